@@ -1,0 +1,1 @@
+"""Evaluation and benchmark scripts (`make eval`, `make bench`): figures printed beside their baselines."""

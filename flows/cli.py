@@ -1,0 +1,33 @@
+"""The `piivault` command line: one entry point, one module per command under `flows.commands`."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# Module names under flows.commands, in the order `--help` lists them. Each module defines
+# `register(subparsers)`, which adds its parser and sets `run=callable(args) -> int`.
+COMMANDS: list[str] = []
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Parser for every registered command (their modules import nothing heavy at this point)."""
+    parser = argparse.ArgumentParser(
+        prog="piivault",
+        description="Find personal data, tokenize it into a vault, and erase a person on request.",
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"flows.commands.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command and return its exit status."""
+    args = build_parser().parse_args(argv)
+    return int(args.run(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Detection: a Presidio AnalyzerEngine built with piivault's recognizers, column classification, `detect`."""
