@@ -1,0 +1,76 @@
+"""Phone number normalisation: one E.164 form per number, so the vault keys `02 555 12 34` and
+`+32 2 555 12 34` to the same token, and detection accepts only numbers `phonenumbers` calls valid.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from phonenumbers import PhoneMetadata
+
+# Regions whose national formats (no country code) are tried. When a national number is valid in
+# several regions, the one whose usual grouping matches the writing wins (`06 12 34 56 78` is French,
+# `06 12345678` Dutch); otherwise the first in this order.
+DEFAULT_REGIONS: tuple[str, ...] = ("BE", "NL", "FR", "DE", "GB", "IE", "ES", "IT", "US")
+
+# `00` international call prefix used across Europe: `0032 2 555 12 34` is `+32 2 555 12 34`.
+_INTERNATIONAL_00 = re.compile(r"^\s*00(?=[1-9])")
+_EXTENSION = re.compile(r"\s*(?:ext\.?|x|extension|poste|durchwahl|#)\s*\d{1,6}\s*$", re.IGNORECASE)
+_DIGIT_GROUPS = re.compile(r"\d+")
+
+
+def _national_prefix_ok(digits: str, region: str) -> bool:
+    """A national number written without its trunk prefix (`2125550123` in Germany) is not how people
+    write national numbers in regions that have one; NANP's `1` prefix is optional."""
+    metadata = PhoneMetadata.metadata_for_region(region)
+    if metadata is None:
+        return False
+    prefix = metadata.national_prefix
+    if not prefix or metadata.country_code == 1:
+        return True
+    return digits.startswith(prefix)
+
+
+def _groups(text: str) -> list[int]:
+    return [len(group) for group in _DIGIT_GROUPS.findall(text)]
+
+
+def parse_phone(raw: str, regions: tuple[str, ...] | list[str] = DEFAULT_REGIONS):
+    """The valid `phonenumbers.PhoneNumber` for `raw` (international, or national in one of
+    `regions`), or None. An extension is kept on the returned object, never in its E.164 form."""
+    text = _INTERNATIONAL_00.sub("+", raw, count=1)
+    if text.lstrip().startswith("+"):
+        try:
+            number = phonenumbers.parse(text, None)
+        except phonenumbers.NumberParseException:
+            return None
+        return number if phonenumbers.is_valid_number(number) else None
+    digits = "".join(_DIGIT_GROUPS.findall(_EXTENSION.sub("", text)))
+    written_groups = _groups(_EXTENSION.sub("", text))
+    first_valid = None
+    for region in regions:
+        if not _national_prefix_ok(digits, region):
+            continue
+        try:
+            number = phonenumbers.parse(text, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if not phonenumbers.is_valid_number_for_region(number, region):
+            continue
+        if len(written_groups) <= 1:
+            return number
+        national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+        if _groups(national) == written_groups:
+            return number
+        first_valid = first_valid or number
+    return first_valid
+
+
+def to_e164(raw: str, regions: tuple[str, ...] | list[str] = DEFAULT_REGIONS) -> str | None:
+    """`raw` as a validated E.164 string (`+3225551234`), or None when it is not a valid number
+    internationally or nationally in any of `regions`."""
+    number = parse_phone(raw, regions)
+    if number is None:
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

@@ -1,0 +1,43 @@
+"""`to_e164`: the one form the vault keys phone numbers on."""
+
+import pytest
+
+from recognizers.phones import DEFAULT_REGIONS, to_e164
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("+3225551234", "+3225551234"),
+        ("+32 2 555 12 34", "+3225551234"),
+        ("0032 2 555 12 34", "+3225551234"),
+        ("02 555 12 34", "+3225551234"),  # BE national
+        ("085-2338464", "+31852338464"),  # NL national
+        ("06 12345678", "+31612345678"),  # NL mobile, Dutch grouping
+        ("06 12 34 56 78", "+33612345678"),  # same digits in French pairs: French
+        ("01 42 68 53 00", "+33142685300"),
+        ("+44 (0)20 7946 0958", "+442079460958"),  # (0) trunk prefix inside an international number
+        ("020 7946 0958", "+442079460958"),
+        ("030 12345678", "+493012345678"),
+        ("(01) 234 5678", "+35312345678"),
+        ("91 123 45 67", "+34911234567"),  # ES has no trunk prefix
+        ("333 1234567", "+393331234567"),  # IT mobile
+        ("(212) 555-0123", "+12125550123"),  # not German: German national numbers start with 0
+        ("212-555-0123 x12", "+12125550123"),  # extension dropped from E.164
+        ("02 555 12 34 ext. 5", "+3225551234"),
+        # not phone numbers
+        ("2024-01-15", None),
+        ("1.2.3", None),
+        ("12345", None),
+        ("+999 123", None),
+        ("not a number", None),
+        ("", None),
+    ],
+)
+def test_to_e164(raw, expected):
+    assert to_e164(raw) == expected
+
+
+def test_regions_are_configurable():
+    assert to_e164("02 555 12 34", regions=("US",)) is None
+    assert set(DEFAULT_REGIONS) >= {"BE", "NL", "FR", "DE", "GB", "IE", "ES", "IT", "US"}
