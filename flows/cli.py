@@ -8,7 +8,9 @@ import sys
 
 # Module names under flows.commands, in the order `--help` lists them. Each module defines
 # `register(subparsers)`, which adds its parser and sets `run=callable(args) -> int`.
-COMMANDS: list[str] = []
+COMMANDS: list[str] = [
+    "demo_data",
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
