@@ -21,7 +21,7 @@ TYPE_CODES: dict[str, str] = {
 ENTITY_TYPES: dict[str, str] = {code: entity for entity, code in TYPE_CODES.items()}
 
 TOKEN_BODY_LENGTH = 20  # base32 characters: 100 bits
-TOKEN_PATTERN = re.compile(r"\[pv:([a-z_]+):([a-z2-7]{%d})\]" % TOKEN_BODY_LENGTH)
+TOKEN_PATTERN = re.compile(rf"\[pv:([a-z_]+):([a-z2-7]{{{TOKEN_BODY_LENGTH}}})\]")
 ERASED_MARKER = "[pv:erased]"
 # Anything piivault wrote in place of a value: a token or the erased marker.
 PLACEHOLDER_PATTERN = re.compile(TOKEN_PATTERN.pattern + "|" + re.escape(ERASED_MARKER))

@@ -1,0 +1,71 @@
+"""SQLAlchemy engines for the vault: SQLite tuned for many writer processes, PostgreSQL by URL.
+
+SQLite: WAL (readers never block the writer), a 60 s busy timeout, `secure_delete=ON` (deleted keys and
+ciphertexts are overwritten with zeros, not left in free pages), and every transaction opened with
+`BEGIN IMMEDIATE`, so a transaction that will write takes the write lock up front and waits for it,
+instead of failing with SQLITE_BUSY when it upgrades from a read later.
+PostgreSQL: `postgresql://` URLs use the psycopg 3 driver; a `?options=-csearch_path%3Dname` query selects
+a schema (the tests use one fresh schema per session).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+SQLITE_BUSY_TIMEOUT_MS = 60_000
+
+
+def normalise_url(url: str) -> str:
+    """Pick the psycopg 3 driver for bare `postgresql://` URLs."""
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The database file of an SQLite URL, or None for other backends."""
+    parsed = make_url(normalise_url(url))
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    if not parsed.database or parsed.database == ":memory:":
+        raise ValueError("the vault needs an SQLite file, not an in-memory database")
+    return Path(parsed.database)
+
+
+def _tune_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA secure_delete=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for a vault or key-store URL."""
+    url = normalise_url(url)
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
+        _tune_sqlite(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=2)
+
+
+def keystore_url_for(url: str) -> str:
+    """Default key store: a second SQLite file beside an SQLite vault, else the same database."""
+    path = sqlite_path(url)
+    if path is None:
+        return url
+    return "sqlite:///" + str(path.with_name(path.name + ".keys"))

@@ -1,0 +1,194 @@
+"""Vault and key-store tables (SQLAlchemy Core) and their versioned migrations.
+
+Two table sets, so that keys can live apart from values:
+- vault tables: tokens (token -> type, ciphertext, value hash), subjects, links, lineage, audit,
+  tombstones, requests;
+- key-store tables: data keys (token -> wrapped data key) and secrets (the wrapped master secret).
+For SQLite they are two files (`vault.db` and `vault.db.keys`); for PostgreSQL the same database unless a
+separate key-store URL is given.
+
+Lineage (which dataset partition holds which tokens) is the table that grows fastest: one row per
+(token, partition). Partitions are interned (`partitions`: id, dataset, partition), so a lineage row is
+just (token, partition_id); its primary key starts with the token, which makes `partitions_holding(tokens)`
+an index lookup per token, and a secondary index on partition_id makes re-recording a rewritten partition
+a range delete. On SQLite the table is WITHOUT ROWID, so the primary key is the table (no second copy).
+A compact per-partition token set (a blob) would be smaller still, but finding the partitions of one
+subject would then mean reading every blob; rows keep erasure's cost proportional to its footprint.
+
+Migrations: `schema_version` holds one row per applied version; `MIGRATIONS` lists the functions in
+order; `migrate` applies the missing ones in one transaction that other processes wait for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    DateTime,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    select,
+    text,
+)
+
+from vault.errors import SchemaVersionError
+
+vault_metadata = MetaData()
+keystore_metadata = MetaData()
+
+TOKEN = String(40)
+
+schema_version = Table("schema_version", vault_metadata, Column("version", Integer, primary_key=True))
+
+tokens = Table(
+    "tokens",
+    vault_metadata,
+    Column("token", TOKEN, primary_key=True),
+    Column("entity_type", String(32), nullable=False),
+    Column("ciphertext", LargeBinary, nullable=False),  # AES-GCM under the token's data key
+    Column("value_hash", LargeBinary(16), nullable=False),  # collision check; becomes the tombstone
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+subjects = Table(
+    "subjects",
+    vault_metadata,
+    Column("subject_id", String(32), primary_key=True),  # keyed hash of the subject key
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+links = Table(
+    "links",
+    vault_metadata,
+    Column("subject_id", String(32), primary_key=True),
+    Column("token", TOKEN, primary_key=True),
+    Index("links_by_token", "token"),
+)
+
+partitions = Table(
+    "partitions",
+    vault_metadata,
+    Column("partition_id", Integer, primary_key=True, autoincrement=True),
+    Column("dataset", String(200), nullable=False),
+    Column("partition", String(1000), nullable=False),
+    UniqueConstraint("dataset", "partition", name="partitions_dataset_partition"),
+)
+
+lineage = Table(
+    "lineage",
+    vault_metadata,
+    Column("token", TOKEN, primary_key=True),
+    Column("partition_id", Integer, primary_key=True),
+    Index("lineage_by_partition", "partition_id"),
+    sqlite_with_rowid=False,
+)
+
+audit = Table(
+    "audit",
+    vault_metadata,
+    Column("audit_id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("role", String(100), nullable=False),
+    Column("purpose", String(200), nullable=False),
+    Column("token", String(200), nullable=False),
+    Column("outcome", String(20), nullable=False),  # allowed | denied | erased | unknown | invalid
+    Column("detail", String(200), nullable=True),  # why, never the value
+)
+
+surrogates = Table(
+    "surrogates",
+    vault_metadata,
+    Column("surrogate", String(40), primary_key=True),  # card-shaped surrogate (no value in it but last four)
+    Column("token", TOKEN, nullable=False),
+    Index("surrogates_by_token", "token"),
+)
+
+tombstones = Table(
+    "tombstones",
+    vault_metadata,
+    Column("value_hash", LargeBinary(16), primary_key=True),
+    Column("entity_type", String(32), nullable=False),
+    Column("erased_at", DateTime(timezone=True), nullable=False),
+    Column("request_id", String(64), nullable=True),
+)
+
+requests = Table(
+    "requests",
+    vault_metadata,
+    Column("request_id", String(64), primary_key=True),
+    Column("kind", String(10), nullable=False),  # erase | access
+    Column("identifier_type", String(32), nullable=False),  # email | phone | customer_id
+    Column("identifier_hash", String(64), nullable=False),  # keyed hash, never the identifier
+    Column("status", String(32), nullable=False),
+    Column("verified_by", String(200), nullable=True),
+    Column("method", String(200), nullable=True),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("deadline", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("receipt_path", Text, nullable=True),
+    Column("error", Text, nullable=True),
+    Index("requests_by_status", "status"),
+)
+
+keystore_version = Table("keystore_version", keystore_metadata, Column("version", Integer, primary_key=True))
+
+data_keys = Table(
+    "data_keys",
+    keystore_metadata,
+    Column("token", TOKEN, primary_key=True),
+    Column("wrapped_key", LargeBinary, nullable=False),  # AES-GCM(KEK, data key), token as associated data
+)
+
+secrets = Table(
+    "secrets",
+    keystore_metadata,
+    Column("name", String(64), primary_key=True),
+    Column("wrapped", LargeBinary, nullable=False),
+    Column("kek_id", String(32), nullable=False),  # fingerprint of the KEK that wraps every key here
+)
+
+
+def _create(metadata: MetaData, names: list[str]) -> Callable[[Connection], None]:
+    def create(conn: Connection) -> None:
+        metadata.create_all(conn, tables=[metadata.tables[name] for name in names])
+
+    return create
+
+
+# Ordered (version, migration) pairs; append new versions, never edit applied ones.
+VAULT_MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
+    (1, _create(vault_metadata, [t for t in vault_metadata.tables if t != "schema_version"])),
+]
+KEYSTORE_MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
+    (1, _create(keystore_metadata, ["data_keys", "secrets"])),
+]
+
+
+def migrate(conn: Connection, version_table: Table, migrations: list[tuple[int, Callable]]) -> int:
+    """Apply the missing migrations inside the caller's transaction; return the schema version."""
+    if conn.dialect.name == "postgresql":
+        # Serialise concurrent first starts; SQLite transactions here are BEGIN IMMEDIATE already.
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": version_table.name})
+    version_table.create(conn, checkfirst=True)
+    applied = set(conn.execute(select(version_table.c.version)).scalars())
+    latest = max(v for v, _ in migrations)
+    if applied and max(applied) > latest:
+        raise SchemaVersionError(
+            f"{version_table.name} is at version {max(applied)}, this piivault knows up to {latest}: "
+            "upgrade piivault"
+        )
+    for version, apply in migrations:
+        if version not in applied:
+            apply(conn)
+            conn.execute(version_table.insert().values(version=version))
+    return latest

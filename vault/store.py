@@ -1,0 +1,276 @@
+"""The vault: one entry point (`Vault.open`) over the store, the keys and the token deriver.
+
+Bulk first: `tokenize_batch` handles a whole batch in one transaction with a fixed number of set-based
+statements (a SELECT of existing tokens, INSERT ... ON CONFLICT DO NOTHING of new keys and tokens, links),
+whatever the batch size, so many processes can tokenize overlapping values at once and end with exactly
+one entry per value. Rows are inserted in token order, so concurrent PostgreSQL transactions take their
+row locks in one order and cannot deadlock each other; on SQLite every transaction is BEGIN IMMEDIATE.
+
+Operations beyond tokenizing live in their own modules (`lineage`, `access`, `erasure`, `requests`) and
+are exposed here as methods, so flows and notebooks need only this class.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.exc import DBAPIError
+
+from vault import keystore
+from vault.engine import keystore_url_for, make_engine, sqlite_path
+from vault.errors import TokenCollisionError
+from vault.keys import Kek, KeyWrapper, load_kek, seal
+from vault.normalise import normalise
+from vault.schema import (
+    KEYSTORE_MIGRATIONS,
+    VAULT_MIGRATIONS,
+    keystore_version,
+    links,
+    migrate,
+    schema_version,
+    subjects,
+    surrogates,
+    tokens,
+    tombstones,
+)
+from vault.sql import insert_ignore, select_in
+from vault.surrogates import card_surrogate, email_surrogate, is_email_surrogate
+from vault.token_format import ERASED_MARKER, is_token
+from vault.tokens import TokenDeriver
+
+# (entity type, value, subject hint or None): one value to tokenize, and the subject it was seen with.
+Item = tuple[str, str, str | None]
+
+_RETRYABLE_SQLSTATES = {"40001", "40P01"}  # serialization failure, deadlock detected (PostgreSQL)
+
+
+@dataclass
+class _Pending:
+    entity_type: str
+    value: str
+    value_hash: bytes
+
+
+class Vault:
+    """Tokens, encrypted values, subjects, lineage, access and erasure over one store."""
+
+    def __init__(self, engine: Engine, keystore_engine: Engine, wrapper: KeyWrapper):
+        self.engine = engine
+        self.keystore_engine = keystore_engine
+        self._wrapper = wrapper
+        with self.transaction() as (conn, kconn):
+            migrate(conn, schema_version, VAULT_MIGRATIONS)
+            if kconn is not conn:
+                migrate(kconn, keystore_version, KEYSTORE_MIGRATIONS)
+            else:
+                migrate(conn, keystore_version, KEYSTORE_MIGRATIONS)
+            self.deriver = TokenDeriver(keystore.master_secret(kconn, wrapper))
+
+    @classmethod
+    def open(cls, url: str, kek: bytes | str | None = None, keystore_url: str | None = None) -> Vault:
+        """Open (creating and migrating if needed) the vault at `url`.
+
+        `kek`: raw 32 bytes or base64 text; default from `PIIVAULT_KEK_FILE` / `PIIVAULT_KEK`, or for an
+        SQLite vault the key file beside it (created on first use). `keystore_url`: where the wrapped data
+        keys live; default a second SQLite file beside an SQLite vault, or the same PostgreSQL database.
+        """
+        path = sqlite_path(url)
+        loaded = load_kek(kek, path)
+        engine = make_engine(url)
+        ks_url = keystore_url or keystore_url_for(url)
+        keystore_engine = engine if ks_url == url else make_engine(ks_url)
+        try:
+            return cls(engine, keystore_engine, KeyWrapper(loaded))
+        except BaseException:
+            engine.dispose()
+            keystore_engine.dispose()
+            raise
+
+    @property
+    def kek(self) -> Kek:
+        return self._wrapper.kek
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+        if self.keystore_engine is not self.engine:
+            self.keystore_engine.dispose()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[tuple[Connection, Connection]]:
+        """One transaction on the vault and one on the key store (the same one when they share a database).
+
+        The key-store transaction commits first: keys are never missing for committed tokens, and a shred
+        that stops half way has already destroyed the keys.
+        """
+        with self.engine.begin() as conn:
+            if self.keystore_engine is self.engine:
+                yield conn, conn
+            else:
+                with self.keystore_engine.begin() as kconn:
+                    yield conn, kconn
+
+    def _retrying(self, work):
+        """Run `work()` again when PostgreSQL reports a deadlock or serialization failure."""
+        for attempt in range(6):
+            try:
+                return work()
+            except DBAPIError as error:
+                if getattr(error.orig, "sqlstate", None) not in _RETRYABLE_SQLSTATES or attempt == 5:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+
+    # -- tokenizing ---------------------------------------------------------------------------------
+
+    def tokenize_batch(
+        self, items: Sequence[Item], dataset: str | None = None, format_preserving: bool = False
+    ) -> list[str]:
+        """Tokens for `items`, in order: ERASED_MARKER for tombstoned values, placeholders unchanged.
+
+        Idempotent; stores each new value encrypted under its own data key and links values to the subject
+        hint they were seen with. `format_preserving` returns email/card surrogates instead of tokens.
+        Raises `TokenCollisionError` (naming the token and dataset, never a value) on a collision.
+        """
+        results: list[str | None] = [None] * len(items)
+        pending: dict[str, _Pending] = {}
+        wanted: list[tuple[int, str, str | None]] = []
+        for index, (entity_type, value, hint) in enumerate(items):
+            if is_token(value) or is_email_surrogate(value) or not value.strip():
+                results[index] = value
+                continue
+            derived = self.deriver.derive_normalised(entity_type, normalise(entity_type, value))
+            seen = pending.get(derived.token)
+            if seen is None:
+                pending[derived.token] = _Pending(entity_type, value.strip(), derived.value_hash)
+            elif seen.value_hash != derived.value_hash:
+                raise TokenCollisionError(_collision_message(derived.token, dataset))
+            wanted.append((index, derived.token, hint))
+        if pending:
+            erased = self._retrying(lambda: self._store_batch(pending, wanted, dataset, format_preserving))
+            for index, token, _hint in wanted:
+                results[index] = (
+                    ERASED_MARKER if token in erased else self._output(token, pending, format_preserving)
+                )
+        return results  # type: ignore[return-value]
+
+    def _output(self, token: str, pending: dict[str, _Pending], format_preserving: bool) -> str:
+        if format_preserving:
+            entry = pending[token]
+            if entry.entity_type == "EMAIL_ADDRESS":
+                return email_surrogate(token)
+            if entry.entity_type == "CREDIT_CARD":
+                return card_surrogate(token, normalise("CREDIT_CARD", entry.value))
+        return token
+
+    def _store_batch(self, pending, wanted, dataset, format_preserving) -> set[str]:
+        """The one transaction of a batch; returns the tokens whose values are tombstoned."""
+        now = datetime.now(UTC)
+        with self.transaction() as (conn, kconn):
+            existing = self._existing_hashes(conn, list(pending))
+            for token, value_hash in existing.items():
+                if value_hash != pending[token].value_hash:
+                    raise TokenCollisionError(_collision_message(token, dataset))
+            missing = [token for token in pending if token not in existing]
+            erased = self._tombstoned(conn, {pending[t].value_hash: t for t in missing})
+            new = sorted(token for token in missing if token not in erased)
+            if new:
+                data_keys = keystore.ensure_data_keys(kconn, self._wrapper, new)
+                rows = [
+                    {
+                        "token": token,
+                        "entity_type": pending[token].entity_type,
+                        "ciphertext": seal(data_keys[token], pending[token].value.encode(), token.encode()),
+                        "value_hash": pending[token].value_hash,
+                        "created_at": now,
+                    }
+                    for token in new
+                ]
+                insert_ignore(conn, tokens, rows)
+                if conn.dialect.name != "sqlite":  # SQLite's IMMEDIATE transaction already excludes races
+                    for token, value_hash in self._existing_hashes(conn, new).items():
+                        if value_hash != pending[token].value_hash:
+                            raise TokenCollisionError(_collision_message(token, dataset))
+            pairs = {(hint, token) for _i, token, hint in wanted if hint is not None and token not in erased}
+            self._link_pairs(conn, pairs, now)
+            if format_preserving:
+                self._record_card_surrogates(conn, pending, erased, dataset)
+        return erased
+
+    def _existing_hashes(self, conn: Connection, token_list: list[str]) -> dict[str, bytes]:
+        rows = select_in(
+            conn,
+            lambda chunk: select(tokens.c.token, tokens.c.value_hash).where(tokens.c.token.in_(chunk)),
+            token_list,
+        )
+        return {token: bytes(value_hash) for token, value_hash in rows}
+
+    def _tombstoned(self, conn: Connection, hash_to_token: dict[bytes, str]) -> set[str]:
+        if not hash_to_token:
+            return set()
+        rows = select_in(
+            conn,
+            lambda chunk: select(tombstones.c.value_hash).where(tombstones.c.value_hash.in_(chunk)),
+            hash_to_token,
+        )
+        return {hash_to_token[bytes(value_hash)] for (value_hash,) in rows}
+
+    def _record_card_surrogates(self, conn: Connection, pending, erased, dataset) -> None:
+        rows = {
+            card_surrogate(token, normalise("CREDIT_CARD", entry.value)): token
+            for token, entry in pending.items()
+            if entry.entity_type == "CREDIT_CARD" and token not in erased
+        }
+        insert_ignore(conn, surrogates, [{"surrogate": s, "token": t} for s, t in sorted(rows.items())])
+        stored = select_in(
+            conn,
+            lambda chunk: select(surrogates.c.surrogate, surrogates.c.token).where(
+                surrogates.c.surrogate.in_(chunk)
+            ),
+            rows,
+        )
+        for surrogate, token in stored:
+            if rows[surrogate] != token:
+                raise TokenCollisionError(f"card surrogate collision for token {token} in dataset {dataset}")
+
+    # -- subjects -----------------------------------------------------------------------------------
+
+    def _link_pairs(self, conn: Connection, pairs: Iterable[tuple[str, str]], now: datetime) -> None:
+        by_subject = {hint: self.deriver.subject_hash(hint) for hint, _token in pairs}
+        insert_ignore(
+            conn, subjects, [{"subject_id": s, "created_at": now} for s in sorted(set(by_subject.values()))]
+        )
+        rows = sorted({(by_subject[hint], token) for hint, token in pairs})
+        insert_ignore(conn, links, [{"subject_id": s, "token": t} for s, t in rows])
+
+    def link(self, subject_key: str, token_list: Iterable[str]) -> None:
+        """Link tokens to the subject identified by `subject_key` (e.g. a customer id)."""
+        pairs = [(subject_key, t) for t in token_list if is_token(t) and t != ERASED_MARKER]
+
+        def work():
+            with self.transaction() as (conn, _kconn):
+                self._link_pairs(conn, pairs, datetime.now(UTC))
+
+        self._retrying(work)
+
+    def subject_id(self, subject_key: str) -> str:
+        """The vault's id for a subject key: a keyed hash, safe to log and to put in receipts."""
+        return self.deriver.subject_hash(subject_key)
+
+
+def _collision_message(token: str, dataset: str | None) -> str:
+    where = f" in dataset {dataset}" if dataset else ""
+    return (
+        f"token collision{where}: token {token} is already held for a different value; "
+        "stop and investigate (joins on this token would merge different people)"
+    )

@@ -1,0 +1,58 @@
+"""Token derivation: a keyed HMAC-SHA256 over (entity type, normalised value).
+
+One HMAC per value gives everything the vault needs about it without ever storing the value in clear:
+- bits 0..99 of the digest, base32, are the token body (`[pv:email:<20 chars>]`, see `token_format`);
+- bytes 16..31 are the value hash: stored beside the token to detect collisions (same token, different
+  value) and, after erasure, kept as the tombstone that turns late data of the erased person into
+  `ERASED_MARKER`. It cannot be computed from the token, so a tombstone does not say which token it was.
+
+The HMAC keys are derived from one random master secret that lives in the key store, wrapped by the KEK,
+so rotating the KEK never changes a token. Without the master secret nobody can compute or test a token
+(a plain hash of a phone number would fall to a dictionary of all numbers).
+"""
+
+from __future__ import annotations
+
+import base64
+import hmac
+from dataclasses import dataclass
+
+from vault.normalise import normalise
+from vault.token_format import TOKEN_BODY_LENGTH, TYPE_CODES
+
+_TOKEN_LABEL = b"piivault token v1"
+_SUBJECT_LABEL = b"piivault subject v1"
+
+
+@dataclass(frozen=True)
+class Derived:
+    """The token of one value and its value hash (collision check and tombstone)."""
+
+    token: str
+    value_hash: bytes
+
+
+class TokenDeriver:
+    """Derives tokens, value hashes and subject hashes from the vault's master secret."""
+
+    def __init__(self, master_secret: bytes):
+        if len(master_secret) < 32:
+            raise ValueError("the master secret must be at least 32 bytes")
+        self._token_key = hmac.digest(master_secret, _TOKEN_LABEL, "sha256")
+        self._subject_key = hmac.digest(master_secret, _SUBJECT_LABEL, "sha256")
+        self._prefixes = {entity: f"[pv:{code}:" for entity, code in TYPE_CODES.items()}
+        self._type_bytes = {entity: code.encode() + b"\x00" for entity, code in TYPE_CODES.items()}
+
+    def derive_normalised(self, entity_type: str, normalised: str) -> Derived:
+        """Token and value hash of an already normalised value."""
+        digest = hmac.digest(self._token_key, self._type_bytes[entity_type] + normalised.encode(), "sha256")
+        body = base64.b32encode(digest[:15])[:TOKEN_BODY_LENGTH].decode().lower()
+        return Derived(self._prefixes[entity_type] + body + "]", digest[16:32])
+
+    def derive(self, entity_type: str, value: str) -> Derived:
+        """Token and value hash of a raw value (normalised first)."""
+        return self.derive_normalised(entity_type, normalise(entity_type, value))
+
+    def subject_hash(self, subject_key: str) -> str:
+        """Keyed hash (hex) of a subject key such as a customer id: the subject's id inside the vault."""
+        return hmac.digest(self._subject_key, subject_key.strip().encode(), "sha256").hex()[:32]
