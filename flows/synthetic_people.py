@@ -386,11 +386,14 @@ def render_phone(e164: str, style: str, rng: random.Random | None = None) -> str
 
 
 def render_card(number: str, style: str) -> str:
-    """Card `number` written plain, or grouped by spaces or dashes (Amex 4-6-5, others by fours)."""
+    """Card `number` written plain, or grouped by spaces or dashes (4-6-5 for 15 digits, 4-4-5 for 13,
+    otherwise by fours)."""
     if style == "plain":
         return number
     if len(number) == 15:
         groups = [number[:4], number[4:10], number[10:]]
+    elif len(number) == 13:
+        groups = [number[:4], number[4:8], number[8:]]
     else:
         groups = [number[i : i + 4] for i in range(0, len(number), 4)]
     if style == "spaced":

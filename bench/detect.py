@@ -1,0 +1,159 @@
+"""Detection throughput: log lines per second and peak memory of `piivault detect` (the command line on a
+JSONL file of corpus records) beside stock Presidio's `analyze()` loop on the same records with the same
+spaCy model, run one after the other, each in its own process so each has its own RSS high-water mark.
+
+    python -m bench.detect --lines 1000
+
+Each side is timed end to end (process start to exit, model loading included) and after start-up (the
+same run minus the time an empty input takes for piivault, minus model loading for Presidio); the
+issue's target (>= 10x) is judged on the after-start-up rate, the one that holds for large inputs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.corpus import build_corpus, write_jsonl
+
+TARGET_RATIO = 10.0
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Run:
+    """One measured process: wall time, the part of it spent starting up, and its peak RSS."""
+
+    lines: int
+    wall_s: float
+    startup_s: float
+    peak_rss_mib: float
+
+    @property
+    def end_to_end_rate(self) -> float:
+        return self.lines / self.wall_s
+
+    @property
+    def steady_rate(self) -> float:
+        return self.lines / max(self.wall_s - self.startup_s, 1e-9)
+
+
+def run_measured(command: list[str]) -> tuple[float, float, str]:
+    """Run `command` to completion; (wall seconds, peak RSS MiB of that process, its stdout).
+
+    `os.wait4` gives the resource usage of this one child, unlike RUSAGE_CHILDREN's running maximum."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(command, stdout=out, stderr=err, cwd=REPO_ROOT)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
+    if process.returncode != 0:
+        tail = stderr.strip().splitlines()[-3:]
+        raise RuntimeError(f"{' '.join(command[:4])} exited {process.returncode}: {' | '.join(tail)}")
+    return wall, usage.ru_maxrss / 1024, stdout
+
+
+def measure_piivault(input_path: Path, empty_path: Path, output_dir: Path, lines: int) -> Run:
+    """`piivault detect` on the records, and on an empty file for its start-up time."""
+    command = [sys.executable, "-m", "flows.cli", "detect"]
+    startup, _, _ = run_measured(command + [str(empty_path), "-o", str(output_dir / "empty.out.jsonl")])
+    wall, rss, _ = run_measured(command + [str(input_path), "-o", str(output_dir / "detect.out.jsonl")])
+    return Run(lines, wall, min(startup, wall), rss)
+
+
+def measure_presidio(input_path: Path, lines: int) -> Run:
+    """Stock Presidio's `analyze()` loop in a child process (`--presidio-worker`)."""
+    command = [sys.executable, "-m", "bench.detect", "--presidio-worker", str(input_path)]
+    wall, rss, stdout = run_measured(command)
+    report = json.loads(stdout.strip().splitlines()[-1])
+    return Run(lines, wall, wall - report["loop_s"], rss)
+
+
+def presidio_worker(input_path: str) -> int:
+    """Child side: load stock Presidio, analyze every record, print the loop time as JSON."""
+    from bench.stock_presidio import build_stock_analyzer, stock_findings
+
+    with open(input_path, encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for line in handle if line.strip()]
+    analyzer = build_stock_analyzer()
+    stock_findings(analyzer, "warm-up")
+    started = time.perf_counter()
+    found = sum(len(stock_findings(analyzer, text)) for text in texts)
+    print(json.dumps({"lines": len(texts), "findings": found, "loop_s": time.perf_counter() - started}))
+    return 0
+
+
+def render(lines: int, runs: dict[str, Run | str]) -> str:
+    """piivault and Presidio side by side, with the ratio and the verdict against the target."""
+    names = ("piivault detect", "stock Presidio")
+    rows = [
+        ("lines/s after start-up", lambda r: f"{r.steady_rate:.1f}", "steady_rate"),
+        ("lines/s end to end", lambda r: f"{r.end_to_end_rate:.1f}", "end_to_end_rate"),
+        ("start-up s", lambda r: f"{r.startup_s:.1f}", None),
+        ("wall s", lambda r: f"{r.wall_s:.1f}", None),
+        ("peak RSS MiB", lambda r: f"{r.peak_rss_mib:.0f}", None),
+    ]
+    out = [
+        f"Detection throughput on {lines} corpus records, one process after the other ({os.cpu_count()} CPUs)"
+    ]
+    out.append(f"{'':<24}{names[0]:>18}{names[1]:>18}{'ratio':>10}")
+    piivault, presidio = runs[names[0]], runs[names[1]]
+    for label, fmt, attr in rows:
+        cells = [fmt(r) if isinstance(r, Run) else "n/a" for r in (piivault, presidio)]
+        ratio = ""
+        if attr and isinstance(piivault, Run) and isinstance(presidio, Run):
+            ratio = f"{getattr(piivault, attr) / getattr(presidio, attr):.1f}x"
+        out.append(f"{label:<24}{cells[0]:>18}{cells[1]:>18}{ratio:>10}")
+    for name, run in runs.items():
+        if not isinstance(run, Run):
+            out.append(f"{name}: not measured ({run})")
+    if isinstance(piivault, Run) and isinstance(presidio, Run):
+        ratio = piivault.steady_rate / presidio.steady_rate
+        verdict = "PASS" if ratio >= TARGET_RATIO else "MISS"
+        out.append(f"target: >= {TARGET_RATIO:.0f}x lines/s after start-up -> {ratio:.1f}x {verdict}")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.detect", description=__doc__.splitlines()[0])
+    parser.add_argument("--lines", type=int, default=1000, help="corpus records (default 1000)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--presidio-worker", metavar="JSONL", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.presidio_worker:
+        return presidio_worker(args.presidio_worker)
+
+    samples = build_corpus(args.lines, args.seed)
+    runs: dict[str, Run | str] = {}
+    with tempfile.TemporaryDirectory(prefix="piivault-bench-") as scratch:
+        work = Path(scratch)
+        input_path, empty_path = work / "records.jsonl", work / "empty.jsonl"
+        with open(input_path, "w", encoding="utf-8") as handle:
+            write_jsonl(samples, handle, with_labels=False)
+        empty_path.write_text("")
+        for name, measure in (
+            ("piivault detect", lambda: measure_piivault(input_path, empty_path, work, len(samples))),
+            ("stock Presidio", lambda: measure_presidio(input_path, len(samples))),
+        ):
+            print(f"measuring {name} ...", flush=True)
+            try:
+                runs[name] = measure()
+            except RuntimeError as error:
+                runs[name] = str(error)
+    print(render(len(samples), runs))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,225 @@
+"""`make eval`: precision, recall, leaked spans and swallowing findings per entity on the labelled corpus,
+piivault beside stock Presidio, with the issue's targets marked PASS or MISS. Figures, not a test: it
+always exits 0 (unless it cannot run at all).
+
+    python -m bench.eval_detection --lines 2000 --seed 0 [--only piivault] [--examples 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from bench.corpus import ENTITY_TYPES, Sample, build_corpus
+
+# (entity, start, end) per text
+Found = list[tuple[str, int, int]]
+
+RECALL_TARGETS = {
+    "PERSON": 0.95,
+    "ADDRESS": 0.95,
+    "PHONE_NUMBER": 0.97,
+    "EMAIL_ADDRESS": 0.97,
+    "CREDIT_CARD": 0.97,
+}
+PRECISION_TARGET = 0.95
+SWALLOW_SLACK = 2  # a finding may run this many whitespace/punctuation characters past its gold span
+
+RULES = (
+    "Rules: a finding is a true positive when it overlaps a gold span of the same type (precision = true\n"
+    "positives / findings). A gold span is recalled when a finding of its type overlaps it; it is leaked\n"
+    "when any letter or digit of it is not covered by findings of its type. A finding swallows when it\n"
+    f"overlaps two or more gold spans, or runs past its gold span by any letter or digit or by more than\n"
+    f"{SWALLOW_SLACK} other characters. Stock Presidio has no ADDRESS entity (its LOCATION is not counted).\n"
+    f"Targets: recall >= 0.97 (PERSON, ADDRESS >= 0.95), precision >= {PRECISION_TARGET}, no swallowing."
+)
+
+
+@dataclass
+class EntityScore:
+    gold: int = 0
+    recalled: int = 0
+    leaked: int = 0
+    findings: int = 0
+    true_findings: int = 0
+    swallowing: int = 0
+    missed_by_kind: Counter = field(default_factory=Counter)
+    false_by_kind: Counter = field(default_factory=Counter)
+
+    @property
+    def precision(self) -> float | None:
+        return self.true_findings / self.findings if self.findings else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.recalled / self.gold if self.gold else None
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def _swallows(text: str, start: int, end: int, golds: list[tuple[int, int]]) -> bool:
+    """True when the finding [start, end) reaches beyond the same-type gold spans it overlaps."""
+    hit = [g for g in golds if _overlaps(start, end, *g)]
+    if len(hit) > 1:
+        return True
+    extra = text[start : hit[0][0]] + text[hit[0][1] : end]
+    return len(extra) > SWALLOW_SLACK or any(c.isalnum() for c in extra)
+
+
+def score(samples: list[Sample], found: list[Found]) -> dict[str, EntityScore]:
+    """Per-entity counts of one detector's findings against the gold spans."""
+    scores = {entity: EntityScore() for entity in ENTITY_TYPES}
+    for sample, findings in zip(samples, found, strict=True):
+        for entity, s in scores.items():
+            golds = [(a, b) for a, b, t in sample.spans if t == entity]
+            mine = [(a, b) for t, a, b in findings if t == entity]
+            for g_start, g_end in golds:
+                s.gold += 1
+                if any(_overlaps(g_start, g_end, a, b) for a, b in mine):
+                    s.recalled += 1
+                else:
+                    s.missed_by_kind[sample.kind] += 1
+                covered = set()
+                for a, b in mine:
+                    covered.update(range(max(a, g_start), min(b, g_end)))
+                if any(sample.text[i].isalnum() and i not in covered for i in range(g_start, g_end)):
+                    s.leaked += 1
+            for a, b in mine:
+                s.findings += 1
+                if any(_overlaps(a, b, *g) for g in golds):
+                    s.true_findings += 1
+                    s.swallowing += _swallows(sample.text, a, b, golds)
+                else:
+                    s.false_by_kind[sample.kind] += 1
+    return scores
+
+
+def piivault_findings(samples: list[Sample]) -> list[Found]:
+    """piivault's `recognizers.detect` over every text, in one batch."""
+    import recognizers
+
+    results = recognizers.detect([s.text for s in samples])
+    return [[(f.entity_type, f.start, f.end) for f in findings] for findings in results]
+
+
+def presidio_findings(samples: list[Sample]) -> list[Found]:
+    """Stock Presidio's `analyze()` on each text in turn."""
+    from bench.stock_presidio import build_stock_analyzer, stock_findings
+
+    analyzer = build_stock_analyzer()
+    return [[(t, a, b) for t, a, b, _ in stock_findings(analyzer, s.text)] for s in samples]
+
+
+def _fmt(value: float | None) -> str:
+    return "  -  " if value is None else f"{value:.3f}"
+
+
+def verdict(entity: str, s: EntityScore) -> str:
+    """PASS, or MISS with the targets not met."""
+    misses = []
+    if (s.recall or 0.0) < RECALL_TARGETS[entity]:
+        misses.append(f"recall<{RECALL_TARGETS[entity]}")
+    if s.precision is not None and s.precision < PRECISION_TARGET:
+        misses.append(f"precision<{PRECISION_TARGET}")
+    if s.swallowing:
+        misses.append("swallows")
+    return "PASS" if not misses else "MISS " + ",".join(misses)
+
+
+def render_table(results: dict[str, dict[str, EntityScore]]) -> str:
+    """The side-by-side table: one row per entity, one block of columns per detector."""
+    names = list(results)
+    head = f"{'entity':<14}{'gold':>6}"
+    for name in names:
+        head += f" | {name + ' prec':>14} {'recall':>6} {'leaked':>6} {'swallow':>7}"
+    head += " | targets (" + names[0] + ")"
+    lines = [head, "-" * len(head)]
+    for entity in ENTITY_TYPES:
+        first = results[names[0]][entity]
+        row = f"{entity:<14}{first.gold:>6}"
+        for name in names:
+            s = results[name][entity]
+            row += f" | {_fmt(s.precision):>14} {_fmt(s.recall):>6} {s.leaked:>6} {s.swallowing:>7}"
+        lines.append(row + " | " + verdict(entity, first))
+    return "\n".join(lines)
+
+
+def render_misses(name: str, scores: dict[str, EntityScore]) -> str:
+    """Where a detector misses gold spans and where it finds what is not there, by record kind."""
+    lines = [f"{name}: missed gold spans / false findings by record kind"]
+    for entity, s in scores.items():
+        missed = ", ".join(f"{k} {n}" for k, n in s.missed_by_kind.most_common()) or "none"
+        false = ", ".join(f"{k} {n}" for k, n in s.false_by_kind.most_common()) or "none"
+        lines.append(f"  {entity:<14} missed: {missed}; false: {false}")
+    return "\n".join(lines)
+
+
+def render_examples(samples: list[Sample], found: list[Found], limit: int) -> str:
+    """Up to `limit` missed and `limit` false values per entity (synthetic data, for tuning detection)."""
+    missed, false = defaultdict(list), defaultdict(list)
+    for sample, findings in zip(samples, found, strict=True):
+        for a, b, t in sample.spans:
+            if not any(ft == t and _overlaps(a, b, fa, fb) for ft, fa, fb in findings):
+                missed[t].append(f"[{sample.kind}] {sample.text[a:b]!r}")
+        for t, a, b in findings:
+            if not any(gt == t and _overlaps(a, b, ga, gb) for ga, gb, gt in sample.spans):
+                false[t].append(
+                    f"[{sample.kind}] {sample.text[a:b]!r} in …{sample.text[max(0, a - 25) : b + 25]!r}…"
+                )
+    lines = []
+    for entity in ENTITY_TYPES:
+        for label, bucket in (("missed", missed), ("false", false)):
+            for example in bucket[entity][:limit]:
+                lines.append(f"  {entity} {label}: {example}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.eval_detection", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("--lines", type=int, default=2000, help="corpus records (default 2000)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--only", choices=("piivault", "presidio"), help="run one detector only")
+    parser.add_argument("--examples", type=int, default=0, help="show N missed/false values per entity")
+    args = parser.parse_args(argv)
+
+    samples = build_corpus(args.lines, args.seed)
+    gold = sum(len(s.spans) for s in samples)
+    print(f"Labelled corpus: {len(samples)} records (seed {args.seed}), {gold} gold spans.", flush=True)
+    detectors = {"piivault": piivault_findings, "presidio": presidio_findings}
+    results: dict[str, dict[str, EntityScore]] = {}
+    found_by: dict[str, list[Found]] = {}
+    for name, run in detectors.items():
+        if args.only and name != args.only:
+            continue
+        started = time.perf_counter()
+        try:
+            found_by[name] = run(samples)
+        except (ImportError, AttributeError, NotImplementedError) as error:
+            print(f"{name}: not available ({type(error).__name__}: {error}); skipped.", flush=True)
+            continue
+        results[name] = score(samples, found_by[name])
+        print(f"{name}: {len(samples)} records in {time.perf_counter() - started:.1f} s", flush=True)
+    if not results:
+        print("No detector could run.", file=sys.stderr)
+        return 1
+    print()
+    print(render_table(results))
+    print()
+    print(RULES)
+    for name, scores in results.items():
+        print()
+        print(render_misses(name, scores))
+        if args.examples:
+            print(render_examples(samples, found_by[name], args.examples))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
