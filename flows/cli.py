@@ -10,6 +10,10 @@ import sys
 # `register(subparsers)`, which adds its parser and sets `run=callable(args) -> int`.
 COMMANDS: list[str] = [
     "demo_data",
+    "scan",
+    "tokenize",
+    "serve",
+    "demo",
 ]
 
 
