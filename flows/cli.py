@@ -14,6 +14,9 @@ COMMANDS: list[str] = [
     "tokenize",
     "serve",
     "demo",
+    "detokenize",
+    "audit",
+    "keys",
 ]
 
 

@@ -46,6 +46,7 @@ class Kek:
 
     key: bytes
     source: str
+    path: Path | None = None  # the KEK file, when the KEK came from one
 
     @property
     def key_id(self) -> str:
@@ -56,7 +57,7 @@ class Kek:
         return f"Kek(id={self.key_id}, source={self.source})"
 
 
-def decode_kek(text: str, source: str) -> Kek:
+def decode_kek(text: str, source: str, path: Path | None = None) -> Kek:
     """A KEK from its base64 text; a clear error when it is not 32 bytes of base64."""
     try:
         key = base64.b64decode(text.strip(), validate=True)
@@ -64,7 +65,7 @@ def decode_kek(text: str, source: str) -> Kek:
         raise KekMissingError(f"the KEK from {source} is not valid base64") from None
     if len(key) != KEY_BYTES:
         raise KekMissingError(f"the KEK from {source} must be {KEY_BYTES} bytes, base64-encoded")
-    return Kek(key, source)
+    return Kek(key, source, path)
 
 
 def read_kek_file(path: Path) -> Kek:
@@ -73,7 +74,7 @@ def read_kek_file(path: Path) -> Kek:
         text = path.read_text()
     except OSError as error:
         raise KekMissingError(f"cannot read the KEK file {path}: {error.strerror}") from None
-    return decode_kek(text, f"file {path}")
+    return decode_kek(text, f"file {path}", path)
 
 
 def write_kek_file(path: Path, kek: bytes) -> None:

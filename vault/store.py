@@ -12,6 +12,7 @@ are exposed here as methods, so flows and notebooks need only this class.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -21,11 +22,12 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError
 
-from vault import keystore
+from vault import access, erasure, keystore, lineage, requests
 from vault.engine import keystore_url_for, make_engine, sqlite_path
-from vault.errors import TokenCollisionError
-from vault.keys import Kek, KeyWrapper, load_kek, seal
+from vault.errors import KekMismatchError, TokenCollisionError
+from vault.keys import Kek, KeyWrapper, load_kek, read_kek_file, seal
 from vault.normalise import normalise
+from vault.policy import Policy, load_policy
 from vault.schema import (
     KEYSTORE_MIGRATIONS,
     VAULT_MIGRATIONS,
@@ -42,6 +44,8 @@ from vault.sql import insert_ignore, select_in
 from vault.surrogates import card_surrogate, email_surrogate, is_email_surrogate
 from vault.token_format import ERASED_MARKER, is_token
 from vault.tokens import TokenDeriver
+
+log = logging.getLogger(__name__)
 
 # (entity type, value, subject hint or None): one value to tokenize, and the subject it was seen with.
 Item = tuple[str, str, str | None]
@@ -85,7 +89,17 @@ class Vault:
         ks_url = keystore_url or keystore_url_for(url)
         keystore_engine = engine if ks_url == url else make_engine(ks_url)
         try:
-            return cls(engine, keystore_engine, KeyWrapper(loaded))
+            try:
+                return cls(engine, keystore_engine, KeyWrapper(loaded))
+            except KekMismatchError:
+                pending = loaded.path and loaded.path.with_name(loaded.path.name + ".new")
+                if not pending or not pending.exists():
+                    raise
+                log.warning(
+                    "the KEK file does not match but %s does: finish the rotation (piivault keys rotate)",
+                    pending,
+                )
+                return cls(engine, keystore_engine, KeyWrapper(read_kek_file(pending)))
         except BaseException:
             engine.dispose()
             keystore_engine.dispose()
@@ -157,11 +171,14 @@ class Vault:
                 raise TokenCollisionError(_collision_message(derived.token, dataset))
             wanted.append((index, derived.token, hint))
         if pending:
-            erased = self._retrying(lambda: self._store_batch(pending, wanted, dataset, format_preserving))
-            for index, token, _hint in wanted:
-                results[index] = (
-                    ERASED_MARKER if token in erased else self._output(token, pending, format_preserving)
-                )
+            erased, erased_hints = self._retrying(
+                lambda: self._store_batch(pending, wanted, dataset, format_preserving)
+            )
+            for index, token, hint in wanted:
+                if token in erased or hint in erased_hints:
+                    results[index] = ERASED_MARKER
+                else:
+                    results[index] = self._output(token, pending, format_preserving)
         return results  # type: ignore[return-value]
 
     def _output(self, token: str, pending: dict[str, _Pending], format_preserving: bool) -> str:
@@ -173,10 +190,18 @@ class Vault:
                 return card_surrogate(token, normalise("CREDIT_CARD", entry.value))
         return token
 
-    def _store_batch(self, pending, wanted, dataset, format_preserving) -> set[str]:
-        """The one transaction of a batch; returns the tokens whose values are tombstoned."""
+    def _store_batch(self, pending, wanted, dataset, format_preserving) -> tuple[set[str], set[str]]:
+        """The one transaction of a batch; returns the tombstoned tokens and the erased subjects' hints.
+
+        A value seen only with an erased subject's key is neither stored nor linked: late data of an
+        erased customer comes out erased even when the value itself was never seen before.
+        """
         now = datetime.now(UTC)
+        hint_ids = {bytes.fromhex(self.deriver.subject_hash(h)): h for _i, _t, h in wanted if h is not None}
         with self.transaction() as (conn, kconn):
+            erased_hints = self._tombstoned(conn, hint_ids)
+            live = {token for _i, token, hint in wanted if hint not in erased_hints}
+            pending = {token: entry for token, entry in pending.items() if token in live}
             existing = self._existing_hashes(conn, list(pending))
             for token, value_hash in existing.items():
                 if value_hash != pending[token].value_hash:
@@ -201,11 +226,15 @@ class Vault:
                     for token, value_hash in self._existing_hashes(conn, new).items():
                         if value_hash != pending[token].value_hash:
                             raise TokenCollisionError(_collision_message(token, dataset))
-            pairs = {(hint, token) for _i, token, hint in wanted if hint is not None and token not in erased}
+            pairs = {
+                (hint, token)
+                for _i, token, hint in wanted
+                if hint is not None and hint not in erased_hints and token not in erased
+            }
             self._link_pairs(conn, pairs, now)
             if format_preserving:
                 self._record_card_surrogates(conn, pending, erased, dataset)
-        return erased
+        return erased, erased_hints
 
     def _existing_hashes(self, conn: Connection, token_list: list[str]) -> dict[str, bytes]:
         rows = select_in(
@@ -216,6 +245,7 @@ class Vault:
         return {token: bytes(value_hash) for token, value_hash in rows}
 
     def _tombstoned(self, conn: Connection, hash_to_token: dict[bytes, str]) -> set[str]:
+        """The values of `hash_to_token` whose hash is tombstoned."""
         if not hash_to_token:
             return set()
         rows = select_in(
@@ -266,6 +296,61 @@ class Vault:
     def subject_id(self, subject_key: str) -> str:
         """The vault's id for a subject key: a keyed hash, safe to log and to put in receipts."""
         return self.deriver.subject_hash(subject_key)
+
+    # -- lineage ------------------------------------------------------------------------------------
+
+    def record_lineage(
+        self, dataset: str, partition: str, token_list: Iterable[str], replace: bool = False
+    ) -> int:
+        """Record that `partition` of `dataset` holds `token_list` (`replace`: forget what it held before)."""
+        token_list = list(token_list)
+
+        def work():
+            with self.transaction() as (conn, _kconn):
+                return lineage.record(conn, dataset, partition, token_list, replace)
+
+        return self._retrying(work)
+
+    def partitions_holding(self, token_list: Iterable[str]) -> list[tuple[str, str]]:
+        """(dataset, partition) pairs that hold any of the tokens, sorted."""
+        with self.engine.connect() as conn:
+            return lineage.holding(conn, list(token_list))
+
+    # -- access -------------------------------------------------------------------------------------
+
+    def detokenize(
+        self, token_list: Sequence[str], *, role: str, purpose: str, actor: str, policy: Policy | None = None
+    ) -> list[access.Detokenized]:
+        """Values the role may see for the purpose (`vault.access`); every token is audited first."""
+        return access.detokenize(
+            self, list(token_list), role=role, purpose=purpose, actor=actor, policy=policy or load_policy()
+        )
+
+    def audit_records(self, limit: int | None = 100, token: str | None = None, actor: str | None = None):
+        """Newest audit records first (never a value in them)."""
+        return access.audit_records(self, limit=limit, token=token, actor=actor)
+
+    # -- keys ---------------------------------------------------------------------------------------
+
+    def rotate_kek(self, new_kek: Kek) -> int:
+        """Re-wrap every data key and the master secret under `new_kek`; no token changes."""
+        if new_kek.key_id == self._wrapper.kek.key_id:
+            return 0
+        with self.transaction() as (_conn, kconn):
+            count = keystore.rewrap_all(kconn, self._wrapper, new_kek)
+        self._wrapper = KeyWrapper(new_kek)
+        return count
+
+    # -- erasure and requests (see `vault.erasure`, `vault.requests`) -------------------------------
+
+    resolve_subject = erasure.resolve_subject
+    subject_tokens = erasure.subject_tokens
+    shred_subject = erasure.shred_subject
+    identifier_hash = erasure.identifier_hash
+    create_request = requests.create_request
+    update_request = requests.update_request
+    get_request = requests.get_request
+    list_requests = requests.list_requests
 
 
 def _collision_message(token: str, dataset: str | None) -> str:

@@ -1,0 +1,152 @@
+"""Erasure primitives: resolve a subject from a strong identifier, shred what is theirs alone, tombstone it.
+
+Shredding a subject, in one transaction on the vault and one on the key store (key store first):
+- the subject's own tokens are those linked to no other subject; shared ones (a namesake, a family
+  landline) only lose this subject's link and stay readable for the others;
+- for each own token: its value hash goes to `tombstones`, its data key is deleted from the key store
+  (the crypto-shred: every copy of its ciphertext is now noise), its row and card surrogate are deleted;
+- the subject's links and row are deleted and the subject id itself is tombstoned, so late rows carrying
+  the erased customer's id come out erased too;
+- on SQLite both WALs are then checkpointed, so deleted keys and ciphertexts do not linger in the logs.
+Running it again finds nothing left to do: it is idempotent, and a run stopped half way is finished by a
+rerun (the links that drive it are deleted last).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+from sqlalchemy import delete, select
+
+from vault import keystore
+from vault.normalise import normalise
+from vault.schema import links, subjects, surrogates, tokens, tombstones
+from vault.sql import chunks, insert_ignore, select_in
+
+SUBJECT_TOMBSTONE_TYPE = "SUBJECT"
+# Strong identifiers an erasure or access request may name a person by.
+IDENTIFIER_TYPES: dict[str, str | None] = {
+    "email": "EMAIL_ADDRESS",
+    "phone": "PHONE_NUMBER",
+    "customer_id": None,
+}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Who a strong identifier points at. `status`: none | one | many (the latter two need review)."""
+
+    status: Literal["none", "one", "many"]
+    subject_ids: list[str]
+    already_erased: bool  # the identifier's value (or subject id) is tombstoned
+
+
+@dataclass(frozen=True)
+class ShredReport:
+    """What a shred did, in counts only (safe for receipts)."""
+
+    subject_id: str
+    tokens_linked: int
+    tokens_shredded: int
+    tokens_kept_shared: int
+
+
+def identifier_hash(vault, identifier_type: str, value: str) -> str:
+    """Keyed hash (hex) of a strong identifier: what requests store instead of the identifier."""
+    entity_type = _entity_type(identifier_type)
+    if entity_type is None:
+        return vault.deriver.subject_hash(value)
+    return vault.deriver.derive_normalised(entity_type, normalise(entity_type, value)).value_hash.hex()
+
+
+def _entity_type(identifier_type: str) -> str | None:
+    if identifier_type not in IDENTIFIER_TYPES:
+        raise ValueError(f"identifier type must be one of {', '.join(IDENTIFIER_TYPES)}")
+    return IDENTIFIER_TYPES[identifier_type]
+
+
+def resolve_subject(vault, identifier_type: str, value: str) -> Resolution:
+    """Subjects an email, phone number or customer id points at."""
+    entity_type = _entity_type(identifier_type)
+    with vault.engine.connect() as conn:
+        if entity_type is None:
+            subject_id = vault.deriver.subject_hash(value)
+            found = conn.execute(
+                select(subjects.c.subject_id).where(subjects.c.subject_id == subject_id)
+            ).all()
+            ids = [row[0] for row in found]
+            erased_hash = bytes.fromhex(subject_id)
+        else:
+            derived = vault.deriver.derive_normalised(entity_type, normalise(entity_type, value))
+            found = conn.execute(select(links.c.subject_id).where(links.c.token == derived.token)).all()
+            ids = sorted({row[0] for row in found})
+            erased_hash = derived.value_hash
+        erased = conn.execute(
+            select(tombstones.c.value_hash).where(tombstones.c.value_hash == erased_hash)
+        ).first()
+    status = "none" if not ids else "one" if len(ids) == 1 else "many"
+    return Resolution(status, ids, erased is not None)
+
+
+def subject_tokens(vault, subject_id: str) -> list[str]:
+    """Every token linked to the subject, sorted."""
+    with vault.engine.connect() as conn:
+        return sorted(conn.execute(select(links.c.token).where(links.c.subject_id == subject_id)).scalars())
+
+
+def shred_subject(vault, subject_id: str, request_id: str | None = None) -> ShredReport:
+    """Crypto-shred the subject's own values, unlink them from shared ones, tombstone both."""
+    now = datetime.now(UTC)
+    with vault.transaction() as (conn, kconn):
+        linked = sorted(conn.execute(select(links.c.token).where(links.c.subject_id == subject_id)).scalars())
+        shared = {
+            token
+            for (token,) in select_in(
+                conn,
+                lambda chunk: select(links.c.token).where(
+                    links.c.token.in_(chunk), links.c.subject_id != subject_id
+                ),
+                linked,
+            )
+        }
+        own = [token for token in linked if token not in shared]
+        rows = select_in(
+            conn,
+            lambda chunk: select(tokens.c.value_hash, tokens.c.entity_type).where(tokens.c.token.in_(chunk)),
+            own,
+        )
+        graves = [
+            {"value_hash": bytes(h), "entity_type": t, "erased_at": now, "request_id": request_id}
+            for h, t in rows
+        ]
+        graves.append(
+            {
+                "value_hash": bytes.fromhex(subject_id),
+                "entity_type": SUBJECT_TOMBSTONE_TYPE,
+                "erased_at": now,
+                "request_id": request_id,
+            }
+        )
+        insert_ignore(conn, tombstones, sorted(graves, key=lambda g: g["value_hash"]))
+        keystore.delete_data_keys(kconn, own)
+        for chunk in chunks(own):
+            conn.execute(delete(surrogates).where(surrogates.c.token.in_(list(chunk))))
+            conn.execute(delete(tokens).where(tokens.c.token.in_(list(chunk))))
+        conn.execute(delete(links).where(links.c.subject_id == subject_id))
+        conn.execute(delete(subjects).where(subjects.c.subject_id == subject_id))
+    _checkpoint(vault)
+    return ShredReport(subject_id, len(linked), len(own), len(shared))
+
+
+def _checkpoint(vault) -> None:
+    """SQLite: fold the WALs into the files (secure_delete has zeroed the freed pages) and truncate them."""
+    for engine in {id(e): e for e in (vault.engine, vault.keystore_engine)}.values():
+        if engine.dialect.name != "sqlite":
+            continue
+        raw = engine.raw_connection()
+        try:
+            raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            raw.close()

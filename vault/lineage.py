@@ -1,0 +1,52 @@
+"""Lineage: which dataset partition holds which tokens, so erasure rewrites only the partitions it must.
+
+See `vault.schema` for the layout (interned partitions, (token, partition_id) rows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, delete, select
+
+from vault.schema import lineage, partitions
+from vault.sql import insert_ignore, select_in
+from vault.token_format import ERASED_MARKER, TOKEN_PATTERN
+
+
+def partition_id(conn: Connection, dataset: str, partition: str) -> int:
+    """The interned id of (dataset, partition), created on first use."""
+    insert_ignore(conn, partitions, [{"dataset": dataset, "partition": partition}])
+    return conn.execute(
+        select(partitions.c.partition_id).where(
+            partitions.c.dataset == dataset, partitions.c.partition == partition
+        )
+    ).scalar_one()
+
+
+def record(conn: Connection, dataset: str, partition: str, tokens: Iterable[str], replace: bool) -> int:
+    """Record that `partition` of `dataset` holds `tokens`; `replace` forgets what it held before."""
+    pid = partition_id(conn, dataset, partition)
+    if replace:
+        conn.execute(delete(lineage).where(lineage.c.partition_id == pid))
+    distinct = sorted({t for t in tokens if t != ERASED_MARKER and TOKEN_PATTERN.fullmatch(t)})
+    insert_ignore(conn, lineage, [{"token": t, "partition_id": pid} for t in distinct])
+    return len(distinct)
+
+
+def holding(conn: Connection, tokens: Iterable[str]) -> list[tuple[str, str]]:
+    """(dataset, partition) pairs holding any of `tokens`, sorted."""
+    pids = {
+        pid
+        for (pid,) in select_in(
+            conn, lambda chunk: select(lineage.c.partition_id).where(lineage.c.token.in_(chunk)), tokens
+        )
+    }
+    rows = select_in(
+        conn,
+        lambda chunk: select(partitions.c.dataset, partitions.c.partition).where(
+            partitions.c.partition_id.in_(chunk)
+        ),
+        pids,
+    )
+    return sorted((dataset, partition) for dataset, partition in rows)
