@@ -56,6 +56,33 @@ def build_analyzer(model_name: str | None = None):
     return _build(model_name)
 
 
+# The recognizers piivault registers, one per module (`recognizers/<entity>_recognizer.py`); imported on
+# first access so that `import recognizers` stays light. tests/recognizers/test_registry.py fails when one
+# of these is missing from the analyzer's registry.
+RECOGNIZER_CLASSES: tuple[str, ...] = (
+    "EmailRecognizer",
+    "CreditCardRecognizer",
+    "PhoneRecognizer",
+    "AddressRecognizer",
+    "PersonRecognizer",
+)
+_RECOGNIZER_MODULES = {
+    "EmailRecognizer": "recognizers.email_recognizer",
+    "CreditCardRecognizer": "recognizers.credit_card_recognizer",
+    "PhoneRecognizer": "recognizers.phone_recognizer",
+    "AddressRecognizer": "recognizers.address_recognizer",
+    "PersonRecognizer": "recognizers.person_recognizer",
+}
+
+
+def __getattr__(name: str):
+    if name in _RECOGNIZER_MODULES:
+        import importlib
+
+        return getattr(importlib.import_module(_RECOGNIZER_MODULES[name]), name)
+    raise AttributeError(f"module 'recognizers' has no attribute {name!r}")
+
+
 __all__ = [
     "DEFAULT_ENTITIES",
     "DEFAULT_REGIONS",
@@ -64,4 +91,5 @@ __all__ = [
     "classify_column",
     "detect",
     "to_e164",
+    *RECOGNIZER_CLASSES,
 ]

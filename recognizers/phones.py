@@ -39,13 +39,21 @@ def _groups(text: str) -> list[int]:
 def parse_phone(raw: str, regions: tuple[str, ...] | list[str] = DEFAULT_REGIONS):
     """The valid `phonenumbers.PhoneNumber` for `raw` (international, or national in one of
     `regions`), or None. An extension is kept on the returned object, never in its E.164 form."""
+    return parse_phone_fit(raw, regions)[0]
+
+
+def parse_phone_fit(raw: str, regions: tuple[str, ...] | list[str] = DEFAULT_REGIONS):
+    """`(number, fits)`: the valid number for `raw` or None, and whether its digit grouping is the one
+    its region writes (a strong sign the whole of `raw` is the number, not a number plus a stray group)."""
     text = _INTERNATIONAL_00.sub("+", raw, count=1)
     if text.lstrip().startswith("+"):
         try:
             number = phonenumbers.parse(text, None)
         except phonenumbers.NumberParseException:
-            return None
-        return number if phonenumbers.is_valid_number(number) else None
+            return None, False
+        if not phonenumbers.is_valid_number(number):
+            return None, False
+        return number, True
     digits = "".join(_DIGIT_GROUPS.findall(_EXTENSION.sub("", text)))
     written_groups = _groups(_EXTENSION.sub("", text))
     first_valid = None
@@ -59,12 +67,17 @@ def parse_phone(raw: str, regions: tuple[str, ...] | list[str] = DEFAULT_REGIONS
         if not phonenumbers.is_valid_number_for_region(number, region):
             continue
         if len(written_groups) <= 1:
-            return number
-        national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+            return number, True
+        plain = phonenumbers.PhoneNumber(
+            country_code=number.country_code, national_number=number.national_number
+        )
+        plain.italian_leading_zero = number.italian_leading_zero
+        plain.number_of_leading_zeros = number.number_of_leading_zeros
+        national = phonenumbers.format_number(plain, phonenumbers.PhoneNumberFormat.NATIONAL)
         if _groups(national) == written_groups:
-            return number
+            return number, True
         first_valid = first_valid or number
-    return first_valid
+    return first_valid, False
 
 
 def to_e164(raw: str, regions: tuple[str, ...] | list[str] = DEFAULT_REGIONS) -> str | None:

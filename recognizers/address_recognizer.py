@@ -1,0 +1,211 @@
+"""ADDRESS: whole postal addresses — flat, street, number, box, postcode, city — on one line or several.
+
+Built from the postal conventions of the default regions, not from any generator's word lists:
+- street type first, number after (BE, NL, DE, ES, IT: `Rue de la Loi 16`, `Calle Mayor 10`, `Via Roma 25`),
+  Germanic compounds (`Keizersgracht 123-2`, `Hauptstraße 5`), number first (FR: `12 rue des Lilas`),
+  number, name and a USPS/Royal Mail suffix (GB, IE, US: `221B Baker Street`, `1600 Pennsylvania Ave NW`);
+- flats and boxes before or after the street (`Flat 3,`, `Apt. 681`, `bus 3`, `3º B`);
+- the locality after a comma, newline or space: `1000 Bruxelles`, `1015 CJ Amsterdam`, `London NW1 6XE`,
+  `Dublin 2, D02 XY45`, `Washington, DC 20500`, `Madrid, 28013`.
+A street whose type word is also an everyday English word (`Court`, `Place`, `Via`) counts only with a
+locality after it; the city part stops before words that start a new clause, so the span never swallows
+neighbouring text.
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
+
+# --- building blocks -------------------------------------------------------------------------------
+_CAP = r"(?:[LlDd]['’])?\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*\.?"  # Baker, O'Rafferty, l'Église, St.
+_PARTICLE = (
+    r"(?:de|du|des|del|della|delle|dei|degli|di|da|do|dos|das|la|le|les|lo|l['’]|d['’]|van|von|der|den|het|"
+    r"te|ter|ten|zu|zum|zur|am|an|im|in|y|e|et|of|the|sur|sous|en|aux|au|'s|'t)"
+)
+_NAME_WORD = rf"(?:{_CAP}|{_PARTICLE}(?=(?:[ \t]+{_PARTICLE})*[ \t]+(?:[LlDd]['’])?\p{{Lu}}))"
+_NAME = rf"{_CAP}(?:[ \t]+{_NAME_WORD}){{0,5}}"  # the street's own name: starts with a capital
+_NUM = (
+    r"\d{1,5}(?:[ \t]?[A-Za-z](?![\p{L}\d]))?(?:[ \t]?[-/][ \t]?\d{1,4}[A-Za-z]?(?![\p{L}\d]))?"
+    r"(?:[ \t]*(?:bus|bte|boîte|box|b)\.?[ \t]*\d{1,4}[A-Za-z]?(?![\p{L}\d]))?"
+)
+
+# Street type written before the name (Romance languages, Dutch/French Belgium).
+_PREFIX_TYPES_ANY_CASE = (
+    r"rue|avenue|av\.|boulevard|bd\.?|chaussée|chaussee|impasse|allée|allee|chemin|quai|faubourg|drève|"
+    r"rond-point|sentier|venelle|ruelle|calle|avenida|avda\.?|paseo|carretera|ctra\.?|travesía|travesia|"
+    r"glorieta|cañada|urbanización|callejón|pasadizo|rambla|carrer|viale|piazza|piazzale|corso|largo|"
+    r"vicolo|contrada|lungomare|lungotevere|strada|rotonda|incrocio|stretto|canale|borgo|rua|travessa|"
+    r"steenweg|straat|laan|dreef|plein"
+)
+# Type words that are also everyday words: capitalised only, and (see _AMBIGUOUS) need a locality.
+_PREFIX_TYPES_CAPITALISED = (
+    r"Place|Plaza|Pza\.|Via|Vía|Vial|Route|Square|Passage|Cours|Camino|Ronda|Cuesta|Pasaje|Alameda|Acceso|"
+    r"Avenue|Allee|Ring|Platz|Weg|C/"
+)
+# Germanic compounds: Keizersgracht, Hauptstraße, Spießstr., Lindenlaan, Murat-Heinrich-Allee.
+_COMPOUND_SUFFIXES = (
+    r"straat|gracht|laan|weg|plein|kade|dijk|singel|hof|ring|baan|dreef|lei|steenweg|markt|pad|steeg|wal|"
+    r"burgwal|vest|straße|strasse|str\.|allee|gasse|platz|damm|ufer|chaussee|pfad|steig|stieg|zeile|graben|"
+    r"berg|kamp|feld|weide|tor|brücke|promenade|park|garten|wall"
+)
+_SEPARATE_GERMANIC_TYPES = (
+    r"Straße|Strasse|Str\.|Weg|Allee|Gasse|Platz|Ring|Damm|Ufer|Straat|Laan|Plein|Kade|Dijk"
+)
+# Suffixes after the street name in GB, IE and US addresses (USPS Publication 28 / Royal Mail usage).
+_ENGLISH_TYPES = (
+    r"Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Av\.?|Lane|Ln\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Close|Way|Place|"
+    r"Pl\.?|Court|Ct\.?|Crescent|Cres\.?|Gardens?|Gdns\.?|Square|Sq\.?|Terrace|Ter\.?|Hill|Hills|Grove|"
+    r"Park|Row|Mews|Walk|Highway|Hwy\.?|Parkway|Parkways|Pkwy\.?|Circle|Cir\.?|Trail|Trl\.?|Pass|View|"
+    r"Views|Light|Lights|Ridge|Ridges|Forge|Forges|Heights|Green|Greens|Rise|Vale|Quay|Wharf|Parade|"
+    r"Esplanade|Embankment|Alley|Bypass|Causeway|Crossing|Expressway|Freeway|Turnpike|Loop|Bend|Run|"
+    r"Path|Pike|Plaza|Point|Points|Port|Ports|Route|Spur|Track|Trace|Trafficway|Tunnel|Underpass|Viaduct|"
+    r"Villas?|Vista|Ways|Wells|Brook|Brooks|Creek|Crest|Dale|Estate|Estates|Falls|Ferry|Field|Fields|"
+    r"Fort|Glen|Glens|Harbor|Harbour|Haven|Hollow|Island|Isle|Junction|Key|Knoll|Knolls|Lake|Lakes|"
+    r"Landing|Meadow|Meadows|Mill|Mills|Mount|Mountain|Orchard|Oval|Pines|Plains|Prairie|Ranch|Rapids|"
+    r"Rest|Shoal|Shoals|Shore|Shores|Springs?|Station|Stream|Summit|Throughway|Union|Valley|Village|Ville|"
+    r"Common|Commons|Corner|Corners|Cove|Coves|Curve|Divide|Extension|Flat|Flats|Ford|Forest|Fork|Forks|"
+    r"Gateway|Inlet|Manor|Motorway|Overpass|Radial|Ramp|Squares|Walks|Wall|Drives|Courts|Circles|Lodge"
+)
+_DIRECTIONAL = r"(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?(?![\p{L}\d])"
+_US_STATES = (
+    r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|"
+    r"ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|AS|GU|MP|PR|VI|UM|AA|AE|AP"
+)
+_UNIT_BEFORE = r"(?:Flat|Apartment|Apt\.?|Unit|Studio|Suite|Room|Floor)[ \t]+[\w\-]{1,5}[ \t]*(?:,[ \t]*|\n[ \t]*|[ \t]+)"
+_UNIT_AFTER = (
+    r"(?:[ \t]*,?[ \t]*(?:(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Piano|Appartamento|Interno|"
+    r"Int\.|Scala|Puerta|Piso|Planta|Escalera|Esc\.|étage|Etage|Whg\.?|bus|bte|boîte|box|#)[ \t]*[\w\-]{1,5}"
+    r"|\d{1,2}[ \t]?[º°ª](?:[ \t]?[A-Z](?![\p{L}]))?)){0,3}"
+)
+
+# Words that begin a new clause rather than continue a city name.
+_NOT_CITY = (
+    r"(?:Customer|Client|Called|Calling|Call|Phone|Tel|Mobile|Email|E-mail|Mail|Card|Order|Invoice|Ticket|"
+    r"Status|Note|Notes|Please|Thanks|Thank|Regards|Best|Cheers|Dear|Hello|Hi|The|This|That|And|But|Or|"
+    r"Mr|Mrs|Ms|Dr|Name|Contact|Account|Payment|Paid|Amount|Ref|Reference|Subject|From|To|Sent|Date|"
+    r"INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|Delivery|Shipping|Billing|Address|User|Agent)(?![\p{L}])"
+)
+_CITY_WORD = rf"(?!{_NOT_CITY})(?:['’]s-|['’]t[ \t])?\p{{Lu}}[\p{{L}}'’.]*(?:-\p{{L}}[\p{{L}}'’.]*)*"
+_CITY = (
+    rf"{_CITY_WORD}(?:[ \t]+(?:(?:am|an|der|de|op|aan|sur|en|del|de la|di|la|le|upon|on|im|ob|bei)[ \t]+)?"
+    rf"{_CITY_WORD}){{0,2}}(?:[ \t]*\([A-Z]{{2}}\))?(?:[ \t]+Cedex(?:[ \t]+\d{{1,2}})?)?"
+)
+_POSTCODE_CONTINENTAL = r"(?:[A-Z]{1,2}-)?(?:\d{4}(?:[ \t]?[A-Z]{2}(?![\p{L}]))?|\d{5})(?![\d\p{L}])"
+_POSTCODE_GB = r"(?:GIR[ \t]?0AA|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})(?![\d\p{L}])"
+_EIRCODE = r"(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \t]?[0-9AC-FHKNPRTV-Y]{4}(?![\d\p{L}])"
+_SEP = r"(?:[ \t]*,[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ \t]+)"
+_LOCALITY = (
+    r"(?P<locality>"
+    rf"{_POSTCODE_CONTINENTAL}(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*|[ \t]+){_CITY}"  # 1000 Bruxelles, 56011, Gabella (PI)
+    rf"|{_CITY}(?:[ \t]+\d{{1,2}})?(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*|[ \t]+){_EIRCODE}"  # Dublin 2, D02 XY45
+    rf"|{_EIRCODE}(?:[ \t]+{_CITY})?"  # W31AWX4 Roisin Ville
+    rf"|{_CITY}(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)(?:{_CITY}(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*|[ \t]+))?"
+    rf"{_POSTCODE_GB}"  # London NW1 6XE, North Holly\nS6 7LJ
+    rf"|{_CITY},[ \t]*(?:{_US_STATES})[ \t]+\d{{5}}(?:-\d{{4}})?(?![\d\p{{L}}])"  # Washington, DC 20500
+    rf"|{_CITY},?[ \t]+\d{{5}}(?![\d\p{{L}}])"  # Madrid, 28013
+    rf"|(?P<city_only>{_CITY})(?=[ \t]*(?:$|[\n.;,)\]\"'|]))"  # Bruxelles (end of the address)
+    r")"
+)
+
+_STREET = (
+    r"(?P<street>"
+    # type first, then the name, then the number: Rue de la Loi 16, Strada Taliercio, 47
+    rf"(?:(?i:{_PREFIX_TYPES_ANY_CASE})|(?P<weak_prefix>{_PREFIX_TYPES_CAPITALISED}))(?:[ \t]+{_NAME_WORD}){{1,6}}"
+    rf"(?:[ \t]*,)?[ \t]+(?P<num_after>{_NUM})"
+    # compound street name then number: Keizersgracht 123-2, Murat-Heinrich-Allee 7740, Berliner Straße 12
+    rf"|(?:{_CAP}[ \t\-])*\p{{Lu}}[\p{{L}}\-]*(?i:{_COMPOUND_SUFFIXES})(?:[ \t]*,)?[ \t]+(?P<num_compound>{_NUM})"
+    rf"|{_NAME}[ \t]+(?:{_SEPARATE_GERMANIC_TYPES})[ \t]+(?P<num_germanic>{_NUM})"
+    # number first, then the type and name (France): 12 rue des Lilas, 5, avenue Samson
+    rf"|(?P<num_before>{_NUM})(?:[ \t]*,)?[ \t]+(?:(?i:{_PREFIX_TYPES_ANY_CASE})|(?P<weak_fr>{_PREFIX_TYPES_CAPITALISED}))"
+    rf"(?:[ \t]+{_NAME_WORD}){{1,6}}"
+    # number, name, suffix (GB, IE, US): 221B Baker Street, 1600 Pennsylvania Ave NW
+    rf"|(?:(?P<num_english>{_NUM})[ \t]+)?{_NAME}[ \t]+(?P<english_type>{_ENGLISH_TYPES})(?![\p{{L}}])"
+    rf"(?:[ \t]+{_DIRECTIONAL})?"
+    # no number at all (needs a locality): boulevard Petit
+    rf"|(?P<no_num>(?i:{_PREFIX_TYPES_ANY_CASE})(?:[ \t]+{_NAME_WORD}){{1,4}})"
+    r")"
+)
+_ADDRESS = rf"(?<![\p{{L}}\d])(?P<unit_before>{_UNIT_BEFORE})?{_STREET}{_UNIT_AFTER}(?:{_SEP}{_LOCALITY})?"
+
+PATTERNS = [Pattern("address (street, number, locality)", _ADDRESS, 0.7)]
+CONTEXT = [
+    "address",
+    "street",
+    "lives",
+    "ship",
+    "deliver",
+    "billing",
+    "adres",
+    "adresse",
+    "dirección",
+    "indirizzo",
+]
+
+# English street types that are everyday words: a street ending in one needs a house number, and one
+# without a locality needs one of the clearly postal types.
+_EVERYDAY_ENGLISH = frozenset(
+    "Way Place Court Park Row Walk Pass View Views Light Lights Green Greens Close Rise Hill Hills Grove "
+    "Point Points Port Ports Run Key Union Station Village Common Corner Corners Divide Extension Flat Flats "
+    "Fork Forks Spur Track Trace Wall Rest Summit Mount Island Lake Lakes Field Fields Landing Oval Bend "
+    "Loop Ramp Path Mill Mills Creek Brook Brooks Forest Glen Haven Ridge Ridges Forge Forges".split()
+)
+
+
+class AddressRecognizer(LocalRecognizer):
+    """Whole postal addresses in the conventions of BE, NL, FR, DE, GB, IE, ES, IT and the US."""
+
+    def __init__(self, supported_language: str = "en"):
+        self.patterns = list(PATTERNS)
+        self._address = regex.compile(_ADDRESS, regex.MULTILINE)
+        super().__init__(
+            supported_entities=["ADDRESS"],
+            name="PiivaultAddressRecognizer",
+            supported_language=supported_language,
+            context=list(CONTEXT),
+        )
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
+        results = []
+        position = 0
+        while True:
+            match = self._address.search(text, position)
+            if match is None:
+                break
+            if self.validate_match(match):
+                start, end = match.start(), _trim_end(text, match.start(), match.end())
+                score = 0.85 if match.group("locality") and not match.group("city_only") else 0.65
+                results.append(RecognizerResult("ADDRESS", start, end, score))
+                position = end
+            else:
+                position = match.start() + 1
+        return results
+
+    @staticmethod
+    def validate_match(match) -> bool:
+        """Refuse streets whose type word is an everyday word unless a number and a locality back them."""
+        has_locality = bool(match.group("locality")) and not match.group("city_only")
+        if match.group("no_num") and not has_locality:
+            return False
+        if (match.group("weak_prefix") or match.group("weak_fr")) and not has_locality:
+            return False
+        english_type = match.group("english_type")
+        if english_type:
+            numbered = match.group("num_english") or match.group("unit_before")
+            if not numbered and not has_locality:
+                return False
+            if english_type in _EVERYDAY_ENGLISH and not (numbered and has_locality):
+                return False
+        return True
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\n,;":
+        end -= 1
+    # a full stop after a city name ends the sentence; after a short word it is an abbreviation (St.)
+    if text[end - 1] == "." and text[end - 5 : end - 1].isalpha():
+        end -= 1
+    return end

@@ -1,0 +1,29 @@
+"""What surrounds a candidate span: the key it is the value of (`order_id=`, `"imei": `, `Tel:`), and the
+words right before and after it. Recognizers use this to tell a phone or card from an order id or amount."""
+
+from __future__ import annotations
+
+import re
+
+# The last key before a value: `order_id=`, `"msisdn": "`, `Tel.:`, `caller `, `Order #`.
+_KEY_BEFORE = re.compile(r"""([A-Za-z][A-Za-z0-9_.\-]{0,40}?)[.]?\s*["']?\s*(?:[=:#]|=>|->)?\s*["'(]?\s*$""")
+_KEY_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+
+
+def key_before(text: str, start: int, window: int = 48) -> str:
+    """The key or word written just before `text[start:]` (`order_id`, `orderId`), or ''."""
+    match = _KEY_BEFORE.search(text, max(0, start - window), start)
+    return match.group(1) if match else ""
+
+
+def key_parts(key: str) -> set[str]:
+    """`order_id`, `orderId`, `order-id` -> {"order", "id"}."""
+    return {part.lower() for part in _KEY_PARTS.findall(key)}
+
+
+def text_before(text: str, start: int, width: int = 12) -> str:
+    return text[max(0, start - width) : start]
+
+
+def text_after(text: str, end: int, width: int = 12) -> str:
+    return text[end : end + width]

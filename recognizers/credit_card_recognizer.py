@@ -1,0 +1,76 @@
+"""CREDIT_CARD: 13–19 digits, plain or grouped by spaces or dashes, that pass the Luhn checksum.
+
+Stricter than Presidio's: the number must start with a card industry digit (1–6; the airline `1` range
+only at 15 digits, so 13-digit millisecond timestamps are not cards), must not be one repeated digit, and
+must not be the value of an id-like key (`order_id=`, `imei:`): IMEIs and some order ids pass Luhn too.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+
+from recognizers.context import key_before, key_parts
+
+_START = r"(?<![\w\-./,:+])"
+_END = r"(?![\w\-]|[.,/:]\d)"
+PATTERNS = [
+    Pattern("card (plain digits)", _START + r"\d{13,19}" + _END, 0.5),
+    Pattern("card (grouped by spaces)", _START + r"\d{4}(?: \d{3,6}){2,4}" + _END, 0.5),
+    Pattern("card (grouped by dashes)", _START + r"\d{4}(?:-\d{3,6}){2,4}" + _END, 0.5),
+]
+CONTEXT = ["card", "credit", "debit", "visa", "mastercard", "amex", "maestro", "pan", "cc", "payment"]
+
+# Keys whose values are identifiers that may pass Luhn by chance (or by design: IMEI) and are not cards.
+NOT_CARD_KEYS = frozenset(
+    "order invoice ref reference txn transaction trace tracking imei imsi iccid serial isbn ean gtin sku "
+    "msisdn phone tel mobile account acct iban ticket case session request correlation ts timestamp epoch "
+    "uuid guid".split()
+)
+CARD_KEYS = frozenset("card pan cc credit debit visa mastercard amex".split())
+
+
+def luhn_valid(digits: str) -> bool:
+    """The Luhn (mod 10) checksum every payment card number carries."""
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        digit = ord(char) - 48
+        if position % 2:
+            digit = digit * 2 - 9 if digit > 4 else digit * 2
+        total += digit
+    return total % 10 == 0
+
+
+def is_card_number(digits: str) -> bool:
+    """True for a plausible card number: 13–19 digits, industry digit 1–6, not one repeated digit, Luhn."""
+    if not (13 <= len(digits) <= 19 and digits.isdigit()):
+        return False
+    if digits[0] not in "123456" or (digits[0] == "1" and len(digits) != 15):
+        return False
+    if len(set(digits)) == 1:
+        return False
+    return luhn_valid(digits)
+
+
+class CreditCardRecognizer(PatternRecognizer):
+    """Payment card numbers, Luhn-checked, not ids."""
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(
+            supported_entity="CREDIT_CARD",
+            name="PiivaultCreditCardRecognizer",
+            patterns=list(PATTERNS),
+            context=list(CONTEXT),
+            supported_language=supported_language,
+        )
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return is_card_number(pattern_text.replace(" ", "").replace("-", ""))
+
+    def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return [result for result in results if not self._is_id_value(text, result.start)]
+
+    @staticmethod
+    def _is_id_value(text: str, start: int) -> bool:
+        parts = key_parts(key_before(text, start))
+        return bool(parts & NOT_CARD_KEYS) and not parts & CARD_KEYS

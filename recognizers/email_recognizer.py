@@ -1,0 +1,58 @@
+"""EMAIL_ADDRESS with exact boundaries, wherever logs put an address: `user=ann@example.com` gives only
+`ann@example.com`; so do `<ann@example.com>`, `"ann@example.com"`, JSON values and `?to=ann@example.com&x=1`.
+
+The domain must end in a real public suffix. Presidio checks that with tldextract's default extractor,
+which downloads the public suffix list on first use; here tldextract reads only the snapshot it ships
+(`suffix_list_urls=()`, no cache directory), so detection never touches the network.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+# Local part: starts and ends with a letter or digit (so `=`, quotes, `<`, `:` and a leading dot stay out);
+# domain: dot-separated labels, ending in an alphabetic or punycode top-level label not followed by more
+# domain characters.
+_LOCAL = r"[A-Za-z0-9](?:[A-Za-z0-9._%+'\-]{0,62}[A-Za-z0-9_%+\-])?"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+_TLD = r"(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9\-]{1,59})"
+PATTERNS = [
+    Pattern(
+        "email (address)",
+        r"(?<![A-Za-z0-9._%+'\-])" + _LOCAL + "@" + rf"(?:{_LABEL}\.)+{_TLD}" + r"(?![\w\-@]|\.[A-Za-z0-9])",
+        0.5,
+    ),
+]
+CONTEXT = ["email", "e-mail", "mail", "from", "to", "cc", "reply-to", "contact"]
+
+
+@lru_cache(maxsize=1)
+def _offline_extractor():
+    import tldextract
+
+    return tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True)
+
+
+@lru_cache(maxsize=4096)
+def has_public_suffix(domain: str) -> bool:
+    """True when `domain` is a registrable name under a known public suffix (offline snapshot)."""
+    parts = _offline_extractor()(domain.lower())
+    return bool(parts.suffix and parts.domain)
+
+
+class EmailRecognizer(PatternRecognizer):
+    """Email addresses, exact span, checked against the bundled public suffix list."""
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(
+            supported_entity="EMAIL_ADDRESS",
+            name="PiivaultEmailRecognizer",
+            patterns=list(PATTERNS),
+            context=list(CONTEXT),
+            supported_language=supported_language,
+        )
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return has_public_suffix(pattern_text.rpartition("@")[2])

@@ -1,0 +1,196 @@
+"""PERSON: names in prose, in `name=`/`holder=` fields, email headers, greetings and signatures, ALL CAPS.
+
+Two sources, one recognizer:
+- patterns that do not need a model: the value of a name-like key (`name="Ann Lee"`, `holder=JOHN SMITH`),
+  a display name before an address (`From: Ann Lee <ann@x.com>`), a name after an honorific, a greeting
+  or a sign-off line;
+- spaCy's PERSON entities (from the NlpArtifacts the engine passes in), pruned: the small English model
+  also calls product names, organisations, log keywords, identifiers and lowercase words persons, and it
+  misses ALL-CAPS names, which is why the batch API feeds it a re-cased copy of ALL-CAPS runs (same length,
+  so offsets hold). Pruning rules are shape- and word-class-based, not tied to any name generator.
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
+
+_NOT_HONORIFIC = r"(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Mme|Mlle|Herr|Frau|Sr|Sra|Dhr|Mevr|Sir)\b)"
+_WORD = rf"(?:{_NOT_HONORIFIC}(?:O['’]|Mc|Mac|D['’])?\p{{Lu}}[\p{{L}}'’]*(?:-\p{{Lu}}[\p{{L}}'’]*)*\.?)"
+# Title-case only (Ann, O'Brien, Jean-Luc): prose patterns must not run on through ALL-CAPS sentences.
+_TITLE_WORD = (
+    rf"(?:{_NOT_HONORIFIC}(?:O['’]|Mc|Mac|D['’])?\p{{Lu}}\p{{Ll}}[\p{{L}}'’]*(?:-\p{{Lu}}[\p{{L}}'’]*)*)"
+)
+_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|du|dos|das|le|la|ten|ter|zu|y|bin|al)"
+_NAME = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{0,3}}"
+_NAME_2 = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{1,3}}"  # at least two words
+_TITLE_NAME = rf"{_TITLE_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TITLE_WORD}){{0,3}}"
+_TITLE_NAME_2 = rf"{_TITLE_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TITLE_WORD}){{1,3}}"
+
+_NAME_KEYS = (
+    r"name|full_?name|fullname|customer_?name|client_?name|first_?name|last_?name|given_?name|family_?name|"
+    r"surname|holder|card_?holder|cardholder|account_?holder|holder_?name|contact(?:_?name)?|agent_?name|"
+    r"recipient(?:_?name)?|sender(?:_?name)?|from_?name|to_?name|display_?name|caller_?name|callee_?name|"
+    r"subscriber(?:_?name)?|beneficiary|payer|payee|signed_?by|attn|attention|nom|naam|nombre|nome"
+)
+_HONORIFICS = r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Mme|Mlle|M\.|Herr|Frau|Sr|Sra|Srta|Sig|Sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Sir|Madam"
+_GREETINGS = (
+    r"Dear|Hi|Hello|Hey|Hallo|Bonjour|Beste|Geachte|Hola|Estimado|Estimada|Ciao|Gentile|Sehr geehrte[rs]?"
+)
+_SIGN_OFFS = (
+    r"(?:Kind |Best |Warm |With kind )?regards|Best|Thanks|Thank you|Cheers|Sincerely|Yours(?: sincerely| truly)?|"
+    r"Cordialement|Bien à vous|Groeten|Met vriendelijke groet(?:en)?|Mit freundlichen Grüßen|Viele Grüße|"
+    r"Saludos|Un saludo|Atentamente|Cordiali saluti|Distinti saluti"
+)
+_INTRODUCERS = (
+    r"my name is|this is|I am|I'm|spoke (?:with|to)|talked to|customer|client|caller|agent|subscriber|"
+    r"cardholder|account holder|signed by|on behalf of|contact person|attn:?"
+)
+PATTERNS = [
+    Pattern(
+        "name (value of a name key)",
+        rf"""(?i:(?<![\w])(?:{_NAME_KEYS}))["']?[ \t]*(?:[:=]|=>)[ \t]*(?:"(?P<dq>[^"\n]{{1,80}})"|'(?P<sq>[^'\n]{{1,80}})'|"""
+        r"""(?P<bare>[^\s,;&|}\]"'=<>]+(?:[ \t]+(?![^\s]*[=:])[^\s,;&|}\]"'=<>]+){0,3}))""",
+        0.85,
+    ),
+    Pattern("name (display name before an address)", rf"(?P<name>{_NAME_2})[\"']?[ \t]*<[^<>@\s]+@", 0.85),
+    Pattern(
+        "name (after an honorific)", rf"(?<![\w])(?:{_HONORIFICS})\.?[ \t]+(?P<name>{_TITLE_NAME})", 0.85
+    ),
+    Pattern(
+        "name (after a greeting)",
+        rf"(?<![\w])(?:{_GREETINGS})[ \t]+(?P<name>{_TITLE_NAME})(?=[ \t]*[,!:\n])",
+        0.7,
+    ),
+    Pattern(
+        "name (sign-off line)",
+        rf"(?im)^[ \t]*(?:{_SIGN_OFFS})[,!.]?[ \t]*\n[ \t]*(?P<name>{_NAME})[ \t]*$",
+        0.8,
+    ),
+    Pattern(
+        "name (after an introducer)", rf"(?i:(?<![\w])(?:{_INTRODUCERS}))[ \t]+(?P<name>{_TITLE_NAME_2})", 0.7
+    ),
+]
+CONTEXT = ["name", "customer", "holder", "agent", "mr", "mrs", "ms", "dear", "regards"]
+
+# Words spaCy's small model tags PERSON in logs that are never personal names.
+_NOT_NAME_WORDS = frozenset(
+    w.lower()
+    for w in """
+    info warn warning error debug trace fatal critical notice ok okay fail failed failure success null none
+    true false get post put patch delete head options http https api json xml sql url uri id uuid utc gmt
+    cest cet est pst customer client caller callee agent user admin support billing invoice order ticket
+    status session request response service server host node worker job task queue event message chat
+    email mail phone mobile tel fax sms call card visa mastercard amex maestro paypal stripe adyen iban swift
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep
+    sept oct nov dec android ios iphone ipad windows linux macos ubuntu chrome firefox safari edge opera
+    java python kafka postgres postgresql redis prefect docker kubernetes nginx apache aws azure gcp google
+    microsoft apple samsung huawei nokia netflix spotify amazon whatsapp telegram signal teams zoom slack
+    dear hi hello thanks thank regards best cheers team subject from to cc bcc reply sent date re fw fwd
+    street road avenue rue straat strasse straße calle via piazza total amount price tax vat eur usd gbp
+    premium basic plus pro gold silver unlimited prepaid postpaid roaming data voice broadband fiber fibre
+    router modem sim esim bundle plan tariff contract refund payment paid due balance credit debit
+    """.split()
+)
+_ORG_SUFFIXES = frozenset(
+    "inc ltd llc plc gmbh ag bv nv sa sas sarl srl spa sl corp corporation co company group bank telecom "
+    "services solutions systems technologies labs holding holdings foundation university".split()
+)
+_FORBIDDEN_CHARS = frozenset("0123456789@_/\\=#{}<>[]|$%&*+~^")
+
+
+def plausible_name(value: str) -> bool:
+    """Shape check for a name candidate: 1–5 words of letters (hyphens, apostrophes, dots allowed), at
+    least one capital, not a known non-name word, not an organisation."""
+    if not value or len(value) > 80 or any(char in _FORBIDDEN_CHARS for char in value):
+        return False
+    words = value.replace(",", " ").split()
+    if not 1 <= len(words) <= 5 or not any(char.isupper() for char in value):
+        return False
+    lowered = [word.strip(".'’-").lower() for word in words]
+    if not all(
+        word and word.replace("-", "").replace("'", "").replace("’", "").isalpha() for word in lowered
+    ):
+        return False
+    if any(word in _NOT_NAME_WORDS or word in _ORG_SUFFIXES for word in lowered):
+        return False
+    # camelCase product names (iPhone, PayPal), as opposed to McDonald / MacArthur / O'Brien / LeBlanc
+    for word in words:
+        core = word.strip(".'’")
+        if core[:1].islower() and any(char.isupper() for char in core[1:]):
+            return False
+    return True
+
+
+class PersonRecognizer(LocalRecognizer):
+    """Names from field/header/greeting/signature patterns plus pruned spaCy PERSON entities."""
+
+    def __init__(self, supported_language: str = "en"):
+        self.patterns = list(PATTERNS)
+        self._compiled = [regex.compile(pattern.regex, regex.MULTILINE) for pattern in PATTERNS]
+        super().__init__(
+            supported_entities=["PERSON"],
+            name="PiivaultPersonRecognizer",
+            supported_language=supported_language,
+            context=list(CONTEXT),
+        )
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
+        results = self.pattern_results(text)
+        if nlp_artifacts is not None and getattr(nlp_artifacts, "tokens", None) is not None:
+            results.extend(self.ner_results(text, nlp_artifacts.tokens))
+        return results
+
+    def pattern_results(self, text: str) -> list[RecognizerResult]:
+        results = []
+        for pattern, compiled in zip(PATTERNS, self._compiled, strict=True):
+            for match in compiled.finditer(text):
+                for group in ("dq", "sq", "bare", "name"):
+                    if group in compiled.groupindex and match.group(group):
+                        start, end = _strip(text, match.start(group), match.end(group))
+                        if plausible_name(text[start:end]):
+                            results.append(RecognizerResult("PERSON", start, end, pattern.score))
+                        break
+        return results
+
+    @staticmethod
+    def ner_results(text: str, doc) -> list[RecognizerResult]:
+        """spaCy PERSON entities of `doc` (parsed from `text` or a same-length re-cased copy), pruned."""
+        results = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            start, end = _strip(text, ent.start_char, ent.end_char)
+            value = text[start:end]
+            if not plausible_name(value) or _is_identifier_part(text, start, end):
+                continue
+            if value.islower():
+                continue
+            score = 0.85 if " " in value else 0.6
+            results.append(RecognizerResult("PERSON", start, end, score))
+        return results
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces, quotes and punctuation, and a possessive `'s`, from both ends of a span."""
+    while start < end and not (text[start].isalpha()):
+        start += 1
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    while end > start and not (text[end - 1].isalpha() or text[end - 1] == "."):
+        end -= 1
+    # a trailing dot belongs to an initial or honorific (`J.`), not to the end of a sentence
+    if end - start > 2 and text[end - 1] == "." and text[end - 3 : end - 1].isalpha():
+        end -= 1
+    return start, end
+
+
+def _is_identifier_part(text: str, start: int, end: int) -> bool:
+    """A word glued into a key, path, URL or dotted identifier (`Order=`, `/Users/`, `com.Acme`)."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before in "/\\.@_=-" or after in "=/\\@_(" or (after == ":" and text[end : end + 2] != ": ")

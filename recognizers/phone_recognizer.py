@@ -1,0 +1,125 @@
+"""PHONE_NUMBER: numbers as people and systems write them, validated with `phonenumbers`.
+
+E.164 (`+3225551234`), international with spaces or a `(0)` trunk prefix (`+44 (0)20 7946 0958`), `00`
+prefixes, national formats of the configured regions (`02 555 12 34`, `085-2338464`, `(212) 555-0123`),
+extensions (`x12`, `ext. 5`), and CDR-style bare international numbers (`32475123456`) when the key says
+it is a number (`msisdn=`, `caller=`). A regex proposes digit runs with phone separators; `phonenumbers`
+decides (national numbers must carry their region's trunk prefix, see `recognizers.phones`). Dates,
+IPs, versions, times, amounts and the values of id-like keys are refused before parsing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
+
+from recognizers.context import key_before, key_parts, text_after, text_before
+from recognizers.phones import DEFAULT_REGIONS, parse_phone_fit
+
+# A digit group, or a parenthesised area code / `(0)` trunk prefix with the digits that follow it.
+_GROUP = r"(?:\(\s?\+?\d{1,5}\s?\)[ \t\u00a0]?\d{1,15}|\d{1,15})"
+_SEP = r"(?:[ \t\u00a0]?[.\-/][ \t\u00a0]?|[ \t\u00a0])"
+_EXT = r"(?:[ \t]*(?:ext\.?|x|extension|poste|#)[ \t]*\d{1,6})?"
+PATTERNS = [
+    Pattern(
+        "phone (digit groups, validated by phonenumbers)",
+        r"(?<![\w/\\@#$€£%&+])(?<!\d[.,:])(?<![A-Za-z][\-.])"
+        rf"(?:\+[ \t]?|00)?{_GROUP}(?:{_SEP}{_GROUP}){{0,7}}{_EXT}"
+        r"(?![\w]|[.,:\-/]\d)",
+        0.6,
+    ),
+]
+CONTEXT = ["phone", "tel", "telephone", "mobile", "cell", "gsm", "fax", "call", "msisdn", "caller", "callee"]
+
+# Keys whose values are numbers but never phone numbers.
+NOT_PHONE_KEYS = frozenset(
+    "order invoice ref reference txn transaction trace tracking imei imsi iccid serial isbn ean gtin sku "
+    "amount price total sum balance cost fee eur usd gbp duration ms sec secs seconds elapsed latency bytes "
+    "size len length port pid uid gid version ver build ts timestamp epoch time date count qty quantity "
+    "card pan account acct iban bic postcode zip postal customer uuid guid ticket case session request "
+    "correlation ip".split()
+)
+# Keys under which a bare digit run (no `+`) may be an international number, as CDRs write them.
+PHONE_KEYS = frozenset(
+    "msisdn phone tel telephone mobile cell gsm fax caller callee calling called cli ani dnis number "
+    "contact a b".split()
+)
+_DATE = re.compile(
+    r"^(?:(?:19|20)\d\d[.\-/ ]\d{1,2}[.\-/ ]\d{1,2}|\d{1,2}[.\-/ ]\d{1,2}[.\-/ ](?:19|20)?\d\d)$"
+)
+_IP = re.compile(r"^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$")
+_NON_DIGIT = re.compile(r"\D")
+_BARE = re.compile(r"^\d{11,15}$")
+_SPLIT = re.compile(r"[ \t\u00a0]+")
+_CURRENCY_BEFORE = re.compile(r"(?:[€$£¥]|\b(?:EUR|USD|GBP|CHF|JPY))\s?$", re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    r"^\s?(?:[€$£%]|(?:EUR|USD|GBP|CHF|ms|s|sec|secs|seconds|min|mins|h|hrs|kb|mb|gb|bytes|b|km|kg)\b)",
+    re.IGNORECASE,
+)
+
+
+class PhoneRecognizer(LocalRecognizer):
+    """Phone numbers, international or national in `regions`, each checked by `phonenumbers`."""
+
+    def __init__(self, regions: tuple[str, ...] = DEFAULT_REGIONS, supported_language: str = "en"):
+        self.regions = tuple(regions)
+        self.patterns = list(PATTERNS)
+        self._candidates = re.compile(PATTERNS[0].regex)
+        super().__init__(
+            supported_entities=["PHONE_NUMBER"],
+            name="PiivaultPhoneRecognizer",
+            supported_language=supported_language,
+            context=list(CONTEXT),
+        )
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
+        results = []
+        for match in self._candidates.finditer(text):
+            span = self._validated_span(text, match.start(), match.end())
+            if span is not None:
+                start, end, score = span
+                results.append(RecognizerResult("PHONE_NUMBER", start, end, score))
+        return results
+
+    def _validated_span(self, text: str, start: int, end: int) -> tuple[int, int, float] | None:
+        """The longest valid phone number inside the candidate, trimming trailing groups that the
+        regex may have swallowed (`02 555 12 34 2 times`)."""
+        if self._refused_by_context(text, start, end):
+            return None
+        candidate = text[start:end]
+        # Cut points: the candidate itself, then without its last whitespace-separated groups.
+        cuts = [end]
+        for piece in reversed(list(_SPLIT.finditer(candidate))):
+            cuts.append(start + piece.start())
+            if len(cuts) > 4:
+                break
+        key = key_parts(key_before(text, start))
+        first_valid = None
+        for cut in cuts:
+            raw = text[start:cut]
+            digits = _NON_DIGIT.sub("", raw)
+            if len(digits) < 7 or _DATE.match(raw) or _IP.match(raw):
+                continue
+            number, fits = parse_phone_fit(raw, self.regions)
+            score = 0.75 if raw.startswith(("+", "00")) else 0.6
+            if number is None and key & PHONE_KEYS and _BARE.match(raw):
+                number, fits = parse_phone_fit("+" + raw, self.regions)
+            if number is None:
+                continue
+            if fits:
+                return start, cut, score
+            first_valid = first_valid or (start, cut, score)
+        return first_valid
+
+    @staticmethod
+    def _refused_by_context(text: str, start: int, end: int) -> bool:
+        if _CURRENCY_BEFORE.search(text_before(text, start, 6)) or _UNIT_AFTER.match(
+            text_after(text, end, 9)
+        ):
+            return True
+        parts = key_parts(key_before(text, start))
+        return bool(parts & NOT_PHONE_KEYS) and not parts & PHONE_KEYS
