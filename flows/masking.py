@@ -22,7 +22,7 @@ def mask_email(value: str) -> str:
 def mask_digits(value: str, keep_last: int) -> str:
     """Every digit but the last `keep_last` becomes `*`; separators and a leading `+country` stay."""
     digits = sum(ch.isdigit() for ch in value)
-    country = re.match(r"\s*\+\d{1,3}", value)
+    country = re.match(r"\s*\+\d{1,3}(?=\D)", value)  # a country code shows only when set apart
     keep_from = digits - keep_last
     out, seen = [], 0
     for index, ch in enumerate(value):

@@ -201,13 +201,7 @@ def file_settings(dataset: Dataset, kinds: dict[str, str | None]) -> str:
 
 def record_lineage(vault, dataset: str, partition: str, tokens: set[str]) -> None:
     """Replace what the vault knows `partition` holds with `tokens`."""
-    if hasattr(vault, "record_lineage"):
-        vault.record_lineage(dataset, partition, tokens, replace=True)
-        return
-    from vault import lineage
-
-    with vault.transaction() as (conn, _kconn):
-        lineage.record(conn, dataset, partition, tokens, replace=True)
+    vault.record_lineage(dataset, partition, sorted(tokens), replace=True)
 
 
 def tokenize_file(

@@ -21,3 +21,7 @@ from flows.masking import mask_value
 )
 def test_masks(entity, value, masked):
     assert mask_value(entity, value) == masked
+
+
+def test_compact_e164_keeps_no_country_guess():
+    assert mask_value("PHONE_NUMBER", "+33612345616") == "+*********16"

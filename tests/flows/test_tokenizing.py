@@ -1,0 +1,150 @@
+"""Tokenize logic on a real SQLite vault and the real detector: same rows and columns, tokens in place of
+values, subject links, lineage, manifest skips, byte-identical reruns, errors without values."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from flows.catalog import parse_catalog
+from flows.errors import PipelineError
+from flows.manifest import load_manifest
+from flows.tokenizing import tokenize_file
+from vault.token_format import TOKEN_PATTERN, is_token
+
+CATALOG = {
+    "zones": {"raw": "raw", "clean": "clean"},
+    "vault": "sqlite:///vault.db",
+    "datasets": {
+        "crm": {
+            "path": "crm/*.csv",
+            "format": "csv",
+            "subject_key": "customer_id",
+            "erasure": "delete_rows",
+            "columns": {"email": "EMAIL_ADDRESS", "phone": "PHONE_NUMBER", "notes": "free_text"},
+        },
+        "calls": {
+            "path": "calls/*.csv",
+            "format": "csv",
+            "erasure": "retain",
+            "columns": {"caller": "PHONE_NUMBER", "callee": "PHONE_NUMBER"},
+        },
+        "chats": {"path": "chats/*.log", "format": "text", "erasure": "redact"},
+    },
+}
+CRM = (
+    "customer_id,email,phone,notes,plan\n"
+    'C1,Ann.Peeters@Example.com,+32 470 11 22 33,"prefers mail to ann.peeters@example.com",mobile-s\n'
+    "C2,bob@example.org,0470 44 55 66,,fiber\n"
+    "C3,,,nothing to see,bundle\n"
+)
+CALLS = "id,caller,callee\nk1,+32470112233,+32 470 44 55 66\n"
+CHATS = "hello, reach me at bob@example.org or +32 470 99 88 77\nno personal data here\n"
+
+
+@pytest.fixture()
+def zone(tmp_path):
+    for relpath, text in (("crm/c.csv", CRM), ("calls/k.csv", CALLS), ("chats/x.log", CHATS)):
+        (tmp_path / "raw" / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "raw" / relpath).write_text(text)
+    return parse_catalog(CATALOG, tmp_path)
+
+
+@pytest.fixture()
+def vault(zone):
+    from vault.store import Vault
+
+    with Vault.open(zone.vault_url) as opened:
+        yield opened
+
+
+def run(zone, vault, name, kinds=None, **kwargs):
+    from recognizers import detect
+
+    (path,) = zone.input_files(name)
+    kinds = kinds if kinds is not None else {c: k for c, k in zone.dataset(name).columns.items()}
+    if zone.dataset(name).format == "text":
+        kinds = {"line": "free_text"}
+    return tokenize_file(zone, name, path, kinds, vault, kwargs.pop("detect", detect), **kwargs)
+
+
+def counts(zone) -> dict[str, int]:
+    db = sqlite3.connect(zone.vault_url.removeprefix("sqlite:///"))
+    try:
+        tables = ("tokens", "links", "lineage")
+        return {t: db.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
+    finally:
+        db.close()
+
+
+def test_typed_and_free_text_columns_become_tokens_rows_and_other_columns_untouched(zone, vault):
+    result = run(zone, vault, "crm")
+    assert (result.records_in, result.records_out, result.quarantined) == (3, 3, 0)
+    clean = pd.read_parquet(zone.clean_dir / "crm" / result.output)
+    raw = pd.read_csv(zone.raw_dir / "crm/c.csv", dtype=str, keep_default_na=False)
+    assert list(clean.columns) == list(raw.columns)
+    assert clean["customer_id"].tolist() == ["C1", "C2", "C3"]
+    assert clean["plan"].tolist() == raw["plan"].tolist()
+    assert all(is_token(v) for v in clean["email"][:2]) and clean["email"][2] in ("", None)
+    # the same address, written differently, in a typed column and in free text: one token
+    assert clean["notes"][0] == f"prefers mail to {clean['email'][0]}"
+    assert clean["notes"][2] == "nothing to see"
+    assert TOKEN_PATTERN.fullmatch(clean["phone"][1])
+
+
+def test_subject_key_links_and_lineage(zone, vault):
+    run(zone, vault, "crm")
+    clean = pd.read_parquet(zone.clean_dir / "crm" / "crm/c.parquet")
+    email, phone = clean["email"][0], clean["phone"][0]
+    holding = vault.partitions_holding([email])
+    assert holding == [("crm", "crm/c.parquet")]
+    db = sqlite3.connect(zone.vault_url.removeprefix("sqlite:///"))
+    subject = vault.subject_id("C1")
+    linked = {t for (t,) in db.execute("select token from links where subject_id = ?", (subject,))}
+    assert {email, phone} <= linked
+
+
+def test_records_with_two_strong_identifiers_are_not_linked_to_each_other(zone, vault):
+    before = counts(zone)["links"]
+    run(zone, vault, "calls")
+    assert counts(zone)["links"] == before  # a caller and a callee are two people
+    run(zone, vault, "chats")  # one line holds an email and a phone: two identifiers, not linked either
+    assert counts(zone)["links"] == before
+
+
+def test_unchanged_files_are_skipped_and_forced_reruns_are_byte_identical(zone, vault):
+    first = run(zone, vault, "crm")
+    output = zone.clean_dir / "crm" / first.output
+    data, vault_rows = output.read_bytes(), counts(zone)
+    assert run(zone, vault, "crm").skipped
+    again = run(zone, vault, "crm", force=True)
+    assert not again.skipped
+    assert output.read_bytes() == data
+    assert counts(zone) == vault_rows
+    (entry,) = load_manifest(zone.clean_dir / "crm")
+    assert (entry.file, entry.output, entry.records_out) == ("crm/c.csv", "crm/c.parquet", 3)
+    with (zone.raw_dir / "crm/c.csv").open("a") as handle:
+        handle.write("C4,new@example.com,,,fiber\n")
+    changed = run(zone, vault, "crm")
+    assert (changed.skipped, changed.records_out) == (False, 4)
+
+
+def test_a_failure_names_dataset_file_and_lines_but_not_the_value(zone, vault):
+    def failing_detector(texts):
+        raise ValueError(f"cannot parse {texts[0]!r}")
+
+    with pytest.raises(PipelineError) as error:
+        run(zone, vault, "chats", detect=failing_detector)
+    message = str(error.value)
+    assert message == "dataset chats, file chats/x.log, lines 1-2: ValueError"
+    assert error.value.__suppress_context__
+    assert not (zone.clean_dir / "chats" / "chats/x.parquet").exists()  # nothing half-written
+
+
+def test_outputs_are_written_atomically_leaving_no_temporary_files(zone, vault):
+    run(zone, vault, "crm")
+    leftovers = [p for p in Path(zone.clean_dir).rglob("*") if p.name.endswith(".tmp")]
+    assert leftovers == []
