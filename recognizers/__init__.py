@@ -60,16 +60,16 @@ def build_analyzer(model_name: str | None = None):
 # first access so that `import recognizers` stays light. tests/recognizers/test_registry.py fails when one
 # of these is missing from the analyzer's registry.
 RECOGNIZER_CLASSES: tuple[str, ...] = (
-    "EmailRecognizer",
-    "CreditCardRecognizer",
-    "PhoneRecognizer",
+    "EmailAddressRecognizer",
+    "CardNumberRecognizer",
+    "PhoneNumberRecognizer",
     "AddressRecognizer",
     "PersonRecognizer",
 )
 _RECOGNIZER_MODULES = {
-    "EmailRecognizer": "recognizers.email_recognizer",
-    "CreditCardRecognizer": "recognizers.credit_card_recognizer",
-    "PhoneRecognizer": "recognizers.phone_recognizer",
+    "EmailAddressRecognizer": "recognizers.email_recognizer",
+    "CardNumberRecognizer": "recognizers.credit_card_recognizer",
+    "PhoneNumberRecognizer": "recognizers.phone_recognizer",
     "AddressRecognizer": "recognizers.address_recognizer",
     "PersonRecognizer": "recognizers.person_recognizer",
 }

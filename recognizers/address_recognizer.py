@@ -17,6 +17,8 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
 
+from recognizers.results import make_result
+
 # --- building blocks -------------------------------------------------------------------------------
 _CAP = r"(?:[LlDd]['’])?\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*\.?"  # Baker, O'Rafferty, l'Église, St.
 _PARTICLE = (
@@ -72,7 +74,10 @@ _US_STATES = (
     r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|"
     r"ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|AS|GU|MP|PR|VI|UM|AA|AE|AP"
 )
-_UNIT_BEFORE = r"(?:Flat|Apartment|Apt\.?|Unit|Studio|Suite|Room|Floor)[ \t]+[\w\-]{1,5}[ \t]*(?:,[ \t]*|\n[ \t]*|[ \t]+)"
+_UNIT_BEFORE = (
+    r"(?:Flat|Apartment|Apt\.?|Unit|Studio|Suite|Room|Floor)[ \t]+[\w\-]{1,5}"
+    r"[ \t]*(?:,[ \t]*|\n[ \t]*|[ \t]+)"
+)
 _UNIT_AFTER = (
     r"(?:[ \t]*,?[ \t]*(?:(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Piano|Appartamento|Interno|"
     r"Int\.|Scala|Puerta|Piso|Planta|Escalera|Esc\.|étage|Etage|Whg\.?|bus|bte|boîte|box|#)[ \t]*[\w\-]{1,5}"
@@ -97,7 +102,8 @@ _EIRCODE = r"(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \t]?[0-9AC-FHKNPRTV-Y]{4}(?![\d\p{L}]
 _SEP = r"(?:[ \t]*,[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ \t]+)"
 _LOCALITY = (
     r"(?P<locality>"
-    rf"{_POSTCODE_CONTINENTAL}(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*|[ \t]+){_CITY}"  # 1000 Bruxelles, 56011, Gabella (PI)
+    # 1000 Bruxelles, 56011, Gabella (PI)
+    rf"{_POSTCODE_CONTINENTAL}(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*|[ \t]+){_CITY}"
     rf"|{_CITY}(?:[ \t]+\d{{1,2}})?(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*|[ \t]+){_EIRCODE}"  # Dublin 2, D02 XY45
     rf"|{_EIRCODE}(?:[ \t]+{_CITY})?"  # W31AWX4 Roisin Ville
     rf"|{_CITY}(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)(?:{_CITY}(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*|[ \t]+))?"
@@ -111,13 +117,16 @@ _LOCALITY = (
 _STREET = (
     r"(?P<street>"
     # type first, then the name, then the number: Rue de la Loi 16, Strada Taliercio, 47
-    rf"(?:(?i:{_PREFIX_TYPES_ANY_CASE})|(?P<weak_prefix>{_PREFIX_TYPES_CAPITALISED}))(?:[ \t]+{_NAME_WORD}){{1,6}}"
+    rf"(?:(?i:{_PREFIX_TYPES_ANY_CASE})|(?P<weak_prefix>{_PREFIX_TYPES_CAPITALISED}))"
+    rf"(?:[ \t]+{_NAME_WORD}){{1,6}}"
     rf"(?:[ \t]*,)?[ \t]+(?P<num_after>{_NUM})"
     # compound street name then number: Keizersgracht 123-2, Murat-Heinrich-Allee 7740, Berliner Straße 12
-    rf"|(?:{_CAP}[ \t\-])*\p{{Lu}}[\p{{L}}\-]*(?i:{_COMPOUND_SUFFIXES})(?:[ \t]*,)?[ \t]+(?P<num_compound>{_NUM})"
+    rf"|(?:{_CAP}[ \t\-])*\p{{Lu}}[\p{{L}}\-]*(?i:{_COMPOUND_SUFFIXES})"
+    rf"(?:[ \t]*,)?[ \t]+(?P<num_compound>{_NUM})"
     rf"|{_NAME}[ \t]+(?:{_SEPARATE_GERMANIC_TYPES})[ \t]+(?P<num_germanic>{_NUM})"
     # number first, then the type and name (France): 12 rue des Lilas, 5, avenue Samson
-    rf"|(?P<num_before>{_NUM})(?:[ \t]*,)?[ \t]+(?:(?i:{_PREFIX_TYPES_ANY_CASE})|(?P<weak_fr>{_PREFIX_TYPES_CAPITALISED}))"
+    rf"|(?P<num_before>{_NUM})(?:[ \t]*,)?[ \t]+"
+    rf"(?:(?i:{_PREFIX_TYPES_ANY_CASE})|(?P<weak_fr>{_PREFIX_TYPES_CAPITALISED}))"
     rf"(?:[ \t]+{_NAME_WORD}){{1,6}}"
     # number, name, suffix (GB, IE, US): 221B Baker Street, 1600 Pennsylvania Ave NW
     rf"|(?:(?P<num_english>{_NUM})[ \t]+)?{_NAME}[ \t]+(?P<english_type>{_ENGLISH_TYPES})(?![\p{{L}}])"
@@ -178,7 +187,7 @@ class AddressRecognizer(LocalRecognizer):
             if self.validate_match(match):
                 start, end = match.start(), _trim_end(text, match.start(), match.end())
                 score = 0.85 if match.group("locality") and not match.group("city_only") else 0.65
-                results.append(RecognizerResult("ADDRESS", start, end, score))
+                results.append(make_result(self, "ADDRESS", start, end, score, PATTERNS[0].name))
                 position = end
             else:
                 position = match.start() + 1

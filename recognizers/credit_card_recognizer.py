@@ -51,7 +51,7 @@ def is_card_number(digits: str) -> bool:
     return luhn_valid(digits)
 
 
-class CreditCardRecognizer(PatternRecognizer):
+class CardNumberRecognizer(PatternRecognizer):
     """Payment card numbers, Luhn-checked, not ids."""
 
     def __init__(self, supported_language: str = "en"):

@@ -42,7 +42,7 @@ def has_public_suffix(domain: str) -> bool:
     return bool(parts.suffix and parts.domain)
 
 
-class EmailRecognizer(PatternRecognizer):
+class EmailAddressRecognizer(PatternRecognizer):
     """Email addresses, exact span, checked against the bundled public suffix list."""
 
     def __init__(self, supported_language: str = "en"):

@@ -18,7 +18,7 @@ MODEL_ENV = "PIIVAULT_SPACY_MODEL"
 LANGUAGE = "en"
 # Presidio recognizers that piivault's own replace (matched by class name).
 REPLACED_RECOGNIZERS = frozenset(
-    {"EmailRecognizer", "PhoneRecognizer", "CreditCardRecognizer", "SpacyRecognizer", "UrlRecognizer"}
+    {"EmailRecognizer", "PhoneRecognizer", "CreditCardRecognizer", "SpacyRecognizer"}
 )
 # Entities Presidio's spaCy recognizer still reports when asked for (PERSON is piivault's).
 OTHER_NER_ENTITIES = ["LOCATION", "NRP", "DATE_TIME"]
@@ -49,7 +49,7 @@ def piivault_recognizers(regions: tuple[str, ...] = DEFAULT_REGIONS) -> list:
     instances = []
     for name in recognizers.RECOGNIZER_CLASSES:
         cls = getattr(recognizers, name)
-        instances.append(cls(regions=regions) if name == "PhoneRecognizer" else cls())
+        instances.append(cls(regions=regions) if name == "PhoneNumberRecognizer" else cls())
     return instances
 
 

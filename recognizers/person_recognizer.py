@@ -15,6 +15,8 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
 
+from recognizers.results import make_result
+
 _NOT_HONORIFIC = r"(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Mme|Mlle|Herr|Frau|Sr|Sra|Dhr|Mevr|Sir)\b)"
 _WORD = rf"(?:{_NOT_HONORIFIC}(?:O['’]|Mc|Mac|D['’])?\p{{Lu}}[\p{{L}}'’]*(?:-\p{{Lu}}[\p{{L}}'’]*)*\.?)"
 # Title-case only (Ann, O'Brien, Jean-Luc): prose patterns must not run on through ALL-CAPS sentences.
@@ -38,7 +40,8 @@ _GREETINGS = (
     r"Dear|Hi|Hello|Hey|Hallo|Bonjour|Beste|Geachte|Hola|Estimado|Estimada|Ciao|Gentile|Sehr geehrte[rs]?"
 )
 _SIGN_OFFS = (
-    r"(?:Kind |Best |Warm |With kind )?regards|Best|Thanks|Thank you|Cheers|Sincerely|Yours(?: sincerely| truly)?|"
+    r"(?:Kind |Best |Warm |With kind )?regards|Best|Thanks|Thank you|Cheers|Sincerely|"
+    r"Yours(?: sincerely| truly)?|"
     r"Cordialement|Bien à vous|Groeten|Met vriendelijke groet(?:en)?|Mit freundlichen Grüßen|Viele Grüße|"
     r"Saludos|Un saludo|Atentamente|Cordiali saluti|Distinti saluti"
 )
@@ -49,7 +52,8 @@ _INTRODUCERS = (
 PATTERNS = [
     Pattern(
         "name (value of a name key)",
-        rf"""(?i:(?<![\w])(?:{_NAME_KEYS}))["']?[ \t]*(?:[:=]|=>)[ \t]*(?:"(?P<dq>[^"\n]{{1,80}})"|'(?P<sq>[^'\n]{{1,80}})'|"""
+        rf"""(?i:(?<![\w])(?:{_NAME_KEYS}))["']?[ \t]*(?:[:=]|=>)[ \t]*"""
+        r"""(?:"(?P<dq>[^"\n]{1,80})"|'(?P<sq>[^'\n]{1,80})'|"""
         r"""(?P<bare>[^\s,;&|}\]"'=<>]+(?:[ \t]+(?![^\s]*[=:])[^\s,;&|}\]"'=<>]+){0,3}))""",
         0.85,
     ),
@@ -153,12 +157,13 @@ class PersonRecognizer(LocalRecognizer):
                     if group in compiled.groupindex and match.group(group):
                         start, end = _strip(text, match.start(group), match.end(group))
                         if plausible_name(text[start:end]):
-                            results.append(RecognizerResult("PERSON", start, end, pattern.score))
+                            results.append(
+                                make_result(self, "PERSON", start, end, pattern.score, pattern.name)
+                            )
                         break
         return results
 
-    @staticmethod
-    def ner_results(text: str, doc) -> list[RecognizerResult]:
+    def ner_results(self, text: str, doc) -> list[RecognizerResult]:
         """spaCy PERSON entities of `doc` (parsed from `text` or a same-length re-cased copy), pruned."""
         results = []
         for ent in doc.ents:
@@ -171,7 +176,7 @@ class PersonRecognizer(LocalRecognizer):
             if value.islower():
                 continue
             score = 0.85 if " " in value else 0.6
-            results.append(RecognizerResult("PERSON", start, end, score))
+            results.append(make_result(self, "PERSON", start, end, score, "spaCy PERSON entity (pruned)"))
         return results
 
 

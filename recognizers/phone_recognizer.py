@@ -16,6 +16,7 @@ from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
 
 from recognizers.context import key_before, key_parts, text_after, text_before
 from recognizers.phones import DEFAULT_REGIONS, parse_phone_fit
+from recognizers.results import make_result
 
 # A digit group, or a parenthesised area code / `(0)` trunk prefix with the digits that follow it.
 _GROUP = r"(?:\(\s?\+?\d{1,5}\s?\)[ \t\u00a0]?\d{1,15}|\d{1,15})"
@@ -59,7 +60,7 @@ _UNIT_AFTER = re.compile(
 )
 
 
-class PhoneRecognizer(LocalRecognizer):
+class PhoneNumberRecognizer(LocalRecognizer):
     """Phone numbers, international or national in `regions`, each checked by `phonenumbers`."""
 
     def __init__(self, regions: tuple[str, ...] = DEFAULT_REGIONS, supported_language: str = "en"):
@@ -82,7 +83,7 @@ class PhoneRecognizer(LocalRecognizer):
             span = self._validated_span(text, match.start(), match.end())
             if span is not None:
                 start, end, score = span
-                results.append(RecognizerResult("PHONE_NUMBER", start, end, score))
+                results.append(make_result(self, "PHONE_NUMBER", start, end, score, PATTERNS[0].name))
         return results
 
     def _validated_span(self, text: str, start: int, end: int) -> tuple[int, int, float] | None:
