@@ -9,6 +9,7 @@ import sys
 # Module names under flows.commands, in the order `--help` lists them. Each module defines
 # `register(subparsers)`, which adds its parser and sets `run=callable(args) -> int`.
 COMMANDS: list[str] = [
+    "detect",
     "demo_data",
     "scan",
     "tokenize",
