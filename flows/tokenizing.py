@@ -53,10 +53,13 @@ class FileResult:
         return asdict(self)
 
 
+def quarantine_key(vault) -> bytes:
+    """The quarantine's AES-256 key, derived from the vault's KEK: opening a record needs the vault's key."""
+    return hmac.new(vault.kek.key, b"piivault quarantine key v1", hashlib.sha256).digest()
+
+
 def quarantine_sealer(vault) -> Sealer:
-    """AES-GCM under a key derived from the vault's KEK, so quarantined records need the vault's key."""
-    key = hmac.new(vault.kek.key, b"piivault quarantine key v1", hashlib.sha256).digest()
-    return aesgcm_sealer(key)
+    return aesgcm_sealer(quarantine_key(vault))
 
 
 def _cell(value: object) -> str | None:
