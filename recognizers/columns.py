@@ -1,0 +1,96 @@
+"""What a table column holds, from its name and a sample of its values.
+
+The name gives a hint (`email`, `msisdn`, `card_number`, `holder`, `billing_address`, `notes`); the values
+decide: a column is an entity type when most of its non-empty values are each one whole value of that
+type, `free_text` when its values are prose (which may hold entities anywhere), and not personal (None)
+when its values are identifiers, amounts, dates or codes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+SAMPLE_LIMIT = 200
+WHOLE_VALUE_SHARE = 0.6  # share of non-empty values that must be one whole entity
+HINTED_WHOLE_VALUE_SHARE = 0.3  # when the column name already says which entity it holds
+WHOLE_VALUE_COVERAGE = 0.85  # a finding covering this much of a value is "the whole value"
+PROSE_MIN_WORDS = 4
+
+# Column-name words -> entity type. A name is split into words (`billingAddress`, `card_number`).
+NAME_HINTS: dict[str, str] = {
+    **dict.fromkeys("email e_mail mail emailaddress email_address".split(), "EMAIL_ADDRESS"),
+    **dict.fromkeys(
+        "phone msisdn caller callee telephone tel mobile cell gsm fax cli ani dnis a_number b_number".split(),
+        "PHONE_NUMBER",
+    ),
+    **dict.fromkeys("card_number pan cc_number card cardnumber credit_card".split(), "CREDIT_CARD"),
+    **dict.fromkeys(
+        "name full_name fullname holder cardholder card_holder first_name last_name surname given_name "
+        "family_name customer_name contact_name account_holder".split(),
+        "PERSON",
+    ),
+    **dict.fromkeys(
+        "address street billing_address shipping_address postal_address home_address street_address".split(),
+        "ADDRESS",
+    ),
+    **dict.fromkeys(
+        "notes note comment comments message messages body text description remarks transcript chat".split(),
+        "free_text",
+    ),
+}
+# Qualifiers that make a `name` column something other than a person's name.
+NOT_PERSON_QUALIFIERS = frozenset(
+    "product file host table service company org organisation organization app plan bundle device "
+    "campaign event queue topic bucket domain brand merchant vendor tariff".split()
+)
+_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+
+
+def name_hint(name: str) -> str | None:
+    """The entity type (or `free_text`) a column's name suggests, or None."""
+    words = [w.lower() for w in _WORDS.findall(name)]
+    if not words:
+        return None
+    joined = "_".join(words)
+    if joined in NAME_HINTS:
+        return NAME_HINTS[joined]
+    for size in (2, 1):
+        for i in range(len(words) - size + 1):
+            hint = NAME_HINTS.get("_".join(words[i : i + size]))
+            if hint == "PERSON" and NOT_PERSON_QUALIFIERS & set(words):
+                continue
+            if hint:
+                return hint
+    return None
+
+
+def classify(name: str, sample_values: Sequence[object]) -> str | None:
+    """An entity type, `"free_text"`, or None (not personal data)."""
+    from recognizers import detect
+
+    values = [str(v).strip() for v in list(sample_values)[:SAMPLE_LIMIT] if v is not None and str(v).strip()]
+    hint = name_hint(name)
+    if not values:
+        return hint
+    findings = detect(values)
+    whole: Counter[str] = Counter()
+    holding = 0
+    for value, found in zip(values, findings, strict=True):
+        if found:
+            holding += 1
+        for finding in found:
+            if (finding.end - finding.start) >= WHOLE_VALUE_COVERAGE * len(value):
+                whole[finding.entity_type] += 1
+                break
+    prose = sum(len(value.split()) >= PROSE_MIN_WORDS for value in values) / len(values)
+    if hint and hint != "free_text" and whole[hint] >= HINTED_WHOLE_VALUE_SHARE * len(values):
+        return hint
+    if whole:
+        entity, count = whole.most_common(1)[0]
+        if count >= WHOLE_VALUE_SHARE * len(values):
+            return entity
+    if hint == "free_text" or (prose >= 0.5 and holding):
+        return "free_text"
+    return None
