@@ -36,7 +36,13 @@ def pending_kek_path(kek_file: Path) -> Path:
 
 
 def rotate_kek_file(vault, kek_file: Path) -> RotationResult:
-    """Rotate the KEK held in `kek_file` (the file ends up holding the new KEK)."""
+    """Rotate the KEK held in `kek_file` (the file ends up holding the new KEK).
+
+    When the vault was opened with the pending KEK of an interrupted rotation, this finishes that
+    rotation instead of starting another one.
+    """
+    if kek_file.name.endswith(".new") and kek_file.with_name(kek_file.name[: -len(".new")]).exists():
+        kek_file = kek_file.with_name(kek_file.name[: -len(".new")])
     pending = pending_kek_path(kek_file)
     if not pending.exists():
         write_kek_file(pending, AESGCM.generate_key(bit_length=256))

@@ -31,7 +31,7 @@ def vault_url(args: argparse.Namespace) -> str:
     from flows.catalog import CatalogError, load_catalog
 
     try:
-        return load_catalog(catalog).vault_url()
+        return load_catalog(catalog).vault_url
     except CatalogError as error:
         raise SystemExit(f"piivault: {error}") from None
 

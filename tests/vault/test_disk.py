@@ -1,0 +1,105 @@
+"""On disk (SQLite): no plaintext in the files, and a copy taken before a shred is useless after it."""
+
+import shutil
+from pathlib import Path
+
+from sqlalchemy import select
+
+from vault.schema import data_keys, tokens
+from vault.store import Vault
+
+from .conftest import TEST_KEK
+
+OFFICER = {"role": "privacy_officer", "purpose": "erasure request", "actor": "test"}
+
+
+def _people(n: int) -> list[tuple[str, str, str]]:
+    items = []
+    for i in range(n):
+        customer = f"C{i}"
+        items += [
+            ("PERSON", f"Zebulon Quartermaine{i}", customer),
+            ("EMAIL_ADDRESS", f"zebulon.q{i}@example.com", customer),
+            ("PHONE_NUMBER", f"+32 2 555 {i // 100:02d} {i % 100:02d}", customer),
+            ("CREDIT_CARD", f"4000 0012 3456 {i:04d}", customer),
+            ("ADDRESS", f"{i} Rue Imaginaire, 1000 Bruxelles", customer),
+        ]
+    return items
+
+
+def _disk_bytes(directory: Path) -> bytes:
+    """Every byte of every file of the vault: databases, WALs, shared memory, key store."""
+    return b"".join(
+        p.read_bytes() for p in sorted(directory.iterdir()) if p.is_file() and not p.name.endswith(".kek")
+    )
+
+
+def test_database_files_and_wal_hold_no_plaintext(tmp_path):
+    items = _people(200)
+    vault = Vault.open(f"sqlite:///{tmp_path}/vault.db", kek=TEST_KEK)
+    vault.tokenize_batch(items)
+    # Read while the vault is open, so the WAL files still hold the recent writes.
+    assert any(p.name.endswith("-wal") and p.stat().st_size > 0 for p in tmp_path.iterdir())
+    raw = _disk_bytes(tmp_path)
+    vault.close()
+    raw += _disk_bytes(tmp_path)
+    assert len(raw) > 100_000
+    for _type, value, customer in items:
+        for form in {value, value.lower(), value.replace(" ", "")}:
+            assert form.encode() not in raw, "a seeded value is readable in the vault files"
+        assert customer.encode() + b"\x00" not in raw
+    assert b"Quartermaine" not in raw and b"quartermaine" not in raw
+
+
+def test_copy_taken_before_a_shred_cannot_give_the_values_back(tmp_path):
+    live = tmp_path / "live"
+    url = f"sqlite:///{live}/vault.db"
+    items = _people(5)
+    with Vault.open(url, kek=TEST_KEK) as vault:
+        toks = vault.tokenize_batch(items)
+    c1_tokens = [t for t, (_e, _v, c) in zip(toks, items, strict=True) if c == "C1"]
+    c2_tokens = [t for t, (_e, _v, c) in zip(toks, items, strict=True) if c == "C2"]
+    backup = tmp_path / "backup"
+    backup.mkdir()
+    shutil.copy(live / "vault.db", backup / "vault.db")  # a real file copy of the vault database
+    shutil.copy(live / "vault.db.keys", backup / "old.keys")  # and, for the control below, of the key store
+
+    with Vault.open(url, kek=TEST_KEK) as vault:
+        with vault.keystore_engine.connect() as conn:
+            wrapped = [
+                bytes(w)
+                for w in conn.execute(
+                    select(data_keys.c.wrapped_key).where(data_keys.c.token.in_(c1_tokens))
+                ).scalars()
+            ]
+        with vault.engine.connect() as conn:
+            ciphertexts = [
+                bytes(c)
+                for c in conn.execute(
+                    select(tokens.c.ciphertext).where(tokens.c.token.in_(c1_tokens))
+                ).scalars()
+            ]
+        assert len(wrapped) == len(ciphertexts) == 5
+        assert vault.shred_subject(vault.subject_id("C1")).tokens_shredded == 5
+
+    # The old copy of the database, with the current keys (key store and KEK), gives nothing back for C1...
+    with Vault.open(
+        f"sqlite:///{backup}/vault.db", kek=TEST_KEK, keystore_url=f"sqlite:///{live}/vault.db.keys"
+    ) as old:
+        with old.engine.connect() as conn:  # the ciphertexts are still in the copy
+            assert conn.execute(select(tokens.c.token).where(tokens.c.token.in_(c1_tokens))).scalars().all()
+        shredded = old.detokenize(c1_tokens, **OFFICER)
+        assert {r.outcome for r in shredded} == {"erased"} and all(r.value is None for r in shredded)
+        # ...while other subjects' values in the same copy still open: the copy itself is intact.
+        assert all(r.outcome == "allowed" for r in old.detokenize(c2_tokens, **OFFICER))
+
+    # The shredded keys and ciphertexts are gone from the live files and their WALs, not just unlinked.
+    live_bytes = _disk_bytes(live)
+    assert not any(w in live_bytes for w in wrapped)
+    assert not any(c in live_bytes for c in ciphertexts)
+
+    # Control: it is the key store that makes the difference; an old copy of *it* would still open C1.
+    with Vault.open(
+        f"sqlite:///{backup}/vault.db", kek=TEST_KEK, keystore_url=f"sqlite:///{backup}/old.keys"
+    ) as both_old:
+        assert all(r.outcome == "allowed" for r in both_old.detokenize(c1_tokens, **OFFICER))
