@@ -79,7 +79,7 @@ def seed_bad_input(raw: Path, big_line_bytes: int = 10 << 20) -> dict[str, int]:
         handle.write(CANARY_EMAIL.encode() + b",2026-01-05T00:00:00Z\n")  # too few fields
         handle.write(b'"bad"x,2026-01-05T00:00:00Z,deals,footer\n')  # malformed quoting
         handle.write(b"b\xf6b@example.com,2026-01-05T00:00:00Z,deals,footer\n")  # not UTF-8
-        handle.write(b'"multi\nline"@example.com,2026-01-05T00:00:00Z,"deals",app\n')  # quoted newline: fine
+        handle.write(b'carl@example.com,2026-01-05T00:00:00Z,"deals\nproduct",app\n')  # quoted newline: fine
     empty = raw / "support" / "chat-2026-01-09.log"
     empty.write_bytes(b"")
     return {
