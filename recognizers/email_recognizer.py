@@ -21,7 +21,7 @@ _TLD = r"(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9\-]{1,59})"
 PATTERNS = [
     Pattern(
         "email (address)",
-        r"(?<![A-Za-z0-9._%+'\-])" + _LOCAL + "@" + rf"(?:{_LABEL}\.)+{_TLD}" + r"(?![\w\-@]|\.[A-Za-z0-9])",
+        r"(?<![A-Za-z0-9._%+\-])" + _LOCAL + "@" + rf"(?:{_LABEL}\.)+{_TLD}" + r"(?![\w\-@]|\.[A-Za-z0-9])",
         0.5,
     ),
 ]

@@ -35,7 +35,10 @@ _NAME_KEYS = (
     r"recipient(?:_?name)?|sender(?:_?name)?|from_?name|to_?name|display_?name|caller_?name|callee_?name|"
     r"subscriber(?:_?name)?|beneficiary|payer|payee|signed_?by|attn|attention|nom|naam|nombre|nome"
 )
-_HONORIFICS = r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Mme|Mlle|M\.|Herr|Frau|Sr|Sra|Srta|Sig|Sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Sir|Madam"
+_HONORIFICS = (
+    r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Mme|Mlle|M\.|Herr|Frau|Sr|Sra|Srta|"
+    r"Sig|Sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Sir|Madam"
+)
 _GREETINGS = (
     r"Dear|Hi|Hello|Hey|Hallo|Bonjour|Beste|Geachte|Hola|Estimado|Estimada|Ciao|Gentile|Sehr geehrte[rs]?"
 )

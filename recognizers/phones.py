@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 import phonenumbers
-from phonenumbers import PhoneMetadata
 
 # Regions whose national formats (no country code) are tried. When a national number is valid in
 # several regions, the one whose usual grouping matches the writing wins (`06 12 34 56 78` is French,
@@ -20,16 +19,11 @@ _EXTENSION = re.compile(r"\s*(?:ext\.?|x|extension|poste|durchwahl|#)\s*\d{1,6}\
 _DIGIT_GROUPS = re.compile(r"\d+")
 
 
-def _national_prefix_ok(digits: str, region: str) -> bool:
-    """A national number written without its trunk prefix (`2125550123` in Germany) is not how people
-    write national numbers in regions that have one; NANP's `1` prefix is optional."""
-    metadata = PhoneMetadata.metadata_for_region(region)
-    if metadata is None:
-        return False
-    prefix = metadata.national_prefix
-    if not prefix or metadata.country_code == 1:
-        return True
-    return digits.startswith(prefix)
+def _written_as_nationally(digits: str, national: str, country_code: int) -> bool:
+    """A national number is written as its region writes it (`02 555 12 34` in Belgium), trunk prefix
+    included: `2125550123` is not how anyone in Germany writes a German number. NANP's `1` is optional."""
+    national_digits = "".join(_DIGIT_GROUPS.findall(national))
+    return digits == national_digits or (country_code == 1 and digits == "1" + national_digits)
 
 
 def _groups(text: str) -> list[int]:
@@ -58,23 +52,21 @@ def parse_phone_fit(raw: str, regions: tuple[str, ...] | list[str] = DEFAULT_REG
     written_groups = _groups(_EXTENSION.sub("", text))
     first_valid = None
     for region in regions:
-        if not _national_prefix_ok(digits, region):
-            continue
         try:
             number = phonenumbers.parse(text, region)
         except phonenumbers.NumberParseException:
             continue
         if not phonenumbers.is_valid_number_for_region(number, region):
             continue
-        if len(written_groups) <= 1:
-            return number, True
         plain = phonenumbers.PhoneNumber(
             country_code=number.country_code, national_number=number.national_number
         )
         plain.italian_leading_zero = number.italian_leading_zero
         plain.number_of_leading_zeros = number.number_of_leading_zeros
         national = phonenumbers.format_number(plain, phonenumbers.PhoneNumberFormat.NATIONAL)
-        if _groups(national) == written_groups:
+        if not _written_as_nationally(digits, national, number.country_code):
+            continue
+        if len(written_groups) <= 1 or _groups(national) == written_groups:
             return number, True
         first_valid = first_valid or number
     return first_valid, False

@@ -1,0 +1,138 @@
+"""Per-recognizer tables, through `detect` (so overlap resolution and placeholders apply): easy rows beside
+the hard ones (key=value boundaries, checksum failures, national phone formats, ALL-CAPS names)."""
+
+import pytest
+
+from recognizers import detect
+
+
+def found(text, entity):
+    return [text[f.start : f.end] for f in detect([text], [entity])[0] if f.entity_type == entity]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("user=ann@example.com", ["ann@example.com"]),
+        ("<ann@example.com>", ["ann@example.com"]),
+        ('{"email":"ann.lee@example.co.uk","ok":true}', ["ann.lee@example.co.uk"]),
+        ("'bob@example.org'", ["bob@example.org"]),
+        ("https://shop.example.com/u?to=ann@example.com&lang=en", ["ann@example.com"]),
+        ("mailto:o'brien@example.ie.", ["o'brien@example.ie"]),
+        ("Reply-To: support+ticket-42@help.example.com", ["support+ticket-42@help.example.com"]),
+        ("image@2x.png", []),  # not a public suffix
+        ("svc@host.internal", []),
+        ("ann@example.com.x1", []),
+        ("user at example dot com", []),
+    ],
+)
+def test_email(text, expected):
+    assert found(text, "EMAIL_ADDRESS") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("card=4111111111111111;", ["4111111111111111"]),
+        ("paid with 4111 1111 1111 1111 today", ["4111 1111 1111 1111"]),
+        ("pan: 5555-5555-5555-4444", ["5555-5555-5555-4444"]),
+        ("amex 3782 822463 10005", ["3782 822463 10005"]),
+        ("card=4111111111111112", []),  # Luhn failure
+        ("order_id=4111111111111111", []),  # passes Luhn, but an order id
+        ("imei 352099001761481", []),  # IMEIs pass Luhn by design
+        ("ts=1732612345678", []),  # millisecond timestamp
+        ("0000000000000000", []),
+        ("amount 4111111111111111.50", []),
+    ],
+)
+def test_credit_card(text, expected):
+    assert found(text, "CREDIT_CARD") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("call +3225551234 now", ["+3225551234"]),
+        ("Tel: 02 555 12 34.", ["02 555 12 34"]),
+        ("phone=085-2338464;", ["085-2338464"]),
+        ("+44 (0)20 7946 0958", ["+44 (0)20 7946 0958"]),
+        ("+32 (0)2 555 12 34", ["+32 (0)2 555 12 34"]),
+        ("mobile 06 12 34 56 78 or 0032 2 555 12 34 ext. 12", ["06 12 34 56 78", "0032 2 555 12 34 ext. 12"]),
+        ("Call me at 212-555-0123 x12.", ["212-555-0123 x12"]),
+        ("call 02 555 12 34 2 times", ["02 555 12 34"]),
+        ("01.42.68.53.00", ["01.42.68.53.00"]),
+        ("msisdn=32475123456", ["32475123456"]),  # CDR-style bare international number
+        ("Festnetz 030 12345678", ["030 12345678"]),
+        ("llamar al 91 123 45 67", ["91 123 45 67"]),
+        ("2026-11-26 10:30:00 server 10.0.0.1 v1.2.3", []),
+        ("at 15.01.2024 we", []),
+        ("05.01.2024", []),
+        ("order_id=0612345678", []),
+        ("ref 020 7946 0958", []),
+        ("took 0612345 ms", []),
+        ("total EUR 0612345678", []),
+        ("duration 01:23:45", []),
+        ("id-0612345678", []),
+        ("uuid 550e8400-e29b-41d4-a716-446655440000", []),
+        ("at 1732612345", []),
+        ("amount=1234567.89", []),
+        ("(212) 555 0123 is not German", ["(212) 555 0123"]),
+    ],
+)
+def test_phone(text, expected):
+    assert found(text, "PHONE_NUMBER") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rue de la Loi 16, 1000 Bruxelles", "Rue de la Loi 16, 1000 Bruxelles"),
+        ("Keizersgracht 123-2, 1015 CJ Amsterdam", "Keizersgracht 123-2, 1015 CJ Amsterdam"),
+        ("lives at 12 rue des Lilas, 75011 Paris and called", "12 rue des Lilas, 75011 Paris"),
+        ("Hauptstraße 5, 10115 Berlin.", "Hauptstraße 5, 10115 Berlin"),
+        ("Flat 3, 221B Baker Street, London NW1 6XE", "Flat 3, 221B Baker Street, London NW1 6XE"),
+        ("14 Main Street, Dublin 2, D02 XY45", "14 Main Street, Dublin 2, D02 XY45"),
+        ("Calle Mayor 10, 28013 Madrid", "Calle Mayor 10, 28013 Madrid"),
+        ("Via Roma 25, 00184 Roma", "Via Roma 25, 00184 Roma"),
+        ("1600 Pennsylvania Ave NW, Washington, DC 20500", "1600 Pennsylvania Ave NW, Washington, DC 20500"),
+        ("ship to: Rue de la Loi 16\n1000 Bruxelles\nthanks", "Rue de la Loi 16\n1000 Bruxelles"),
+        ('address="Avenue Louise 54 bte 3, 1050 Ixelles" status=ok', "Avenue Louise 54 bte 3, 1050 Ixelles"),
+        ("Strada Taliercio, 47\n56011, Gabella (PI)", "Strada Taliercio, 47\n56011, Gabella (PI)"),
+        (
+            "353 Kathleen Highway Apt. 681\nLake Victoria, VI 39349",
+            "353 Kathleen Highway Apt. 681\nLake Victoria, VI 39349",
+        ),
+        (
+            "Gerritsingel 7\n1317 YB\n's-Heer Hendrikskinderen",
+            "Gerritsingel 7\n1317 YB\n's-Heer Hendrikskinderen",
+        ),
+        ("sent via Email 25 times", None),
+        ("We went to Court 5 days", None),
+        ("Place 3 orders", None),
+        ("2026-11-26 INFO order 12 shipped", None),
+    ],
+)
+def test_address_whole_span(text, expected):
+    assert found(text, "ADDRESS") == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Spoke with Siobhan Girvan about the roaming bundle", ["Siobhan Girvan"]),
+        ('name="Marie Dubois" phone=+32 2 555 12 34', ["Marie Dubois"]),
+        ("holder=JOHN SMITH card=4111 1111 1111 1111 status=ok", ["JOHN SMITH"]),
+        ('{"cardholder": "ANN LEE", "amount": 12}', ["ANN LEE"]),
+        ("From: Ann Lee <ann.lee@example.com>", ["Ann Lee"]),
+        ("Kind regards,\nPieter de Vries", ["Pieter de Vries"]),
+        ("Dear Mr. Hans Müller, your order shipped.", ["Hans Müller"]),
+        ("CUSTOMER JOHN SMITH CALLED ABOUT HIS BILL", ["JOHN SMITH"]),
+        ("ERROR Kafka consumer failed for Prefect worker", []),
+        ("INFO GET /api/v1/users 200 in 12 ms", []),
+        ("upgraded to iPhone on Android fallback via PayPal", []),
+        ("request_id=550e8400-e29b-41d4-a716-446655440000 took 123 ms", []),
+        ("customer=C123456 status=active plan=Premium", []),
+    ],
+)
+def test_person(text, expected):
+    assert found(text, "PERSON") == expected
