@@ -9,6 +9,7 @@ import re
 import phonenumbers
 import pytest
 
+from bench import detect as detect_bench
 from bench import eval_detection
 from bench.corpus import ENTITY_TYPES, SHAPES, LabelledText, Sample, build_corpus
 from flows.synthetic_people import REGIONS, luhn_valid
@@ -109,11 +110,22 @@ def _table_rows(output: str) -> dict[str, str]:
     }
 
 
-def test_eval_prints_a_row_per_entity_for_stock_presidio(capsys):
-    assert eval_detection.main(["--lines", "25", "--only", "presidio"]) == 0
+def test_eval_prints_piivault_beside_stock_presidio(capsys):
+    assert eval_detection.main(["--lines", "25"]) == 0
     output = capsys.readouterr().out
-    assert "presidio prec" in output and "overlaps a gold span of the same type" in output
+    assert "piivault prec" in output and "presidio prec" in output
+    assert "overlaps a gold span of the same type" in output
     rows = _table_rows(output)
     assert set(rows) == set(ENTITY_TYPES)
-    # stock Presidio has no ADDRESS: no findings, recall 0, so the targets are missed
-    assert re.search(r"ADDRESS\s+\d+ \|\s+-\s+0\.000 .*MISS recall<0.95", rows["ADDRESS"])
+    assert all(re.search(r"\| (PASS|MISS .+)$", row) for row in rows.values())
+    # stock Presidio has no ADDRESS: no findings (precision "-") and recall 0
+    assert re.search(r"^ADDRESS\s+\d+ \|.+\|\s+-\s+0\.000\s", rows["ADDRESS"])
+
+
+def test_detect_bench_prints_both_sides_and_the_ratio(capsys):
+    assert detect_bench.main(["--lines", "8"]) == 0
+    output = capsys.readouterr().out
+    assert "not measured" not in output
+    for label in ("lines/s after start-up", "lines/s end to end", "start-up s", "peak RSS MiB"):
+        assert re.search(rf"^{re.escape(label)}\s+[\d.]+\s+[\d.]+", output, re.MULTILINE), label
+    assert re.search(r"^target: >= 10x lines/s after start-up -> [\d.]+x (PASS|MISS)$", output, re.MULTILINE)
