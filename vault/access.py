@@ -8,24 +8,22 @@ caller gets `AuditWriteError` and no value.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from cryptography.exceptions import InvalidTag
-from sqlalchemy import Connection, select
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from vault import keystore
 from vault.errors import AuditWriteError, VaultError
 from vault.keys import open_sealed
 from vault.policy import Policy
-from vault.schema import audit, surrogates, tokens
+from vault.schema import audit, tokens
 from vault.sql import select_in
-from vault.surrogates import is_email_surrogate, token_of_email_surrogate
+from vault.surrogates import resolve_placeholders
 from vault.token_format import ENTITY_TYPES, ERASED_MARKER, TOKEN_PATTERN
 
-_CARD_SURROGATE = re.compile(r"0\d{15}")
 NOT_A_TOKEN = "<not a token>"  # what the audit records for input that is not a token (it may be a value)
 
 
@@ -37,28 +35,6 @@ class Detokenized:
     outcome: str  # allowed | denied | erased | not_found | invalid
     value: str | None = None
     reason: str = ""
-
-
-def _resolve_tokens(conn: Connection, requested: list[str]) -> dict[str, str]:
-    """Map each requested string (token or surrogate) to its token; invalid input is absent."""
-    resolved: dict[str, str] = {}
-    card_surrogates = []
-    for item in requested:
-        if TOKEN_PATTERN.fullmatch(item) and TOKEN_PATTERN.fullmatch(item).group(1) in ENTITY_TYPES:
-            resolved[item] = item
-        elif is_email_surrogate(item) and TOKEN_PATTERN.fullmatch(token_of_email_surrogate(item)):
-            resolved[item] = token_of_email_surrogate(item)
-        elif _CARD_SURROGATE.fullmatch(item):
-            card_surrogates.append(item)
-    rows = select_in(
-        conn,
-        lambda chunk: select(surrogates.c.surrogate, surrogates.c.token).where(
-            surrogates.c.surrogate.in_(chunk)
-        ),
-        card_surrogates,
-    )
-    resolved.update(dict(rows))
-    return resolved
 
 
 def _shape(value: str, form: str) -> str:
@@ -86,7 +62,7 @@ def detokenize(
 
 def _read_and_audit(vault, requested, role, purpose, actor, policy, now, results) -> None:
     with vault.transaction() as (conn, kconn):
-        resolved = _resolve_tokens(conn, requested)
+        resolved = resolve_placeholders(conn, requested)
         wanted: dict[str, str] = {}  # token -> form, for allowed tokens
         decisions = []
         for item in requested:
@@ -132,9 +108,9 @@ def _read_and_audit(vault, requested, role, purpose, actor, policy, now, results
             [
                 {
                     "at": now,
-                    "actor": actor,
-                    "role": role,
-                    "purpose": purpose,
+                    "actor": actor[:200],
+                    "role": role[:100],
+                    "purpose": purpose[:200],
                     "token": r.token,
                     "outcome": r.outcome,
                     "detail": r.reason[:200] or None,

@@ -14,16 +14,20 @@ rerun (the links that drive it are deleted last).
 
 from __future__ import annotations
 
+import logging
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 
 from vault import keystore
 from vault.normalise import normalise
 from vault.schema import links, subjects, surrogates, tokens, tombstones
 from vault.sql import chunks, insert_ignore, select_in
+
+log = logging.getLogger(__name__)
 
 SUBJECT_TOMBSTONE_TYPE = "SUBJECT"
 # Strong identifiers an erasure or access request may name a person by.
@@ -98,8 +102,19 @@ def subject_tokens(vault, subject_id: str) -> list[str]:
 
 def shred_subject(vault, subject_id: str, request_id: str | None = None) -> ShredReport:
     """Crypto-shred the subject's own values, unlink them from shared ones, tombstone both."""
-    now = datetime.now(UTC)
+    if not re.fullmatch(r"[0-9a-f]{32}", subject_id):
+        raise ValueError("subject_id must be a vault subject id (from Vault.subject_id or resolve_subject)")
+    report = vault._retrying(lambda: _shred(vault, subject_id, request_id, datetime.now(UTC)))
+    _checkpoint(vault)
+    return report
+
+
+def _shred(vault, subject_id: str, request_id: str | None, now: datetime) -> ShredReport:
     with vault.transaction() as (conn, kconn):
+        if conn.dialect.name == "postgresql":
+            # No new link may appear while we decide which values are this subject's alone
+            # (SQLite's BEGIN IMMEDIATE already excludes every other writer).
+            conn.execute(text("LOCK TABLE links IN SHARE ROW EXCLUSIVE MODE"))
         linked = sorted(conn.execute(select(links.c.token).where(links.c.subject_id == subject_id)).scalars())
         shared = {
             token
@@ -136,7 +151,6 @@ def shred_subject(vault, subject_id: str, request_id: str | None = None) -> Shre
             conn.execute(delete(tokens).where(tokens.c.token.in_(list(chunk))))
         conn.execute(delete(links).where(links.c.subject_id == subject_id))
         conn.execute(delete(subjects).where(subjects.c.subject_id == subject_id))
-    _checkpoint(vault)
     return ShredReport(subject_id, len(linked), len(own), len(shared))
 
 
@@ -147,6 +161,10 @@ def _checkpoint(vault) -> None:
             continue
         raw = engine.raw_connection()
         try:
-            raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            busy = raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         finally:
             raw.close()
+        if busy:
+            log.warning(
+                "%s: WAL checkpoint blocked by a reader; it completes at the next checkpoint", engine.url
+            )

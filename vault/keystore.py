@@ -17,6 +17,11 @@ from vault.sql import chunks, insert_ignore, select_in
 MASTER = "token_master"
 
 
+def has_master_secret(conn: Connection) -> bool:
+    """True once the key store holds the master secret."""
+    return conn.execute(select(secrets.c.name).where(secrets.c.name == MASTER)).first() is not None
+
+
 def master_secret(conn: Connection, wrapper: KeyWrapper) -> bytes:
     """The master secret, created (and wrapped by the KEK) on first use."""
     insert_ignore(

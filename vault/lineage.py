@@ -11,7 +11,8 @@ from sqlalchemy import Connection, delete, select
 
 from vault.schema import lineage, partitions
 from vault.sql import insert_ignore, select_in
-from vault.token_format import ERASED_MARKER, TOKEN_PATTERN
+from vault.surrogates import resolve_placeholders
+from vault.token_format import ERASED_MARKER
 
 
 def partition_id(conn: Connection, dataset: str, partition: str) -> int:
@@ -29,13 +30,17 @@ def record(conn: Connection, dataset: str, partition: str, tokens: Iterable[str]
     pid = partition_id(conn, dataset, partition)
     if replace:
         conn.execute(delete(lineage).where(lineage.c.partition_id == pid))
-    distinct = sorted({t for t in tokens if t != ERASED_MARKER and TOKEN_PATTERN.fullmatch(t)})
+    # Format-preserving datasets hold surrogates: record the tokens behind them.
+    distinct = sorted(
+        set(resolve_placeholders(conn, [t for t in set(tokens) if t != ERASED_MARKER]).values())
+    )
     insert_ignore(conn, lineage, [{"token": t, "partition_id": pid} for t in distinct])
     return len(distinct)
 
 
 def holding(conn: Connection, tokens: Iterable[str]) -> list[tuple[str, str]]:
-    """(dataset, partition) pairs holding any of `tokens`, sorted."""
+    """(dataset, partition) pairs holding any of `tokens` (or surrogates), sorted."""
+    tokens = list(resolve_placeholders(conn, list(tokens)).values())
     pids = {
         pid
         for (pid,) in select_in(

@@ -24,7 +24,7 @@ from sqlalchemy.exc import DBAPIError
 
 from vault import access, erasure, keystore, lineage, requests
 from vault.engine import keystore_url_for, make_engine, sqlite_path
-from vault.errors import KekMismatchError, TokenCollisionError
+from vault.errors import KekMismatchError, TokenCollisionError, VaultError
 from vault.keys import Kek, KeyWrapper, load_kek, read_kek_file, seal
 from vault.normalise import normalise
 from vault.policy import Policy, load_policy
@@ -69,10 +69,18 @@ class Vault:
         self._wrapper = wrapper
         with self.transaction() as (conn, kconn):
             migrate(conn, schema_version, VAULT_MIGRATIONS)
-            if kconn is not conn:
-                migrate(kconn, keystore_version, KEYSTORE_MIGRATIONS)
-            else:
-                migrate(conn, keystore_version, KEYSTORE_MIGRATIONS)
+            migrate(kconn, keystore_version, KEYSTORE_MIGRATIONS)
+            if (
+                not keystore.has_master_secret(kconn)
+                and conn.execute(select(tokens.c.token).limit(1)).first()
+            ):
+                # A fresh key store beside a vault that holds tokens: a new master secret would silently
+                # change every token and leave every stored value unreadable.
+                where = keystore_engine.url.render_as_string(hide_password=True)
+                raise VaultError(
+                    f"the key store at {where} is empty but the vault holds tokens: "
+                    "restore the key store instead of starting a new one"
+                )
             self.deriver = TokenDeriver(keystore.master_secret(kconn, wrapper))
 
     @classmethod
@@ -85,12 +93,16 @@ class Vault:
         """
         path = sqlite_path(url)
         loaded = load_kek(kek, path)
-        engine = make_engine(url)
         ks_url = keystore_url or keystore_url_for(url)
+        new_files = [p for p in (path, sqlite_path(ks_url)) if p is not None and not p.exists()]
+        engine = make_engine(url)
         keystore_engine = engine if ks_url == url else make_engine(ks_url)
         try:
             try:
-                return cls(engine, keystore_engine, KeyWrapper(loaded))
+                vault = cls(engine, keystore_engine, KeyWrapper(loaded))
+                for created in new_files:  # values and keys are encrypted, but still nobody else's business
+                    created.chmod(0o600)
+                return vault
             except KekMismatchError:
                 pending = loaded.path and loaded.path.with_name(loaded.path.name + ".new")
                 if not pending or not pending.exists():
@@ -159,10 +171,11 @@ class Vault:
         results: list[str | None] = [None] * len(items)
         pending: dict[str, _Pending] = {}
         wanted: list[tuple[int, str, str | None]] = []
-        for index, (entity_type, value, hint) in enumerate(items):
-            if is_token(value) or is_email_surrogate(value) or not value.strip():
+        for index, (entity_type, value, raw_hint) in enumerate(items):
+            if value is None or is_token(value) or is_email_surrogate(value) or not value.strip():
                 results[index] = value
                 continue
+            hint = _subject_hint(raw_hint)
             derived = self.deriver.derive_normalised(entity_type, normalise(entity_type, value))
             seen = pending.get(derived.token)
             if seen is None:
@@ -285,6 +298,9 @@ class Vault:
 
     def link(self, subject_key: str, token_list: Iterable[str]) -> None:
         """Link tokens to the subject identified by `subject_key` (e.g. a customer id)."""
+        subject_key = _subject_hint(subject_key)
+        if subject_key is None:
+            raise ValueError("link needs a subject key")
         pairs = [(subject_key, t) for t in token_list if is_token(t) and t != ERASED_MARKER]
 
         def work():
@@ -351,6 +367,14 @@ class Vault:
     update_request = requests.update_request
     get_request = requests.get_request
     list_requests = requests.list_requests
+
+
+def _subject_hint(raw) -> str | None:
+    """A subject key as text; None for missing ones (None, NaN, blank), which must not become a subject."""
+    if raw is None or (isinstance(raw, float) and raw != raw):
+        return None
+    text = str(raw).strip()
+    return text or None
 
 
 def _collision_message(token: str, dataset: str | None) -> str:

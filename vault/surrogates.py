@@ -13,10 +13,16 @@
 from __future__ import annotations
 
 import base64
+import re
 
-from vault.token_format import TOKEN_PATTERN
+from sqlalchemy import Connection, select
+
+from vault.schema import surrogates
+from vault.sql import select_in
+from vault.token_format import ENTITY_TYPES, TOKEN_PATTERN
 
 SURROGATE_EMAIL_DOMAIN = "pv.invalid"
+_CARD_SURROGATE = re.compile(r"0\d{15}")
 
 
 def luhn_valid(digits: str) -> bool:
@@ -53,3 +59,26 @@ def is_email_surrogate(value: str) -> bool:
 def token_of_email_surrogate(value: str) -> str:
     """The token behind an email surrogate."""
     return f"[pv:email:{value.rsplit('@', 1)[0]}]"
+
+
+def resolve_placeholders(conn: Connection, items: list[str]) -> dict[str, str]:
+    """Map each token or surrogate among `items` to its token; anything else is left out."""
+    resolved: dict[str, str] = {}
+    card_surrogates = []
+    for item in items:
+        match = TOKEN_PATTERN.fullmatch(item)
+        if match and match.group(1) in ENTITY_TYPES:
+            resolved[item] = item
+        elif is_email_surrogate(item) and TOKEN_PATTERN.fullmatch(token_of_email_surrogate(item)):
+            resolved[item] = token_of_email_surrogate(item)
+        elif _CARD_SURROGATE.fullmatch(item):
+            card_surrogates.append(item)
+    rows = select_in(
+        conn,
+        lambda chunk: select(surrogates.c.surrogate, surrogates.c.token).where(
+            surrogates.c.surrogate.in_(chunk)
+        ),
+        card_surrogates,
+    )
+    resolved.update(dict(rows))
+    return resolved

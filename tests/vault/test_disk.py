@@ -3,8 +3,10 @@
 import shutil
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
+from vault.errors import VaultError
 from vault.schema import data_keys, tokens
 from vault.store import Vault
 
@@ -103,3 +105,14 @@ def test_copy_taken_before_a_shred_cannot_give_the_values_back(tmp_path):
         f"sqlite:///{backup}/vault.db", kek=TEST_KEK, keystore_url=f"sqlite:///{backup}/old.keys"
     ) as both_old:
         assert all(r.outcome == "allowed" for r in both_old.detokenize(c1_tokens, **OFFICER))
+
+
+def test_vault_files_are_private_and_a_lost_key_store_is_refused(tmp_path):
+    with Vault.open(f"sqlite:///{tmp_path}/vault.db", kek=TEST_KEK) as vault:
+        vault.tokenize_batch(_people(1))
+    for name in ("vault.db", "vault.db.keys"):
+        assert (tmp_path / name).stat().st_mode & 0o077 == 0
+    for leftover in tmp_path.glob("vault.db.keys*"):
+        leftover.unlink()
+    with pytest.raises(VaultError, match="key store .* is empty but the vault holds tokens"):
+        Vault.open(f"sqlite:///{tmp_path}/vault.db", kek=TEST_KEK)

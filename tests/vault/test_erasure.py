@@ -104,3 +104,8 @@ def test_requests_store_keyed_hashes_only(vault):
         vault.update_request(request_id, identifier_hash="x")
     with pytest.raises(ValueError):
         vault.create_request("sell", "email", "a@b.c")
+
+
+def test_shred_needs_a_subject_id_not_a_customer_key(vault, family):
+    with pytest.raises(ValueError, match="subject id"):
+        vault.shred_subject("C1")

@@ -127,3 +127,20 @@ def test_large_batch_in_one_call(vault):
     assert len(set(result)) == 2500
     assert count(vault, tokens) == 2500
     assert count(vault, links) == 2500
+
+
+def test_missing_subject_keys_do_not_become_subjects(vault):
+    items = [("PERSON", "Ann Lee", None), ("PERSON", "Bob Ray", float("nan")), ("PERSON", "Cy Young", "  "),
+             ("PERSON", "Di Lane", 1042), ("PERSON", None, "C1")]  # fmt: skip
+    result = vault.tokenize_batch(items)
+    assert result[4] is None
+    assert count(vault, subjects) == 1
+    assert vault.subject_tokens(vault.subject_id("1042")) == [result[3]]
+
+
+def test_lineage_of_format_preserving_datasets_records_the_tokens(vault):
+    items = [("EMAIL_ADDRESS", "Jane@Example.org", "C5"), ("CREDIT_CARD", "5500 0000 0000 0004", "C5")]
+    surrogate_values = vault.tokenize_batch(items, format_preserving=True)
+    vault.record_lineage("billing", "part-0.parquet", surrogate_values)
+    assert vault.partitions_holding(vault.tokenize_batch(items)) == [("billing", "part-0.parquet")]
+    assert vault.partitions_holding(surrogate_values) == [("billing", "part-0.parquet")]
