@@ -309,6 +309,11 @@ class Vault:
 
         self._retrying(work)
 
+    def derived_key(self, label: str) -> bytes:
+        """A secret 32-byte key for `label`, derived from the master secret: same on every open and across
+        KEK rotations, and never stored. For other components' encryption (e.g. the flows' quarantine)."""
+        return self.deriver.derived_key(label)
+
     def subject_id(self, subject_key: str) -> str:
         """The vault's id for a subject key: a keyed hash, safe to log and to put in receipts."""
         return self.deriver.subject_hash(subject_key)

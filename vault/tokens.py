@@ -22,6 +22,7 @@ from vault.token_format import TOKEN_BODY_LENGTH, TYPE_CODES
 
 _TOKEN_LABEL = b"piivault token v1"
 _SUBJECT_LABEL = b"piivault subject v1"
+_DERIVED_LABEL = b"piivault derived keys v1"
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class TokenDeriver:
             raise ValueError("the master secret must be at least 32 bytes")
         self._token_key = hmac.digest(master_secret, _TOKEN_LABEL, "sha256")
         self._subject_key = hmac.digest(master_secret, _SUBJECT_LABEL, "sha256")
+        self._derived_root = hmac.digest(master_secret, _DERIVED_LABEL, "sha256")
         self._prefixes = {entity: f"[pv:{code}:" for entity, code in TYPE_CODES.items()}
         self._type_bytes = {entity: code.encode() + b"\x00" for entity, code in TYPE_CODES.items()}
 
@@ -52,6 +54,10 @@ class TokenDeriver:
     def derive(self, entity_type: str, value: str) -> Derived:
         """Token and value hash of a raw value (normalised first)."""
         return self.derive_normalised(entity_type, normalise(entity_type, value))
+
+    def derived_key(self, label: str) -> bytes:
+        """A 32-byte key for another purpose (e.g. a quarantine), stable across KEK rotations."""
+        return hmac.digest(self._derived_root, label.encode(), "sha256")
 
     def subject_hash(self, subject_key: str) -> str:
         """Keyed hash (hex) of a subject key such as a customer id: the subject's id inside the vault."""

@@ -118,3 +118,18 @@ def test_cli_rotation_with_kek_from_environment_needs_a_new_file(tmp_path, monke
     monkeypatch.setenv(KEK_FILE_ENV, str(new_file))
     with Vault.open(url) as vault:
         assert vault.tokenize_batch(ITEMS) == before
+
+
+def test_derived_keys_are_stable_across_rotation_and_distinct_per_label(tmp_path, monkeypatch):
+    kek_file = tmp_path / "kek"
+    write_kek_file(kek_file, TEST_KEK)
+    monkeypatch.setenv(KEK_FILE_ENV, str(kek_file))
+    url = f"sqlite:///{tmp_path}/vault.db"
+    with Vault.open(url) as vault:
+        quarantine = vault.derived_key("quarantine")
+        assert len(quarantine) == 32 and quarantine != vault.derived_key("other")
+        rotate_kek_file(vault, kek_file)
+    with Vault.open(url) as vault:
+        assert vault.derived_key("quarantine") == quarantine
+    with Vault.open(f"sqlite:///{tmp_path}/other.db") as other:
+        assert other.derived_key("quarantine") != quarantine
