@@ -207,9 +207,8 @@ class Writer:
         style = self.rng.choices(("title", "upper", "last_upper"), weights=(6, 3, 1))[0]
         return render_name(person, style)
 
-    def address(self, person: Person, multi_line_share: float = 0.0) -> str:
-        if self.rng.random() < multi_line_share:
-            return person.address.multi_line()
+    def address(self, person: Person) -> str:
+        # one line: key=value and JSON fields hold no raw line breaks (chats and emails use multi_line())
         return person.address.one_line()
 
 
