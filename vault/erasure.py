@@ -22,10 +22,11 @@ from typing import Literal
 
 from sqlalchemy import delete, select, text
 
-from vault import keystore
+from vault import keystore, lineage
 from vault.normalise import normalise
 from vault.schema import links, subjects, surrogates, tokens, tombstones
 from vault.sql import chunks, insert_ignore, select_in
+from vault.token_format import ERASED_MARKER, TOKEN_PATTERN
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,71 @@ class ShredReport:
     tokens_linked: int
     tokens_shredded: int
     tokens_kept_shared: int
+
+
+@dataclass(frozen=True)
+class ShredPlan:
+    """What a shred of one subject will do; the erasure flow keeps it so a rerun after a crash knows
+    which tokens and partitions the subject had (the shred deletes the links that say so)."""
+
+    subject_id: str
+    own_tokens: list[str]  # shredded: linked to this subject alone
+    shared_tokens: list[str]  # kept: other subjects hold them too
+    partitions: list[tuple[str, str]]  # (dataset, partition) holding any of the subject's tokens
+
+
+def plan_shred(vault, subject_id: str) -> ShredPlan:
+    """The subject's own and shared tokens and the partitions holding them, without changing anything."""
+    with vault.engine.connect() as conn:
+        linked = sorted(conn.execute(select(links.c.token).where(links.c.subject_id == subject_id)).scalars())
+        shared = _shared(conn, subject_id, linked)
+        partitions = lineage.holding(conn, linked)
+    own = [token for token in linked if token not in shared]
+    return ShredPlan(subject_id, own, sorted(shared), partitions)
+
+
+def shredded_among(vault, token_list: list[str]) -> set[str]:
+    """The tokens (among `token_list`) whose value is no longer in the vault: shredded, so to be redacted.
+
+    Every token in a clean dataset was issued by the vault, so one without an entry was erased; this lets
+    an erasure rerun find what to redact even after the links are gone."""
+    candidates = {t for t in token_list if t != ERASED_MARKER and TOKEN_PATTERN.fullmatch(t)}
+    with vault.engine.connect() as conn:
+        present = {
+            t
+            for (t,) in select_in(
+                conn, lambda chunk: select(tokens.c.token).where(tokens.c.token.in_(chunk)), candidates
+            )
+        }
+    return candidates - present
+
+
+def erased_subject_keys(vault, subject_keys: list[str]) -> set[str]:
+    """The subject keys (e.g. customer ids) among `subject_keys` whose subject was erased."""
+    by_hash = {
+        bytes.fromhex(vault.deriver.subject_hash(str(k))): str(k) for k in subject_keys if k is not None
+    }
+    with vault.engine.connect() as conn:
+        rows = select_in(
+            conn,
+            lambda chunk: select(tombstones.c.value_hash).where(tombstones.c.value_hash.in_(chunk)),
+            by_hash,
+        )
+    return {by_hash[bytes(h)] for (h,) in rows}
+
+
+def _shared(conn, subject_id: str, linked: list[str]) -> set[str]:
+    """Tokens among `linked` that another subject holds too."""
+    return {
+        token
+        for (token,) in select_in(
+            conn,
+            lambda chunk: select(links.c.token).where(
+                links.c.token.in_(chunk), links.c.subject_id != subject_id
+            ),
+            linked,
+        )
+    }
 
 
 def identifier_hash(vault, identifier_type: str, value: str) -> str:
@@ -116,16 +182,7 @@ def _shred(vault, subject_id: str, request_id: str | None, now: datetime) -> Shr
             # (SQLite's BEGIN IMMEDIATE already excludes every other writer).
             conn.execute(text("LOCK TABLE links IN SHARE ROW EXCLUSIVE MODE"))
         linked = sorted(conn.execute(select(links.c.token).where(links.c.subject_id == subject_id)).scalars())
-        shared = {
-            token
-            for (token,) in select_in(
-                conn,
-                lambda chunk: select(links.c.token).where(
-                    links.c.token.in_(chunk), links.c.subject_id != subject_id
-                ),
-                linked,
-            )
-        }
+        shared = _shared(conn, subject_id, linked)
         own = [token for token in linked if token not in shared]
         rows = select_in(
             conn,

@@ -367,6 +367,9 @@ class Vault:
     resolve_subject = erasure.resolve_subject
     subject_tokens = erasure.subject_tokens
     shred_subject = erasure.shred_subject
+    plan_shred = erasure.plan_shred
+    shredded_among = erasure.shredded_among
+    erased_subject_keys = erasure.erased_subject_keys
     identifier_hash = erasure.identifier_hash
     create_request = requests.create_request
     update_request = requests.update_request

@@ -109,3 +109,16 @@ def test_requests_store_keyed_hashes_only(vault):
 def test_shred_needs_a_subject_id_not_a_customer_key(vault, family):
     with pytest.raises(ValueError, match="subject id"):
         vault.shred_subject("C1")
+
+
+def test_plan_then_shred_then_find_what_to_redact(vault, family):
+    ann = vault.subject_id("C1")
+    vault.record_lineage("crm", "customers.csv", list(family.values()))
+    vault.record_lineage("web_logs", "day-1.jsonl", [family["Bob Lee"]])
+    plan = vault.plan_shred(ann)
+    assert plan.shared_tokens == [family["+32 2 555 12 34"]]
+    assert len(plan.own_tokens) == 3 and plan.partitions == [("crm", "customers.csv")]
+    vault.shred_subject(ann)
+    everything = list(family.values()) + [ERASED_MARKER, "not a token"]
+    assert vault.shredded_among(everything) == set(plan.own_tokens)
+    assert vault.erased_subject_keys(["C1", "C2", "C9", None]) == {"C1"}
