@@ -89,6 +89,11 @@ EVENTS = (
 )  # fmt: skip
 DATACENTERS = ("Frankfurt", "Amsterdam", "Dublin", "Paris", "Brussels", "Milan", "Madrid", "London")
 HTTP_METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH")
+ORGANISATIONS = (
+    "Vodafone Ireland", "Orange Belgium", "Deutsche Telekom", "KPN Mobile", "Telefónica España", "TIM Italia",
+    "BT Group", "Verizon Wireless", "Bouygues Telecom", "Three UK", "Swisscom Roaming", "T-Mobile US",
+)  # fmt: skip
+TOOLS = ("PostgreSQL", "Redis", "Kafka", "ClickHouse", "Elasticsearch", "Grafana Loki", "BigQuery")
 
 
 class Noise:
@@ -408,7 +413,7 @@ def billing_event(rng, noise, write, people) -> Sample:
 
 def negative_line(rng, noise, write, people) -> Sample:
     """A record with no personal data, full of values detectors mistake for some."""
-    shape = rng.randrange(5)
+    shape = rng.randrange(6)
     b = LabelledText()
     if shape == 0:
         request = f"{rng.choice(HTTP_METHODS)} {noise.http_path()} HTTP/1.1"
@@ -426,10 +431,17 @@ def negative_line(rng, noise, write, people) -> Sample:
         b.add(f'{{"ts": "{noise.timestamp()}", "metric": "{rng.choice(SERVICES)}.latency", ')
         b.add(f'"p99": "{noise.duration()}", "host": "{noise.ipv4()}", "trace": "{noise.uuid()}", ')
         b.add(f'"plan": "{rng.choice(PRODUCTS)}"}}')
-    else:
+    elif shape == 4:
         b.add(f"{noise.timestamp()} WARN {rng.choice(SERVICES)}: retry {rng.randint(1, 5)}/5 for batch ")
         b.add(f"{noise.luhn_failing_reference()} after {noise.duration()}; cell {noise.cell_id()} imsi=")
         b.add(f"{noise.imsi()} dc={rng.choice(DATACENTERS)} {noise.version()}")
+    else:
+        day = noise.when()
+        b.add(f'{noise.timestamp()} INFO roaming: partner="{rng.choice(ORGANISATIONS)}" ')
+        b.add(f"mccmnc={rng.choice(('20601', '20408', '27201', '23415', '310260'))} dt={day:%Y%m%d} ")
+        b.add(f"files={rng.randint(1, 400)} loaded into {rng.choice(TOOLS)} in {noise.duration()} ")
+        b.add(f"(pid {rng.randint(100, 65000)}, port {rng.choice((5432, 6379, 8443, 9092))}, ")
+        b.add(f"settlement {day:%d/%m/%Y} and {day:%d.%m.%Y})")
     return b.sample("negative")
 
 
