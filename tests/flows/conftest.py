@@ -13,6 +13,7 @@ from pathlib import Path
 _PREFECT_HOME = Path(tempfile.mkdtemp(prefix="piivault-prefect-home-"))
 os.environ["PREFECT_HOME"] = str(_PREFECT_HOME)
 os.environ.setdefault("PREFECT_LOGGING_TO_API_BATCH_INTERVAL", "0.3")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # offline: no telemetry
 
 import pytest  # noqa: E402
 

@@ -1,0 +1,19 @@
+"""Prefect settings the `piivault` commands default to before Prefect is imported.
+
+Offline by design: Prefect's server would otherwise try to send anonymous telemetry (a network call
+piivault promises not to make, and a noisy error on machines without network).
+"""
+
+from __future__ import annotations
+
+import os
+
+OFFLINE_DEFAULTS = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+}
+
+
+def apply_offline_defaults() -> None:
+    """Set the defaults unless the user set them already (their environment always wins)."""
+    for name, value in OFFLINE_DEFAULTS.items():
+        os.environ.setdefault(name, value)
