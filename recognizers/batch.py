@@ -3,9 +3,12 @@
 What makes it fast, compared with a loop of `AnalyzerEngine.analyze()` calls:
 - each distinct text is analysed once per batch (logs repeat lines);
 - the regex recognizers (email, card, phone, address) run first, on plain strings;
-- spaCy runs only NER (no tagger, parser, lemmatizer), through `nlp.pipe`, and only on texts that still
-  hold a capitalised word that could be a name once the spans already found and known log keywords are
-  blanked out (blanking also keeps NER from calling a city in an address a person);
+- spaCy runs only NER (no tagger, parser, lemmatizer), through `nlp.pipe`, and only on windows of a few
+  words around capitalised words that could still be names once the spans already found and known log
+  keywords are blanked out (blanking also keeps NER from calling a city in an address a person). The small
+  model's NER sees about four tokens either side of a word (its CNN's receptive field), so a window of
+  `NER_WINDOW_WORDS` words either side gives it the context it would use anyway; identical windows are
+  parsed once per batch;
 - ALL-CAPS words are re-cased for NER (same length, so offsets hold), since the model misses them;
 - recognizers are called directly, without Presidio's per-call explanation and context machinery.
 """
@@ -20,9 +23,11 @@ from vault.token_format import placeholder_spans
 REGEX_ENTITIES = ("EMAIL_ADDRESS", "CREDIT_CARD", "PHONE_NUMBER", "ADDRESS")
 MIN_SCORE = 0.5
 NER_BATCH_SIZE = 256
+NER_WINDOW_WORDS = 5
 
 _CAPITALISED = re.compile(r"\b[^\W\d_][^\W\d_'’-]*", re.UNICODE)
 _ALL_CAPS_WORD = re.compile(r"\b[^\W\d_a-z]{2,}\b")
+_NON_SPACE = re.compile(r"\S+")
 
 
 def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -54,6 +59,22 @@ def _may_hold_a_name(text: str, keywords: frozenset[str]) -> bool:
     return False
 
 
+def ner_windows(text: str, keywords: frozenset[str], width: int = NER_WINDOW_WORDS) -> list[tuple[int, int]]:
+    """Character spans of the stretches of `text` NER must see: `width` words either side of each word
+    holding a possible name, merged where they touch."""
+    words = [match.span() for match in _NON_SPACE.finditer(text)]
+    windows: list[list[int]] = []
+    for index, (start, end) in enumerate(words):
+        if not _may_hold_a_name(text[start:end], keywords):
+            continue
+        low, high = max(0, index - width), min(len(words) - 1, index + width)
+        if windows and low <= windows[-1][1] + 1:
+            windows[-1][1] = high
+        else:
+            windows.append([low, high])
+    return [(words[low][0], words[high][1]) for low, high in windows]
+
+
 class BatchDetector:
     """Holds the recognizers and the NER pipeline for one model; `detect` is the per-batch entry point."""
 
@@ -82,7 +103,7 @@ class BatchDetector:
         others = [e for e in wanted if e not in self.recognizers]
         unique = list(dict.fromkeys(texts))
         raw: dict[str, list] = {}
-        ner_jobs: list[tuple[str, str]] = []
+        ner_jobs: list[tuple[str, int, str]] = []  # (text, window offset, window text for NER)
         placeholders: dict[str, list[tuple[int, int]]] = {}
         for text in unique:
             spans = placeholder_spans(text)
@@ -96,14 +117,18 @@ class BatchDetector:
                     found.extend(self.recognizers[entity].analyze(masked, [entity]))
             raw[text] = found
             if "PERSON" in own:
-                rest = _mask(masked, [(r.start, r.end) for r in found if r.entity_type != "PERSON"])
-                if _may_hold_a_name(rest, self.keywords):
-                    ner_jobs.append((text, _recase_for_ner(rest, self.keywords)))
+                rest = _mask(masked, [(r.start, r.end) for r in found])
+                for start, end in ner_windows(rest, self.keywords):
+                    ner_jobs.append((text, start, _recase_for_ner(rest[start:end], self.keywords)))
         if ner_jobs:
             person = self.recognizers["PERSON"]
-            docs = self.nlp.pipe((ner_text for _, ner_text in ner_jobs), batch_size=NER_BATCH_SIZE)
-            for (text, ner_text), doc in zip(ner_jobs, docs, strict=True):
-                raw[text].extend(person.ner_results(ner_text, doc))
+            windows = list(dict.fromkeys(window for _, _, window in ner_jobs))
+            docs = dict(zip(windows, self.nlp.pipe(windows, batch_size=NER_BATCH_SIZE), strict=True))
+            for text, offset, window in ner_jobs:
+                for result in person.ner_results(window, docs[window]):
+                    result.start += offset
+                    result.end += offset
+                    raw[text].append(result)
         if others:
             from recognizers.engine import cached_analyzer
 

@@ -18,16 +18,20 @@ from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
 from recognizers.results import make_result
 
 _NOT_HONORIFIC = r"(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Mme|Mlle|Herr|Frau|Sr|Sra|Dhr|Mevr|Sir)\b)"
-_WORD = rf"(?:{_NOT_HONORIFIC}(?:O['’]|Mc|Mac|D['’])?\p{{Lu}}[\p{{L}}'’]*(?:-\p{{Lu}}[\p{{L}}'’]*)*\.?)"
+_WORD = rf"(?:{_NOT_HONORIFIC}(?:O['’]|Mc|Mac|D['’])?\p{{Lu}}[\p{{L}}'’]*(?:-\p{{L}}[\p{{L}}'’]*)*\.?)"
 # Title-case only (Ann, O'Brien, Jean-Luc): prose patterns must not run on through ALL-CAPS sentences.
 _TITLE_WORD = (
-    rf"(?:{_NOT_HONORIFIC}(?:O['’]|Mc|Mac|D['’])?\p{{Lu}}\p{{Ll}}[\p{{L}}'’]*(?:-\p{{Lu}}[\p{{L}}'’]*)*)"
+    rf"(?:{_NOT_HONORIFIC}(?:O['’]|Mc|Mac|D['’])?\p{{Lu}}\p{{Ll}}[\p{{L}}'’]*(?:-\p{{L}}[\p{{L}}'’]*)*)"
 )
 _PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|du|dos|das|le|la|ten|ter|zu|y|bin|al)"
-_NAME = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{0,3}}"
-_NAME_2 = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{1,3}}"  # at least two words
-_TITLE_NAME = rf"{_TITLE_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TITLE_WORD}){{0,3}}"
-_TITLE_NAME_2 = rf"{_TITLE_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TITLE_WORD}){{1,3}}"
+# Post-nominal letters that belong to the written name (Courtney Johnson MD, Jonathan Plath MBA.)
+_POST_NOMINAL = (
+    r"(?:[ \t]+(?:MD|PhD|MBA|DDS|DVM|Jr|Sr|II|III|B\.Eng|M\.Sc|B\.Sc|B\.A|M\.A|LL\.M)\.?(?![\w]))?"
+)
+_NAME = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{0,4}}{_POST_NOMINAL}"
+_NAME_2 = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{1,4}}{_POST_NOMINAL}"  # at least two words
+_TITLE_NAME = rf"{_TITLE_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TITLE_WORD}){{0,4}}{_POST_NOMINAL}"
+_TITLE_NAME_2 = rf"{_TITLE_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TITLE_WORD}){{1,4}}{_POST_NOMINAL}"
 
 _NAME_KEYS = (
     r"name|full_?name|fullname|customer_?name|client_?name|first_?name|last_?name|given_?name|family_?name|"
@@ -36,7 +40,7 @@ _NAME_KEYS = (
     r"subscriber(?:_?name)?|beneficiary|payer|payee|signed_?by|attn|attention|nom|naam|nombre|nome"
 )
 _HONORIFICS = (
-    r"Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Mme|Mlle|M\.|Herr|Frau|Sr|Sra|Srta|"
+    r"(?:Univ\.[ \t]?)?Prof|Mr|Mrs|Ms|Miss|Mx|Dr|Mme|Mlle|M\.|Herr|Frau|Sr|Sra|Srta|"
     r"Sig|Sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Sir|Madam"
 )
 _GREETINGS = (
@@ -57,12 +61,12 @@ PATTERNS = [
         "name (value of a name key)",
         rf"""(?i:(?<![\w])(?:{_NAME_KEYS}))["']?[ \t]*(?:[:=]|=>)[ \t]*"""
         r"""(?:"(?P<dq>[^"\n]{1,80})"|'(?P<sq>[^'\n]{1,80})'|"""
-        r"""(?P<bare>[^\s,;&|}\]"'=<>]+(?:[ \t]+(?![^\s]*[=:])[^\s,;&|}\]"'=<>]+){0,3}))""",
+        r"""(?P<bare>[^\s,;&|}\]"'=<>][^\s,;&|}\]"=<>]*(?:[ \t]+(?![^\s]*[=:])[^\s,;&|}\]"=<>]+){0,3}))""",
         0.85,
     ),
     Pattern("name (display name before an address)", rf"(?P<name>{_NAME_2})[\"']?[ \t]*<[^<>@\s]+@", 0.85),
     Pattern(
-        "name (after an honorific)", rf"(?<![\w])(?:{_HONORIFICS})\.?[ \t]+(?P<name>{_TITLE_NAME})", 0.85
+        "name (after an honorific)", rf"(?<![\w])(?P<name>(?:{_HONORIFICS})\.?[ \t]+{_TITLE_NAME})", 0.85
     ),
     Pattern(
         "name (after a greeting)",
@@ -100,6 +104,11 @@ _NOT_NAME_WORDS = frozenset(
     router modem sim esim bundle plan tariff contract refund payment paid due balance credit debit
     """.split()
 )
+# Titles that may open a name ("Mrs Joanna Johnson") but are never a name on their own.
+_HONORIFIC_WORDS = frozenset(
+    "mr mrs ms miss mx dr prof univ mme mlle m herr frau sr sra srta sig dott dhr mevr sir madam".split()
+)
+_POST_NOMINAL_WORDS = frozenset("md phd mba dds dvm jr sr ii iii b.eng m.sc b.sc b.a m.a ll.m".split())
 _ORG_SUFFIXES = frozenset(
     "inc ltd llc plc gmbh ag bv nv sa sas sarl srl spa sl corp corporation co company group bank telecom "
     "services solutions systems technologies labs holding holdings foundation university".split()
@@ -113,9 +122,15 @@ def plausible_name(value: str) -> bool:
     if not value or len(value) > 80 or any(char in _FORBIDDEN_CHARS for char in value):
         return False
     words = value.replace(",", " ").split()
+    while words and words[0].strip(".").lower() in _HONORIFIC_WORDS:
+        words = words[1:]
+    while len(words) > 1 and words[-1].strip(".").lower() in _POST_NOMINAL_WORDS:
+        words = words[:-1]
     if not 1 <= len(words) <= 5 or not any(char.isupper() for char in value):
         return False
     lowered = [word.strip(".'’-").lower() for word in words]
+    if len(lowered) == 1 and lowered[0] in _HONORIFIC_WORDS:
+        return False
     if not all(
         word and word.replace("-", "").replace("'", "").replace("’", "").isalpha() for word in lowered
     ):

@@ -125,8 +125,16 @@ def test_address_whole_span(text, expected):
         ('{"cardholder": "ANN LEE", "amount": 12}', ["ANN LEE"]),
         ("From: Ann Lee <ann.lee@example.com>", ["Ann Lee"]),
         ("Kind regards,\nPieter de Vries", ["Pieter de Vries"]),
-        ("Dear Mr. Hans Müller, your order shipped.", ["Hans Müller"]),
+        (
+            "Dear Mr. Hans Müller, your order shipped.",
+            ["Mr. Hans Müller"],
+        ),  # the title is written with the name
         ("CUSTOMER JOHN SMITH CALLED ABOUT HIS BILL", ["JOHN SMITH"]),
+        ("holder=DR LUKE O'CONNOR order_id=4654433573205560", ["DR LUKE O'CONNOR"]),
+        ("From: Jose Luis Samu Sarmiento Barceló <jl@example.es>", ["Jose Luis Samu Sarmiento Barceló"]),
+        ("spoke with Azra Honing-van Parijs about the bundle", ["Azra Honing-van Parijs"]),
+        ("spoke with Courtney Johnson MD about the bundle", ["Courtney Johnson MD"]),
+        ("spoke with Herr Gunar van der Dussen today", ["Herr Gunar van der Dussen"]),
         ("ERROR Kafka consumer failed for Prefect worker", []),
         ("INFO GET /api/v1/users 200 in 12 ms", []),
         ("upgraded to iPhone on Android fallback via PayPal", []),
