@@ -10,8 +10,6 @@ erasure never misses a file. A manifest entry makes an unchanged input a no-op o
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -54,8 +52,9 @@ class FileResult:
 
 
 def quarantine_key(vault) -> bytes:
-    """The quarantine's AES-256 key, derived from the vault's KEK: opening a record needs the vault's key."""
-    return hmac.new(vault.kek.key, b"piivault quarantine key v1", hashlib.sha256).digest()
+    """The quarantine's AES-256 key, derived from the vault's master secret (so it survives KEK rotation):
+    opening a quarantined record needs the vault's keys."""
+    return vault.derived_key("flows.quarantine")
 
 
 def quarantine_sealer(vault) -> Sealer:
