@@ -13,6 +13,7 @@ are exposed here as methods, so flows and notebooks need only this class.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -50,6 +51,7 @@ log = logging.getLogger(__name__)
 # (entity type, value, subject hint or None): one value to tokenize, and the subject it was seen with.
 Item = tuple[str, str, str | None]
 
+KEYSTORE_URL_ENV = "PIIVAULT_KEYSTORE_URL"
 _RETRYABLE_SQLSTATES = {"40001", "40P01"}  # serialization failure, deadlock detected (PostgreSQL)
 
 
@@ -89,11 +91,13 @@ class Vault:
 
         `kek`: raw 32 bytes or base64 text; default from `PIIVAULT_KEK_FILE` / `PIIVAULT_KEK`, or for an
         SQLite vault the key file beside it (created on first use). `keystore_url`: where the wrapped data
-        keys live; default a second SQLite file beside an SQLite vault, or the same PostgreSQL database.
+        keys live; default `PIIVAULT_KEYSTORE_URL`, else a second SQLite file beside an SQLite vault, else
+        the same PostgreSQL database (then a database backup holds keys and values together: give
+        PostgreSQL vaults a separate key-store database for crypto-shredding to hold against backups).
         """
         path = sqlite_path(url)
         loaded = load_kek(kek, path)
-        ks_url = keystore_url or keystore_url_for(url)
+        ks_url = keystore_url or os.environ.get(KEYSTORE_URL_ENV) or keystore_url_for(url)
         new_files = [p for p in (path, sqlite_path(ks_url)) if p is not None and not p.exists()]
         engine = make_engine(url)
         keystore_engine = engine if ks_url == url else make_engine(ks_url)

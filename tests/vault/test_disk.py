@@ -1,10 +1,10 @@
-"""On disk (SQLite): no plaintext in the files, and a copy taken before a shred is useless after it."""
+"""On disk: no plaintext in the files, and a copy taken before a shred is useless after it."""
 
 import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from vault.errors import VaultError
 from vault.schema import data_keys, tokens
@@ -116,3 +116,23 @@ def test_vault_files_are_private_and_a_lost_key_store_is_refused(tmp_path):
         leftover.unlink()
     with pytest.raises(VaultError, match="key store .* is empty but the vault holds tokens"):
         Vault.open(f"sqlite:///{tmp_path}/vault.db", kek=TEST_KEK)
+
+
+def test_postgresql_backup_taken_before_a_shred_cannot_give_the_values_back(postgres_schemas):
+    """PostgreSQL with the key store in its own database/schema: a copy of the vault tables made before the
+    shred (here, into another schema) gives nothing back for the erased subject with the current keys."""
+    vault_url, keystore_url, backup_url = postgres_schemas(), postgres_schemas(), postgres_schemas()
+    items = _people(3)
+    with Vault.open(vault_url, kek=TEST_KEK, keystore_url=keystore_url) as vault:
+        toks = vault.tokenize_batch(items)
+        Vault.open(backup_url, kek=TEST_KEK, keystore_url=keystore_url).close()  # same tables, empty
+        source, backup = (u.split("search_path%3D")[1] for u in (vault_url, backup_url))
+        with vault.engine.begin() as conn:
+            for table in ("tokens", "subjects", "links"):
+                conn.execute(text(f'INSERT INTO "{backup}".{table} SELECT * FROM "{source}".{table}'))
+        vault.shred_subject(vault.subject_id("C1"))
+    c1 = [t for t, (_e, _v, c) in zip(toks, items, strict=True) if c == "C1"]
+    c2 = [t for t, (_e, _v, c) in zip(toks, items, strict=True) if c == "C2"]
+    with Vault.open(backup_url, kek=TEST_KEK, keystore_url=keystore_url) as old:
+        assert {r.outcome for r in old.detokenize(c1, **OFFICER)} == {"erased"}
+        assert {r.outcome for r in old.detokenize(c2, **OFFICER)} == {"allowed"}
