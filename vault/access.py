@@ -8,7 +8,7 @@ caller gets `AuditWriteError` and no value.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from cryptography.exceptions import InvalidTag
@@ -33,7 +33,7 @@ class Detokenized:
 
     token: str
     outcome: str  # allowed | denied | erased | not_found | invalid
-    value: str | None = None
+    value: str | None = field(default=None, repr=False)  # kept out of reprs, so out of logs and tracebacks
     reason: str = ""
 
 

@@ -17,7 +17,7 @@ import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, select
@@ -58,8 +58,8 @@ _RETRYABLE_SQLSTATES = {"40001", "40P01"}  # serialization failure, deadlock det
 @dataclass
 class _Pending:
     entity_type: str
-    value: str
-    value_hash: bytes
+    value: str = field(repr=False)
+    value_hash: bytes = field(repr=False)
 
 
 class Vault:
