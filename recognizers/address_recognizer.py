@@ -43,12 +43,12 @@ _PREFIX_TYPES_ANY_CASE = (
 # Type words that are also everyday words: capitalised only, and (see _AMBIGUOUS) need a locality.
 _PREFIX_TYPES_CAPITALISED = (
     r"Place|Plaza|Pza\.|Via|Vía|Vial|Route|Square|Passage|Cours|Camino|Ronda|Cuesta|Pasaje|Alameda|Acceso|"
-    r"Avenue|Allee|Ring|Platz|Weg|C/"
+    r"Avenue|Allee|Ring|Platz|Weg|C/|C\."
 )
 # Germanic compounds: Keizersgracht, Hauptstraße, Spießstr., Lindenlaan, Murat-Heinrich-Allee.
 _COMPOUND_SUFFIXES = (
     r"straat|gracht|laan|weg|plein|kade|dijk|singel|hof|ring|baan|dreef|lei|steenweg|markt|pad|steeg|wal|"
-    r"burgwal|vest|straße|strasse|str\.|allee|gasse|platz|damm|ufer|chaussee|pfad|steig|stieg|zeile|graben|"
+    r"burgwal|vest|boulevard|straße|strasse|str\.|allee|gasse|platz|damm|ufer|chaussee|pfad|steig|stieg|zeile|graben|"
     r"berg|kamp|feld|weide|tor|brücke|promenade|park|garten|wall"
 )
 _SEPARATE_GERMANIC_TYPES = (
@@ -67,12 +67,16 @@ _ENGLISH_TYPES = (
     r"Landing|Meadow|Meadows|Mill|Mills|Mount|Mountain|Orchard|Oval|Pines|Plains|Prairie|Ranch|Rapids|"
     r"Rest|Shoal|Shoals|Shore|Shores|Springs?|Station|Stream|Summit|Throughway|Union|Valley|Village|Ville|"
     r"Common|Commons|Corner|Corners|Cove|Coves|Curve|Divide|Extension|Flat|Flats|Ford|Forest|Fork|Forks|"
-    r"Gateway|Inlet|Manor|Motorway|Overpass|Radial|Ramp|Squares|Walks|Wall|Drives|Courts|Circles|Lodge"
+    r"Gateway|Inlet|Manor|Motorway|Overpass|Radial|Ramp|Squares|Walks|Wall|Drives|Courts|Circles|Lodge|"
+    r"Annex|Arcade|Bayou|Beach|Bluffs?|Bottom|Branch|Bridge|Burgs?|Camp|Canyon|Cape|Centers?|Club|"
+    r"Crossroads?|Dam|Fords|Harbors|Junctions|Keys|Loaf|Locks?|Mall|Manors|Mission|Mountains|Neck|Parks|"
+    r"Pine|Plain|Rapid|River|Roads|Skyway|Spurs|Stravenue|Streets|Trailer|Unions|Valleys|Villages|Well|"
+    r"Course|Cliffs?|Islands|Land|Via|Rue|Groves"
 )
 _DIRECTIONAL = r"(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?(?![\p{L}\d])"
 _US_STATES = (
     r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|"
-    r"ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|AS|GU|MP|PR|VI|UM|AA|AE|AP"
+    r"ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|AS|GU|MP|PR|VI|UM|FM|MH|PW|AA|AE|AP"
 )
 _UNIT_BEFORE = (
     r"(?:Flat|Apartment|Apt\.?|Unit|Studio|Suite|Room|Floor)[ \t]+[\w\-]{1,5}"
@@ -93,8 +97,8 @@ _NOT_CITY = (
 )
 _CITY_WORD = rf"(?!{_NOT_CITY})(?:['’]s-|['’]t[ \t])?\p{{Lu}}[\p{{L}}'’.]*(?:-\p{{L}}[\p{{L}}'’.]*)*"
 _CITY = (
-    rf"{_CITY_WORD}(?:[ \t]+(?:(?:am|an|der|de|op|aan|sur|en|del|de la|di|la|le|upon|on|im|ob|bei)[ \t]+)?"
-    rf"{_CITY_WORD}){{0,2}}(?:[ \t]*\([A-Z]{{2}}\))?(?:[ \t]+Cedex(?:[ \t]+\d{{1,2}})?)?"
+    rf"{_CITY_WORD}(?:[ \t]+(?:(?i:am|an|der|de|op|aan|sur|en|del|la|di|al|le|upon|on|im|ob|bei|sul)[ \t]+)*"
+    rf"{_CITY_WORD}){{0,4}}(?:[ \t]*\([A-Z]{{2}}\))?(?:[ \t]+Cedex(?:[ \t]+\d{{1,2}})?)?"
 )
 _POSTCODE_CONTINENTAL = r"(?:[A-Z]{1,2}-)?(?:\d{4}(?:[ \t]?[A-Z]{2}(?![\p{L}]))?|\d{5})(?![\d\p{L}])"
 _POSTCODE_GB = r"(?:GIR[ \t]?0AA|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})(?![\d\p{L}])"
@@ -135,7 +139,15 @@ _STREET = (
     rf"|(?P<no_num>(?i:{_PREFIX_TYPES_ANY_CASE})(?:[ \t]+{_NAME_WORD}){{1,4}})"
     r")"
 )
-_ADDRESS = rf"(?<![\p{{L}}\d])(?P<unit_before>{_UNIT_BEFORE})?{_STREET}{_UNIT_AFTER}(?:{_SEP}{_LOCALITY})?"
+_MILITARY = (
+    r"(?:(?:USNS|USNV|USS|USCGC)[ \t]+\p{Lu}[\p{L}'’\-]*(?:[ \t]+\p{Lu}[\p{L}'’\-]*)?"
+    r"|Unit[ \t]+\d{3,5}[ \t]+Box[ \t]+\d{3,5}|PSC[ \t]+\d{3,5},[ \t]*Box[ \t]+\d{3,5})"
+    r"(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*)(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}(?![\d\p{L}])"
+)
+_ADDRESS = (
+    rf"(?<![\p{{L}}\d])(?:(?P<military>{_MILITARY})"
+    rf"|(?P<unit_before>{_UNIT_BEFORE})?{_STREET}{_UNIT_AFTER}(?:{_SEP}{_LOCALITY})?)"
+)
 
 PATTERNS = [Pattern("address (street, number, locality)", _ADDRESS, 0.7)]
 CONTEXT = [
@@ -157,7 +169,10 @@ _EVERYDAY_ENGLISH = frozenset(
     "Way Place Court Park Row Walk Pass View Views Light Lights Green Greens Close Rise Hill Hills Grove "
     "Point Points Port Ports Run Key Union Station Village Common Corner Corners Divide Extension Flat Flats "
     "Fork Forks Spur Track Trace Wall Rest Summit Mount Island Lake Lakes Field Fields Landing Oval Bend "
-    "Loop Ramp Path Mill Mills Creek Brook Brooks Forest Glen Haven Ridge Ridges Forge Forges".split()
+    "Loop Ramp Path Mill Mills Creek Brook Brooks Forest Glen Haven Ridge Ridges Forge Forges Annex "
+    "Arcade Beach Bottom Branch Bridge Camp Canyon Cape Center Centers Club Dam Keys Loaf Lock Locks Mall "
+    "Mission Neck Parks Pine Plain River Union Unions Well Wells Villages Village Valley Valleys Mountain "
+    "Station Course Cliff Cliffs Islands Land Via".split()
 )
 
 
@@ -186,7 +201,8 @@ class AddressRecognizer(LocalRecognizer):
                 break
             if self.validate_match(match):
                 start, end = match.start(), _trim_end(text, match.start(), match.end())
-                score = 0.85 if match.group("locality") and not match.group("city_only") else 0.65
+                full = match.group("military") or (match.group("locality") and not match.group("city_only"))
+                score = 0.85 if full else 0.65
                 results.append(make_result(self, "ADDRESS", start, end, score, PATTERNS[0].name))
                 position = end
             else:
@@ -214,7 +230,14 @@ class AddressRecognizer(LocalRecognizer):
 def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in " \t\n,;":
         end -= 1
-    # a full stop after a city name ends the sentence; after a short word it is an abbreviation (St.)
-    if text[end - 1] == "." and text[end - 5 : end - 1].isalpha():
-        end -= 1
+    # a full stop ends the sentence, unless it ends an abbreviation (St., Ave.)
+    if text[end - 1] == ".":
+        last_word = regex.split(r"[\s,\-]+", text[start : end - 1])[-1]
+        if last_word.lower() not in _ABBREVIATIONS:
+            end -= 1
     return end
+
+
+_ABBREVIATIONS = frozenset(
+    "st ave av rd dr ln blvd bd str pl ct sq cres gdns hwy pkwy ter trl cir apt fl esc int whg ste".split()
+)

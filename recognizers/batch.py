@@ -80,11 +80,11 @@ class BatchDetector:
 
     def __init__(self, model_name: str | None = None):
         from recognizers.engine import piivault_recognizers, resolve_model_name
-        from recognizers.person_recognizer import _NOT_NAME_WORDS
+        from recognizers.person_recognizer import _COMMON_WORDS, _NOT_NAME_WORDS
 
         self.model_name = resolve_model_name(model_name)
         self.recognizers = {r.supported_entities[0]: r for r in piivault_recognizers()}
-        self.keywords = _NOT_NAME_WORDS
+        self.keywords = _NOT_NAME_WORDS | _COMMON_WORDS
         self._nlp = None
 
     @property

@@ -15,8 +15,9 @@ _START = r"(?<![\w\-./,:+])"
 _END = r"(?![\w\-]|[.,/:]\d)"
 PATTERNS = [
     Pattern("card (plain digits)", _START + r"\d{13,19}" + _END, 0.5),
-    Pattern("card (grouped by spaces)", _START + r"\d{4}(?: \d{3,6}){2,4}" + _END, 0.5),
-    Pattern("card (grouped by dashes)", _START + r"\d{4}(?:-\d{3,6}){2,4}" + _END, 0.5),
+    # 4-4-4-4, 4-6-5 (Amex), 4-6-4 and 4-4-4-2 (Diners), 4-4-4-1 (13-digit Visa), 4-4-4-4-3
+    Pattern("card (grouped by spaces)", _START + r"\d{4}(?: \d{3,6}){1,3} \d{1,6}" + _END, 0.5),
+    Pattern("card (grouped by dashes)", _START + r"\d{4}(?:-\d{3,6}){1,3}-\d{1,6}" + _END, 0.5),
 ]
 CONTEXT = ["card", "credit", "debit", "visa", "mastercard", "amex", "maestro", "pan", "cc", "payment"]
 

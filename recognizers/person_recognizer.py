@@ -40,7 +40,7 @@ _NAME_KEYS = (
     r"subscriber(?:_?name)?|beneficiary|payer|payee|signed_?by|attn|attention|nom|naam|nombre|nome"
 )
 _HONORIFICS = (
-    r"(?:Univ\.[ \t]?)?Prof|Mr|Mrs|Ms|Miss|Mx|Dr|Mme|Mlle|M\.|Herr|Frau|Sr|Sra|Srta|"
+    r"(?:Univ\.[ \t]?)?Prof|Dipl\.-Ing|Ing|Mr|Mrs|Ms|Miss|Mx|Dr|Mme|Mlle|M\.|Herr|Frau|Sr|Sra|Srta|"
     r"Sig|Sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Sir|Madam"
 )
 _GREETINGS = (
@@ -84,29 +84,35 @@ PATTERNS = [
 ]
 CONTEXT = ["name", "customer", "holder", "agent", "mr", "mrs", "ms", "dear", "regards"]
 
-# Words spaCy's small model tags PERSON in logs that are never personal names.
+# Words spaCy's small model tags PERSON in logs that are never part of a personal name: a candidate that
+# holds one is refused.
 _NOT_NAME_WORDS = frozenset(
-    w.lower()
-    for w in """
-    info warn warning error debug trace fatal critical notice ok okay fail failed failure success null none
-    true false get post put patch delete head options http https api json xml sql url uri id uuid utc gmt
-    cest cet est pst customer client caller callee agent user admin support billing invoice order ticket
-    status session request response service server host node worker job task queue event message chat
-    email mail phone mobile tel fax sms call card visa mastercard amex maestro paypal stripe adyen iban swift
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep
-    sept oct nov dec android ios iphone ipad windows linux macos ubuntu chrome firefox safari edge opera
-    java python kafka postgres postgresql redis prefect docker kubernetes nginx apache aws azure gcp google
-    microsoft apple samsung huawei nokia netflix spotify amazon whatsapp telegram signal teams zoom slack
-    dear hi hello thanks thank regards best cheers team subject from to cc bcc reply sent date re fw fwd
-    street road avenue rue straat strasse straße calle via piazza total amount price tax vat eur usd gbp
-    premium basic plus pro gold silver unlimited prepaid postpaid roaming data voice broadband fiber fibre
-    router modem sim esim bundle plan tariff contract refund payment paid due balance credit debit
+    """
+    info warn warning error debug trace fatal critical notice ok okay null none true false get post put
+    patch delete head options http https api json xml sql url uri id uuid utc gmt cest cet pst
+    visa mastercard amex maestro paypal stripe adyen iban swift sms esim
+    android ios iphone ipad windows linux macos ubuntu chrome firefox safari opera java python kafka
+    postgres postgresql redis prefect docker kubernetes nginx apache aws azure gcp google microsoft apple
+    samsung huawei nokia netflix spotify amazon whatsapp telegram slack
     """.split()
 )
-# Titles that may open a name ("Mrs Joanna Johnson") but are never a name on their own.
+# Everyday words that can also be names (June, Price, Bill, Rose): a candidate made only of these is refused.
+_COMMON_WORDS = frozenset(
+    """
+    customer client caller callee agent user admin support billing invoice order ticket status session
+    request response service server host node worker job task queue event message chat email mail phone
+    mobile tel fax call card edge teams zoom signal dear hi hello thanks thank regards best cheers team
+    subject from to cc bcc reply sent date re fw fwd street road avenue rue straat strasse straße calle via
+    piazza total amount price tax vat eur usd gbp premium basic plus pro gold silver unlimited prepaid
+    postpaid roaming data voice broadband fiber fibre router modem sim bundle plan tariff contract refund
+    payment paid due balance credit debit monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december mon tue wed thu fri sat
+    sun jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
 _HONORIFIC_WORDS = frozenset(
-    "mr mrs ms miss mx dr prof univ mme mlle m herr frau sr sra srta sig dott dhr mevr sir madam".split()
+    "mr mrs ms miss mx dr prof univ univ.prof mme mlle m herr frau sr sra srta sig sig.ra dott dott.ssa dhr "
+    "mevr sir madam ing dipl.-ing".split()
 )
 _POST_NOMINAL_WORDS = frozenset("md phd mba dds dvm jr sr ii iii b.eng m.sc b.sc b.a m.a ll.m".split())
 _ORG_SUFFIXES = frozenset(
@@ -119,7 +125,7 @@ _FORBIDDEN_CHARS = frozenset("0123456789@_/\\=#{}<>[]|$%&*+~^")
 def plausible_name(value: str) -> bool:
     """Shape check for a name candidate: 1–5 words of letters (hyphens, apostrophes, dots allowed), at
     least one capital, not a known non-name word, not an organisation."""
-    if not value or len(value) > 80 or any(char in _FORBIDDEN_CHARS for char in value):
+    if not value or len(value) > 80 or "\n" in value or any(char in _FORBIDDEN_CHARS for char in value):
         return False
     words = value.replace(",", " ").split()
     while words and words[0].strip(".").lower() in _HONORIFIC_WORDS:
@@ -136,6 +142,8 @@ def plausible_name(value: str) -> bool:
     ):
         return False
     if any(word in _NOT_NAME_WORDS or word in _ORG_SUFFIXES for word in lowered):
+        return False
+    if all(word in _COMMON_WORDS for word in lowered):
         return False
     # camelCase product names (iPhone, PayPal), as opposed to McDonald / MacArthur / O'Brien / LeBlanc
     for word in words:

@@ -19,8 +19,8 @@ from recognizers.phones import DEFAULT_REGIONS, parse_phone_fit
 from recognizers.results import make_result
 
 # A digit group, or a parenthesised area code / `(0)` trunk prefix with the digits that follow it.
-_GROUP = r"(?:\(\s?\+?\d{1,5}\s?\)[ \t\u00a0]?\d{1,15}|\d{1,15})"
-_SEP = r"(?:[ \t\u00a0]?[.\-/][ \t\u00a0]?|[ \t\u00a0])"
+_GROUP = r"(?:\(\s?\+?\d{1,5}\s?\)[ \t\u00a0]?[.\-]?[ \t\u00a0]?\d{1,15}|\d{1,15})"
+_SEP = r"(?:[ \t\u00a0]?[.\-/][ \t\u00a0]?|[ \t\u00a0]|(?=\())"
 _EXT = r"(?:[ \t]*(?:ext\.?|x|extension|poste|#)[ \t]*\d{1,6})?"
 PATTERNS = [
     Pattern(
