@@ -224,4 +224,8 @@ def _is_identifier_part(text: str, start: int, end: int) -> bool:
     """A word glued into a key, path, URL or dotted identifier (`Order=`, `/Users/`, `com.Acme`)."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    return before in "/\\.@_=-" or after in "=/\\@_(" or (after == ":" and text[end : end + 2] != ": ")
+    if before in "/\\.@_=-" or after in "=/\\@_(" or after.isdigit():
+        return True
+    if after == "-" and text[end + 1 : end + 2].isdigit():  # INV-0396345792
+        return True
+    return after == ":" and text[end : end + 2] != ": "

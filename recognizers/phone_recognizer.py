@@ -52,6 +52,11 @@ _DATE = re.compile(
 _IP = re.compile(r"^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$")
 _NON_DIGIT = re.compile(r"\D")
 _BARE = re.compile(r"^\d{11,15}$")
+_IBAN_BEFORE = re.compile(r"\b[A-Z]{2}\d{2}[ ]?(?:[0-9A-Z]{4}[ ]?)*$")
+_PHONE_WORDS = re.compile(
+    r"(?i)(?:phone|tel|mobile|mobiel|portable|handy|gsm|cell|call|fax|msisdn|number|nummer|numéro|numero|"
+    r"telefon|teléfono|telefono|contact|sms|whatsapp|reach|dial|ring|bel|appel)"
+)
 _SPLIT = re.compile(r"[ \t\u00a0]+")
 _CURRENCY_BEFORE = re.compile(r"(?:[€$£¥]|\b(?:EUR|USD|GBP|CHF|JPY))\s?$", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
@@ -111,6 +116,12 @@ class PhoneNumberRecognizer(LocalRecognizer):
                 number, fits = parse_phone_fit("+" + raw, self.regions)
             if number is None:
                 continue
+            if raw.isdigit() and not (
+                key & PHONE_KEYS or _phone_words_before(text, start) or raw == text.strip()
+            ):
+                # a bare national digit run (`847195406`) is a phone only where the text says so: otherwise
+                # it is far more often a counter, an id or an amount that happens to be a valid number
+                continue
             if fits:
                 return start, cut, score
             first_valid = first_valid or (start, cut, score)
@@ -118,9 +129,15 @@ class PhoneNumberRecognizer(LocalRecognizer):
 
     @staticmethod
     def _refused_by_context(text: str, start: int, end: int) -> bool:
+        if _IBAN_BEFORE.search(text_before(text, start, 40)):
+            return True
         if _CURRENCY_BEFORE.search(text_before(text, start, 6)) or _UNIT_AFTER.match(
             text_after(text, end, 9)
         ):
             return True
         parts = key_parts(key_before(text, start))
         return bool(parts & NOT_PHONE_KEYS) and not parts & PHONE_KEYS
+
+
+def _phone_words_before(text: str, start: int) -> bool:
+    return _PHONE_WORDS.search(text, max(0, start - 40), start) is not None

@@ -76,6 +76,9 @@ def test_credit_card(text, expected):
         ("uuid 550e8400-e29b-41d4-a716-446655440000", []),
         ("at 1732612345", []),
         ("amount=1234567.89", []),
+        ("counter 3137585 value 847195406", []),  # a valid Spanish number, but nothing says phone
+        ("callback on 847195406", ["847195406"]),
+        ("iban BE64 0431 0145 9983", []),
         ("(212) 555 0123 is not German", ["(212) 555 0123"]),
     ],
 )
@@ -140,6 +143,8 @@ def test_address_whole_span(text, expected):
         ("upgraded to iPhone on Android fallback via PayPal", []),
         ("request_id=550e8400-e29b-41d4-a716-446655440000 took 123 ms", []),
         ("customer=C123456 status=active plan=Premium", []),
+        ("invoice INV-0396345792 account 584824627954", []),
+        ("iban BE39 8852 3587 1195", []),
     ],
 )
 def test_person(text, expected):
