@@ -1,0 +1,250 @@
+"""The erasure run, step by step: resolve, clean, raw, shred, verify, receipt — resumable and idempotent.
+
+Each step reads what it needs from the progress rows of earlier steps (`flows.erasure_progress`), does
+its work (skipping what a killed run already did), records its own state, and only then counts as done.
+A rerun skips done steps; a run of a completed request does nothing and says so.
+
+What survives the shred: nothing later steps need is plaintext. The footprint (tokens, keyed hashes,
+subject ids) is recorded at step 1; the clean step records which raw records to change by position; the
+verify step re-derives tokens of candidate values with the vault's token key, which the shred leaves in
+place. So the shred may come before verification, and no copy of a personal value is ever saved. The
+footprint is deleted when the request completes; only counts stay (in the receipt and the progress rows).
+
+Fault injection, for the resumability tests: `PIIVAULT_FAULT_AFTER=<step>` raises `InjectedFault` right
+after that step is recorded; `PIIVAULT_FAULT_AFTER=<step>:kill` ends the process with `os._exit(137)`, as
+`kill -9` would.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+
+from flows import erasure_progress as progress
+from flows.catalog import Catalog
+from flows.erasure_clean import STEP as CLEAN
+from flows.erasure_clean import affected_partitions, erase_clean_zone
+from flows.erasure_raw_zone import STEP as RAW
+from flows.erasure_raw_zone import purge_raw_zone
+from flows.erasure_receipt import build_receipt, write_receipt
+from flows.erasure_requests import (
+    COMPLETED,
+    FAILED,
+    NEEDS_REVIEW,
+    RUNNING,
+    RequestError,
+    check_runnable,
+    get_request,
+)
+from flows.erasure_subject import Footprint, footprint
+from flows.erasure_verify import raise_if_failed, verify_erasure
+
+RESOLVE, SHRED, VERIFY, RECEIPT = "resolve", "shred", "verify", "receipt"
+STEPS: tuple[str, ...] = (RESOLVE, CLEAN, RAW, SHRED, VERIFY, RECEIPT)
+FAULT_ENV = "PIIVAULT_FAULT_AFTER"
+
+NEEDS_REVIEW_REASONS = {
+    "none": "the identifier matches no subject in the vault: nothing erased, check the identifier",
+    "many": "the identifier matches more than one subject (a shared value): nothing erased, "
+    "file the request with an identifier of this person alone",
+    "erased": "the identifier was erased already (tombstoned): nothing left to erase",
+}
+
+
+class InjectedFault(RuntimeError):
+    """Raised by a fault-injection point (tests only)."""
+
+
+class NeedsReview(RuntimeError):
+    """The request cannot be resolved to exactly one subject; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How a run ended: status, receipt path (when completed), and whether it was a no-op."""
+
+    request_id: str
+    status: str
+    receipt_path: str | None = None
+    already_done: bool = False
+    reason: str = ""
+
+
+def fault_point(step: str) -> None:
+    """Stop here when the environment asks for a fault after `step`."""
+    name, _, mode = os.environ.get(FAULT_ENV, "").partition(":")
+    if name != step:
+        return
+    if mode == "kill":
+        os._exit(137)
+    raise InjectedFault(f"injected fault after step {step}")
+
+
+def _footprint(vault, request_id: str) -> Footprint:
+    state = progress.done_state(vault, request_id, RESOLVE)
+    if state is None:
+        raise RuntimeError(f"request {request_id}: step {RESOLVE} has not run")
+    return Footprint.from_dict(state["footprint"])
+
+
+def _plans(vault, request_id: str) -> list[dict]:
+    state = progress.done_state(vault, request_id, CLEAN)
+    if state is None:
+        raise RuntimeError(f"request {request_id}: step {CLEAN} has not run")
+    return [
+        state_ for state_, _done in sorted(progress.items(vault, request_id, CLEAN).values(), key=_plan_key)
+    ]
+
+
+def _plan_key(item: tuple[dict, bool]) -> tuple[str, str]:
+    return item[0]["dataset"], item[0]["partition"]
+
+
+def begin(vault, request_id: str) -> Outcome | None:
+    """Check the request may run; an Outcome when there is nothing to do (completed already)."""
+    progress.ensure_table(vault)
+    request = get_request(vault, request_id, kind="erase")
+    check_runnable(request)
+    if request["status"] == COMPLETED:
+        forget_footprint(vault, request_id)  # in case the run stopped between completing and forgetting
+        return Outcome(request_id, COMPLETED, request["receipt_path"], already_done=True)
+    vault.update_request(request_id, status=RUNNING, error=None)
+    return None
+
+
+def step_resolve(catalog: Catalog, vault, request_id: str) -> dict:
+    """1. The subject and their tokens, and the partitions holding any of them (from lineage)."""
+    done = progress.done_state(vault, request_id, RESOLVE)
+    if done is None:
+        started = time.monotonic()
+        request = get_request(vault, request_id)
+        fp = footprint(vault, request["identifier_type"], request["identifier_hash"])
+        if fp.status != "one":
+            reason = NEEDS_REVIEW_REASONS[fp.status]
+            vault.update_request(request_id, status=NEEDS_REVIEW, error=reason)
+            raise NeedsReview(f"request {request_id}: {reason}")
+        partitions = [list(p) for p in affected_partitions(vault, catalog, fp)]
+        done = {"footprint": fp.to_dict(), "partitions": partitions, "seconds": time.monotonic() - started}
+        progress.save(vault, request_id, RESOLVE, done, done=True)
+    fault_point(RESOLVE)
+    return done
+
+
+def step_clean(catalog: Catalog, vault, request_id: str) -> dict:
+    """2. Apply each dataset's policy to the partitions holding the subject."""
+    done = progress.done_state(vault, request_id, CLEAN)
+    if done is None:
+        started = time.monotonic()
+        partitions = progress.done_state(vault, request_id, RESOLVE)["partitions"]
+        erase_clean_zone(catalog, vault, _footprint(vault, request_id), request_id, partitions)
+        done = {"seconds": time.monotonic() - started, "partitions": len(partitions)}
+        progress.save(vault, request_id, CLEAN, done, done=True)
+    fault_point(CLEAN)
+    return done
+
+
+def step_raw(catalog: Catalog, vault, request_id: str) -> dict:
+    """3. Purge the subject's records from the raw files behind those partitions."""
+    done = progress.done_state(vault, request_id, RAW)
+    if done is None:
+        started = time.monotonic()
+        results = purge_raw_zone(catalog, vault, request_id, _plans(vault, request_id))
+        done = {"seconds": time.monotonic() - started, "files": len(results)}
+        progress.save(vault, request_id, RAW, done, done=True)
+    fault_point(RAW)
+    return done
+
+
+def step_shred(catalog: Catalog, vault, request_id: str) -> dict:
+    """4. Crypto-shred the subject's own values, unlink shared ones, write tombstones."""
+    done = progress.done_state(vault, request_id, SHRED)
+    if done is None:
+        started = time.monotonic()
+        fp = _footprint(vault, request_id)
+        for subject_id in fp.subjects:  # each shred is idempotent: a rerun finds nothing left to do
+            vault.shred_subject(subject_id, request_id=request_id)
+        done = {
+            "seconds": time.monotonic() - started,
+            "tokens_shredded": len(fp.own_tokens),
+            "tokens_kept_shared": len(fp.cluster_tokens) - len(fp.own_tokens),
+        }
+        progress.save(vault, request_id, SHRED, done, done=True)
+    fault_point(SHRED)
+    return done
+
+
+def step_verify(catalog: Catalog, vault, request_id: str) -> dict:
+    """5. Re-scan the affected clean and raw files and the vault; fail with findings if anything is left."""
+    done = progress.done_state(vault, request_id, VERIFY)
+    if done is None:
+        started = time.monotonic()
+        request = get_request(vault, request_id)
+        result = verify_erasure(
+            catalog, vault, _footprint(vault, request_id), request, _plans(vault, request_id)
+        )
+        raise_if_failed(result)
+        done = {"seconds": time.monotonic() - started, "verification": result.to_dict()}
+        progress.save(vault, request_id, VERIFY, done, done=True)
+    fault_point(VERIFY)
+    return done
+
+
+def step_receipt(catalog: Catalog, vault, request_id: str) -> tuple[dict, str]:
+    """6. Write the receipt, complete the request, forget the subject's tokens; (receipt, path)."""
+    started = time.monotonic()
+    request = get_request(vault, request_id)
+    steps = {step: progress.done_state(vault, request_id, step) or {} for step in STEPS[:-1]}
+    fp = _footprint(vault, request_id)
+    steps[RESOLVE] = {
+        "seconds": steps[RESOLVE].get("seconds", 0.0),
+        "subjects": len(fp.subjects),
+        "cluster_tokens": len(fp.cluster_tokens),
+    }
+    raw_results = [state for state, _done in progress.items(vault, request_id, RAW).values()]
+    steps[RECEIPT] = {"seconds": time.monotonic() - started}
+    receipt = build_receipt(catalog, request, steps, _plans(vault, request_id), raw_results)
+    path = write_receipt(catalog, receipt)
+    fault_point(RECEIPT)
+    vault.update_request(request_id, status=COMPLETED, receipt_path=str(path), error=None)
+    forget_footprint(vault, request_id)
+    return receipt, str(path)
+
+
+def forget_footprint(vault, request_id: str) -> None:
+    """Drop the subject's tokens and plans from the progress rows; keep each step's duration."""
+    kept = {}
+    for step in STEPS:
+        found = progress.load(vault, request_id, step)
+        if found is not None:
+            kept[step] = {"seconds": found[0].get("seconds", 0.0)}
+    progress.forget_state(vault, request_id, kept)
+
+
+def record_failure(vault, request_id: str, error: BaseException) -> None:
+    """Mark the request failed with a message that holds no personal data (ours never do)."""
+    from flows.errors import PipelineError
+
+    if isinstance(error, NeedsReview):
+        return
+    # Only our own errors are known to hold no personal value; a library's message might quote data.
+    detail = str(error) if isinstance(error, PipelineError | InjectedFault | RequestError) else ""
+    vault.update_request(request_id, status=FAILED, error=f"{type(error).__name__}: {detail}"[:2000])
+
+
+def run_erasure(catalog: Catalog, vault, request_id: str) -> Outcome:
+    """Every step in order, without Prefect (the flow runs the same steps as tasks)."""
+    finished = begin(vault, request_id)
+    if finished is not None:
+        return finished
+    try:
+        step_resolve(catalog, vault, request_id)
+        for step in (step_clean, step_raw, step_shred, step_verify):
+            step(catalog, vault, request_id)
+        _receipt, path = step_receipt(catalog, vault, request_id)
+    except NeedsReview as review:
+        return Outcome(request_id, NEEDS_REVIEW, reason=str(review))
+    except BaseException as error:
+        record_failure(vault, request_id, error)
+        raise
+    return Outcome(request_id, COMPLETED, path)

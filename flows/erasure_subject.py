@@ -1,0 +1,159 @@
+"""Who a request is about, and everything the vault links to them: the subject's footprint.
+
+A request holds only the keyed hash of its strong identifier (`vault.requests`), so the subject is found
+from the hash: an email or phone hash is the value hash of exactly one vault token, whose links name the
+subjects seen with it; a customer-id hash *is* the subject id. Names never identify: only these three do.
+No subject, or more than one (a shared family landline), stops the request for review.
+
+The footprint is a small cluster of vault subjects: the customer (keyed by customer id) and, for each of
+their strong identifiers that nobody else holds, the identifier's own subject — the values the tokenizer
+linked to that email or phone in records that carried no customer id (a web search, a chat line).
+Per token, the footprint tells apart:
+- `cluster_tokens`: everything linked to the cluster, including shared values (a namesake's name, a
+  household's landline), which are replaced only inside the subject's own rows;
+- `own_tokens`: values linked to nobody outside the cluster: shredded, and proof-checked afterwards;
+- `strong_tokens`: own emails and phones: a row holding one belongs to the subject.
+Everything here is tokens, keyed hashes and subject ids (keyed hashes too): no personal value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from sqlalchemy import select
+
+from vault.erasure import IDENTIFIER_TYPES
+from vault.schema import links, subjects, surrogates, tokens, tombstones
+from vault.sql import select_in
+from vault.surrogates import email_surrogate
+from vault.token_format import ENTITY_TYPES, TOKEN_PATTERN
+
+STRONG_TYPES = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER"})
+
+
+@dataclass
+class Footprint:
+    """The subject cluster and its tokens (see the module docstring); JSON-safe, no personal value."""
+
+    status: str  # one | none | many | erased
+    subjects: list[str] = field(default_factory=list)
+    cluster_tokens: list[str] = field(default_factory=list)
+    own_tokens: list[str] = field(default_factory=list)
+    strong_tokens: list[str] = field(default_factory=list)
+    own_hashes: list[str] = field(default_factory=list)  # value hashes of own tokens: the tombstones to be
+    surrogates: dict[str, str] = field(default_factory=dict)  # format-preserving form -> token
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Footprint:
+        return cls(**data)
+
+    def forms(self, token_list: list[str]) -> list[str]:
+        """The tokens and every surrogate standing for one of them in a format-preserving dataset."""
+        wanted = set(token_list)
+        return sorted(wanted | {s for s, t in self.surrogates.items() if t in wanted})
+
+
+def entity_type_of(token: str) -> str | None:
+    match = TOKEN_PATTERN.fullmatch(token)
+    return ENTITY_TYPES.get(match.group(1)) if match else None
+
+
+def subjects_for_hash(vault, identifier_type: str, identifier_hash: str) -> tuple[list[str], bool]:
+    """(subject ids the identifier points at, whether it is tombstoned) from the request's keyed hash."""
+    entity_type = IDENTIFIER_TYPES[identifier_type]
+    with vault.engine.connect() as conn:
+        if entity_type is None:
+            found = conn.execute(
+                select(subjects.c.subject_id).where(subjects.c.subject_id == identifier_hash)
+            ).all()
+            ids = [row[0] for row in found]
+        else:
+            token = conn.execute(
+                select(tokens.c.token).where(
+                    tokens.c.value_hash == bytes.fromhex(identifier_hash), tokens.c.entity_type == entity_type
+                )
+            ).scalar()
+            ids = []
+            if token is not None:
+                ids = sorted(
+                    set(conn.execute(select(links.c.subject_id).where(links.c.token == token)).scalars())
+                )
+        erased = conn.execute(
+            select(tombstones.c.value_hash).where(tombstones.c.value_hash == bytes.fromhex(identifier_hash))
+        ).first()
+    return ids, erased is not None
+
+
+def _linked(conn, subject_ids: list[str]) -> dict[str, set[str]]:
+    rows = select_in(
+        conn,
+        lambda chunk: select(links.c.token, links.c.subject_id).where(links.c.subject_id.in_(chunk)),
+        subject_ids,
+    )
+    by_token: dict[str, set[str]] = {}
+    for token, subject_id in rows:
+        by_token.setdefault(token, set()).add(subject_id)
+    return by_token
+
+
+def _holders(conn, token_list: list[str]) -> dict[str, set[str]]:
+    rows = select_in(
+        conn,
+        lambda chunk: select(links.c.token, links.c.subject_id).where(links.c.token.in_(chunk)),
+        token_list,
+    )
+    holders: dict[str, set[str]] = {}
+    for token, subject_id in rows:
+        holders.setdefault(token, set()).add(subject_id)
+    return holders
+
+
+def footprint(vault, identifier_type: str, identifier_hash: str) -> Footprint:
+    """The footprint of the subject a request's identifier hash points at (status none/many: empty)."""
+    ids, erased = subjects_for_hash(vault, identifier_type, identifier_hash)
+    if not ids:
+        return Footprint("erased" if erased else "none")
+    if len(ids) > 1:
+        return Footprint("many")
+    (subject,) = ids
+    with vault.engine.connect() as conn:
+        holders = _holders(conn, sorted(_linked(conn, [subject])))
+        strong_own = sorted(
+            t for t, who in holders.items() if entity_type_of(t) in STRONG_TYPES and who == {subject}
+        )
+        anchors = [vault.subject_id(t) for t in strong_own]
+        existing = {
+            s
+            for (s,) in select_in(
+                conn,
+                lambda chunk: select(subjects.c.subject_id).where(subjects.c.subject_id.in_(chunk)),
+                anchors,
+            )
+        }
+        cluster = sorted({subject} | existing)
+        holders = _holders(conn, sorted(_linked(conn, cluster)))
+        own = sorted(t for t, who in holders.items() if who <= set(cluster))
+        hashes = select_in(
+            conn, lambda chunk: select(tokens.c.value_hash).where(tokens.c.token.in_(chunk)), own
+        )
+        card_forms = select_in(
+            conn,
+            lambda chunk: select(surrogates.c.surrogate, surrogates.c.token).where(
+                surrogates.c.token.in_(chunk)
+            ),
+            sorted(holders),
+        )
+    forms = {s: t for s, t in card_forms}
+    forms.update({email_surrogate(t): t for t in holders if entity_type_of(t) == "EMAIL_ADDRESS"})
+    return Footprint(
+        status="one",
+        subjects=cluster,
+        cluster_tokens=sorted(holders),
+        own_tokens=own,
+        strong_tokens=sorted(t for t in own if entity_type_of(t) in STRONG_TYPES),
+        own_hashes=sorted(bytes(h).hex() for (h,) in hashes),
+        surrogates=forms,
+    )
