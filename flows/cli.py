@@ -18,6 +18,10 @@ COMMANDS: list[str] = [
     "detokenize",
     "audit",
     "keys",
+    "request",
+    "requests",
+    "erase",
+    "access",
 ]
 
 
