@@ -16,6 +16,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 SQLITE_BUSY_TIMEOUT_MS = 60_000
+SQLITE_CACHE_KIB = 64 * 1024
 
 
 def normalise_url(url: str) -> str:
@@ -44,6 +45,7 @@ def _tune_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA secure_delete=ON")
+        cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")  # keeps large token indexes in memory
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, delete, select, text, update
 from vault.errors import KekMismatchError
 from vault.keys import Kek, KeyWrapper, new_data_key
 from vault.schema import data_keys, secrets
-from vault.sql import chunks, insert_ignore, select_in
+from vault.sql import chunks, insert_ignore, select_where_in
 
 MASTER = "token_master"
 
@@ -45,11 +45,7 @@ def ensure_data_keys(conn: Connection, wrapper: KeyWrapper, tokens: list[str]) -
     fresh = {token: new_data_key() for token in sorted(tokens)}
     wrapped_fresh = {token: wrapper.wrap(key, token) for token, key in fresh.items()}
     insert_ignore(conn, data_keys, [{"token": t, "wrapped_key": w} for t, w in wrapped_fresh.items()])
-    stored = select_in(
-        conn,
-        lambda chunk: select(data_keys.c.token, data_keys.c.wrapped_key).where(data_keys.c.token.in_(chunk)),
-        tokens,
-    )
+    stored = select_where_in(conn, data_keys, ["token", "wrapped_key"], "token", tokens)
     keys = {}
     for token, wrapped in stored:
         keys[token] = fresh[token] if wrapped == wrapped_fresh[token] else wrapper.unwrap(wrapped, token)
@@ -58,12 +54,8 @@ def ensure_data_keys(conn: Connection, wrapper: KeyWrapper, tokens: list[str]) -
 
 def data_keys_for(conn: Connection, wrapper: KeyWrapper, tokens: list[str]) -> dict[str, bytes]:
     """Existing data keys for `tokens`; shredded tokens are absent."""
-    stored = select_in(
-        conn,
-        lambda chunk: select(data_keys.c.token, data_keys.c.wrapped_key).where(data_keys.c.token.in_(chunk)),
-        tokens,
-    )
-    return {token: wrapper.unwrap(wrapped, token) for token, wrapped in stored}
+    stored = select_where_in(conn, data_keys, ["token", "wrapped_key"], "token", tokens)
+    return {token: wrapper.unwrap(bytes(wrapped), token) for token, wrapped in stored}
 
 
 def delete_data_keys(conn: Connection, tokens: list[str]) -> None:

@@ -1,12 +1,12 @@
-"""Small set-based SQL helpers shared by the vault modules: insert-or-ignore and chunked IN lookups."""
+"""Set-based SQL helpers shared by the vault modules: insert-or-ignore and chunked IN lookups."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
 from typing import TypeVar
 
 from sqlalchemy import Connection, Table
-from sqlalchemy.dialects import postgresql, sqlite
 
 T = TypeVar("T")
 IN_CHUNK = 1000  # bound parameters per IN (...) lookup, below every backend's limit
@@ -19,11 +19,48 @@ def chunks(items: Sequence[T], size: int = IN_CHUNK) -> Iterator[Sequence[T]]:
 
 
 def insert_ignore(conn: Connection, table: Table, rows: list[dict]) -> None:
-    """INSERT ... ON CONFLICT DO NOTHING for many rows at once (executemany / multi-values batches)."""
+    """INSERT ... ON CONFLICT DO NOTHING for many rows in one DBAPI executemany.
+
+    Goes straight to the driver: SQLAlchemy's per-row parameter processing costs more than SQLite's
+    inserts themselves on large batches. Values must be plain (str, int, bytes, datetime)."""
     if not rows:
         return
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    conn.execute(dialect.insert(table).on_conflict_do_nothing(), rows)
+    columns = list(rows[0])
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    statement = (
+        f"INSERT INTO {_quoted(table.name)} ({', '.join(map(_quoted, columns))}) "
+        f"VALUES ({', '.join([mark] * len(columns))}) "
+        "ON CONFLICT DO NOTHING"
+    )
+    convert = _sqlite_value if conn.dialect.name == "sqlite" else _same
+    conn.exec_driver_sql(statement, [tuple(convert(row[c]) for c in columns) for row in rows])
+
+
+def select_where_in(
+    conn: Connection, table: Table, columns: list[str], key: str, keys: Iterable
+) -> list[tuple]:
+    """Rows (`columns`) of `table` whose `key` is in `keys`: chunked IN lookups sent to the driver as-is."""
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    head = f"SELECT {', '.join(map(_quoted, columns))} FROM {_quoted(table.name)} WHERE {_quoted(key)} IN "
+    rows: list[tuple] = []
+    for chunk in chunks(sorted(set(keys))):
+        statement = head + "(" + ",".join([mark] * len(chunk)) + ")"
+        rows.extend(tuple(row) for row in conn.exec_driver_sql(statement, tuple(chunk)).fetchall())
+    return rows
+
+
+def _quoted(name: str) -> str:
+    # Identifiers come from our own schema, never from input; quoting only guards keywords (partition).
+    return f'"{name}"'
+
+
+def _sqlite_value(value):
+    # The text form SQLAlchemy's SQLite DateTime type writes and reads back.
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f") if isinstance(value, datetime) else value
+
+
+def _same(value):
+    return value
 
 
 def select_in(conn: Connection, query_for_chunk, keys: Iterable) -> list:

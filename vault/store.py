@@ -41,7 +41,7 @@ from vault.schema import (
     tokens,
     tombstones,
 )
-from vault.sql import insert_ignore, select_in
+from vault.sql import insert_ignore, select_in, select_where_in
 from vault.surrogates import card_surrogate, email_surrogate, is_email_surrogate
 from vault.token_format import ERASED_MARKER, is_token
 from vault.tokens import TokenDeriver
@@ -254,22 +254,14 @@ class Vault:
         return erased, erased_hints
 
     def _existing_hashes(self, conn: Connection, token_list: list[str]) -> dict[str, bytes]:
-        rows = select_in(
-            conn,
-            lambda chunk: select(tokens.c.token, tokens.c.value_hash).where(tokens.c.token.in_(chunk)),
-            token_list,
-        )
+        rows = select_where_in(conn, tokens, ["token", "value_hash"], "token", token_list)
         return {token: bytes(value_hash) for token, value_hash in rows}
 
     def _tombstoned(self, conn: Connection, hash_to_token: dict[bytes, str]) -> set[str]:
         """The values of `hash_to_token` whose hash is tombstoned."""
         if not hash_to_token:
             return set()
-        rows = select_in(
-            conn,
-            lambda chunk: select(tombstones.c.value_hash).where(tombstones.c.value_hash.in_(chunk)),
-            hash_to_token,
-        )
+        rows = select_where_in(conn, tombstones, ["value_hash"], "value_hash", hash_to_token)
         return {hash_to_token[bytes(value_hash)] for (value_hash,) in rows}
 
     def _record_card_surrogates(self, conn: Connection, pending, erased, dataset) -> None:
