@@ -23,6 +23,7 @@ import pyarrow.parquet as pq
 
 from flows import erasure_progress as progress
 from flows.catalog import Catalog
+from flows.erasure_faults import fault_point
 from flows.erasure_rows import apply_policy, decide_rows, placeholders_in, string_values
 from flows.erasure_subject import Footprint
 from flows.errors import PipelineError, failure_context
@@ -172,6 +173,7 @@ def erase_partition(
                     progress.save(vault, request_id, STEP, plan.to_dict(), item=key)
 
                 _write_parquet(table, path, record)
+                fault_point("clean-partition")
         if table is not None:
             vault.record_lineage(dataset, partition, sorted(placeholders_in(table)), replace=True)
     progress.save(vault, request_id, STEP, plan.to_dict(), done=True, item=key)

@@ -17,6 +17,7 @@ from pathlib import Path
 from flows import erasure_progress as progress
 from flows.catalog import Catalog
 from flows.erasure_clean import PartitionPlan, item_key
+from flows.erasure_faults import fault_point
 from flows.erasure_raw import rewrite_raw_file
 from flows.errors import PipelineError, failure_context
 from flows.manifest import fingerprint, load_entry, save_entry
@@ -59,6 +60,7 @@ def purge_raw_file(catalog: Catalog, vault, request_id: str, plan: PartitionPlan
                     f"dataset {plan.dataset}, file {plan.raw_file}: the raw file changed during the erasure"
                 )
             state = _rewrite(catalog, vault, request_id, plan, path, key)
+            fault_point("raw-file")
         _update_manifest(catalog, plan, state)
     progress.save(vault, request_id, STEP, state, done=True, item=key)
     return state

@@ -10,14 +10,12 @@ verify step re-derives tokens of candidate values with the vault's token key, wh
 place. So the shred may come before verification, and no copy of a personal value is ever saved. The
 footprint is deleted when the request completes; only counts stay (in the receipt and the progress rows).
 
-Fault injection, for the resumability tests: `PIIVAULT_FAULT_AFTER=<step>` raises `InjectedFault` right
-after that step is recorded; `PIIVAULT_FAULT_AFTER=<step>:kill` ends the process with `os._exit(137)`, as
-`kill -9` would.
+Fault injection, for the resumability tests: `flows.erasure_faults` (a point after every step, and inside
+the clean and raw steps between a rename and its bookkeeping).
 """
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass
 
@@ -25,6 +23,7 @@ from flows import erasure_progress as progress
 from flows.catalog import Catalog
 from flows.erasure_clean import STEP as CLEAN
 from flows.erasure_clean import affected_partitions, erase_clean_zone
+from flows.erasure_faults import InjectedFault, fault_point
 from flows.erasure_raw_zone import STEP as RAW
 from flows.erasure_raw_zone import purge_raw_zone
 from flows.erasure_receipt import build_receipt, write_receipt
@@ -42,7 +41,6 @@ from flows.erasure_verify import raise_if_failed, verify_erasure
 
 RESOLVE, SHRED, VERIFY, RECEIPT = "resolve", "shred", "verify", "receipt"
 STEPS: tuple[str, ...] = (RESOLVE, CLEAN, RAW, SHRED, VERIFY, RECEIPT)
-FAULT_ENV = "PIIVAULT_FAULT_AFTER"
 
 NEEDS_REVIEW_REASONS = {
     "none": "the identifier matches no subject in the vault: nothing erased, check the identifier",
@@ -50,10 +48,6 @@ NEEDS_REVIEW_REASONS = {
     "file the request with an identifier of this person alone",
     "erased": "the identifier was erased already (tombstoned): nothing left to erase",
 }
-
-
-class InjectedFault(RuntimeError):
-    """Raised by a fault-injection point (tests only)."""
 
 
 class NeedsReview(RuntimeError):
@@ -69,16 +63,6 @@ class Outcome:
     receipt_path: str | None = None
     already_done: bool = False
     reason: str = ""
-
-
-def fault_point(step: str) -> None:
-    """Stop here when the environment asks for a fault after `step`."""
-    name, _, mode = os.environ.get(FAULT_ENV, "").partition(":")
-    if name != step:
-        return
-    if mode == "kill":
-        os._exit(137)
-    raise InjectedFault(f"injected fault after step {step}")
 
 
 def _footprint(vault, request_id: str) -> Footprint:
