@@ -12,7 +12,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from flows.catalog import load_catalog
 from flows.errors import failure_context
 from flows.scan_report import markdown, table_rows, write_reports
-from flows.tasks import RAW_DATA, classify_dataset_columns, list_raw_files
+from flows.tasks import RAW_DATA, classify_dataset_columns, failure_text, list_raw_files, raise_for_failures
 
 
 @task(name="scan-raw-file", **RAW_DATA)
@@ -63,11 +63,16 @@ def scan(catalog_path: str = "catalog.yaml", datasets: list[str] | None = None) 
     logger = get_run_logger()
     catalog = load_catalog(catalog_path)
     summaries = []
+    failures: list[str] = []
     for name in catalog.selected(datasets):
         kinds = classify_dataset_columns(catalog_path, name)
-        files = [
-            scan_raw_file(catalog_path, name, file, kinds) for file in list_raw_files(catalog_path, name)
-        ]
+        files = []
+        for file in list_raw_files(catalog_path, name):
+            state = scan_raw_file(catalog_path, name, file, kinds, return_state=True)
+            if state.is_completed():
+                files.append(state.result())
+            else:
+                failures.append(failure_text(state))
         summary = summarise_dataset(catalog_path, name, kinds, files)
         logger.info(
             "dataset %s: %d records in %d files, %d unreadable",
@@ -79,4 +84,5 @@ def scan(catalog_path: str = "catalog.yaml", datasets: list[str] | None = None) 
         summaries.append(summary)
     report = publish_scan_report(catalog_path, summaries)
     logger.info("scan report written to %s", report)
+    raise_for_failures(failures)
     return report

@@ -32,6 +32,24 @@ RAW_DATA = {
 }
 
 
+def failure_text(state) -> str:
+    """What a failed file task says: our errors name dataset, file and rows; others only their class."""
+    from flows.errors import PipelineError
+
+    exception = state.result(raise_on_failure=False)
+    if isinstance(exception, PipelineError):
+        return str(exception)
+    return type(exception).__name__ if isinstance(exception, BaseException) else "failed"
+
+
+def raise_for_failures(failures: list[str]) -> None:
+    """Fail the flow after every other file was processed, naming each failed file."""
+    from flows.errors import PipelineError
+
+    if failures:
+        raise PipelineError(f"{len(failures)} file(s) failed: " + "; ".join(failures))
+
+
 @task(name="list-raw-files", **RAW_DATA)
 def list_raw_files(catalog_path: str, dataset: str) -> list[str]:
     """The raw files of a dataset, as paths relative to the raw zone."""

@@ -7,7 +7,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 
 from flows.catalog import load_catalog
-from flows.tasks import RAW_DATA, classify_dataset_columns, list_raw_files
+from flows.tasks import RAW_DATA, classify_dataset_columns, failure_text, list_raw_files, raise_for_failures
 
 
 @task(name="tokenize-raw-file", **RAW_DATA)
@@ -54,10 +54,15 @@ def tokenize(
     logger = get_run_logger()
     catalog = load_catalog(catalog_path)
     results: list[dict] = []
+    failures: list[str] = []
     for name in catalog.selected(datasets):
         kinds = classify_dataset_columns(catalog_path, name)
         for file in list_raw_files(catalog_path, name):
-            result = tokenize_raw_file(catalog_path, name, file, kinds, force)
+            state = tokenize_raw_file(catalog_path, name, file, kinds, force, return_state=True)
+            if not state.is_completed():
+                failures.append(failure_text(state))
+                continue
+            result = state.result()
             results.append(result)
             logger.info(
                 "%s %s: %s, %d in, %d out, %d quarantined",
@@ -68,7 +73,7 @@ def tokenize(
                 result["records_out"],
                 result["quarantined"],
             )
-    create_markdown_artifact(
-        key="tokenize-summary", markdown=summary_markdown(results), description="tokenize"
-    )
+    markdown = summary_markdown(results) + "".join(f"- FAILED: {text}\n" for text in failures)
+    create_markdown_artifact(key="tokenize-summary", markdown=markdown, description="tokenize")
+    raise_for_failures(failures)
     return results

@@ -237,39 +237,41 @@ def tokenize_file(
     )
     result = FileResult(name, relpath, output, skipped=False)
     held: set[str] = set()
-    with CleanFileWriter(clean_dir / output, clean_schema(layout.schema, tokenized)) as writer:
-        for chunk in read_chunks(path, dataset.format, layout=layout, chunk_rows=chunk_rows):
-            result.records_in += len(chunk.frame) + len(chunk.bad)
-            for bad in chunk.bad:
-                quarantine.add(bad)
-                result.bad.append({layout.position_kind: bad.position, "reason": bad.reason})
-            if chunk.frame.empty:
-                continue
-            with failure_context(name, relpath, chunk.positions, layout.position_kind):
-                clean, tokens = tokenize_chunk(chunk.frame, column_kinds, name, dataset, vault, detect)
-                writer.write(clean)
-            held |= tokens
-            result.records_out += len(clean)
-        with failure_context(name, relpath):
-            record_lineage(vault, name, output, held)
+    with failure_context(name, relpath):  # the final rename too: errors name the file
+        with CleanFileWriter(clean_dir / output, clean_schema(layout.schema, tokenized)) as writer:
+            for chunk in read_chunks(path, dataset.format, layout=layout, chunk_rows=chunk_rows):
+                result.records_in += len(chunk.frame) + len(chunk.bad)
+                for bad in chunk.bad:
+                    quarantine.add(bad)
+                    result.bad.append({layout.position_kind: bad.position, "reason": bad.reason})
+                if chunk.frame.empty:
+                    continue
+                with failure_context(name, relpath, chunk.positions, layout.position_kind):
+                    clean, tokens = tokenize_chunk(chunk.frame, column_kinds, name, dataset, vault, detect)
+                    writer.write(clean)
+                held |= tokens
+                result.records_out += len(clean)
+            record_lineage(vault, name, output, held)  # before the rename: erasure never misses a file
             written = quarantine.close()
     result.quarantined = len(result.bad)
     result.tokens = len(held)
     result.quarantine_file = str(written.relative_to(catalog.quarantine_dir)) if written else None
-    save_entry(
-        clean_dir,
-        ManifestEntry(
-            dataset=name,
-            file=relpath,
-            size=current.size,
-            sha256=current.sha256,
-            settings=settings,
-            output=output,
-            records_in=result.records_in,
-            records_out=result.records_out,
-            quarantined=result.quarantined,
-            quarantine_file=result.quarantine_file,
-            bad_positions=[next(iter(b.values())) for b in result.bad],
-        ),
-    )
+    with failure_context(name, relpath):
+        save_entry(clean_dir, _manifest_entry(result, current, settings))
     return result
+
+
+def _manifest_entry(result: FileResult, current, settings: str) -> ManifestEntry:
+    return ManifestEntry(
+        dataset=result.dataset,
+        file=result.file,
+        size=current.size,
+        sha256=current.sha256,
+        settings=settings,
+        output=result.output,
+        records_in=result.records_in,
+        records_out=result.records_out,
+        quarantined=result.quarantined,
+        quarantine_file=result.quarantine_file,
+        bad_positions=[next(iter(b.values())) for b in result.bad],
+    )

@@ -187,3 +187,47 @@ def test_task_logic_runs_without_prefect(pipeline_run):
 
     files = list_raw_files.fn(str(pipeline_run.catalog_path), "call_records")
     assert files == [f"telecom/cdr-2026-01-0{d}.csv" for d in (5, 6, 7)]
+
+
+def test_a_failing_file_fails_the_run_by_name_after_the_others_are_done(prefect_server, tmp_path):
+    from flows.errors import PipelineError
+    from flows.tokenize_flow import tokenize
+
+    raw = tmp_path / "raw" / "crm"
+    raw.mkdir(parents=True)
+    for name in ("a", "b"):
+        (raw / f"{name}.csv").write_text(f"customer_id,email\n{name}1,{CANARY_EMAIL}\n")
+    catalog_path = tmp_path / "catalog.yaml"
+    catalog_path.write_text(
+        "zones: {raw: raw, clean: clean}\nvault: sqlite:///vault.db\ndatasets:\n"
+        "  crm: {path: 'crm/*.csv', format: csv, erasure: delete_rows, columns: {email: EMAIL_ADDRESS}}\n"
+    )
+    catalog = load_catalog(catalog_path)
+    (catalog.clean_dir / "crm" / "crm" / "a.parquet").mkdir(parents=True)  # the output path is taken
+    with pytest.raises(PipelineError) as error:
+        tokenize(catalog_path=str(catalog_path))
+    message = str(error.value)
+    assert message.startswith("1 file(s) failed: dataset crm, file crm/a.csv")
+    assert CANARY_EMAIL not in message
+    assert (catalog.clean_dir / "crm" / "crm" / "b.parquet").is_file()
+
+
+def test_undeclared_columns_are_classified_and_tokenized(pipeline_run):
+    from vault.token_format import is_token
+
+    catalog = load_catalog(pipeline_run.catalog_path)
+    expected = {
+        "billing_invoices": ("billing_name", "billing_address", "card_number"),
+        "newsletter": ("email",),
+    }
+    for dataset, columns in expected.items():
+        for path in (catalog.clean_dir / dataset).rglob("*.parquet"):
+            table = pq.read_table(path)
+            for column in columns:
+                values = [v for v in table.column(column).to_pylist() if v]
+                assert values and all(is_token(v) for v in values), (path, column)
+            assert table.column("customer_id" if dataset == "billing_invoices" else "source").to_pylist()
+    invoices = pq.read_table(catalog.clean_dir / "billing_invoices" / "billing/invoices-2026-01.parquet")
+    raw = pq.read_table(catalog.raw_dir / "billing/invoices-2026-01.parquet")
+    for column in ("invoice_id", "customer_id", "issued_on", "amount_eur", "status"):  # untouched, same type
+        assert invoices.column(column).equals(raw.column(column)), column
