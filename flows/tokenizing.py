@@ -154,27 +154,28 @@ def tokenize_chunk(
         subject = [None] * len(frame)
     plan = _plan_chunk(frame, kinds, subject, detect)
     items = list(plan.items)
-    tokens = (
-        vault.tokenize_batch(items, dataset=name, format_preserving=dataset.format_preserving)
-        if items
-        else []
-    )
+    # Lineage and links always use the tokens; a format-preserving dataset shows surrogates instead
+    # (a second, idempotent call, which also records card surrogate -> token in the vault).
+    tokens = vault.tokenize_batch(items, dataset=name) if items else []
+    shown = tokens
+    if dataset.format_preserving and items:
+        shown = vault.tokenize_batch(items, dataset=name, format_preserving=True)
     if not dataset.subject_key:
         links = _link_items(plan, items, tokens)
         if links:
-            vault.tokenize_batch(links, dataset=name, format_preserving=dataset.format_preserving)
+            vault.tokenize_batch(links, dataset=name)
     out = frame.copy()
     for column, indexes in plan.typed.items():
         original = frame[column].tolist()
         out[column] = pd.Series(
-            [tokens[i] if i is not None else _keep(v) for i, v in zip(indexes, original, strict=True)],
+            [shown[i] if i is not None else _keep(v) for i, v in zip(indexes, original, strict=True)],
             index=frame.index,
             dtype=object,
         )
     for column, spans in plan.spans.items():
         original = frame[column].tolist()
         out[column] = pd.Series(
-            [_replace_spans(v, s, tokens) if s else _keep(v) for s, v in zip(spans, original, strict=True)],
+            [_replace_spans(v, s, shown) if s else _keep(v) for s, v in zip(spans, original, strict=True)],
             index=frame.index,
             dtype=object,
         )

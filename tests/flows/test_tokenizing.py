@@ -148,3 +148,21 @@ def test_outputs_are_written_atomically_leaving_no_temporary_files(zone, vault):
     run(zone, vault, "crm")
     leftovers = [p for p in Path(zone.clean_dir).rglob("*") if p.name.endswith(".tmp")]
     assert leftovers == []
+
+
+def test_format_preserving_datasets_get_surrogates_and_lineage_of_their_tokens(tmp_path):
+    from vault.store import Vault
+
+    catalog = dict(CATALOG, datasets={"crm": dict(CATALOG["datasets"]["crm"], format_preserving=True)})
+    (tmp_path / "raw" / "crm").mkdir(parents=True)
+    (tmp_path / "raw" / "crm" / "c.csv").write_text(CRM)
+    zone = parse_catalog(catalog, tmp_path)
+    with Vault.open(zone.vault_url) as vault:
+        result = run(zone, vault, "crm")
+        clean = pd.read_parquet(zone.clean_dir / "crm" / result.output)
+        surrogate = clean["email"][0]
+        assert surrogate.endswith("@pv.invalid") and not is_token(surrogate)
+        assert is_token(clean["phone"][0])  # phones have no format-preserving form
+        (found,) = vault.detokenize([surrogate], role="support", purpose="account management", actor="t")
+        assert found.value == "Ann.Peeters@Example.com"
+        assert vault.partitions_holding([found.token]) == [("crm", "crm/c.parquet")]
