@@ -39,12 +39,17 @@ def insert_ignore(conn: Connection, table: Table, rows: list[dict]) -> None:
 def select_where_in(
     conn: Connection, table: Table, columns: list[str], key: str, keys: Iterable
 ) -> list[tuple]:
-    """Rows (`columns`) of `table` whose `key` is in `keys`: chunked IN lookups sent to the driver as-is."""
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    head = f"SELECT {', '.join(map(_quoted, columns))} FROM {_quoted(table.name)} WHERE {_quoted(key)} IN "
+    """Rows (`columns`) of `table` whose `key` is in `keys`, sent to the driver as-is: chunked IN lists on
+    SQLite, one `= ANY(array)` on PostgreSQL."""
+    keys = sorted(set(keys))
+    head = f"SELECT {', '.join(map(_quoted, columns))} FROM {_quoted(table.name)} WHERE {_quoted(key)} "
+    if not keys:
+        return []
+    if conn.dialect.name == "postgresql":  # one statement: the keys travel as one array parameter
+        return [tuple(row) for row in conn.exec_driver_sql(head + "= ANY(%s)", (keys,)).fetchall()]
     rows: list[tuple] = []
-    for chunk in chunks(sorted(set(keys))):
-        statement = head + "(" + ",".join([mark] * len(chunk)) + ")"
+    for chunk in chunks(keys):
+        statement = head + "IN (" + ",".join("?" * len(chunk)) + ")"
         rows.extend(tuple(row) for row in conn.exec_driver_sql(statement, tuple(chunk)).fetchall())
     return rows
 
