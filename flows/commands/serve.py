@@ -1,4 +1,5 @@
-"""`piivault serve`: run the scheduled deployments (nightly tokenize, weekly scan) on this machine.
+"""`piivault serve`: run the scheduled deployments (nightly tokenize, weekly scan) on this machine, and
+the on-demand erasure and access deployments (`prefect deployment run 'erase/erasure' -p request_id=...`).
 
 `flow.serve` needs no work pool: this process polls for scheduled runs and executes them itself. For a
 Prefect server with workers, deploy from `prefect.yaml` instead (see docs/flows.md).
@@ -16,7 +17,7 @@ SCAN_CRON = "0 4 * * 0"  # weekly, Sunday morning
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "serve",
-        help="serve the scheduled deployments (nightly tokenize, weekly scan) from this process",
+        help="serve nightly tokenize, weekly scan and on-demand erasure/access from this process",
         description="Serve the scan and tokenize flows on their schedules until interrupted.",
     )
     parser.add_argument("--catalog", default="catalog.yaml", help="catalog file (default ./catalog.yaml)")
@@ -26,7 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def deployments(catalog: str, tokenize_cron: str, scan_cron: str) -> list:
-    """The scheduled deployments `serve` runs (parameters: the catalog path only)."""
+    """The deployments `serve` runs; parameters: the catalog path (and a request id given at run time)."""
+    from flows.access_flow import access
+    from flows.erase_flow import erase
     from flows.scan_flow import scan
     from flows.tokenize_flow import tokenize
 
@@ -34,6 +37,8 @@ def deployments(catalog: str, tokenize_cron: str, scan_cron: str) -> list:
     return [
         tokenize.to_deployment(name="nightly-tokenize", cron=tokenize_cron, parameters=parameters),
         scan.to_deployment(name="weekly-scan", cron=scan_cron, parameters=parameters),
+        erase.to_deployment(name="erasure", parameters=parameters),
+        access.to_deployment(name="access", parameters=parameters),
     ]
 
 

@@ -57,8 +57,14 @@ def test_catalog_errors_exit_2_with_the_field_named(tmp_path, capsys):
 def test_serve_schedules_nightly_tokenize_and_weekly_scan_with_path_parameters(tmp_path):
     from flows.commands.serve import SCAN_CRON, TOKENIZE_CRON, deployments
 
-    tokenize, scan = deployments(str(tmp_path / "catalog.yaml"), TOKENIZE_CRON, SCAN_CRON)
-    assert (tokenize.name, scan.name) == ("nightly-tokenize", "weekly-scan")
+    tokenize, scan, erasure, access = deployments(str(tmp_path / "catalog.yaml"), TOKENIZE_CRON, SCAN_CRON)
+    assert (tokenize.name, scan.name, erasure.name, access.name) == (
+        "nightly-tokenize",
+        "weekly-scan",
+        "erasure",
+        "access",
+    )
+    assert not erasure.schedules and not access.schedules  # on demand, with a request id
     assert [s.schedule.cron for s in tokenize.schedules] == ["0 2 * * *"]
     assert [s.schedule.cron for s in scan.schedules] == ["0 4 * * 0"]
     assert tokenize.parameters == {"catalog_path": str((tmp_path / "catalog.yaml").resolve())}
