@@ -28,6 +28,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TYPED_DATASETS = ("crm_customers", "call_records", "billing_invoices", "newsletter")
 FREE_TEXT_DATASET = "support_chats"
+DETECT_SAMPLE = 5_000
 TARGET_TYPED_RATIO = 100.0
 TARGET_MEMORY_RATIO = 1.2
 
@@ -54,11 +55,9 @@ def tokenize_zone(catalog_path: str) -> dict:
             for path in catalog.input_files(name):
                 rows += tokenize_file(catalog, name, path, kinds, vault, detect).records_out
             figures[name] = {"rows": rows, "seconds": time.perf_counter() - started}
-    chats = [
-        line.rstrip("\n")
-        for path in catalog.input_files(FREE_TEXT_DATASET)
-        for line in path.open(encoding="utf-8")
-    ]
+    # detection alone on the chats' first lines (bounded, so it does not raise the peak it is measured with)
+    with catalog.input_files(FREE_TEXT_DATASET)[0].open(encoding="utf-8") as handle:
+        chats = [line.rstrip("\n") for line, _ in zip(handle, range(DETECT_SAMPLE), strict=False)]
     started = time.perf_counter()
     detect(chats)
     figures["detect_only"] = {"rows": len(chats), "seconds": time.perf_counter() - started}
