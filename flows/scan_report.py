@@ -41,6 +41,15 @@ def table_rows(summaries: list[dict]) -> list[dict]:
     return rows
 
 
+def not_personal(summary: dict) -> list[str]:
+    """Columns classified (or declared) as not personal data and in which nothing was found."""
+    return [
+        column
+        for column, entry in summary["columns"].items()
+        if entry["classification"] is None and not entry["entities"]
+    ]
+
+
 def markdown(summaries: list[dict], report_path: Path | None = None) -> str:
     """The markdown artifact: per dataset records, quarantined records and entity counts per column."""
     lines = ["# piivault scan", ""]
@@ -61,6 +70,7 @@ def markdown(summaries: list[dict], report_path: Path | None = None) -> str:
                 f"| {row['column']} | {row['classification']} | {row['entity']} | {row['count']} "
                 f"| {row['share_of_rows']:.1%} | {row['evidence']} |"
             )
+        lines += ["", "Not personal: " + (", ".join(f"`{c}`" for c in not_personal(summary)) or "none")]
         for bad in summary["quarantined"][:20]:
             where = ", ".join(f"{k} {v}" for k, v in bad.items() if k not in ("file", "reason"))
             lines.append(f"- unreadable: `{bad['file']}` {where}: {bad['reason']}")
@@ -131,6 +141,8 @@ def html_report(summaries: list[dict], generated_at: str) -> str:
                 + f"<td>{row['share_of_rows']:.1%}</td><td>{html.escape(row['evidence'])}</td></tr>"
             )
         body.append("</table>")
+        columns = ", ".join(html.escape(c) for c in not_personal(summary)) or "none"
+        body.append(f"<p>Not personal: {columns}</p>")
         if summary["quarantined"]:
             body.append("<h3>Unreadable records</h3><ul>")
             for bad in summary["quarantined"][:200]:
