@@ -29,6 +29,7 @@ _NAME_WORD = rf"(?:{_CAP}|{_PARTICLE}(?=(?:[ \t]+{_PARTICLE})*[ \t]+(?:[LlDd]['�
 _NAME = rf"{_CAP}(?:[ \t]+{_NAME_WORD}){{0,5}}"  # the street's own name: starts with a capital
 _NUM = (
     r"\d{1,5}(?:[ \t]?[A-Za-z](?![\p{L}\d]))?(?:[ \t]?[-/][ \t]?\d{1,4}[A-Za-z]?(?![\p{L}\d]))?"
+    r"(?:-(?:I{1,3}|IV|hs|bis|ter|H)(?![\p{L}\d]))?"  # Dutch floors (207-II, 12-hs), French bis/ter
     r"(?:[ \t]*(?:bus|bte|boîte|box|b)\.?[ \t]*\d{1,4}[A-Za-z]?(?![\p{L}\d]))?"
 )
 
@@ -71,7 +72,7 @@ _ENGLISH_TYPES = (
     r"Annex|Arcade|Bayou|Beach|Bluffs?|Bottom|Branch|Bridge|Burgs?|Camp|Canyon|Cape|Centers?|Club|"
     r"Crossroads?|Dam|Fords|Harbors|Junctions|Keys|Loaf|Locks?|Mall|Manors|Mission|Mountains|Neck|Parks|"
     r"Pine|Plain|Rapid|River|Roads|Skyway|Spurs|Stravenue|Streets|Trailer|Unions|Valleys|Villages|Well|"
-    r"Course|Cliffs?|Islands|Land|Via|Rue|Groves"
+    r"Course|Cliffs?|Islands|Land|Via|Rue|Groves|Extensions"
 )
 _DIRECTIONAL = r"(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?(?![\p{L}\d])"
 _US_STATES = (
@@ -83,7 +84,7 @@ _UNIT_BEFORE = (
     r"[ \t]*(?:,[ \t]*|\n[ \t]*|[ \t]+)"
 )
 _UNIT_AFTER = (
-    r"(?:[ \t]*,?[ \t]*(?:(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Piano|Appartamento|Interno|"
+    r"(?:[ \t]*,?[ \t]*(?:(?i:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Piano|Appartamento|Interno|"
     r"Int\.|Scala|Puerta|Piso|Planta|Escalera|Esc\.|étage|Etage|Whg\.?|bus|bte|boîte|box|#)[ \t]*[\w\-]{1,5}"
     r"|\d{1,2}[ \t]?[º°ª](?:[ \t]?[A-Z](?![\p{L}]))?)){0,3}"
 )

@@ -1,8 +1,9 @@
 """CREDIT_CARD: 13–19 digits, plain or grouped by spaces or dashes, that pass the Luhn checksum.
 
 Stricter than Presidio's: the number must start with a card industry digit (1–6; the airline `1` range
-only at 15 digits, so 13-digit millisecond timestamps are not cards), must not be one repeated digit, and
-must not be the value of an id-like key (`order_id=`, `imei:`): IMEIs and some order ids pass Luhn too.
+only at 15 digits, so 13-digit millisecond timestamps are not cards); 15-digit numbers must carry an Amex,
+UATP or JCB prefix (IMSIs are 15 digits and pass Luhn one time in ten); it must not be one repeated digit,
+nor the value of an id-like key (`order_id=`, `imei:`): IMEIs and some order ids pass Luhn too.
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ def is_card_number(digits: str) -> bool:
     if not (13 <= len(digits) <= 19 and digits.isdigit()):
         return False
     if digits[0] not in "123456" or (digits[0] == "1" and len(digits) != 15):
+        return False
+    # 15 digits: Amex (34, 37), UATP (1) and old JCB (2131, 1800) only; IMSIs are 15 digits too
+    if len(digits) == 15 and not digits.startswith(("1", "34", "37", "2131", "1800")):
         return False
     if len(set(digits)) == 1:
         return False

@@ -44,7 +44,8 @@ _HONORIFICS = (
     r"Sig|Sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Sir|Madam"
 )
 _GREETINGS = (
-    r"Dear|Hi|Hello|Hey|Hallo|Bonjour|Beste|Geachte|Hola|Estimado|Estimada|Ciao|Gentile|Sehr geehrte[rs]?"
+    r"Thank you|Thanks|Good (?:morning|afternoon|evening)|Dear|Hi|Hello|Hey|Hallo|Bonjour|Beste|Geachte|"
+    r"Hola|Estimado|Estimada|Ciao|Gentile|Sehr geehrte[rs]?"
 )
 _SIGN_OFFS = (
     r"(?:Kind |Best |Warm |With kind )?regards|Best|Thanks|Thank you|Cheers|Sincerely|"
@@ -53,9 +54,14 @@ _SIGN_OFFS = (
     r"Saludos|Un saludo|Atentamente|Cordiali saluti|Distinti saluti"
 )
 _INTRODUCERS = (
-    r"my name is|this is|I am|I'm|spoke (?:with|to)|talked to|customer|client|caller|agent|subscriber|"
-    r"cardholder|account holder|signed by|on behalf of|contact person|attn:?"
+    r"my name is|name is|this is|I am|I'm|spoke (?:with|to)|talked to|speaking with|customer|client|caller|"
+    r"agent|subscriber|cardholder|card holder|account holder|holder|signed by|on behalf of|contact person|"
+    r"my (?:partner|wife|husband|son|daughter|mother|father|colleague)|attn:?"
 )
+_ALL_CAPS_WORD = r"(?:(?:O['’]|MC|MAC|D['’])?\p{Lu}{2,}(?:[-'’]\p{Lu}+)*)"
+_CAPS_NAME_2 = rf"{_ALL_CAPS_WORD}(?:[ \t]+{_ALL_CAPS_WORD}){{1,3}}"
+# an ALL-CAPS name inside mixed-case prose ends where the next word is lower case or the clause ends
+_END_OF_CAPS_NAME = r"(?=[ \t]*(?:[,.;:!?)\n]|$)|[ \t]+\p{Ll})"
 PATTERNS = [
     Pattern(
         "name (value of a name key)",
@@ -79,7 +85,15 @@ PATTERNS = [
         0.8,
     ),
     Pattern(
-        "name (after an introducer)", rf"(?i:(?<![\w])(?:{_INTRODUCERS}))[ \t]+(?P<name>{_TITLE_NAME_2})", 0.7
+        "name (after an introducer)",
+        rf"(?i:(?<![\w])(?:{_INTRODUCERS})(?:[ \t]+(?:is|was|named|called))?[ \t]*:?)[ \t]+"
+        rf"(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2}{_END_OF_CAPS_NAME})",
+        0.7,
+    ),
+    Pattern(
+        "name (introducing oneself: '<name> here')",
+        rf"(?<![\w])(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2})[ \t]+here(?![\w])",
+        0.7,
     ),
 ]
 CONTEXT = ["name", "customer", "holder", "agent", "mr", "mrs", "ms", "dear", "regards"]
@@ -93,7 +107,9 @@ _NOT_NAME_WORDS = frozenset(
     visa mastercard amex maestro paypal stripe adyen iban swift sms esim
     android ios iphone ipad windows linux macos ubuntu chrome firefox safari opera java python kafka
     postgres postgresql redis prefect docker kubernetes nginx apache aws azure gcp google microsoft apple
-    samsung huawei nokia netflix spotify amazon whatsapp telegram slack
+    samsung huawei nokia netflix spotify amazon whatsapp telegram slack grafana loki prometheus kibana
+    elasticsearch splunk datadog sentry jenkins github gitlab jira confluence pixel galaxy xiaomi oneplus
+    fritz fritzbox disney hbo youtube airflow spark hadoop tableau excel outlook
     """.split()
 )
 # Everyday words that can also be names (June, Price, Bill, Rose): a candidate made only of these is refused.

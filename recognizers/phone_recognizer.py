@@ -25,9 +25,11 @@ _EXT = r"(?:[ \t]*(?:ext\.?|x|extension|poste|#)[ \t]*\d{1,6})?"
 PATTERNS = [
     Pattern(
         "phone (digit groups, validated by phonenumbers)",
-        r"(?<![\w/\\@#$€£%&+])(?<!\d[.,:])(?<![A-Za-z][\-.])"
+        # not glued to a word, a decimal, a time, a dash-joined id (cell ids, 204-08-24681-2409…); commas
+        # are CSV field separators here, not decimal marks
+        r"(?<![\w/\\@#$€£%&+])(?<!\d[.:\-/])(?<![A-Za-z][\-.])"
         rf"(?:\+[ \t]?|00)?{_GROUP}(?:{_SEP}{_GROUP}){{0,7}}{_EXT}"
-        r"(?![\w]|[.,:\-/]\d)",
+        r"(?![\w]|[.:\-/]\d)",
         0.6,
     ),
 ]
@@ -55,7 +57,7 @@ _BARE = re.compile(r"^\d{11,15}$")
 _IBAN_BEFORE = re.compile(r"\b[A-Z]{2}\d{2}[ ]?(?:[0-9A-Z]{4}[ ]?)*$")
 _PHONE_WORDS = re.compile(
     r"(?i)(?:phone|tel|mobile|mobiel|portable|handy|gsm|cell|call|fax|msisdn|number|nummer|numéro|numero|"
-    r"telefon|teléfono|telefono|contact|sms|whatsapp|reach|dial|ring|bel|appel)"
+    r"telefon|teléfono|telefono|contact|sms|whatsapp|reach|dial|ring|bel|appel|line|lijn|ligne|linea)"
 )
 _SPLIT = re.compile(r"[ \t\u00a0]+")
 _CURRENCY_BEFORE = re.compile(r"(?:[€$£¥]|\b(?:EUR|USD|GBP|CHF|JPY))\s?$", re.IGNORECASE)
@@ -117,14 +119,15 @@ class PhoneNumberRecognizer(LocalRecognizer):
             if number is None:
                 continue
             if raw.isdigit() and not (
-                key & PHONE_KEYS or _phone_words_before(text, start) or raw == text.strip()
+                key & PHONE_KEYS or _phone_words_before(text, start) or _is_record_field(text, start, cut)
             ):
                 # a bare national digit run (`847195406`) is a phone only where the text says so: otherwise
                 # it is far more often a counter, an id or an amount that happens to be a valid number
                 continue
             if fits:
                 return start, cut, score
-            first_valid = first_valid or (start, cut, score)
+            if cut == end:  # a shortened candidate must be written exactly as its region writes it
+                first_valid = first_valid or (start, cut, score)
         return first_valid
 
     @staticmethod
@@ -141,3 +144,11 @@ class PhoneNumberRecognizer(LocalRecognizer):
 
 def _phone_words_before(text: str, start: int) -> bool:
     return _PHONE_WORDS.search(text, max(0, start - 40), start) is not None
+
+
+def _is_record_field(text: str, start: int, end: int) -> bool:
+    """The digits are a whole field of a delimited record (CSV, pipes, tabs) or the whole text, as call
+    detail records and table cells write numbers."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return before in ("", ",", "|", ";", "\t") and after in ("", ",", "|", ";", "\t", "\n")

@@ -43,6 +43,7 @@ def test_email(text, expected):
         ("ts=1732612345678", []),  # millisecond timestamp
         ("0000000000000000", []),
         ("amount 4111111111111111.50", []),
+        ("CDR|262-02-32275-120126043|204017821300926|BUSY", []),  # an IMSI passing Luhn is not a card
     ],
 )
 def test_credit_card(text, expected):
@@ -79,6 +80,12 @@ def test_credit_card(text, expected):
         ("counter 3137585 value 847195406", []),  # a valid Spanish number, but nothing says phone
         ("callback on 847195406", ["847195406"]),
         ("iban BE64 0431 0145 9983", []),
+        (
+            "2026-03-22T09:00:31.814Z,695606847,07925944707,836,206-01-59364-104246265,",
+            ["695606847", "07925944707"],
+        ),
+        ("My partner also uses the landline 0687150493.", ["0687150493"]),
+        ("cell_id=204-08-24681-240967883 batch 3488 3983 1861 8045", []),
         ("(212) 555 0123 is not German", ["(212) 555 0123"]),
     ],
 )
@@ -144,6 +151,10 @@ def test_address_whole_span(text, expected):
         ("request_id=550e8400-e29b-41d4-a716-446655440000 took 123 ms", []),
         ("customer=C123456 status=active plan=Premium", []),
         ("invoice INV-0396345792 account 584824627954", []),
+        ("customer: Good morning, Stéphane Faivre here. My internet is down", ["Stéphane Faivre"]),
+        ("customer: My partner CHANTAL TRAORE also uses the landline", ["CHANTAL TRAORE"]),
+        ("Hi! Account holder is Giuseppina Delhaye, I want to change my plan.", ["Giuseppina Delhaye"]),
+        ("agent: Thank you Harry, I have updated your account.", ["Harry"]),
         ("iban BE39 8852 3587 1195", []),
     ],
 )
