@@ -13,6 +13,9 @@ Per token, the footprint tells apart:
   household's landline), which are replaced only inside the subject's own rows;
 - `own_tokens`: values linked to nobody outside the cluster: shredded, and proof-checked afterwards;
 - `strong_tokens`: own emails and phones: a row holding one belongs to the subject.
+An email the vault holds but links to nobody (someone known only from a newsletter list) is adopted as
+its own subject (linked to itself), so such a person can be erased too; a phone number is not (an
+unlinked number may be a household's shared line, and nothing in the vault could tell).
 Everything here is tokens, keyed hashes and subject ids (keyed hashes too): no personal value.
 """
 
@@ -87,6 +90,21 @@ def subjects_for_hash(vault, identifier_type: str, identifier_hash: str) -> tupl
     return ids, erased is not None
 
 
+def _adopt_unlinked_email(vault, identifier_hash: str) -> list[str]:
+    """An email the vault holds but links to nobody (a newsletter-only subscriber): link it to its own
+    subject, so it resolves, and is shredded and tombstoned, like any other subject's value."""
+    with vault.engine.connect() as conn:
+        token = conn.execute(
+            select(tokens.c.token).where(
+                tokens.c.value_hash == bytes.fromhex(identifier_hash), tokens.c.entity_type == "EMAIL_ADDRESS"
+            )
+        ).scalar()
+    if token is None:
+        return []
+    vault.link(token, [token])  # the subject key is the token itself: the email's own subject
+    return [vault.subject_id(token)]
+
+
 def _linked(conn, subject_ids: list[str]) -> dict[str, set[str]]:
     rows = select_in(
         conn,
@@ -114,6 +132,8 @@ def _holders(conn, token_list: list[str]) -> dict[str, set[str]]:
 def footprint(vault, identifier_type: str, identifier_hash: str) -> Footprint:
     """The footprint of the subject a request's identifier hash points at (status none/many: empty)."""
     ids, erased = subjects_for_hash(vault, identifier_type, identifier_hash)
+    if not ids and not erased and identifier_type == "email":
+        ids = _adopt_unlinked_email(vault, identifier_hash)
     if not ids:
         return Footprint("erased" if erased else "none")
     if len(ids) > 1:

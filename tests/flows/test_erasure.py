@@ -13,6 +13,7 @@ import pytest
 from flows.catalog import load_catalog
 from flows.cli import main as piivault
 from tests.flows.test_erasure_zone import (
+    SUBSCRIBER_ONLY,
     UNRELATED_WEB_LOG,
     clean_rows,
     copy_zone,
@@ -123,7 +124,9 @@ def test_erase_command_removes_the_subject_and_nobody_else(zone, capsys, prefect
         for p in after_files
         if p.startswith("raw/") and p.endswith(("csv", "jsonl", "log"))
     )
-    assert leaks(raw_bytes, [subject.email, subject.customer_id, subject.mobile[-8:]]) == []
+    assert (
+        leaks(raw_bytes, [subject.email, subject.customer_id, subject.mobile[-8:], subject.card_number]) == []
+    )
     assert namesake.email.encode() in raw_bytes and housemate.email.encode() in raw_bytes
 
     # The receipt: counts per dataset, verification passed, no personal data.
@@ -132,6 +135,9 @@ def test_erase_command_removes_the_subject_and_nobody_else(zone, capsys, prefect
     assert receipt["verification"]["passed"] is True
     assert receipt["datasets"]["crm_customers"]["rows_deleted"] == 1
     assert receipt["datasets"]["call_records"]["rows_retained"] >= 1
+    # "the payment with card <theirs>": not their row (no identifier), unchanged in the clean zone, but its
+    # raw record now holds the token instead of the card number.
+    assert receipt["datasets"]["support_chats"]["other_rows_holding_own_values"] == 1
     assert receipt["files_rewritten"]["clean"] >= 3 and receipt["subject"]["shared_values_kept"] >= 2
     assert leaks(receipt_bytes, personal_values(subject) + [subject.full_name, email, mobile]) == []
 
@@ -216,3 +222,17 @@ def test_unverified_request_waits_and_is_never_run(zone, capsys):
     finally:
         db.close()
     assert people.subject.email not in dump and people.subject.email.upper() not in dump
+
+
+def test_a_person_known_only_by_email_can_be_erased(zone, capsys):
+    root, _people = zone
+    before = clean_rows(root, "newsletter")
+    args = ("--verified-by", "clerk", "--method", "email round trip")
+    status, receipt_path, err = erase_cli(root, capsys, "--email", SUBSCRIBER_ONLY.upper(), *args)
+    assert status == 0, err
+    with open_vault(root) as vault:
+        token = token_of(vault, "EMAIL_ADDRESS", SUBSCRIBER_ONLY)
+        assert vault.resolve_subject("email", SUBSCRIBER_ONLY).already_erased
+    assert clean_rows(root, "newsletter") == [r for r in before if r["email"] != token]
+    assert SUBSCRIBER_ONLY.encode() not in (root / "raw" / "marketing" / "newsletter.csv").read_bytes()
+    assert json.loads(Path(receipt_path).read_text())["datasets"]["newsletter"]["rows_deleted"] == 1

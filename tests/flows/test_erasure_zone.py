@@ -67,6 +67,7 @@ CATALOG = {
     },
 }
 UNRELATED_WEB_LOG = "logs/web-2026-01-06.jsonl"
+SUBSCRIBER_ONLY = "walk.in.reader@example.org"  # on the newsletter list only: no customer id links it
 
 
 @dataclass
@@ -136,6 +137,7 @@ def write_zone(root: Path, people: People) -> Path:
         f"2026-01-05T10:03:00Z chat-3 customer: this is {n.full_name}, mail me at {n.email}",
         f"2026-01-05T10:04:00Z chat-4 customer: call home on {render_phone(h.landline, 'international')}",
         f"2026-01-05T10:05:00Z chat-4 customer: or write to {h.email}",
+        f"2026-01-05T10:06:00Z chat-5 customer: the payment with card {s.card_number} was charged twice",
     ] + [f"2026-01-05T11:0{i}:00Z chat-9{i} customer: my mail is {p.email}" for i, p in enumerate(others)]
     _lines(raw / "support" / "chat-2026-01-05.log", chat)
     calls = [
@@ -157,7 +159,13 @@ def write_zone(root: Path, people: People) -> Path:
     _csv(
         raw / "marketing" / "newsletter.csv",
         ["email", "topics"],
-        [[s.email.upper(), "deals"], [n.email, "deals"], [h.email, "product"], [others[0].email, "deals"]],
+        [
+            [s.email.upper(), "deals"],
+            [n.email, "deals"],
+            [h.email, "product"],
+            [others[0].email, "deals"],
+            [SUBSCRIBER_ONLY, "events"],
+        ],
     )
     catalog = root / "catalog.yaml"
     catalog.write_text(yaml.safe_dump(CATALOG, sort_keys=False), encoding="utf-8")
