@@ -72,7 +72,7 @@ _ENGLISH_TYPES = (
     r"Annex|Arcade|Bayou|Beach|Bluffs?|Bottom|Branch|Bridge|Burgs?|Camp|Canyon|Cape|Centers?|Club|"
     r"Crossroads?|Dam|Fords|Harbors|Junctions|Keys|Loaf|Locks?|Mall|Manors|Mission|Mountains|Neck|Parks|"
     r"Pine|Plain|Rapid|River|Roads|Skyway|Spurs|Stravenue|Streets|Trailer|Unions|Valleys|Villages|Well|"
-    r"Course|Cliffs?|Islands|Land|Via|Rue|Groves|Extensions"
+    r"Course|Cliffs?|Islands|Land|Via|Rue|Groves|Extensions|Fall"
 )
 _DIRECTIONAL = r"(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?(?![\p{L}\d])"
 _US_STATES = (
@@ -83,9 +83,14 @@ _UNIT_BEFORE = (
     r"(?:Flat|Apartment|Apt\.?|Unit|Studio|Suite|Room|Floor)[ \t]+[\w\-]{1,5}"
     r"[ \t]*(?:,[ \t]*|\n[ \t]*|[ \t]+)"
 )
+_UNIT_WORDS = (
+    r"Apt|Appt|Appart|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Bât|Bâtiment|Piano|Appartamento|Interno|Int|"
+    r"Scala|Puerta|Piso|Planta|Escalera|Esc|étage|Etage|Whg|bus|bte|boîte|box"
+)
+# flat/box/floor after the street, on the same line or the next: `Apt. 681`, `, Appt 34`, `bus 3`, `3º B`
 _UNIT_AFTER = (
-    r"(?:[ \t]*,?[ \t]*(?:(?i:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Floor|Fl\.?|Piano|Appartamento|Interno|"
-    r"Int\.|Scala|Puerta|Piso|Planta|Escalera|Esc\.|étage|Etage|Whg\.?|bus|bte|boîte|box|#)[ \t]*[\w\-]{1,5}"
+    r"(?:[ \t]*,?[ \t]*\n?[ \t]*"
+    rf"(?:(?:(?i:{_UNIT_WORDS})(?:\.|(?![\p{{L}}]))|#)[ \t]*[\w\-]{{1,5}}"
     r"|\d{1,2}[ \t]?[º°ª](?:[ \t]?[A-Z](?![\p{L}]))?)){0,3}"
 )
 
@@ -96,9 +101,10 @@ _NOT_CITY = (
     r"Mr|Mrs|Ms|Dr|Name|Contact|Account|Payment|Paid|Amount|Ref|Reference|Subject|From|To|Sent|Date|"
     r"INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|Delivery|Shipping|Billing|Address|User|Agent)(?![\p{L}])"
 )
-_CITY_WORD = rf"(?!{_NOT_CITY})(?:['’]s-|['’]t[ \t])?\p{{Lu}}[\p{{L}}'’.]*(?:-\p{{L}}[\p{{L}}'’.]*)*"
+_CITY_WORD = rf"(?!{_NOT_CITY})(?:['’]s-|['’]t[ \t])?\p{{Lu}}[\p{{L}}'’.]*(?:[-/]\p{{L}}[\p{{L}}'’.]*)*"
 _CITY = (
-    rf"{_CITY_WORD}(?:[ \t]+(?:(?i:am|an|der|de|op|aan|sur|en|del|la|di|al|le|upon|on|im|ob|bei|sul)[ \t]+)*"
+    rf"{_CITY_WORD}(?:[ \t]+(?:(?i:am|an|der|den|de|op|aan|van|bij|ter|ten|sur|en|del|la|di|al|le|upon|on|im|"
+    rf"ob|bei|sul)[ \t]+)*"
     rf"{_CITY_WORD}){{0,4}}(?:[ \t]*\([A-Z]{{2}}\))?(?:[ \t]+Cedex(?:[ \t]+\d{{1,2}})?)?"
 )
 _POSTCODE_CONTINENTAL = r"(?:[A-Z]{1,2}-)?(?:\d{4}(?:[ \t]?[A-Z]{2}(?![\p{L}]))?|\d{5})(?![\d\p{L}])"
@@ -173,7 +179,7 @@ _EVERYDAY_ENGLISH = frozenset(
     "Loop Ramp Path Mill Mills Creek Brook Brooks Forest Glen Haven Ridge Ridges Forge Forges Annex "
     "Arcade Beach Bottom Branch Bridge Camp Canyon Cape Center Centers Club Dam Keys Loaf Lock Locks Mall "
     "Mission Neck Parks Pine Plain River Union Unions Well Wells Villages Village Valley Valleys Mountain "
-    "Station Course Cliff Cliffs Islands Land Via".split()
+    "Station Course Cliff Cliffs Islands Land Via Fall".split()
 )
 
 

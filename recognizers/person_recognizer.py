@@ -60,6 +60,8 @@ _INTRODUCERS = (
 )
 _ALL_CAPS_WORD = r"(?:(?:O['’]|MC|MAC|D['’])?\p{Lu}{2,}(?:[-'’]\p{Lu}+)*)"
 _CAPS_NAME_2 = rf"{_ALL_CAPS_WORD}(?:[ \t]+{_ALL_CAPS_WORD}){{1,3}}"
+# given name, then the family name in capitals, as French and Belgian forms write it: Benoît DELORME
+_MIXED_NAME_2 = rf"{_TITLE_WORD}(?:[ \t]+{_ALL_CAPS_WORD}){{1,2}}"
 # an ALL-CAPS name inside mixed-case prose ends where the next word is lower case or the clause ends
 _END_OF_CAPS_NAME = r"(?=[ \t]*(?:[,.;:!?)\n]|$)|[ \t]+\p{Ll})"
 PATTERNS = [
@@ -87,12 +89,12 @@ PATTERNS = [
     Pattern(
         "name (after an introducer)",
         rf"(?i:(?<![\w])(?:{_INTRODUCERS})(?:[ \t]+(?:is|was|named|called))?[ \t]*:?)[ \t]+"
-        rf"(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2}{_END_OF_CAPS_NAME})",
+        rf"(?P<name>{_TITLE_NAME_2}|(?:{_CAPS_NAME_2}|{_MIXED_NAME_2}){_END_OF_CAPS_NAME})",
         0.7,
     ),
     Pattern(
         "name (introducing oneself: '<name> here')",
-        rf"(?<![\w])(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2})[ \t]+here(?![\w])",
+        rf"(?<![\w])(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2})[ \t]+here(?![\w])",
         0.7,
     ),
 ]
@@ -108,8 +110,8 @@ _NOT_NAME_WORDS = frozenset(
     android ios iphone ipad windows linux macos ubuntu chrome firefox safari opera java python kafka
     postgres postgresql redis prefect docker kubernetes nginx apache aws azure gcp google microsoft apple
     samsung huawei nokia netflix spotify amazon whatsapp telegram slack grafana loki prometheus kibana
-    elasticsearch splunk datadog sentry jenkins github gitlab jira confluence pixel galaxy xiaomi oneplus
-    fritz fritzbox disney hbo youtube airflow spark hadoop tableau excel outlook
+    elasticsearch splunk datadog sentry github gitlab jira confluence pixel galaxy xiaomi oneplus
+    fritz fritzbox disney hbo youtube airflow spark hadoop tableau excel outlook backup boost cloud
     """.split()
 )
 # Everyday words that can also be names (June, Price, Bill, Rose): a candidate made only of these is refused.
@@ -132,8 +134,14 @@ _HONORIFIC_WORDS = frozenset(
 )
 _POST_NOMINAL_WORDS = frozenset("md phd mba dds dvm jr sr ii iii b.eng m.sc b.sc b.a m.a ll.m".split())
 _ORG_SUFFIXES = frozenset(
-    "inc ltd llc plc gmbh ag bv nv sa sas sarl srl spa sl corp corporation co company group bank telecom "
+    "inc ltd llc plc gmbh ag bv nv sa sarl srl spa sl corp corporation co company group bank telecom "
     "services solutions systems technologies labs holding holdings foundation university".split()
+)
+# NER hits inside the value of a key that names a thing, not a person: product="Business Cloud Backup"
+_NOT_PERSON_VALUE = regex.compile(
+    r"(?i:product|plan|bundle|tariff|offer|package|device|model|service|app|sku|item|brand|vendor|merchant|"
+    r"company|org|organisation|organization|host|hostname|queue|topic|flow|deployment|job|task|event|"
+    r"category|type|status|level)[\w\-]*[\"']?[ \t]*[=:][ \t]*[\"']?[^\"'=\n]*$"
 )
 _FORBIDDEN_CHARS = frozenset("0123456789@_/\\=#{}<>[]|$%&*+~^")
 
@@ -214,6 +222,8 @@ class PersonRecognizer(LocalRecognizer):
             start, end = _strip(text, ent.start_char, ent.end_char)
             value = text[start:end]
             if not plausible_name(value) or _is_identifier_part(text, start, end):
+                continue
+            if _NOT_PERSON_VALUE.search(text, max(0, start - 60), start):
                 continue
             if value.islower():
                 continue

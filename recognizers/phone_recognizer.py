@@ -21,7 +21,7 @@ from recognizers.results import make_result
 # A digit group, or a parenthesised area code / `(0)` trunk prefix with the digits that follow it.
 _GROUP = r"(?:\(\s?\+?\d{1,5}\s?\)[ \t\u00a0]?[.\-]?[ \t\u00a0]?\d{1,15}|\d{1,15})"
 _SEP = r"(?:[ \t\u00a0]?[.\-/][ \t\u00a0]?|[ \t\u00a0]|(?=\())"
-_EXT = r"(?:[ \t]*(?:ext\.?|x|extension|poste|#)[ \t]*\d{1,6})?"
+_EXT = r"(?:[ \t]*(?:ext[.:]?|x|extension:?|poste|#)[ \t]*\d{1,6})?"
 PATTERNS = [
     Pattern(
         "phone (digit groups, validated by phonenumbers)",

@@ -15,7 +15,7 @@ DEFAULT_REGIONS: tuple[str, ...] = ("BE", "NL", "FR", "DE", "GB", "IE", "ES", "I
 
 # `00` international call prefix used across Europe: `0032 2 555 12 34` is `+32 2 555 12 34`.
 _INTERNATIONAL_00 = re.compile(r"^\s*00(?=[1-9])")
-_EXTENSION = re.compile(r"\s*(?:ext\.?|x|extension|poste|durchwahl|#)\s*\d{1,6}\s*$", re.IGNORECASE)
+_EXTENSION = re.compile(r"\s*(?:ext[.:]?|x|extension:?|poste|durchwahl|#)\s*\d{1,6}\s*$", re.IGNORECASE)
 _DIGIT_GROUPS = re.compile(r"\d+")
 
 

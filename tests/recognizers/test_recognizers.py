@@ -60,6 +60,7 @@ def test_credit_card(text, expected):
         ("+32 (0)2 555 12 34", ["+32 (0)2 555 12 34"]),
         ("mobile 06 12 34 56 78 or 0032 2 555 12 34 ext. 12", ["06 12 34 56 78", "0032 2 555 12 34 ext. 12"]),
         ("Call me at 212-555-0123 x12.", ["212-555-0123 x12"]),
+        ("landline +32 11 24 79 12 ext: 4767", ["+32 11 24 79 12 ext: 4767"]),
         ("call 02 555 12 34 2 times", ["02 555 12 34"]),
         ("01.42.68.53.00", ["01.42.68.53.00"]),
         ("msisdn=32475123456", ["32475123456"]),  # CDR-style bare international number
@@ -116,6 +117,10 @@ def test_phone(text, expected):
             "Gerritsingel 7\n1317 YB\n's-Heer Hendrikskinderen",
             "Gerritsingel 7\n1317 YB\n's-Heer Hendrikskinderen",
         ),
+        ("80 avenue de Lacombe, Appt 34, 02631 Roussel", "80 avenue de Lacombe, Appt 34, 02631 Roussel"),
+        ("139 rue Baudry\nAppt 9\n95525 Ledoux", "139 rue Baudry\nAppt 9\n95525 Ledoux"),
+        ("Viale Arnaldo 207, 39020 Gand/Martell (BZ)", "Viale Arnaldo 207, 39020 Gand/Martell (BZ)"),
+        ("47 Ramsey Gardens, Stephenview, IL 48505", "47 Ramsey Gardens, Stephenview, IL 48505"),
         ("sent via Email 25 times", None),
         ("We went to Court 5 days", None),
         ("Place 3 orders", None),
@@ -155,6 +160,9 @@ def test_address_whole_span(text, expected):
         ("customer: My partner CHANTAL TRAORE also uses the landline", ["CHANTAL TRAORE"]),
         ("Hi! Account holder is Giuseppina Delhaye, I want to change my plan.", ["Giuseppina Delhaye"]),
         ("agent: Thank you Harry, I have updated your account.", ["Harry"]),
+        ("customer: Hello, Benoît DELORME here.", ["Benoît DELORME"]),
+        ("Account holder is Jennifer Jenkins, thanks", ["Jennifer Jenkins"]),
+        ('order T-43 product="Business Cloud Backup" qty=3', []),
         ("iban BE39 8852 3587 1195", []),
     ],
 )
