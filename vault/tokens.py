@@ -13,7 +13,6 @@ so rotating the KEK never changes a token. Without the master secret nobody can 
 
 from __future__ import annotations
 
-import base64
 import hmac
 from dataclasses import dataclass
 
@@ -23,6 +22,29 @@ from vault.token_format import TOKEN_BODY_LENGTH, TYPE_CODES
 _TOKEN_LABEL = b"piivault token v1"
 _SUBJECT_LABEL = b"piivault subject v1"
 _DERIVED_LABEL = b"piivault derived keys v1"
+# Lowercase RFC 4648 base32, ten bits (two characters) at a time: the stdlib encoder is pure Python on
+# 3.11 and was a fifth of the derivation time.
+_BASE32 = "abcdefghijklmnopqrstuvwxyz234567"
+_PAIRS = [a + b for a in _BASE32 for b in _BASE32]
+assert TOKEN_BODY_LENGTH == 20, "the token body is the first 100 bits of the digest"
+
+
+def _base32_100_bits(digest: bytes) -> str:
+    """The first 100 bits of `digest` as 20 base32 characters (same as b32encode(digest)[:20].lower())."""
+    n = int.from_bytes(digest[:13], "big") >> 4
+    pairs = _PAIRS
+    return (
+        pairs[n >> 90]
+        + pairs[(n >> 80) & 1023]
+        + pairs[(n >> 70) & 1023]
+        + pairs[(n >> 60) & 1023]
+        + pairs[(n >> 50) & 1023]
+        + pairs[(n >> 40) & 1023]
+        + pairs[(n >> 30) & 1023]
+        + pairs[(n >> 20) & 1023]
+        + pairs[(n >> 10) & 1023]
+        + pairs[n & 1023]
+    )
 
 
 @dataclass(frozen=True)
@@ -48,7 +70,7 @@ class TokenDeriver:
     def derive_normalised(self, entity_type: str, normalised: str) -> Derived:
         """Token and value hash of an already normalised value."""
         digest = hmac.digest(self._token_key, self._type_bytes[entity_type] + normalised.encode(), "sha256")
-        body = base64.b32encode(digest[:15])[:TOKEN_BODY_LENGTH].decode().lower()
+        body = _base32_100_bits(digest)
         return Derived(self._prefixes[entity_type] + body + "]", digest[16:32])
 
     def derive(self, entity_type: str, value: str) -> Derived:
