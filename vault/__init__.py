@@ -9,6 +9,6 @@ Modules, one concern each:
 - `schema` tables and migrations; `engine` SQLite/PostgreSQL engines; `sql` set-based helpers;
 - `store` the `Vault` class and bulk tokenization; `lineage` partitions holding tokens;
 - `policy` + `default_policy.yaml` who may see what; `access` audited detokenization;
-- `erasure` resolve, plan, shred, tombstones; `requests` erasure/access request records;
+- `erasure` resolve, plan, shred, tombstones; `privacy_requests` erasure/access requests;
 - `surrogates` format-preserving email/card surrogates.
 """

@@ -6,8 +6,8 @@ whatever the batch size, so many processes can tokenize overlapping values at on
 one entry per value. Rows are inserted in token order, so concurrent PostgreSQL transactions take their
 row locks in one order and cannot deadlock each other; on SQLite every transaction is BEGIN IMMEDIATE.
 
-Operations beyond tokenizing live in their own modules (`lineage`, `access`, `erasure`, `requests`) and
-are exposed here as methods, so flows and notebooks need only this class.
+Operations beyond tokenizing live in their own modules (`lineage`, `access`, `erasure`,
+`privacy_requests`) and are exposed here as methods, so flows and notebooks need only this class.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError
 
-from vault import access, erasure, keystore, lineage, requests
+from vault import access, erasure, keystore, lineage, privacy_requests
 from vault.engine import keystore_url_for, make_engine, sqlite_path
 from vault.errors import KekMismatchError, TokenCollisionError, VaultError
 from vault.keys import Kek, KeyWrapper, load_kek, read_kek_file, seal
@@ -358,7 +358,7 @@ class Vault:
         self._wrapper = KeyWrapper(new_kek)
         return count
 
-    # -- erasure and requests (see `vault.erasure`, `vault.requests`) -------------------------------
+    # -- erasure and requests (see `vault.erasure`, `vault.privacy_requests`) -----------------------
 
     resolve_subject = erasure.resolve_subject
     subject_tokens = erasure.subject_tokens
@@ -367,10 +367,10 @@ class Vault:
     shredded_among = erasure.shredded_among
     erased_subject_keys = erasure.erased_subject_keys
     identifier_hash = erasure.identifier_hash
-    create_request = requests.create_request
-    update_request = requests.update_request
-    get_request = requests.get_request
-    list_requests = requests.list_requests
+    create_request = privacy_requests.create_request
+    update_request = privacy_requests.update_request
+    get_request = privacy_requests.get_request
+    list_requests = privacy_requests.list_requests
 
 
 def _subject_hint(raw) -> str | None:
