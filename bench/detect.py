@@ -29,11 +29,13 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 @dataclass
 class Run:
-    """One measured process: wall time, the part of it spent starting up, and its peak RSS."""
+    """One measured process: wall and CPU time, the parts of them spent starting up, and its peak RSS."""
 
     lines: int
     wall_s: float
     startup_s: float
+    cpu_s: float
+    startup_cpu_s: float
     peak_rss_mib: float
 
     @property
@@ -44,11 +46,23 @@ class Run:
     def steady_rate(self) -> float:
         return self.lines / max(self.wall_s - self.startup_s, 1e-9)
 
+    @property
+    def cpu_rate(self) -> float:
+        """Lines per CPU-second after start-up: steadier than wall time on a machine others share."""
+        return self.lines / max(self.cpu_s - self.startup_cpu_s, 1e-9)
 
-def run_measured(command: list[str]) -> tuple[float, float, str]:
-    """Run `command` to completion; (wall seconds, peak RSS MiB of that process, its stdout).
 
-    `os.wait4` gives the resource usage of this one child, unlike RUSAGE_CHILDREN's running maximum."""
+@dataclass
+class Measured:
+    wall_s: float
+    cpu_s: float
+    peak_rss_mib: float
+    stdout: str
+
+
+def run_measured(command: list[str]) -> Measured:
+    """Run `command` to completion and measure it. `os.wait4` gives the resource usage of this one child
+    (CPU time, RSS high-water mark), unlike RUSAGE_CHILDREN's running maximum over all children."""
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         process = subprocess.Popen(command, stdout=out, stderr=err, cwd=REPO_ROOT)
@@ -61,37 +75,51 @@ def run_measured(command: list[str]) -> tuple[float, float, str]:
     if process.returncode != 0:
         tail = stderr.strip().splitlines()[-3:]
         raise RuntimeError(f"{' '.join(command[:4])} exited {process.returncode}: {' | '.join(tail)}")
-    return wall, usage.ru_maxrss / 1024, stdout
+    return Measured(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stdout)
 
 
 def measure_piivault(input_path: Path, one_record_path: Path, output_dir: Path, lines: int) -> Run:
     """`piivault detect` on the records, and on one record for its start-up time (an empty input would
     not load the model)."""
     command = [sys.executable, "-m", "flows.cli", "detect"]
-    startup, _, _ = run_measured(command + [str(one_record_path), "-o", str(output_dir / "one.out.jsonl")])
-    wall, rss, _ = run_measured(command + [str(input_path), "-o", str(output_dir / "detect.out.jsonl")])
-    return Run(lines, wall, min(startup, wall), rss)
+    startup = run_measured(command + [str(one_record_path), "-o", str(output_dir / "one.out.jsonl")])
+    run = run_measured(command + [str(input_path), "-o", str(output_dir / "detect.out.jsonl")])
+    return Run(
+        lines,
+        run.wall_s,
+        min(startup.wall_s, run.wall_s),
+        run.cpu_s,
+        min(startup.cpu_s, run.cpu_s),
+        run.peak_rss_mib,
+    )
 
 
 def measure_presidio(input_path: Path, lines: int) -> Run:
     """Stock Presidio's `analyze()` loop in a child process (`--presidio-worker`)."""
-    command = [sys.executable, "-m", "bench.detect", "--presidio-worker", str(input_path)]
-    wall, rss, stdout = run_measured(command)
-    report = json.loads(stdout.strip().splitlines()[-1])
-    return Run(lines, wall, wall - report["loop_s"], rss)
+    run = run_measured([sys.executable, "-m", "bench.detect", "--presidio-worker", str(input_path)])
+    report = json.loads(run.stdout.strip().splitlines()[-1])
+    return Run(
+        lines,
+        run.wall_s,
+        run.wall_s - report["loop_s"],
+        run.cpu_s,
+        run.cpu_s - report["loop_cpu_s"],
+        run.peak_rss_mib,
+    )
 
 
 def presidio_worker(input_path: str) -> int:
-    """Child side: load stock Presidio, analyze every record, print the loop time as JSON."""
+    """Child side: load stock Presidio, analyze every record, print the loop's wall and CPU time as JSON."""
     from bench.stock_presidio import build_stock_analyzer, stock_findings
 
     with open(input_path, encoding="utf-8") as handle:
         texts = [json.loads(line)["text"] for line in handle if line.strip()]
     analyzer = build_stock_analyzer()
     stock_findings(analyzer, "warm-up")
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     found = sum(len(stock_findings(analyzer, text)) for text in texts)
-    print(json.dumps({"lines": len(texts), "findings": found, "loop_s": time.perf_counter() - started}))
+    loop_s, loop_cpu_s = time.perf_counter() - started, time.process_time() - started_cpu
+    print(json.dumps({"lines": len(texts), "findings": found, "loop_s": loop_s, "loop_cpu_s": loop_cpu_s}))
     return 0
 
 
@@ -101,6 +129,7 @@ def render(lines: int, runs: dict[str, Run | str]) -> str:
     rows = [
         ("lines/s after start-up", lambda r: f"{r.steady_rate:.1f}", "steady_rate"),
         ("lines/s end to end", lambda r: f"{r.end_to_end_rate:.1f}", "end_to_end_rate"),
+        ("lines per CPU-second", lambda r: f"{r.cpu_rate:.1f}", "cpu_rate"),
         ("start-up s", lambda r: f"{r.startup_s:.1f}", None),
         ("wall s", lambda r: f"{r.wall_s:.1f}", None),
         ("peak RSS MiB", lambda r: f"{r.peak_rss_mib:.0f}", None),
@@ -123,6 +152,9 @@ def render(lines: int, runs: dict[str, Run | str]) -> str:
         ratio = piivault.steady_rate / presidio.steady_rate
         verdict = "PASS" if ratio >= TARGET_RATIO else "MISS"
         out.append(f"target: >= {TARGET_RATIO:.0f}x lines/s after start-up -> {ratio:.1f}x {verdict}")
+    out.append(
+        "(CPU-seconds count every thread of the process; wall rates depend on what else the machine runs)"
+    )
     return "\n".join(out)
 
 
@@ -130,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.detect", description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=1000, help="corpus records (default 1000)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="alternate runs per side, keep each side's best"
+    )
     parser.add_argument("--presidio-worker", metavar="JSONL", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.presidio_worker:
@@ -144,16 +179,26 @@ def main(argv: list[str] | None = None) -> int:
             write_jsonl(samples, handle, with_labels=False)
         with open(one_record_path, "w", encoding="utf-8") as handle:
             write_jsonl(samples[:1], handle, with_labels=False)
-        for name, measure in (
-            ("piivault detect", lambda: measure_piivault(input_path, one_record_path, work, len(samples))),
-            ("stock Presidio", lambda: measure_presidio(input_path, len(samples))),
-        ):
-            print(f"measuring {name} ...", flush=True)
-            try:
-                runs[name] = measure()
-            except RuntimeError as error:
-                runs[name] = str(error)
+        measures = {
+            "piivault detect": lambda: measure_piivault(input_path, one_record_path, work, len(samples)),
+            "stock Presidio": lambda: measure_presidio(input_path, len(samples)),
+        }
+        for attempt in range(1, args.repeat + 1):
+            for name, measure in measures.items():
+                if isinstance(runs.get(name), str):
+                    continue  # it failed once: it will fail again
+                print(f"measuring {name} ({attempt}/{args.repeat}) ...", flush=True)
+                try:
+                    run = measure()
+                except RuntimeError as error:
+                    runs[name] = str(error)
+                    continue
+                best = runs.get(name)
+                if not isinstance(best, Run) or run.steady_rate > best.steady_rate:
+                    runs[name] = run
     print(render(len(samples), runs))
+    if args.repeat > 1:
+        print(f"(best of {args.repeat} alternating runs per side)")
     return 0
 
 
