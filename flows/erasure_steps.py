@@ -37,7 +37,7 @@ from flows.erasure_requests import (
     get_request,
 )
 from flows.erasure_subject import Footprint, footprint
-from flows.erasure_verify import raise_if_failed, verify_erasure
+from flows.erasure_verify import phone_tail_hashes, raise_if_failed, verify_erasure
 
 RESOLVE, SHRED, VERIFY, RECEIPT = "resolve", "shred", "verify", "receipt"
 STEPS: tuple[str, ...] = (RESOLVE, CLEAN, RAW, SHRED, VERIFY, RECEIPT)
@@ -108,6 +108,7 @@ def step_resolve(catalog: Catalog, vault, request_id: str) -> dict:
             reason = NEEDS_REVIEW_REASONS[fp.status]
             vault.update_request(request_id, status=NEEDS_REVIEW, error=reason)
             raise NeedsReview(f"request {request_id}: {reason}")
+        fp.phone_tails = phone_tail_hashes(vault, fp, request_id)
         partitions = [list(p) for p in affected_partitions(vault, catalog, fp)]
         done = {"footprint": fp.to_dict(), "partitions": partitions, "seconds": time.monotonic() - started}
         progress.save(vault, request_id, RESOLVE, done, done=True)

@@ -45,6 +45,7 @@ class Footprint:
     strong_tokens: list[str] = field(default_factory=list)
     own_hashes: list[str] = field(default_factory=list)  # value hashes of own tokens: the tombstones to be
     surrogates: dict[str, str] = field(default_factory=dict)  # format-preserving form -> token
+    phone_tails: list[str] | None = None  # keyed hashes of their phones' last digits (verification prefilter)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -121,3 +121,31 @@ def test_kill_9_in_a_subprocess_then_the_flow_finishes(template, reference, tmp_
     assert status == 0
     assert contents(zone) == reference[0]
     assert receipt_counts(out) == reference[1]
+
+
+def test_verification_fails_on_a_leftover_and_names_no_value(template, tmp_path, monkeypatch):
+    from flows.errors import PipelineError
+    from flows.synthetic_people import render_phone
+
+    root, people = template
+    zone = copy_zone(root, tmp_path / "zone")
+    request_id = file_erasure(zone, people.subject.email)
+    monkeypatch.setenv(FAULT_ENV, "shred")
+    with pytest.raises(InjectedFault):
+        erase(zone, request_id)
+    monkeypatch.delenv(FAULT_ENV)
+    national = render_phone(people.subject.mobile, "national_dots")
+    chat = zone / "raw" / "support" / "chat-2026-01-05.log"
+    lines = chat.read_text().count("\n")
+    with chat.open("a") as handle:  # somebody pasted the erased person's number back in
+        handle.write(f"2026-01-06T08:00:00Z chat-7 agent: number on file was {national}\n")
+    with pytest.raises(PipelineError) as failure:
+        erase(zone, request_id)
+    message = str(failure.value)
+    assert f"file support/chat-2026-01-05.log, line {lines + 1}, entity_type PHONE_NUMBER" in message
+    from vault.store import Vault
+
+    with Vault.open(load_catalog(zone / "catalog.yaml").vault_url) as vault:
+        error = vault.get_request(request_id)["error"]
+    for text in (message, error):
+        assert national not in text and people.subject.mobile not in text and people.subject.email not in text
