@@ -8,6 +8,7 @@ always exits 0 (unless it cannot run at all).
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -27,13 +28,15 @@ RECALL_TARGETS = {
 }
 PRECISION_TARGET = 0.95
 SWALLOW_SLACK = 2  # a finding may run this many whitespace/punctuation characters past its gold span
+COURTESY_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.? ")
 
 RULES = (
     "Rules: a finding is a true positive when it overlaps a gold span of the same type (precision = true\n"
     "positives / findings). A gold span is recalled when a finding of its type overlaps it; it is leaked\n"
     "when any letter or digit of it is not covered by findings of its type. A finding swallows when it\n"
-    f"overlaps two or more gold spans, or runs past its gold span by any letter or digit or by more than\n"
-    f"{SWALLOW_SLACK} other characters. Stock Presidio has no ADDRESS entity (its LOCATION is not counted).\n"
+    "overlaps two or more gold spans, or runs past its gold span by any letter or digit or by more than\n"
+    f"{SWALLOW_SLACK} other characters (a courtesy title such as 'Ms. ' before a name does not count).\n"
+    "Stock Presidio has no ADDRESS entity (its LOCATION is not counted).\n"
     f"Targets: recall >= 0.97 (PERSON, ADDRESS >= 0.95), precision >= {PRECISION_TARGET}, no swallowing."
 )
 
@@ -67,7 +70,10 @@ def _swallows(text: str, start: int, end: int, golds: list[tuple[int, int]]) -> 
     hit = [g for g in golds if _overlaps(start, end, *g)]
     if len(hit) > 1:
         return True
-    extra = text[start : hit[0][0]] + text[hit[0][1] : end]
+    before, after = text[start : hit[0][0]], text[hit[0][1] : end]
+    if COURTESY_TITLE.fullmatch(before):
+        before = ""  # "Ms. Royer" for the gold "Royer": the title is part of how the name is written
+    extra = before + after
     return len(extra) > SWALLOW_SLACK or any(c.isalnum() for c in extra)
 
 

@@ -96,6 +96,12 @@ def test_scoring_rules(findings, expected):
         assert (s.findings, s.true_findings, s.recalled, s.leaked, s.swallowing) == counts, entity
 
 
+def test_a_courtesy_title_before_a_name_is_not_swallowing_but_other_words_are():
+    sample = Sample("ask Ms. Royer now", [(8, 13, "PERSON")], "note")
+    assert eval_detection.score([sample], [[("PERSON", 4, 13)]])["PERSON"].swallowing == 0
+    assert eval_detection.score([sample], [[("PERSON", 0, 13)]])["PERSON"].swallowing == 1
+
+
 def test_a_finding_merging_two_values_swallows():
     sample = Sample("a=+3225551234|+3225559876", [(2, 13, "PHONE_NUMBER"), (14, 25, "PHONE_NUMBER")], "cdr")
     scores = eval_detection.score([sample], [[("PHONE_NUMBER", 2, 25)]])
