@@ -222,6 +222,18 @@ def test_unverified_request_waits_and_is_never_run(zone, capsys):
     finally:
         db.close()
     assert people.subject.email not in dump and people.subject.email.upper() not in dump
+    # Verification evidence given later makes the waiting request run: awaiting -> verified -> completed.
+    status, receipt_path, err = erase_cli(
+        root, capsys, request_id, "--verified-by", "clerk", "--method", "id"
+    )
+    assert status == 0, err
+    with open_vault(root) as vault:
+        request = vault.get_request(request_id)
+    assert (request["status"], request["verified_by"], request["receipt_path"]) == (
+        "completed",
+        "clerk",
+        receipt_path,
+    )
 
 
 def test_a_person_known_only_by_email_can_be_erased(zone, capsys):
