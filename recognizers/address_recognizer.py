@@ -72,7 +72,7 @@ _ENGLISH_TYPES = (
     r"Annex|Arcade|Bayou|Beach|Bluffs?|Bottom|Branch|Bridge|Burgs?|Camp|Canyon|Cape|Centers?|Club|"
     r"Crossroads?|Dam|Fords|Harbors|Junctions|Keys|Loaf|Locks?|Mall|Manors|Mission|Mountains|Neck|Parks|"
     r"Pine|Plain|Rapid|River|Roads|Skyway|Spurs|Stravenue|Streets|Trailer|Unions|Valleys|Villages|Well|"
-    r"Course|Cliffs?|Islands|Land|Via|Rue|Groves|Extensions|Fall"
+    r"Course|Cliffs?|Islands|Land|Via|Rue|Groves|Extensions|Fall|Passage"
 )
 _DIRECTIONAL = r"(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?(?![\p{L}\d])"
 _US_STATES = (

@@ -25,6 +25,14 @@ MIN_SCORE = 0.5
 NER_BATCH_SIZE = 256
 NER_WINDOW_WORDS = 5
 
+# Capitalised words that open support-chat and email sentences without being names.
+TRIGGER_STOP_WORDS = frozenset(
+    "ticket reference created thanks thank please hello hi good morning afternoon evening yes no sure ok "
+    "okay sorry great perfect confirm details updated internet invoice account plan new old let can could "
+    "would should will shall may might i im i'm you your we our they their he she it its this that there "
+    "here what when where why how which who dear regards kind best cheers sincerely subject from to cc "
+    "sent date mobile landline card email address phone number".split()
+)
 _CAPITALISED = re.compile(r"\b[^\W\d_][^\W\d_'’-]*", re.UNICODE)
 _ALL_CAPS_WORD = re.compile(r"\b[^\W\d_a-z]{2,}\b")
 _NON_SPACE = re.compile(r"\S+")
@@ -59,13 +67,34 @@ def _may_hold_a_name(text: str, keywords: frozenset[str]) -> bool:
     return False
 
 
+_WORD_CORE = re.compile(r"^[^\w]*(.*?)[^\w]*$", re.UNICODE)
+
+
+def _word_kind(word: str, keywords: frozenset[str]) -> str:
+    """`name` (a capitalised word that may be a name), `caps` (an ALL-CAPS word), or `other`. Words glued
+    to digits (CU-123456, PT2M16S, INV5254) are identifiers, not names."""
+    core = _WORD_CORE.match(word).group(1)
+    if not core or any(char.isdigit() for char in core) or not _may_hold_a_name(core, keywords):
+        return "other"
+    letters = [char for char in core if char.isalpha()]
+    if len(letters) > 1 and all(char.isupper() for char in letters):
+        return "caps"
+    return "name" if len(letters) > 1 else "other"
+
+
 def ner_windows(text: str, keywords: frozenset[str], width: int = NER_WINDOW_WORDS) -> list[tuple[int, int]]:
     """Character spans of the stretches of `text` NER must see: `width` words either side of each word
     holding a possible name, merged where they touch."""
     words = [match.span() for match in _NON_SPACE.finditer(text)]
+    kinds = [_word_kind(text[start:end], keywords) for start, end in words]
     windows: list[list[int]] = []
-    for index, (start, end) in enumerate(words):
-        if not _may_hold_a_name(text[start:end], keywords):
+    for index, kind in enumerate(kinds):
+        if kind == "caps":
+            # a lone ALL-CAPS word is a code or status (ANSWERED, PDF); names in capitals come in runs
+            neighbours = kinds[max(0, index - 1) : index] + kinds[index + 1 : index + 2]
+            if "caps" not in neighbours:
+                continue
+        elif kind != "name":
             continue
         low, high = max(0, index - width), min(len(words) - 1, index + width)
         if windows and low <= windows[-1][1] + 1:
@@ -84,7 +113,11 @@ class BatchDetector:
 
         self.model_name = resolve_model_name(model_name)
         self.recognizers = {r.supported_entities[0]: r for r in piivault_recognizers()}
-        self.keywords = _NOT_NAME_WORDS | _COMMON_WORDS
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        # words that on their own never call for NER: log keywords, everyday words, English stop words
+        # (`I`, `My`, `Can` open sentences); a name next to them still falls inside a window
+        self.keywords = _NOT_NAME_WORDS | _COMMON_WORDS | frozenset(STOP_WORDS) | TRIGGER_STOP_WORDS
         self._nlp = None
 
     @property
@@ -128,6 +161,9 @@ class BatchDetector:
                 for result in person.ner_results(window, docs[window]):
                     result.start += offset
                     result.end += offset
+                    original = text[result.start : result.end]
+                    if original.isupper() and " " not in original:
+                        continue  # one re-cased ALL-CAPS word (BILL, ORANGE) is too weak a sign alone
                     raw[text].append(result)
         if others:
             from recognizers.engine import cached_analyzer

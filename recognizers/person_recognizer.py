@@ -54,7 +54,9 @@ _SIGN_OFFS = (
     r"Saludos|Un saludo|Atentamente|Cordiali saluti|Distinti saluti"
 )
 _INTRODUCERS = (
-    r"my name is|name is|this is|I am|I'm|spoke (?:with|to)|talked to|speaking with|customer|client|caller|"
+    r"my name is|name is|name was|in the name of|name of|named|this is|I am|I'm|spoke (?:with|to)|"
+    r"talked to|speaking with|customer|client|caller|"
+    r"(?:booked|ordered|scheduled|reserved|registered|issued|shipped|opened|created) for|"
     r"agent|subscriber|cardholder|card holder|account holder|holder|signed by|on behalf of|contact person|"
     r"my (?:partner|wife|husband|son|daughter|mother|father|colleague)|attn:?"
 )
@@ -63,7 +65,7 @@ _CAPS_NAME_2 = rf"{_ALL_CAPS_WORD}(?:[ \t]+{_ALL_CAPS_WORD}){{1,3}}"
 # given name, then the family name in capitals, as French and Belgian forms write it: Benoît DELORME
 _MIXED_NAME_2 = rf"{_TITLE_WORD}(?:[ \t]+{_ALL_CAPS_WORD}){{1,2}}"
 # an ALL-CAPS name inside mixed-case prose ends where the next word is lower case or the clause ends
-_END_OF_CAPS_NAME = r"(?=[ \t]*(?:[,.;:!?)\n]|$)|[ \t]+\p{Ll})"
+_END_OF_CAPS_NAME = r"(?=[ \t]*(?:[,.;:!?()\n<]|$)|[ \t]+\p{Ll})"
 PATTERNS = [
     Pattern(
         "name (value of a name key)",
@@ -72,9 +74,19 @@ PATTERNS = [
         r"""(?P<bare>[^\s,;&|}\]"'=<>][^\s,;&|}\]"=<>]*(?:[ \t]+(?![^\s]*[=:])[^\s,;&|}\]"=<>]+){0,3}))""",
         0.85,
     ),
+    Pattern(
+        "name (XML element of a name key)",
+        rf"(?i:<(?:{_NAME_KEYS})(?:[ \t][^<>]*)?>)[ \t]*(?P<name>[^<>\n]{{1,80}}?)[ \t]*</",
+        0.85,
+    ),
+    Pattern(
+        "name (ALL-CAPS run in mixed-case prose)",
+        rf"(?<=\p{{Ll}}[,:;]?[ \t]|[(\[\]][ \t]?)(?P<name>{_CAPS_NAME_2}){_END_OF_CAPS_NAME}",
+        0.7,
+    ),
     Pattern("name (display name before an address)", rf"(?P<name>{_NAME_2})[\"']?[ \t]*<[^<>@\s]+@", 0.85),
     Pattern(
-        "name (after an honorific)", rf"(?<![\w])(?P<name>(?:{_HONORIFICS})\.?[ \t]+{_TITLE_NAME})", 0.85
+        "name (after an honorific)", rf"(?<![\w])(?:{_HONORIFICS})\.?[ \t]+(?P<name>{_TITLE_NAME})", 0.85
     ),
     Pattern(
         "name (after a greeting)",
@@ -112,6 +124,8 @@ _NOT_NAME_WORDS = frozenset(
     samsung huawei nokia netflix spotify amazon whatsapp telegram slack grafana loki prometheus kibana
     elasticsearch splunk datadog sentry github gitlab jira confluence pixel galaxy xiaomi oneplus
     fritz fritzbox disney hbo youtube airflow spark hadoop tableau excel outlook backup boost cloud
+    telefónica telefonica movistar vodafone orange proximus telenet kpn swisscom bouygues sfr iliad
+    fastweb telekom t-mobile verizon tim italia españa espana deutschland
     """.split()
 )
 # Everyday words that can also be names (June, Price, Bill, Rose): a candidate made only of these is refused.
@@ -122,7 +136,8 @@ _COMMON_WORDS = frozenset(
     mobile tel fax call card edge teams zoom signal dear hi hello thanks thank regards best cheers team
     subject from to cc bcc reply sent date re fw fwd street road avenue rue straat strasse straße calle via
     piazza total amount price tax vat eur usd gbp premium basic plus pro gold silver unlimited prepaid
-    postpaid roaming data voice broadband fiber fibre router modem sim bundle plan tariff contract refund
+    postpaid roaming data voice broadband fiber fibre router modem max mini ultra sim bundle plan tariff
+    contract refund
     payment paid due balance credit debit monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december mon tue wed thu fri sat
     sun jan feb mar apr jun jul aug sep sept oct nov dec
@@ -143,6 +158,7 @@ _NOT_PERSON_VALUE = regex.compile(
     r"company|org|organisation|organization|host|hostname|queue|topic|flow|deployment|job|task|event|"
     r"category|type|status|level)[\w\-]*[\"']?[ \t]*[=:][ \t]*[\"']?[^\"'=\n]*$"
 )
+_LEADING_TITLE = regex.compile(rf"(?:{_HONORIFICS})\.?[ \t]+(?=\p{{Lu}})")
 _FORBIDDEN_CHARS = frozenset("0123456789@_/\\=#{}<>[]|$%&*+~^")
 
 
@@ -233,9 +249,15 @@ class PersonRecognizer(LocalRecognizer):
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim spaces, quotes and punctuation, and a possessive `'s`, from both ends of a span."""
+    """Trim spaces, quotes and punctuation, a possessive `'s`, and leading titles (`Ms.`, `Dr`) from a span:
+    the name is what identifies the person, the title is not part of it."""
     while start < end and not (text[start].isalpha()):
         start += 1
+    while True:
+        title = _LEADING_TITLE.match(text, start, end)
+        if not title or title.end() >= end:
+            break
+        start = title.end()
     if text[start:end].endswith(("'s", "’s")):
         end -= 2
     while end > start and not (text[end - 1].isalpha() or text[end - 1] == "."):
