@@ -158,7 +158,7 @@ _NOT_PERSON_VALUE = regex.compile(
     r"company|org|organisation|organization|host|hostname|queue|topic|flow|deployment|job|task|event|"
     r"category|type|status|level)[\w\-]*[\"']?[ \t]*[=:][ \t]*[\"']?[^\"'=\n]*$"
 )
-_LEADING_TITLE = regex.compile(rf"(?:{_HONORIFICS})\.?[ \t]+(?=\p{{Lu}})")
+_LEADING_TITLE = regex.compile(rf"(?i:{_HONORIFICS})\.?[ \t]+(?=\p{{Lu}})")
 _FORBIDDEN_CHARS = frozenset("0123456789@_/\\=#{}<>[]|$%&*+~^")
 
 
