@@ -23,9 +23,12 @@ def _tokenize_worker(url: str, seed: int, barrier, results) -> None:
     vault = Vault.open(url, kek=TEST_KEK)  # all four also race to create the schema
     try:
         out = []
-        for start in range(0, len(items), 250):
-            batch = items[start : start + 250]
+        start = 0
+        for size in (250, 700, 350, 700):  # batches of different sizes, so the workers drift apart
+            batch = items[start : start + size]
+            start += size
             out.extend(zip(batch, vault.tokenize_batch(batch), strict=True))
+        assert start == len(items)
         results.put((seed, [(value, token) for (_t, value, _h), token in out]))
     finally:
         vault.close()
