@@ -15,6 +15,7 @@ import re
 from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
 
 from recognizers.context import key_before, key_parts, text_after, text_before
+from recognizers.credit_card_recognizer import is_card_number
 from recognizers.phones import DEFAULT_REGIONS, parse_phone_fit
 from recognizers.results import make_result
 
@@ -59,6 +60,7 @@ _PHONE_WORDS = re.compile(
     r"(?i)(?:phone|tel|mobile|mobiel|portable|handy|gsm|cell|call|fax|msisdn|number|nummer|numéro|numero|"
     r"telefon|teléfono|telefono|contact|sms|whatsapp|reach|dial|ring|bel|appel|line|lijn|ligne|linea)"
 )
+_EXT_AT_END = re.compile(r"(?:ext[.:]?|x|extension:?|poste|#)[ \t]*\d{1,6}$", re.IGNORECASE)
 _SPLIT = re.compile(r"[ \t\u00a0]+")
 _CURRENCY_BEFORE = re.compile(r"(?:[€$£¥]|\b(?:EUR|USD|GBP|CHF|JPY))\s?$", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
@@ -98,6 +100,8 @@ class PhoneNumberRecognizer(LocalRecognizer):
         regex may have swallowed (`02 555 12 34 2 times`)."""
         if self._refused_by_context(text, start, end):
             return None
+        if is_card_number(_NON_DIGIT.sub("", text[start:end])):
+            return None  # a card number's leading groups may read as a phone number
         candidate = text[start:end]
         # Cut points: the candidate itself, then without its last whitespace-separated groups.
         cuts = [end]
@@ -112,6 +116,8 @@ class PhoneNumberRecognizer(LocalRecognizer):
             digits = _NON_DIGIT.sub("", raw)
             if len(digits) < 7 or _DATE.match(raw) or _IP.match(raw):
                 continue
+            if len(digits) > (15 if raw.startswith(("+", "00")) else 13) and not _EXT_AT_END.search(raw):
+                continue  # longer than any international (E.164) or national number
             number, fits = parse_phone_fit(raw, self.regions)
             score = 0.75 if raw.startswith(("+", "00")) else 0.6
             if number is None and key & PHONE_KEYS and _BARE.match(raw):

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 
@@ -37,6 +38,12 @@ def parse_phone(raw: str, regions: tuple[str, ...] | list[str] = DEFAULT_REGIONS
 
 
 def parse_phone_fit(raw: str, regions: tuple[str, ...] | list[str] = DEFAULT_REGIONS):
+    """`(number, fits)`: see `_parse_phone_fit`; cached, since logs repeat the same numbers."""
+    return _parse_phone_fit(raw, tuple(regions))
+
+
+@lru_cache(maxsize=65536)
+def _parse_phone_fit(raw: str, regions: tuple[str, ...]):
     """`(number, fits)`: the valid number for `raw` or None, and whether its digit grouping is the one
     its region writes (a strong sign the whole of `raw` is the number, not a number plus a stray group)."""
     text = _INTERNATIONAL_00.sub("+", raw, count=1)
