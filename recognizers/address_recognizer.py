@@ -183,12 +183,21 @@ _EVERYDAY_ENGLISH = frozenset(
 )
 
 
+# Every address form holds a street type word (or a military postal keyword): texts without one are
+# skipped before the full pattern runs.
+_ANCHOR = (
+    rf"(?<![\p{{L}}])(?:(?i:{_PREFIX_TYPES_ANY_CASE})|{_PREFIX_TYPES_CAPITALISED}|{_SEPARATE_GERMANIC_TYPES}|"
+    rf"{_ENGLISH_TYPES}|APO|FPO|DPO)(?![\p{{L}}])|(?i:{_COMPOUND_SUFFIXES})(?![\p{{L}}])"
+)
+
+
 class AddressRecognizer(LocalRecognizer):
     """Whole postal addresses in the conventions of BE, NL, FR, DE, GB, IE, ES, IT and the US."""
 
     def __init__(self, supported_language: str = "en"):
         self.patterns = list(PATTERNS)
         self._address = regex.compile(_ADDRESS, regex.MULTILINE)
+        self._anchor = regex.compile(_ANCHOR)
         super().__init__(
             supported_entities=["ADDRESS"],
             name="PiivaultAddressRecognizer",
@@ -201,6 +210,8 @@ class AddressRecognizer(LocalRecognizer):
 
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
+        if self._anchor.search(text) is None:
+            return results
         position = 0
         while True:
             match = self._address.search(text, position)

@@ -89,6 +89,8 @@ class PhoneNumberRecognizer(LocalRecognizer):
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
         for match in self._candidates.finditer(text):
+            if sum(char.isdigit() for char in match.group(0)) < 7:
+                continue  # times, small counts, short ids: too few digits for any phone number
             span = self._validated_span(text, match.start(), match.end())
             if span is not None:
                 start, end, score = span
