@@ -5,10 +5,12 @@ its work (skipping what a killed run already did), records its own state, and on
 A rerun skips done steps; a run of a completed request does nothing and says so.
 
 What survives the shred: nothing later steps need is plaintext. The footprint (tokens, keyed hashes,
-subject ids) is recorded at step 1; the clean step records which raw records to change by position; the
-verify step re-derives tokens of candidate values with the vault's token key, which the shred leaves in
-place. So the shred may come before verification, and no copy of a personal value is ever saved. The
-footprint is deleted when the request completes; only counts stay (in the receipt and the progress rows).
+subject ids) is recorded at step 1, with keyed hashes of the last digits of the subject's phones (read
+once through an audited privacy-officer detokenization) so verification can skip most phone-shaped
+strings cheaply; the clean step records which raw records to change by position; the verify step
+re-derives tokens of candidate values with the vault's token key, which the shred leaves in place. So the
+shred may come before verification, and no copy of a personal value is ever saved. The footprint is
+deleted when the request completes; only step durations stay in the progress rows (counts in the receipt).
 
 Fault injection, for the resumability tests: `flows.erasure_faults` (a point after every step, and inside
 the clean and raw steps between a rename and its bookkeeping).
