@@ -58,9 +58,10 @@ _BARE = re.compile(r"^\d{11,15}$")
 _IBAN_BEFORE = re.compile(r"\b[A-Z]{2}\d{2}[ ]?(?:[0-9A-Z]{4}[ ]?)*$")
 _PHONE_WORDS = re.compile(
     r"(?i)(?:phone|tel|mobile|mobiel|portable|handy|gsm|cell|call|fax|msisdn|number|nummer|numéro|numero|"
-    r"telefon|teléfono|telefono|contact|sms|whatsapp|reach|dial|ring|bel|appel|line|lijn|ligne|linea)"
+    r"telefon|teléfono|telefono|contact|sms|whatsapp|reach|dial|ring|bel|appel|line|lijn|ligne|linea|port-in|port-out|porting|ported)"
 )
 _EXT_AT_END = re.compile(r"(?:ext[.:]?|x|extension:?|poste|#)[ \t]*\d{1,6}$", re.IGNORECASE)
+_CARD_SHAPED = re.compile(r"\d{4}(?:[ \-]?\d{2,6}){2,4}$")
 _SPLIT = re.compile(r"[ \t\u00a0]+")
 _CURRENCY_BEFORE = re.compile(r"(?:[€$£¥]|\b(?:EUR|USD|GBP|CHF|JPY))\s?$", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
@@ -102,7 +103,7 @@ class PhoneNumberRecognizer(LocalRecognizer):
         regex may have swallowed (`02 555 12 34 2 times`)."""
         if self._refused_by_context(text, start, end):
             return None
-        if is_card_number(_NON_DIGIT.sub("", text[start:end])):
+        if _CARD_SHAPED.match(text, start, end) and is_card_number(_NON_DIGIT.sub("", text[start:end])):
             return None  # a card number's leading groups may read as a phone number
         candidate = text[start:end]
         # Cut points: the candidate itself, then without its last whitespace-separated groups.
