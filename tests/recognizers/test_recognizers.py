@@ -61,6 +61,9 @@ def test_credit_card(text, expected):
         ("mobile 06 12 34 56 78 or 0032 2 555 12 34 ext. 12", ["06 12 34 56 78", "0032 2 555 12 34 ext. 12"]),
         ("Call me at 212-555-0123 x12.", ["212-555-0123 x12"]),
         ("landline +32 11 24 79 12 ext: 4767", ["+32 11 24 79 12 ext: 4767"]),
+        ("mobile=+44 (0)7325 959990", ["+44 (0)7325 959990"]),  # digits pass Luhn: not card-shaped
+        ("Port-in of 015288587672 from Telefonica approved", ["015288587672"]),
+        ("pan 4111 1111 1111 1111", []),  # the card's leading groups are not a phone
         ("call 02 555 12 34 2 times", ["02 555 12 34"]),
         ("01.42.68.53.00", ["01.42.68.53.00"]),
         ("msisdn=32475123456", ["32475123456"]),  # CDR-style bare international number
