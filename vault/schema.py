@@ -45,7 +45,10 @@ from vault.errors import SchemaVersionError
 vault_metadata = MetaData()
 keystore_metadata = MetaData()
 
-TOKEN = String(40)
+# Tokens and hashes compare bytewise: COLLATE "C" spares PostgreSQL locale-aware comparisons in the
+# busiest indexes (SQLite compares bytewise already).
+TOKEN = String(40).with_variant(String(40, collation="C"), "postgresql")
+SUBJECT_ID = String(32).with_variant(String(32, collation="C"), "postgresql")
 
 schema_version = Table("schema_version", vault_metadata, Column("version", Integer, primary_key=True))
 
@@ -62,14 +65,14 @@ tokens = Table(
 subjects = Table(
     "subjects",
     vault_metadata,
-    Column("subject_id", String(32), primary_key=True),  # keyed hash of the subject key
+    Column("subject_id", SUBJECT_ID, primary_key=True),  # keyed hash of the subject key
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
 links = Table(
     "links",
     vault_metadata,
-    Column("subject_id", String(32), primary_key=True),
+    Column("subject_id", SUBJECT_ID, primary_key=True),
     Column("token", TOKEN, primary_key=True),
     Index("links_by_token", "token"),
 )

@@ -45,13 +45,32 @@ def select_where_in(
     head = f"SELECT {', '.join(map(_quoted, columns))} FROM {_quoted(table.name)} WHERE {_quoted(key)} "
     if not keys:
         return []
-    if conn.dialect.name == "postgresql":  # one statement: the keys travel as one array parameter
-        return [tuple(row) for row in conn.exec_driver_sql(head + "= ANY(%s)", (keys,)).fetchall()]
+    if conn.dialect.name == "postgresql":
+        # One statement, the keys as one comma-joined text parameter split by the server: adapting a
+        # Python list to an array parameter costs more than the lookup itself. Tokens hold no comma;
+        # binary keys travel as hex.
+        if isinstance(keys[0], bytes):
+            joined, split = (
+                ",".join(k.hex() for k in keys),
+                "SELECT decode(k, 'hex') FROM unnest(string_to_array(%s, ',')) k",
+            )
+        else:
+            joined, split = ",".join(keys), "SELECT unnest(string_to_array(%s, ','))"
+        return _fetch_all(conn, f"{head}IN ({split})", (joined,))
     rows: list[tuple] = []
     for chunk in chunks(keys):
-        statement = head + "IN (" + ",".join("?" * len(chunk)) + ")"
-        rows.extend(tuple(row) for row in conn.exec_driver_sql(statement, tuple(chunk)).fetchall())
+        rows.extend(_fetch_all(conn, head + "IN (" + ",".join("?" * len(chunk)) + ")", tuple(chunk)))
     return rows
+
+
+def _fetch_all(conn: Connection, statement: str, parameters: tuple) -> list[tuple]:
+    """Run a SELECT on the DBAPI cursor of the connection's transaction: plain tuples, no Row objects."""
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(statement, parameters)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
 
 
 def _quoted(name: str) -> str:
