@@ -67,12 +67,23 @@ def _may_hold_a_name(text: str, keywords: frozenset[str]) -> bool:
     return False
 
 
+_NAME_LIKE_KEYS = frozenset(
+    "name full_name fullname holder cardholder card_holder customer client contact agent user username "
+    "recipient sender from to caller callee subscriber payer payee signed_by first_name last_name".split()
+)
 _WORD_CORE = re.compile(r"^[^\w]*(.*?)[^\w]*$", re.UNICODE)
 
 
 def _word_kind(word: str, keywords: frozenset[str]) -> str:
     """`name` (a capitalised word that may be a name), `caps` (an ALL-CAPS word), or `other`. Words glued
-    to digits (CU-123456, PT2M16S, INV5254) are identifiers, not names."""
+    to digits (CU-123456, PT2M16S, INV5254) are identifiers, keys (`X-Ticket-Id:`, `Subject:`) are not
+    names, and the value of a `key=Value` pair counts only if the key is one a name pattern reads."""
+    if word.endswith(":") and not word.endswith("::"):
+        return "other"
+    if "=" in word:
+        key, _, word = word.partition("=")
+        if key.strip("\"'{[(<").lower() not in _NAME_LIKE_KEYS:
+            return "other"
     core = _WORD_CORE.match(word).group(1)
     if not core or any(char.isdigit() for char in core) or not _may_hold_a_name(core, keywords):
         return "other"
