@@ -93,6 +93,17 @@ def _word_kind(word: str, keywords: frozenset[str]) -> str:
     return "name" if len(letters) > 1 else "other"
 
 
+def _opens_clause(text: str, words: list[tuple[int, int]], index: int) -> bool:
+    if index == 0:
+        return True
+    previous_end = words[index - 1][1]
+    return text[previous_end - 1] in ".!?;:]" or "\n" in text[previous_end : words[index][0]]
+
+
+def _next_is_lower(text: str, words: list[tuple[int, int]], index: int) -> bool:
+    return index + 1 < len(words) and text[words[index + 1][0]].islower()
+
+
 def ner_windows(text: str, keywords: frozenset[str], width: int = NER_WINDOW_WORDS) -> list[tuple[int, int]]:
     """Character spans of the stretches of `text` NER must see: `width` words either side of each word
     holding a possible name, merged where they touch."""
@@ -106,6 +117,10 @@ def ner_windows(text: str, keywords: frozenset[str], width: int = NER_WINDOW_WOR
             if "caps" not in neighbours:
                 continue
         elif kind != "name":
+            continue
+        elif _opens_clause(text, words, index) and _next_is_lower(text, words, index):
+            # `Wrong amount`, `Escalated to`, `Reach me`: a capital that only opens a sentence; the small
+            # model rarely finds a lone name there anyway
             continue
         low, high = max(0, index - width), min(len(words) - 1, index + width)
         if windows and low <= windows[-1][1] + 1:

@@ -66,6 +66,12 @@ _CAPS_NAME_2 = rf"{_ALL_CAPS_WORD}(?:[ \t]+{_ALL_CAPS_WORD}){{1,3}}"
 _MIXED_NAME_2 = rf"{_TITLE_WORD}(?:[ \t]+{_ALL_CAPS_WORD}){{1,2}}"
 # an ALL-CAPS name inside mixed-case prose ends where the next word is lower case or the clause ends
 _END_OF_CAPS_NAME = r"(?=[ \t]*(?:[,.;:!?()\n<]|$)|[ \t]+\p{Ll})"
+# Verbs whose subject in support notes is a person: `Jade prefers WhatsApp`, `Ms. Royer asked for...`
+_SPEECH_VERBS = (
+    r"prefers|preferred|asked|asks|said|says|called|calls|wants|wanted|wrote|writes|requested|requests|"
+    r"confirmed|confirms|disputes|disputed|reported|reports|mentioned|agreed|declined|complained|replied|"
+    r"phoned|emailed|visited|insists|insisted|explained|promised"
+)
 PATTERNS = [
     Pattern(
         "name (value of a name key)",
@@ -102,6 +108,11 @@ PATTERNS = [
         "name (after an introducer)",
         rf"(?i:(?<![\w])(?:{_INTRODUCERS})(?:[ \t]+(?:is|was|named|called))?[ \t]*:?)[ \t]+"
         rf"(?P<name>{_TITLE_NAME_2}|(?:{_CAPS_NAME_2}|{_MIXED_NAME_2}){_END_OF_CAPS_NAME})",
+        0.7,
+    ),
+    Pattern(
+        "name (subject of a speech or request verb)",
+        rf"(?<![\w])(?P<name>{_TITLE_NAME})[ \t]+(?:{_SPEECH_VERBS})(?![\w])",
         0.7,
     ),
     Pattern(
@@ -159,6 +170,7 @@ _NOT_PERSON_VALUE = regex.compile(
     r"category|type|status|level)[\w\-]*[\"']?[ \t]*[=:][ \t]*[\"']?[^\"'=\n]*$"
 )
 _LEADING_TITLE = regex.compile(rf"(?i:{_HONORIFICS})\.?[ \t]+(?=\p{{Lu}})")
+_LEADING_WORD = regex.compile(r"(\p{L}+)[ \t]+(?=\p{Lu})")  # `Customer Ann Lee` -> `Ann Lee`
 _FORBIDDEN_CHARS = frozenset("0123456789@_/\\=#{}<>[]|$%&*+~^")
 
 
@@ -254,8 +266,10 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and not (text[start].isalpha()):
         start += 1
     while True:
-        title = _LEADING_TITLE.match(text, start, end)
+        title = _LEADING_TITLE.match(text, start, end) or _LEADING_WORD.match(text, start, end)
         if not title or title.end() >= end:
+            break
+        if title.re is _LEADING_WORD and title.group(1).lower() not in _COMMON_WORDS:
             break
         start = title.end()
     if text[start:end].endswith(("'s", "’s")):

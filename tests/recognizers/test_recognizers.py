@@ -173,6 +173,9 @@ def test_address_whole_span(text, expected):
         ("Upgrade to Business Cloud Backup booked for Dillon Lambert, delivery", ["Dillon Lambert"]),
         ("<customer><name>Claudine Lacombe</name><pan>", ["Claudine Lacombe"]),
         ("port-in from Telefónica España approved; TIM Italia next", []),
+        ("Mail bounced; Jade prefers WhatsApp on 07294902868.", ["Jade"]),
+        ("[escalation] Customer Constance Tooman called from 089-142", ["Constance Tooman"]),
+        ("with the Netflix Standard bundle?", []),
         ("iban BE39 8852 3587 1195", []),
     ],
 )
