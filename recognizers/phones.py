@@ -18,6 +18,7 @@ DEFAULT_REGIONS: tuple[str, ...] = ("BE", "NL", "FR", "DE", "GB", "IE", "ES", "I
 _INTERNATIONAL_00 = re.compile(r"^\s*00(?=[1-9])")
 _EXTENSION = re.compile(r"\s*(?:ext[.:]?|x|extension:?|poste|durchwahl|#)\s*\d{1,6}\s*$", re.IGNORECASE)
 _DIGIT_GROUPS = re.compile(r"\d+")
+_NON_SPACE_DIGITS = re.compile(r"[ \t\u00a0]")
 
 
 def _written_as_nationally(digits: str, national: str, country_code: int) -> bool:
@@ -82,7 +83,14 @@ def _parse_phone_fit(raw: str, regions: tuple[str, ...]):
 def to_e164(raw: str, regions: tuple[str, ...] | list[str] = DEFAULT_REGIONS) -> str | None:
     """`raw` as a validated E.164 string (`+3225551234`), or None when it is not a valid number
     internationally or nationally in any of `regions`."""
-    number = parse_phone(raw, regions)
+    number = None
+    digits = _NON_SPACE_DIGITS.sub("", raw)
+    if digits.isdigit() and 11 <= len(digits) <= 15 and not digits.startswith("0"):
+        # 11+ bare digits without a trunk prefix are how call detail records write international numbers
+        # (`32475123456`); read them so, to give them the same form as `+32475123456`
+        number = parse_phone("+" + digits, regions)
+    if number is None:
+        number = parse_phone(raw, regions)
     if number is None:
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

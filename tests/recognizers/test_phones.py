@@ -25,6 +25,9 @@ from recognizers.phones import DEFAULT_REGIONS, to_e164
         ("(212) 555-0123", "+12125550123"),  # not German: German national numbers start with 0
         ("212-555-0123 x12", "+12125550123"),  # extension dropped from E.164
         ("02 555 12 34 ext. 5", "+3225551234"),
+        ("4915123456789", "+4915123456789"),  # CDR-style international without +: same form as with it
+        ("32475123456", "+32475123456"),
+        ("12125550123", "+12125550123"),
         # not phone numbers
         ("2024-01-15", None),
         ("1.2.3", None),
