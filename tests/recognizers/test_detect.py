@@ -124,3 +124,17 @@ def test_detection_with_pytest_socket_disabled(detector):
     finally:
         enable_socket()
     assert [f.entity_type for f in findings] == ["EMAIL_ADDRESS", "PHONE_NUMBER"]
+
+
+def test_stock_presidio_still_loads_its_own_recognizers():
+    """Presidio resolves predefined recognizers by class name among all loaded subclasses: piivault's
+    must not shadow them, or a stock AnalyzerEngine in the same process (the benchmarks) breaks."""
+    from presidio_analyzer.recognizer_registry.recognizers_loader_utils import RecognizerListLoader
+
+    import recognizers
+
+    for name in recognizers.RECOGNIZER_CLASSES:
+        getattr(recognizers, name)  # import every piivault recognizer first
+    for name in ("EmailRecognizer", "PhoneRecognizer", "CreditCardRecognizer"):
+        cls = RecognizerListLoader.get_existing_recognizer_cls(recognizer_name=name)
+        assert cls.__module__.startswith("presidio_analyzer")
