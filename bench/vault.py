@@ -6,8 +6,9 @@ beside bulk tokenization into the vault on SQLite and on PostgreSQL, on the same
 The values are a mix of the five entity types in equal parts (emails, names, addresses, cards, phones),
 half of them repeats (each distinct value appears twice, shuffled), fed to `Vault.tokenize_batch` in
 batches as the tokenize flow does. A vault run includes everything a flow pays: encryption of each new
-value under its own data key, wrapping that key, and the set-based SQL of each batch. The target is the
-vault path within 5x of bare derivation. PostgreSQL is `PIIVAULT_BENCH_POSTGRES_URL` (default
+value under its own data key, wrapping that key, and the set-based SQL of each batch; a second pass over
+the same values (all known: what a nightly re-run pays) is timed too. The target is the vault path within
+5x of bare derivation. PostgreSQL is `PIIVAULT_BENCH_POSTGRES_URL` (default
 `PIIVAULT_TEST_POSTGRES_URL`, then postgresql://postgres@127.0.0.1:5432/test), in a scratch schema.
 """
 
@@ -59,13 +60,17 @@ def bare_derivation(items: list[Item]) -> float:
     return time.perf_counter() - started
 
 
-def vault_tokenization(url: str, items: list[Item], batch: int) -> float:
-    """Seconds to tokenize every item into a fresh vault at `url`, batch by batch."""
+def vault_tokenization(url: str, items: list[Item], batch: int) -> tuple[float, float]:
+    """Seconds to tokenize every item into a fresh vault at `url`, batch by batch; then seconds for a
+    second pass over the same items, when every value is already known (a nightly re-run)."""
     with Vault.open(url, kek=BENCH_KEK) as vault:
-        started = time.perf_counter()
-        for start in range(0, len(items), batch):
-            vault.tokenize_batch(items[start : start + batch])
-        return time.perf_counter() - started
+        passes = []
+        for _ in range(2):
+            started = time.perf_counter()
+            for start in range(0, len(items), batch):
+                vault.tokenize_batch(items[start : start + batch])
+            passes.append(time.perf_counter() - started)
+        return passes[0], passes[1]
 
 
 def postgres_scratch(base_url: str):
@@ -93,6 +98,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.vault", description=__doc__.split("\n\n")[0])
     parser.add_argument("--values", type=int, default=1_000_000, help="values to tokenize (half repeats)")
     parser.add_argument("--batch", type=int, default=20_000, help="values per tokenize_batch call")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds; each path's best is reported")
     parser.add_argument(
         "--postgres-url",
         default=os.environ.get(
@@ -102,29 +108,36 @@ def main(argv: list[str]) -> int:
     )
     args = parser.parse_args(argv)
     items = make_items(args.values)
-    print(f"{len(items):,} values ({len({v for _t, v, _h in items}):,} distinct), batches of {args.batch:,}")
+    distinct = len({v for _t, v, _h in items})
+    print(f"{len(items):,} values ({distinct:,} distinct), batches of {args.batch:,}, best of {args.repeat}")
 
-    rows: list[tuple[str, float]] = [("bare derivation (normalise + HMAC)", bare_derivation(items))]
-    with tempfile.TemporaryDirectory(prefix="pv-bench-") as directory:
-        rows.append(
-            ("vault, SQLite", vault_tokenization(f"sqlite:///{directory}/vault.db", items, args.batch))
-        )
-    scratch = postgres_scratch(args.postgres_url)
-    if scratch is not None:
-        url, drop = scratch
-        try:
-            rows.append(("vault, PostgreSQL", vault_tokenization(url, items, args.batch)))
-        finally:
-            drop()
+    # Rounds interleave the paths, so that a change in the machine's load hits them alike; each path's
+    # best round is reported (the one least disturbed by other work).
+    best: dict[str, float] = {}
+    for _round in range(args.repeat):
+        timings = {"bare derivation (normalise + HMAC)": bare_derivation(items)}
+        with tempfile.TemporaryDirectory(prefix="pv-bench-") as directory:
+            first, second = vault_tokenization(f"sqlite:///{directory}/vault.db", items, args.batch)
+            timings |= {"vault, SQLite": first, "vault, SQLite, second pass": second}
+        scratch = postgres_scratch(args.postgres_url)
+        if scratch is not None:
+            url, drop = scratch
+            try:
+                first, second = vault_tokenization(url, items, args.batch)
+                timings |= {"vault, PostgreSQL": first, "vault, PostgreSQL, second pass": second}
+            finally:
+                drop()
+        for name, seconds in timings.items():
+            best[name] = min(seconds, best.get(name, seconds))
+    rows = list(best.items())
 
     bare_seconds = rows[0][1]
-    status = 0
     print(f"{'path':<38}{'seconds':>10}{'values/s':>12}{'x bare':>9}  target <= {TARGET_RATIO:g}x")
     for name, seconds in rows:
         ratio = seconds / bare_seconds
         verdict = "" if name.startswith("bare") else ("met" if ratio <= TARGET_RATIO else "MISSED")
         print(f"{name:<38}{seconds:>10.2f}{len(items) / seconds:>12,.0f}{ratio:>9.2f}  {verdict}")
-    return status
+    return 0
 
 
 if __name__ == "__main__":

@@ -44,10 +44,11 @@ def ensure_data_keys(conn: Connection, wrapper: KeyWrapper, tokens: list[str]) -
     """Data keys for `tokens`: existing ones are kept (another process may have created them first)."""
     fresh = {token: new_data_key() for token in sorted(tokens)}
     wrapped_fresh = {token: wrapper.wrap(key, token) for token, key in fresh.items()}
-    insert_ignore(conn, data_keys, [{"token": t, "wrapped_key": w} for t, w in wrapped_fresh.items()])
-    stored = select_where_in(conn, data_keys, ["token", "wrapped_key"], "token", tokens)
-    keys = {}
-    for token, wrapped in stored:
+    rows = [{"token": t, "wrapped_key": w} for t, w in wrapped_fresh.items()]
+    inserted = insert_ignore(conn, data_keys, rows, returning="token")
+    keys = {token: fresh[token] for token in inserted or ()}
+    unknown = [token for token in tokens if token not in keys]  # lost a race, left over, or not reported
+    for token, wrapped in select_where_in(conn, data_keys, ["token", "wrapped_key"], "token", unknown):
         keys[token] = fresh[token] if wrapped == wrapped_fresh[token] else wrapper.unwrap(wrapped, token)
     return keys
 

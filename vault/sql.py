@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Table
 
 T = TypeVar("T")
 IN_CHUNK = 1000  # bound parameters per IN (...) lookup, below every backend's limit
+COPY_THRESHOLD = 500  # rows from which PostgreSQL inserts go through COPY
 
 
 def chunks(items: Sequence[T], size: int = IN_CHUNK) -> Iterator[Sequence[T]]:
@@ -18,14 +19,20 @@ def chunks(items: Sequence[T], size: int = IN_CHUNK) -> Iterator[Sequence[T]]:
         yield items[start : start + size]
 
 
-def insert_ignore(conn: Connection, table: Table, rows: list[dict]) -> None:
-    """INSERT ... ON CONFLICT DO NOTHING for many rows in one DBAPI executemany.
+def insert_ignore(
+    conn: Connection, table: Table, rows: list[dict], returning: str | None = None
+) -> set | None:
+    """INSERT ... ON CONFLICT DO NOTHING for many rows: one DBAPI executemany, or COPY on PostgreSQL.
 
     Goes straight to the driver: SQLAlchemy's per-row parameter processing costs more than SQLite's
-    inserts themselves on large batches. Values must be plain (str, int, bytes, datetime)."""
+    inserts themselves on large batches. Values must be plain (str, int, bytes, datetime).
+    With `returning` (a column), returns that column of the rows actually inserted when that is known
+    (PostgreSQL's RETURNING on the COPY path, or every row inserted), else None: the caller must look."""
     if not rows:
-        return
+        return set() if returning else None
     columns = list(rows[0])
+    if conn.dialect.name == "postgresql" and len(rows) >= COPY_THRESHOLD:
+        return _copy_insert_ignore(conn, table, columns, rows, returning)
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     statement = (
         f"INSERT INTO {_quoted(table.name)} ({', '.join(map(_quoted, columns))}) "
@@ -33,7 +40,39 @@ def insert_ignore(conn: Connection, table: Table, rows: list[dict]) -> None:
         "ON CONFLICT DO NOTHING"
     )
     convert = _sqlite_value if conn.dialect.name == "sqlite" else _same
-    conn.exec_driver_sql(statement, [tuple(convert(row[c]) for c in columns) for row in rows])
+    result = conn.exec_driver_sql(statement, [tuple(convert(row[c]) for c in columns) for row in rows])
+    if returning and result.rowcount == len(rows):  # every row went in: no conflict to look into
+        return {row[returning] for row in rows}
+    return None
+
+
+def _copy_insert_ignore(
+    conn: Connection, table: Table, columns: list[str], rows: list[dict], returning: str | None
+) -> set | None:
+    """PostgreSQL: COPY the rows into a scratch table, then one INSERT ... SELECT ... ON CONFLICT DO NOTHING
+    in primary-key order (so concurrent loaders lock rows in the same order)."""
+    scratch = _quoted(f"pv_load_{table.name}")
+    names = ", ".join(map(_quoted, columns))
+    order = ", ".join(_quoted(c.name) for c in table.primary_key.columns)
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {scratch} ON COMMIT DROP AS "
+            f"SELECT {names} FROM {_quoted(table.name)} WITH NO DATA"
+        )
+        with cursor.copy(f"COPY {scratch} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(tuple(row[c] for c in columns))
+        cursor.execute(
+            f"INSERT INTO {_quoted(table.name)} ({names}) SELECT {names} FROM {scratch} "
+            f"ORDER BY {order} ON CONFLICT DO NOTHING"
+            + (f" RETURNING {_quoted(returning)}" if returning else "")
+        )
+        inserted = {row[0] for row in cursor.fetchall()} if returning else None
+        cursor.execute(f"TRUNCATE {scratch}")
+        return inserted
+    finally:
+        cursor.close()
 
 
 def select_where_in(

@@ -175,22 +175,28 @@ class Vault:
         results: list[str | None] = [None] * len(items)
         pending: dict[str, _Pending] = {}
         wanted: list[tuple[int, str, str | None]] = []
+        derive, pending_get = self.deriver.derive_normalised, pending.get
         for index, (entity_type, value, raw_hint) in enumerate(items):
-            if value is None or is_token(value) or is_email_surrogate(value) or not value.strip():
+            if value is None or not value.strip() or _is_placeholder(value):
                 results[index] = value
                 continue
-            hint = _subject_hint(raw_hint)
-            derived = self.deriver.derive_normalised(entity_type, normalise(entity_type, value))
-            seen = pending.get(derived.token)
+            hint = None if raw_hint is None else _subject_hint(raw_hint)
+            derived = derive(entity_type, normalise(entity_type, value))
+            token = derived.token
+            seen = pending_get(token)
             if seen is None:
-                pending[derived.token] = _Pending(entity_type, value.strip(), derived.value_hash)
+                pending[token] = _Pending(entity_type, value.strip(), derived.value_hash)
             elif seen.value_hash != derived.value_hash:
-                raise TokenCollisionError(_collision_message(derived.token, dataset))
-            wanted.append((index, derived.token, hint))
+                raise TokenCollisionError(_collision_message(token, dataset))
+            wanted.append((index, token, hint))
         if pending:
             erased, erased_hints = self._retrying(
                 lambda: self._store_batch(pending, wanted, dataset, format_preserving)
             )
+            if not (erased or erased_hints or format_preserving):  # the common case, kept lean
+                for index, token, _hint in wanted:
+                    results[index] = token
+                return results  # type: ignore[return-value]
             for index, token, hint in wanted:
                 if token in erased or hint in erased_hints:
                     results[index] = ERASED_MARKER
@@ -238,9 +244,10 @@ class Vault:
                     }
                     for token in new
                 ]
-                insert_ignore(conn, tokens, rows)
+                inserted = insert_ignore(conn, tokens, rows, returning="token") or set()
                 if conn.dialect.name != "sqlite":  # SQLite's IMMEDIATE transaction already excludes races
-                    for token, value_hash in self._existing_hashes(conn, new).items():
+                    raced = [token for token in new if token not in inserted]
+                    for token, value_hash in self._existing_hashes(conn, raced).items():
                         if value_hash != pending[token].value_hash:
                             raise TokenCollisionError(_collision_message(token, dataset))
             pairs = {
@@ -371,6 +378,11 @@ class Vault:
     update_request = privacy_requests.update_request
     get_request = privacy_requests.get_request
     list_requests = privacy_requests.list_requests
+
+
+def _is_placeholder(value: str) -> bool:
+    """Already a token, the erased marker or an email surrogate: left as it is."""
+    return (value.startswith("[pv:") and is_token(value)) or is_email_surrogate(value)
 
 
 def _subject_hint(raw) -> str | None:
