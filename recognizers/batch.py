@@ -9,6 +9,10 @@ What makes it fast, compared with a loop of `AnalyzerEngine.analyze()` calls:
   model's NER sees about four tokens either side of a word (its CNN's receptive field), so a window of
   `NER_WINDOW_WORDS` words either side gives it the context it would use anyway; identical windows are
   parsed once per batch;
+- a window opens only around a capitalised word that is not a stop word, log keyword or everyday word,
+  not glued to digits (CU-123456), not a header key (`X-Ticket-Id:`), not the value of a non-name key,
+  and not merely the first word of a clause followed by lower case (`Escalated to`); a lone ALL-CAPS
+  word (ANSWERED, PDF) opens none, a run of them does;
 - ALL-CAPS words are re-cased for NER (same length, so offsets hold), since the model misses them;
 - recognizers are called directly, without Presidio's per-call explanation and context machinery.
 """
@@ -20,7 +24,6 @@ from collections.abc import Iterable, Sequence
 
 from vault.token_format import placeholder_spans
 
-REGEX_ENTITIES = ("EMAIL_ADDRESS", "CREDIT_CARD", "PHONE_NUMBER", "ADDRESS")
 MIN_SCORE = 0.5
 NER_BATCH_SIZE = 256
 NER_WINDOW_WORDS = 5
@@ -39,6 +42,9 @@ _NON_SPACE = re.compile(r"\S+")
 
 
 def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """`text` with `spans` blanked out by spaces (same length, so offsets hold)."""
+    if not spans:
+        return text
     chars = list(text)
     for start, end in spans:
         chars[start:end] = " " * (end - start)
@@ -135,7 +141,7 @@ class BatchDetector:
 
     def __init__(self, model_name: str | None = None):
         from recognizers.engine import piivault_recognizers, resolve_model_name
-        from recognizers.person_recognizer import _COMMON_WORDS, _NOT_NAME_WORDS
+        from recognizers.person_recognizer import COMMON_WORDS, NOT_NAME_WORDS
 
         self.model_name = resolve_model_name(model_name)
         self.recognizers = {r.supported_entities[0]: r for r in piivault_recognizers()}
@@ -143,8 +149,35 @@ class BatchDetector:
 
         # words that on their own never call for NER: log keywords, everyday words, English stop words
         # (`I`, `My`, `Can` open sentences); a name next to them still falls inside a window
-        self.keywords = _NOT_NAME_WORDS | _COMMON_WORDS | frozenset(STOP_WORDS) | TRIGGER_STOP_WORDS
+        self.keywords = NOT_NAME_WORDS | COMMON_WORDS | frozenset(STOP_WORDS) | TRIGGER_STOP_WORDS
         self._nlp = None
+
+    def _pattern_results(self, text: str, entities: list[str]) -> list:
+        """Everything the recognizers find without a model (PERSON: its field/header/greeting patterns)."""
+        found = []
+        for entity in entities:
+            recognizer = self.recognizers[entity]
+            if entity == "PERSON":
+                found.extend(recognizer.pattern_results(text))
+            else:
+                found.extend(recognizer.analyze(text, [entity]))
+        return found
+
+    def _add_ner_results(self, ner_jobs: list[tuple[str, int, str]], raw: dict[str, list]) -> None:
+        """Run NER once per distinct window and add the pruned PERSON hits to their texts' results."""
+        if not ner_jobs:
+            return
+        person = self.recognizers["PERSON"]
+        windows = list(dict.fromkeys(window for _, _, window in ner_jobs))
+        docs = dict(zip(windows, self.nlp.pipe(windows, batch_size=NER_BATCH_SIZE), strict=True))
+        for text, offset, window in ner_jobs:
+            for result in person.ner_results(window, docs[window]):
+                result.start += offset
+                result.end += offset
+                original = text[result.start : result.end]
+                if original.isupper() and " " not in original:
+                    continue  # one re-cased ALL-CAPS word (BILL, ORANGE) is too weak a sign alone
+                raw[text].append(result)
 
     @property
     def nlp(self):
@@ -156,6 +189,7 @@ class BatchDetector:
 
     def detect(self, texts: Sequence[str], entities: Iterable[str] | None = None) -> list[list]:
         from recognizers import DEFAULT_ENTITIES, Finding
+        from recognizers.overlaps import resolve
 
         wanted = tuple(dict.fromkeys(entities or DEFAULT_ENTITIES))
         own = [e for e in wanted if e in self.recognizers]
@@ -163,41 +197,21 @@ class BatchDetector:
         unique = list(dict.fromkeys(texts))
         raw: dict[str, list] = {}
         ner_jobs: list[tuple[str, int, str]] = []  # (text, window offset, window text for NER)
-        placeholders: dict[str, list[tuple[int, int]]] = {}
+        placeholders = {text: placeholder_spans(text) for text in unique}
         for text in unique:
-            spans = placeholder_spans(text)
-            placeholders[text] = spans
-            masked = _mask(text, spans) if spans else text
-            found = []
-            for entity in own:
-                if entity == "PERSON":
-                    found.extend(self.recognizers["PERSON"].pattern_results(masked))
-                else:
-                    found.extend(self.recognizers[entity].analyze(masked, [entity]))
-            raw[text] = found
+            masked = _mask(text, placeholders[text])
+            raw[text] = self._pattern_results(masked, own)
             if "PERSON" in own:
-                rest = _mask(masked, [(r.start, r.end) for r in found])
+                rest = _mask(masked, [(r.start, r.end) for r in raw[text]])
                 for start, end in ner_windows(rest, self.keywords):
                     ner_jobs.append((text, start, _recase_for_ner(rest[start:end], self.keywords)))
-        if ner_jobs:
-            person = self.recognizers["PERSON"]
-            windows = list(dict.fromkeys(window for _, _, window in ner_jobs))
-            docs = dict(zip(windows, self.nlp.pipe(windows, batch_size=NER_BATCH_SIZE), strict=True))
-            for text, offset, window in ner_jobs:
-                for result in person.ner_results(window, docs[window]):
-                    result.start += offset
-                    result.end += offset
-                    original = text[result.start : result.end]
-                    if original.isupper() and " " not in original:
-                        continue  # one re-cased ALL-CAPS word (BILL, ORANGE) is too weak a sign alone
-                    raw[text].append(result)
+        self._add_ner_results(ner_jobs, raw)
         if others:
             from recognizers.engine import cached_analyzer
 
             analyzer = cached_analyzer(self.model_name)
             for text in unique:
                 raw[text].extend(analyzer.analyze(text, entities=others, language="en"))
-        from recognizers.overlaps import resolve
 
         results: dict[str, list] = {}
         for text in unique:

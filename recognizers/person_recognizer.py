@@ -125,7 +125,7 @@ CONTEXT = ["name", "customer", "holder", "agent", "mr", "mrs", "ms", "dear", "re
 
 # Words spaCy's small model tags PERSON in logs that are never part of a personal name: a candidate that
 # holds one is refused.
-_NOT_NAME_WORDS = frozenset(
+NOT_NAME_WORDS = frozenset(
     """
     info warn warning error debug trace fatal critical notice ok okay null none true false get post put
     patch delete head options http https api json xml sql url uri id uuid utc gmt cest cet pst
@@ -140,7 +140,7 @@ _NOT_NAME_WORDS = frozenset(
     """.split()
 )
 # Everyday words that can also be names (June, Price, Bill, Rose): a candidate made only of these is refused.
-_COMMON_WORDS = frozenset(
+COMMON_WORDS = frozenset(
     """
     customer client caller callee agent user admin support billing invoice order ticket status session
     request response service server host node worker job task queue event message chat email mail phone
@@ -193,9 +193,9 @@ def plausible_name(value: str) -> bool:
         word and word.replace("-", "").replace("'", "").replace("’", "").isalpha() for word in lowered
     ):
         return False
-    if any(word in _NOT_NAME_WORDS or word in _ORG_SUFFIXES for word in lowered):
+    if any(word in NOT_NAME_WORDS or word in _ORG_SUFFIXES for word in lowered):
         return False
-    if all(word in _COMMON_WORDS for word in lowered):
+    if all(word in COMMON_WORDS for word in lowered):
         return False
     # camelCase product names (iPhone, PayPal), as opposed to McDonald / MacArthur / O'Brien / LeBlanc
     for word in words:
@@ -269,7 +269,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
         title = _LEADING_TITLE.match(text, start, end) or _LEADING_WORD.match(text, start, end)
         if not title or title.end() >= end:
             break
-        if title.re is _LEADING_WORD and title.group(1).lower() not in _COMMON_WORDS:
+        if title.re is _LEADING_WORD and title.group(1).lower() not in COMMON_WORDS:
             break
         start = title.end()
     if text[start:end].endswith(("'s", "’s")):
