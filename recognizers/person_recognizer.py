@@ -136,7 +136,7 @@ NOT_NAME_WORDS = frozenset(
     elasticsearch splunk datadog sentry github gitlab jira confluence pixel galaxy xiaomi oneplus
     fritz fritzbox disney hbo youtube airflow spark hadoop tableau excel outlook backup boost cloud
     telefónica telefonica movistar vodafone orange proximus telenet kpn swisscom bouygues sfr iliad
-    fastweb telekom t-mobile verizon tim italia españa espana deutschland
+    fastweb telekom t-mobile verizon
     """.split()
 )
 # Everyday words that can also be names (June, Price, Bill, Rose): a candidate made only of these is refused.
@@ -147,7 +147,8 @@ COMMON_WORDS = frozenset(
     mobile tel fax call card edge teams zoom signal dear hi hello thanks thank regards best cheers team
     subject from to cc bcc reply sent date re fw fwd street road avenue rue straat strasse straße calle via
     piazza total amount price tax vat eur usd gbp premium basic plus pro gold silver unlimited prepaid
-    postpaid roaming data voice broadband fiber fibre router modem max mini ultra sim bundle plan tariff
+    postpaid roaming data voice broadband fiber fibre router modem max mini ultra
+    tim italia españa espana deutschland sim bundle plan tariff
     contract refund
     payment paid due balance credit debit monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december mon tue wed thu fri sat
@@ -170,6 +171,11 @@ _NOT_PERSON_VALUE = regex.compile(
     r"category|type|status|level)[\w\-]*[\"']?[ \t]*[=:][ \t]*[\"']?[^\"'=\n]*$"
 )
 _LEADING_TITLE = regex.compile(rf"(?i:{_HONORIFICS})\.?[ \t]+(?=\p{{Lu}})")
+# Role words written before a name (`Customer Ann Lee`), trimmed from the span.
+_ROLE_WORDS = frozenset(
+    "customer client caller callee agent user admin subscriber holder cardholder contact recipient sender "
+    "partner account dear hi hello thanks escalated spoke".split()
+)
 _LEADING_WORD = regex.compile(r"(\p{L}+)[ \t]+(?=\p{Lu})")  # `Customer Ann Lee` -> `Ann Lee`
 _FORBIDDEN_CHARS = frozenset("0123456789@_/\\=#{}<>[]|$%&*+~^")
 
@@ -269,7 +275,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
         title = _LEADING_TITLE.match(text, start, end) or _LEADING_WORD.match(text, start, end)
         if not title or title.end() >= end:
             break
-        if title.re is _LEADING_WORD and title.group(1).lower() not in COMMON_WORDS:
+        if title.re is _LEADING_WORD and title.group(1).lower() not in _ROLE_WORDS:
             break
         start = title.end()
     if text[start:end].endswith(("'s", "’s")):

@@ -176,6 +176,7 @@ def test_address_whole_span(text, expected):
         ("Mail bounced; Jade prefers WhatsApp on 07294902868.", ["Jade"]),
         ("[escalation] Customer Constance Tooman called from 089-142", ["Constance Tooman"]),
         ("with the Netflix Standard bundle?", []),
+        ("spoke with Tim Bauwens Smets about the bundle", ["Tim Bauwens Smets"]),  # Tim is also an operator
         ("iban BE39 8852 3587 1195", []),
     ],
 )
