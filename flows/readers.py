@@ -277,7 +277,7 @@ def _csv_chunks(path: Path, layout: FileLayout, chunk_rows: int, max_bytes: int)
             except csv.Error:
                 bad.append(BadRecord(feed.record_start, "malformed CSV", bytes(feed.record_raw)))
                 continue
-            if not row:
+            if not row and not feed.oversized:
                 continue  # a blank line is not a record
             if not header_seen:
                 header_seen = True

@@ -89,3 +89,12 @@ def test_empty_file_has_no_records(tmp_path, fmt):
     path = tmp_path / "empty"
     path.write_bytes(b"")
     assert records(path, fmt)[:3] == ([], [], [])
+
+
+def test_csv_oversized_row_and_unterminated_quote_are_quarantined(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_bytes(b"id,name\n1,Ann\n2," + b"x" * (2 << 20) + b'\n3,Bob\n4,"open\n5,Eve\n')
+    rows, positions, bad, _ = records(path, "csv", max_record_bytes=1 << 20)
+    assert rows == [{"id": "1", "name": "Ann"}, {"id": "3", "name": "Bob"}]
+    assert positions == [2, 4]
+    assert bad == [(3, "record too large"), (5, "malformed CSV")]  # the open quote runs to the end
