@@ -59,6 +59,8 @@ def _physical_lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, byt
         if not line:
             return
         number += 1
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]  # a UTF-8 byte order mark is not part of the first record
         if len(line) <= max_bytes or line.endswith(b"\n"):
             yield number, line, len(line) > max_bytes
             continue

@@ -29,6 +29,12 @@ def present(value: object) -> bool:
     return isinstance(value, str) and value.strip() != "" and not is_token(value.strip())
 
 
+def _as_text(value: object) -> object:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
 def declared_kind(dataset: Dataset, column: str) -> str | None | bool:
     """The catalog's kind for `column` (None for `none`), or False when the catalog does not say."""
     if dataset.format == "text" and column == TEXT_COLUMN:
@@ -64,7 +70,8 @@ def classify_columns(dataset: Dataset, sample: pd.DataFrame) -> dict[str, str | 
         if declared is not False:
             kinds[column] = declared
             continue
-        values = [v for v in sample[column].tolist() if present(v)]
+        # integers too: a phone or card number may be stored as a number in Parquet
+        values = [_as_text(v) for v in sample[column].tolist() if present(_as_text(v))]
         if column == dataset.subject_key or not values:
             kinds[column] = None  # the subject key is the pseudonymous id erasure resolves people by
             continue

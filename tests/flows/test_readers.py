@@ -98,3 +98,10 @@ def test_csv_oversized_row_and_unterminated_quote_are_quarantined(tmp_path):
     assert rows == [{"id": "1", "name": "Ann"}, {"id": "3", "name": "Bob"}]
     assert positions == [2, 4]
     assert bad == [(3, "record too large"), (5, "malformed CSV")]  # the open quote runs to the end
+
+
+def test_a_byte_order_mark_is_not_part_of_the_header(tmp_path):
+    path = tmp_path / "bom.csv"
+    path.write_bytes(b"\xef\xbb\xbfid,email\n1,a@b.com\n")
+    assert file_layout(path, "csv").schema.names == ["id", "email"]
+    assert records(path, "csv")[0] == [{"id": "1", "email": "a@b.com"}]

@@ -166,3 +166,26 @@ def test_format_preserving_datasets_get_surrogates_and_lineage_of_their_tokens(t
         (found,) = vault.detokenize([surrogate], role="support", purpose="account management", actor="t")
         assert found.value == "Ann.Peeters@Example.com"
         assert vault.partitions_holding([found.token]) == [("crm", "crm/c.parquet")]
+
+
+def test_parquet_numbers_holding_personal_data_are_classified_and_tokenized(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from flows.scanning import classify_columns, sample_frame
+    from vault.store import Vault
+
+    pay = {"path": "pay/*.parquet", "format": "parquet", "erasure": "retain"}
+    catalog = dict(CATALOG, datasets={"pay": pay})
+    (tmp_path / "raw" / "pay").mkdir(parents=True)
+    cards = [4556737586899855, 4111111111111111, 5500005555555559]
+    table = pa.table({"card": cards, "cents": [100, 250, 399]})
+    pq.write_table(table, tmp_path / "raw" / "pay" / "p.parquet")
+    zone = parse_catalog(catalog, tmp_path)
+    kinds = classify_columns(zone.dataset("pay"), sample_frame(zone, "pay"))
+    assert kinds == {"card": "CREDIT_CARD", "cents": None}
+    with Vault.open(zone.vault_url) as vault:
+        result = run(zone, vault, "pay", kinds=kinds)
+    clean = pq.read_table(zone.clean_dir / "pay" / result.output)
+    assert all(is_token(v) for v in clean.column("card").to_pylist())
+    assert clean.column("cents").type == pa.int64() and clean.column("cents").to_pylist() == [100, 250, 399]
