@@ -4,13 +4,16 @@ home of its own, and one demo raw zone with canary values and bad input, run thr
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 # Before Prefect is imported anywhere: keep its profile, local database and logs out of the user's home.
 _PREFECT_HOME = Path(tempfile.mkdtemp(prefix="piivault-prefect-home-"))
+atexit.register(shutil.rmtree, _PREFECT_HOME, True)
 os.environ["PREFECT_HOME"] = str(_PREFECT_HOME)
 os.environ.setdefault("PREFECT_LOGGING_TO_API_BATCH_INTERVAL", "0.3")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # offline: no telemetry
@@ -56,6 +59,12 @@ def pipeline_run(prefect_server, tmp_path_factory) -> PipelineRun:
     report = scan(catalog_path=str(zone.catalog_path))
     results = tokenize(catalog_path=str(zone.catalog_path))
     return PipelineRun(root, zone.catalog_path, Path(report), results, bad_files)
+
+
+@pytest.fixture(scope="session")
+def prefect_home() -> Path:
+    """The session's PREFECT_HOME (profiles, local result storage, logs)."""
+    return _PREFECT_HOME
 
 
 @pytest.fixture(scope="session")

@@ -120,7 +120,7 @@ def test_scan_report_counts_and_lists_unreadable_records(pipeline_run, canary_va
     assert bad == [("logs/web-2026-01-09.jsonl", n) for n in (2, 3, 4, 5)]
 
 
-def test_nothing_personal_reaches_prefect(pipeline_run, prefect_server, canary_values):
+def test_nothing_personal_reaches_prefect(pipeline_run, prefect_server, prefect_home, canary_values):
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
     from prefect.logging.handlers import APILogWorker
@@ -142,6 +142,9 @@ def test_nothing_personal_reaches_prefect(pipeline_run, prefect_server, canary_v
     )
     assert b"scan-report" in database  # the database is the one these runs wrote to
     assert leaks(database, canary_values) == []
+    # result storage, profiles and any local logs live under PREFECT_HOME
+    for path in (p for p in prefect_home.rglob("*") if p.is_file()):
+        assert leaks(path.read_bytes(), canary_values) == [], path
 
 
 def test_rerun_skips_unchanged_files_and_forced_rerun_is_byte_identical(pipeline_run):
