@@ -55,7 +55,9 @@ def tokenize(
     catalog = load_catalog(catalog_path)
     results: list[dict] = []
     failures: list[str] = []
-    for name in catalog.selected(datasets):
+    # Datasets with a subject key first: their links let the others link through shared identifiers.
+    selected = sorted(catalog.selected(datasets), key=lambda n: catalog.dataset(n).subject_key is None)
+    for name in selected:
         kinds = classify_dataset_columns(catalog_path, name)
         for file in list_raw_files(catalog_path, name):
             state = tokenize_raw_file(catalog_path, name, file, kinds, force, return_state=True)

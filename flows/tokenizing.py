@@ -2,8 +2,8 @@
 
 Per chunk, every value to tokenize — typed column cells and the spans `recognizers.detect` finds in free
 text — goes to the vault in one bulk `tokenize_batch` call. Values are linked to the dataset's subject key
-when it has one; otherwise, a record holding exactly one strong identifier (one email or one phone) links
-its other values to that identifier (a call record's caller and callee are two people, so are not linked).
+when it has one; otherwise a record's values are linked to the subject of its one strong identifier
+(`flows.linking`): a phone in a web search goes to the customer whose email the event carries.
 Lineage (which clean file holds which tokens) is recorded before the clean file is renamed into place, so
 erasure never misses a file. A manifest entry makes an unchanged input a no-op on the next run.
 """
@@ -18,6 +18,7 @@ import pandas as pd
 
 from flows.catalog import Catalog, Dataset
 from flows.errors import failure_context
+from flows.linking import anchored_records, link_through_identifiers
 from flows.manifest import ManifestEntry, fingerprint, is_up_to_date, load_entry, save_entry, settings_hash
 from flows.quarantine import QuarantineFile, Sealer, aesgcm_sealer
 from flows.readers import DEFAULT_CHUNK_ROWS, file_layout, read_chunks
@@ -25,7 +26,6 @@ from flows.scanning import FREE_TEXT, kind_for, present
 from flows.writers import CleanFileWriter, clean_relpath, clean_schema
 from vault.token_format import ERASED_MARKER
 
-STRONG_IDENTIFIERS = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER"})
 SETTINGS_VERSION = 1  # bump when the output of the same input and settings changes
 
 Item = tuple[str, str, str | None]  # (entity type, value, subject hint)
@@ -76,7 +76,7 @@ class _ChunkPlan:
     items: dict[Item, int] = field(default_factory=dict)
     typed: dict[str, list[int | None]] = field(default_factory=dict)  # column -> item index per row
     spans: dict[str, list[list[tuple[int, int, int]] | None]] = field(default_factory=dict)
-    row_values: list[list[int]] = field(default_factory=list)  # per row: item indexes it holds
+    row_values: list[list[tuple[int, bool]]] = field(default_factory=list)  # per row: (item, in typed column)
 
     def add(self, item: Item) -> int:
         return self.items.setdefault(item, len(self.items))
@@ -96,7 +96,7 @@ def _plan_chunk(
                     continue
                 index = plan.add((kind, value, hint))
                 indexes.append(index)
-                plan.row_values[row].append(index)
+                plan.row_values[row].append((index, True))
             plan.typed[column] = indexes
             continue
         texts = sorted({value for value in cells if value is not None})
@@ -110,7 +110,7 @@ def _plan_chunk(
             for finding in findings[value]:
                 index = plan.add((finding.entity_type, value[finding.start : finding.end], hint))
                 spans.append((finding.start, finding.end, index))
-                plan.row_values[row].append(index)
+                plan.row_values[row].append((index, False))
             column_spans.append(spans)
         plan.spans[column] = column_spans
     return plan
@@ -124,23 +124,6 @@ def _replace_spans(text: str, spans: list[tuple[int, int, int]], tokens: list[st
         cursor = end
     parts.append(text[cursor:])
     return "".join(parts)
-
-
-def _link_items(plan: _ChunkPlan, items: list[Item], tokens: list[str]) -> list[Item]:
-    """For records holding exactly one strong identifier, their other values hinted with that identifier."""
-    linked: set[Item] = set()
-    for indexes in plan.row_values:
-        strong = {
-            tokens[i] for i in indexes if items[i][0] in STRONG_IDENTIFIERS and tokens[i] != ERASED_MARKER
-        }
-        if len(strong) != 1 or len(set(indexes)) < 2:
-            continue
-        (anchor,) = strong
-        for i in indexes:
-            if tokens[i] != anchor and tokens[i] != ERASED_MARKER:
-                entity_type, value, _ = items[i]
-                linked.add((entity_type, value, anchor))
-    return sorted(linked)
 
 
 def tokenize_chunk(
@@ -161,9 +144,8 @@ def tokenize_chunk(
     if dataset.format_preserving and items:
         shown = vault.tokenize_batch(items, dataset=name, format_preserving=True)
     if not dataset.subject_key:
-        links = _link_items(plan, items, tokens)
-        if links:
-            vault.tokenize_batch(links, dataset=name)
+        records = ([(items[i][0], tokens[i], typed) for i, typed in row] for row in plan.row_values)
+        link_through_identifiers(vault, anchored_records(records))
     out = frame.copy()
     for column, indexes in plan.typed.items():
         original = frame[column].tolist()

@@ -189,3 +189,36 @@ def test_parquet_numbers_holding_personal_data_are_classified_and_tokenized(tmp_
     clean = pq.read_table(zone.clean_dir / "pay" / result.output)
     assert all(is_token(v) for v in clean.column("card").to_pylist())
     assert clean.column("cents").type == pa.int64() and clean.column("cents").to_pylist() == [100, 250, 399]
+
+
+def test_values_seen_with_a_customers_identifier_are_linked_to_that_customer(tmp_path):
+    import json
+
+    from vault.store import Vault
+
+    web = {"path": "web/*.jsonl", "format": "jsonl", "erasure": "redact"}
+    web["columns"] = {"user.email": "EMAIL_ADDRESS", "search": "free_text"}
+    catalog = dict(CATALOG, datasets={"crm": CATALOG["datasets"]["crm"], "web": web})
+    events = [
+        {"user": {"email": "ANN.PEETERS@EXAMPLE.COM"}, "search": "callback +32 470 99 88 77"},
+        {"user": {"email": "stranger@example.net"}, "search": "callback +32 470 12 12 12"},
+    ]
+    for relpath, text in (
+        ("crm/c.csv", CRM),
+        ("web/w.jsonl", "".join(json.dumps(e) + "\n" for e in events)),
+    ):
+        (tmp_path / "raw" / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "raw" / relpath).write_text(text)
+    zone = parse_catalog(catalog, tmp_path)
+    with Vault.open(zone.vault_url) as vault:
+        run(zone, vault, "crm")
+        before = counts(zone)
+        result = run(zone, vault, "web")
+        clean = pd.read_parquet(zone.clean_dir / "web" / result.output)
+        phone = TOKEN_PATTERN.search(clean["search"][0]).group(0)
+        db = sqlite3.connect(zone.vault_url.removeprefix("sqlite:///"))
+        owners = {s for (s,) in db.execute("select subject_id from links where token = ?", (phone,))}
+        assert owners == {vault.subject_id("C1")}
+        subjects = db.execute("select count(*) from subjects").fetchone()[0]
+    assert counts(zone)["links"] == before["links"] + 1  # the stranger's phone links to nobody
+    assert subjects == 2  # C1 and C2 only: no subject is made up from an email
