@@ -245,7 +245,22 @@ class AddressRecognizer(LocalRecognizer):
         return True
 
 
+# A full stop, a space and a capital: one sentence ends, the next begins (`75011 Paris. Questions?`)
+_SENTENCE_END = regex.compile(r"(?<=\p{L})\.(?=[ \t]+\p{Lu})")
+
+
+def _sentence_end(text: str, start: int, end: int) -> int:
+    """Where the address's sentence ends, if it ends inside the span: at the first full stop after a word
+    that is not an abbreviation (`St.`, `Ave.`) nor an initial, followed by a space and a capital."""
+    for match in _SENTENCE_END.finditer(text, start, end):
+        word = regex.split(r"[\s,\-]+", text[start : match.start()])[-1]
+        if len(word) > 1 and word.lower() not in _ABBREVIATIONS:
+            return match.start()
+    return end
+
+
 def _trim_end(text: str, start: int, end: int) -> int:
+    end = _sentence_end(text, start, end)
     while end > start and text[end - 1] in " \t\n,;":
         end -= 1
     # a full stop ends the sentence, unless it ends an abbreviation (St., Ave.)
@@ -257,5 +272,6 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 
 _ABBREVIATIONS = frozenset(
-    "st ave av rd dr ln blvd bd str pl ct sq cres gdns hwy pkwy ter trl cir apt fl esc int whg ste".split()
+    "st ave av rd dr ln blvd bd str pl ct sq cres gdns hwy pkwy ter trl cir apt fl esc int whg ste mt ft pt "
+    "sta sto nr no".split()
 )

@@ -124,6 +124,15 @@ def test_phone(text, expected):
         ("139 rue Baudry\nAppt 9\n95525 Ledoux", "139 rue Baudry\nAppt 9\n95525 Ledoux"),
         ("Viale Arnaldo 207, 39020 Gand/Martell (BZ)", "Viale Arnaldo 207, 39020 Gand/Martell (BZ)"),
         ("47 Ramsey Gardens, Stephenview, IL 48505", "47 Ramsey Gardens, Stephenview, IL 48505"),
+        # an address ends where its sentence ends, not at the next capitalised word
+        (
+            "your order ships to 104 chemin Véronique Chauvet, 89386 Parent-sur-Mer. Questions? Call us.",
+            "104 chemin Véronique Chauvet, 89386 Parent-sur-Mer",
+        ),
+        ("Liamstraat 74, 1521 JZ Lathum. Questions", "Liamstraat 74, 1521 JZ Lathum"),
+        ("Flat 3, 221B Baker Street, London NW1 6XE. Thanks", "Flat 3, 221B Baker Street, London NW1 6XE"),
+        ("ship to 5 St. Mary Road, St. Albans AL1 3AB today", "5 St. Mary Road, St. Albans AL1 3AB"),
+        ("deliver to 12 Main St. Springfield, IL 62704", "12 Main St. Springfield, IL 62704"),
         ("sent via Email 25 times", None),
         ("We went to Court 5 days", None),
         ("Place 3 orders", None),
