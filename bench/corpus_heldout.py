@@ -873,6 +873,69 @@ def address_prose(rng, noise, write, people) -> Sample:
     return b.sample("address_prose")
 
 
+def ivr_transcript(rng, noise, write, people) -> Sample:
+    """Speech-to-text of a payment call: the caller reads the card out in groups, spells the name."""
+    person = people[0]
+    b = LabelledText().add(
+        f"[ivr-asr conf=0.{rng.randint(70, 99)}] bot: please say the card number. caller: "
+    )
+    card = write.card(person, rng.choice(("spaces4", "amex", "plain")))
+    b.pii(card, "CREDIT_CARD").add(f" expiry {rng.randint(1, 12):02d} {rng.randint(27, 32)} ")
+    b.add("bot: and the name on the card? caller: ").pii(
+        write.name(person, rng.choice(("lower", "full"))), "PERSON"
+    )
+    b.add(f" bot: thank you, charging {noise.euro()} euro. reference {noise.git_sha(True)}")
+    return b.sample("ivr_transcript")
+
+
+def json_patch_audit(rng, noise, write, people) -> Sample:
+    """An audit trail entry holding a JSON Patch: old and new values of changed contact fields."""
+    person, before = people[0], people[1]
+    b = LabelledText().add(
+        f'{{"audit_id":{rng.randint(10**6, 10**7)},"actor":"svc-crm","at":"{noise.timestamp()}",'
+    )
+    b.add(f'"subject":"{person.customer_id}","patch":[')
+    field, render = rng.choice(
+        (("phone", lambda p: write.phone(p)), ("email", lambda p: write.email(p)),
+         ("address", lambda p: write.address(p, "one_line")), ("holder", lambda p: write.name(p)))
+    )  # fmt: skip
+    entity = {"phone": "PHONE_NUMBER", "email": "EMAIL_ADDRESS", "address": "ADDRESS", "holder": "PERSON"}[
+        field
+    ]
+    b.add(f'{{"op":"test","path":"/contact/{field}","value":"').pii(render(before), entity).add('"},')
+    b.add(f'{{"op":"replace","path":"/contact/{field}","value":"').pii(render(person), entity).add('"}')
+    b.add(f'],"client_ip":"{noise.ipv6()}","app_version":"{noise.semver()}"}}')
+    return b.sample("json_patch_audit")
+
+
+def stack_trace(rng, noise, write, people) -> Sample:
+    """An exception whose message echoes the offending value, with a Java-style trace under it."""
+    person = people[0]
+    b = LabelledText().add(f"{noise.timestamp()} ERROR [{noise.pod()}] ")
+    shape = rng.randrange(3)
+    if shape == 0:
+        b.add("com.proximo.pay.CardDeclinedException: issuer declined PAN ").pii(
+            write.card(person), "CREDIT_CARD"
+        )
+        b.add(f" (code 05, amount {noise.euro()})")
+    elif shape == 1:
+        b.add("javax.mail.SendFailedException: Invalid Addresses;\n  nested: 550 5.1.1 <")
+        b.pii(write.email(person, rng.choice(("plus", "subdomain", "plain"))), "EMAIL_ADDRESS").add(
+            ">: Recipient unknown"
+        )
+    else:
+        b.add("ValidationError: msisdn '").pii(
+            write.phone(person, rng.choice(("msisdn", "intl_dashes"))), "PHONE_NUMBER"
+        )
+        b.add("' not portable (donor ").add(rng.choice(ORGANISATIONS)).add(")")
+    b.add(
+        f"\n\tat com.proximo.{rng.choice(('pay', 'crm', 'notify'))}.Handler.process"
+        f"(Handler.java:{rng.randint(20, 900)})"
+    )
+    b.add(f"\n\tat java.base/java.lang.Thread.run(Thread.java:{rng.randint(700, 1600)})\n")
+    return b.sample("stack_trace")
+
+
 # -- negatives --------------------------------------------------------------------------------------
 
 
@@ -974,10 +1037,13 @@ HELDOUT_SHAPES: dict[str, tuple[Callable[..., Sample], int]] = {
     "phone_prose": (phone_prose, 4),
     "mailto_html": (mailto_html, 3),
     "address_prose": (address_prose, 4),
-    "neg_telecom": (neg_telecom, 6),
-    "neg_devops": (neg_devops, 6),
-    "neg_business": (neg_business, 6),
-    "neg_prose": (neg_prose, 6),
+    "ivr_transcript": (ivr_transcript, 3),
+    "json_patch_audit": (json_patch_audit, 3),
+    "stack_trace": (stack_trace, 3),
+    "neg_telecom": (neg_telecom, 7),
+    "neg_devops": (neg_devops, 7),
+    "neg_business": (neg_business, 7),
+    "neg_prose": (neg_prose, 7),
 }
 NEGATIVE_SHAPES = frozenset(name for name in HELDOUT_SHAPES if name.startswith("neg_"))
 
