@@ -53,12 +53,29 @@ _SIGN_OFFS = (
     r"Cordialement|Bien à vous|Groeten|Met vriendelijke groet(?:en)?|Mit freundlichen Grüßen|Viele Grüße|"
     r"Saludos|Un saludo|Atentamente|Cordiali saluti|Distinti saluti"
 )
+# Nouns for a person's role or relation, written before a name as a title (`Neighbour Colin Russell`,
+# `my colleague Ann Lee`, `technician Marc Dupont`): they introduce a name and are not part of it. Words
+# that are also common given or family names (Mason, Hunter, Carter, Driver, Cook) are left out.
+ROLE_WORDS = frozenset(
+    """
+    customer client caller callee agent user admin subscriber holder cardholder contact recipient sender
+    addressee signatory account partner spouse wife husband son daughter mother father mum mom dad brother
+    sister grandmother grandfather grandma grandpa grandson granddaughter aunt uncle nephew niece cousin
+    friend neighbour neighbor flatmate roommate housemate landlord landlady tenant lodger guardian carer
+    caregiver fiancé fiancée girlfriend boyfriend colleague coworker boss employer employee manager
+    supervisor director owner operator representative advisor adviser consultant specialist technician
+    engineer installer courier postman postwoman mailman officer inspector nurse lawyer solicitor attorney
+    notary accountant secretary assistant receptionist clerk cashier concierge caretaker janitor plumber
+    electrician contractor witness executor trustee resident occupant applicant claimant requester
+    complainant reporter colleagues neighbours
+    """.split()
+)
+_ROLE_INTRODUCER = "|".join(sorted(ROLE_WORDS - {"account", "contact", "holder"}, key=len, reverse=True))
 _INTRODUCERS = (
     r"my name is|name is|name was|in the name of|name of|named|this is|I am|I'm|spoke (?:with|to)|"
-    r"talked to|speaking with|customer|client|caller|"
+    rf"talked to|speaking with|(?:(?:my|our|your|his|her|their|the)[ \t]+)?(?:{_ROLE_INTRODUCER})|"
     r"(?:booked|ordered|scheduled|reserved|registered|issued|shipped|opened|created) for|"
-    r"agent|subscriber|cardholder|card holder|account holder|holder|signed by|on behalf of|contact person|"
-    r"my (?:partner|wife|husband|son|daughter|mother|father|colleague)|attn:?"
+    r"card holder|account holder|holder|signed by|on behalf of|contact person|attn:?"
 )
 _ALL_CAPS_WORD = r"(?:(?:O['’]|MC|MAC|D['’])?\p{Lu}{2,}(?:[-'’]\p{Lu}+)*)"
 _CAPS_NAME_2 = rf"{_ALL_CAPS_WORD}(?:[ \t]+{_ALL_CAPS_WORD}){{1,3}}"
@@ -70,7 +87,7 @@ _END_OF_CAPS_NAME = r"(?=[ \t]*(?:[,.;:!?()\n<]|$)|[ \t]+\p{Ll})"
 _SPEECH_VERBS = (
     r"prefers|preferred|asked|asks|said|says|called|calls|wants|wanted|wrote|writes|requested|requests|"
     r"confirmed|confirms|disputes|disputed|reported|reports|mentioned|agreed|declined|complained|replied|"
-    r"phoned|emailed|visited|insists|insisted|explained|promised"
+    r"phoned|emailed|visited|insists|insisted|explained|promised|signed|collected"
 )
 PATTERNS = [
     Pattern(
@@ -112,7 +129,9 @@ PATTERNS = [
     ),
     Pattern(
         "name (subject of a speech or request verb)",
-        rf"(?<![\w])(?P<name>{_TITLE_NAME})[ \t]+(?:{_SPEECH_VERBS})(?![\w])",
+        # a parenthetical may sit between the name and its verb: `Ann Lee (0471 12 34 56) reported ...`
+        rf"(?<![\w])(?P<name>{_TITLE_NAME}|{_CAPS_NAME_2}|{_MIXED_NAME_2})(?:[ \t]*\([^()\n]{{1,40}}\))?"
+        rf"[ \t]+(?:{_SPEECH_VERBS})(?![\w])",
         0.7,
     ),
     Pattern(
@@ -137,6 +156,9 @@ NOT_NAME_WORDS = frozenset(
     fritz fritzbox disney hbo youtube airflow spark hadoop tableau excel outlook backup boost cloud
     telefónica telefonica movistar vodafone orange proximus telenet kpn swisscom bouygues sfr iliad
     fastweb telekom t-mobile verizon
+    gateway subsystem operations department desk helpdesk portal platform module handler engine daemon
+    scheduler controller processor pipeline cluster network centre center office system systems delivery
+    mailer bot
     """.split()
 )
 # Everyday words that can also be names (June, Price, Bill, Rose): a candidate made only of these is refused.
@@ -171,11 +193,8 @@ _NOT_PERSON_VALUE = regex.compile(
     r"category|type|status|level)[\w\-]*[\"']?[ \t]*[=:][ \t]*[\"']?[^\"'=\n]*$"
 )
 _LEADING_TITLE = regex.compile(rf"(?i:{_HONORIFICS})\.?[ \t]+(?=\p{{Lu}})")
-# Role words written before a name (`Customer Ann Lee`), trimmed from the span.
-_ROLE_WORDS = frozenset(
-    "customer client caller callee agent user admin subscriber holder cardholder contact recipient sender "
-    "partner account dear hi hello thanks escalated spoke".split()
-)
+# Words written before a name (`Customer Ann Lee`, `Neighbour Colin Russell`), trimmed from the span.
+_ROLE_WORDS = ROLE_WORDS | frozenset("dear hi hello thanks escalated spoke".split())
 _LEADING_WORD = regex.compile(r"(\p{L}+)[ \t]+(?=\p{Lu})")  # `Customer Ann Lee` -> `Ann Lee`
 _FORBIDDEN_CHARS = frozenset("0123456789@_/\\=#{}<>[]|$%&*+~^")
 

@@ -187,6 +187,23 @@ def test_address_whole_span(text, expected):
         ("with the Netflix Standard bundle?", []),
         ("spoke with Tim Bauwens Smets about the bundle", ["Tim Bauwens Smets"]),  # Tim is also an operator
         ("iban BE39 8852 3587 1195", []),
+        # a role or relation written before a name introduces it and is not part of it
+        ("Neighbour Colin Russell signed for the parcel", ["Colin Russell"]),
+        ("Neighbour Alizée signed for the parcel", ["Alizée"]),
+        ("my colleague Ann Lee called twice", ["Ann Lee"]),
+        ("Technician Marc Dupont will visit on Monday", ["Marc Dupont"]),
+        ("Minnie Driver called about her bill", ["Minnie Driver"]),  # a role word as a family name stays
+        # a parenthetical (a phone, a customer id) between a name and its verb
+        ("Thérèse Chauvin (0647435293) reported the outage at 09:40.", ["Thérèse Chauvin"]),
+        ("GIULIA TOSI (+39 377 393 2159) reported the outage", ["GIULIA TOSI"]),
+        ("Urbano NAVAS (C-1234) reported the outage", ["Urbano NAVAS"]),
+        # systems, departments and teams are not people, whatever verb or role word comes with them
+        ("Payment Gateway reported an error", []),
+        ("Payment Gateway signed the request", []),
+        ("the engineer Network Operations escalated it", []),
+        ("sender Mail Delivery Subsystem", []),
+        ("Billing Engine (v2) reported 3 failures", []),
+        ("the owner Acme Corp signed the contract", []),
     ],
 )
 def test_person(text, expected):
