@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import TypeVar
@@ -119,7 +120,12 @@ def _quoted(name: str) -> str:
 
 def _sqlite_value(value):
     # The text form SQLAlchemy's SQLite DateTime type writes and reads back.
-    return value.strftime("%Y-%m-%d %H:%M:%S.%f") if isinstance(value, datetime) else value
+    return _sqlite_datetime(value) if isinstance(value, datetime) else value
+
+
+@functools.lru_cache(maxsize=8)  # a batch stamps all its rows with one time
+def _sqlite_datetime(value: datetime) -> str:
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def _same(value):
