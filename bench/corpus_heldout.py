@@ -18,6 +18,8 @@ searching afterwards. Labelling decisions, for values that could be read either 
 - A phone extension (` ext. 12`, ` x123`) is part of the phone span, as in the tuned corpus.
 - "LAST, First" and "Last First" are one PERSON span; first and last names in separate columns (CSV, SQL)
   are two PERSON spans; "c/o Ann Lee" labels the name as PERSON and the rest as ADDRESS (not "c/o ").
+- Company contact points (`support@proximo.eu`, a `0800 12 345` service line) are labelled as what they
+  are, an email address and a phone number, as the tuned corpus labels its support address.
 - A first name on its own (a signature after "Regards,", a chat greeting) is a PERSON span.
 - Identifiers derived from a name are not labelled: a host `ann-lee-laptop`, a pod, a mailbox-less login.
   They are not one of the five entities as written, so a PERSON finding there counts as false.
@@ -629,7 +631,8 @@ def smtp_headers(rng, noise, write, people) -> Sample:
         b.add('"').pii(write.name(sender, rng.choice(("last_comma_first", "full", "upper"))), "PERSON").add(
             '"'
         )
-    b.add(" <").pii(write.email(sender), "EMAIL_ADDRESS").add(">\nTo: Support <support@proximo.eu>\nCc: ")
+    b.add(" <").pii(write.email(sender), "EMAIL_ADDRESS").add(">\nTo: Support <")
+    b.pii("support@proximo.eu", "EMAIL_ADDRESS").add(">\nCc: ")
     b.pii(write.name(other, "full"), "PERSON").add(" <").pii(write.email(other), "EMAIL_ADDRESS").add(">, ")
     b.pii(write.email(people[0], "plus"), "EMAIL_ADDRESS")
     b.add(f"\nSubject: RE: Ticket #{rng.randint(100000, 999999)} - {rng.choice(PLANS)}\n")
@@ -844,7 +847,8 @@ def mailto_html(rng, noise, write, people) -> Sample:
     )
     b.add('</b>,</p><p>Questions? Write to <a href="mailto:').pii(email, "EMAIL_ADDRESS")
     b.add(f'?subject=Invoice%20{rng.randint(10000, 99999)}">').pii(email, "EMAIL_ADDRESS")
-    b.add(f"</a> or call {rng.choice(('0800 12 345', '1850 123 456', '0900-1234'))} (service line).</p>")
+    b.add("</a> or call ").pii(rng.choice(("0800 12 345", "1850 123 456", "0900-1234")), "PHONE_NUMBER")
+    b.add(" (service line).</p>")
     b.add(f'<img src="https://t.proximo.eu/o/{noise.git_sha()[:20]}.gif?u=').pii(
         quote(email, safe=""), "EMAIL_ADDRESS"
     )

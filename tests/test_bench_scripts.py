@@ -5,6 +5,8 @@ rules are checked on hand-made cases; the scripts are run on tiny inputs for the
 (their figures are read by people, never asserted)."""
 
 import re
+from email.header import decode_header
+from urllib.parse import unquote, unquote_plus
 
 import phonenumbers
 import pytest
@@ -12,6 +14,7 @@ import pytest
 from bench import detect as detect_bench
 from bench import eval_detection
 from bench.corpus import ENTITY_TYPES, SHAPES, LabelledText, Sample, build_corpus
+from bench.corpus_heldout import HELDOUT_SHAPES, NEGATIVE_SHAPES, build_heldout_corpus
 from flows.synthetic_people import REGIONS, luhn_valid
 
 
@@ -20,12 +23,21 @@ def corpus():
     return build_corpus(400, seed=3)
 
 
-def _valid_phone(text: str) -> bool:
+@pytest.fixture(scope="module")
+def heldout():
+    return build_heldout_corpus(500, seed=3)
+
+
+def _valid_phone(text: str, msisdn: bool = False) -> bool:
+    """`msisdn`: also accept country code and number without a plus (`32475123456`)."""
     text = text.replace("(0)", "")
     text = "+" + text[2:] if text.startswith("00") else text
-    for region in (None,) if text.startswith("+") else REGIONS:
+    candidates = [(text, None)] if text.startswith("+") else [(text, region) for region in REGIONS]
+    if msisdn and not text.startswith("+"):
+        candidates.append(("+" + re.sub(r"\D", "", text), None))
+    for candidate, region in candidates:
         try:
-            if phonenumbers.is_valid_number(phonenumbers.parse(text, region)):
+            if phonenumbers.is_valid_number(phonenumbers.parse(candidate, region)):
                 return True
         except phonenumbers.NumberParseException:
             continue
@@ -56,6 +68,52 @@ def test_every_label_spans_exactly_its_value(corpus):
             value = sample.text[start:end]
             assert start >= previous_end and value == value.strip(), (sample.kind, entity)
             assert checks[entity](value), (sample.kind, entity, value)
+            previous_end = end
+
+
+def test_the_heldout_corpus_is_deterministic_has_every_shape_and_a_fifth_negatives(heldout):
+    assert heldout == build_heldout_corpus(500, seed=3)
+    assert heldout != build_heldout_corpus(500, seed=4)
+    assert len(HELDOUT_SHAPES) >= 30 and {s.kind for s in heldout} == set(HELDOUT_SHAPES)
+    assert {t for s in heldout for _, _, t in s.spans} == set(ENTITY_TYPES)
+    negatives = [s for s in heldout if s.kind in NEGATIVE_SHAPES]
+    assert all(not s.spans for s in negatives) and all(s.spans for s in heldout if s not in negatives)
+    assert 0.15 <= len(negatives) / len(heldout) <= 0.3
+
+
+def _decoded(value: str, kind: str) -> str:
+    """A held-out label's value as the person wrote it: percent-encoding and RFC 2047 words undone."""
+    if value.startswith("=?"):
+        raw, charset = decode_header(value)[0]
+        return raw.decode(charset)
+    return unquote_plus(value) if kind == "form_post" else unquote(value)
+
+
+HELDOUT_CHECKS = {
+    "CREDIT_CARD": lambda v: (
+        re.fullmatch(r"\d[\d -]+\d", v) and luhn_valid(v) and 13 <= len(re.sub(r"\D", "", v)) <= 19
+    ),
+    "EMAIL_ADDRESS": lambda v: re.fullmatch(r"[^\s@<>\"'/:?&=]+@[^\s@<>\"'/:?&=]+\.[^\W\d_]+", v),
+    "PHONE_NUMBER": lambda v: _valid_phone(
+        re.split(r" (?:x|ext\.?|Ext|extension|poste|Durchwahl) ?\d+$", v)[0], msisdn=True
+    ),
+    "PERSON": lambda v: re.fullmatch(r"[^\W\d_][\w'’. ,-]*[^\W\d_]", v.replace("''", "'")),
+    "ADDRESS": lambda v: (
+        re.search(r"\d", v) and v[0].isalnum() and v[-1] not in " ,;\n" and not re.search(r"\S  ", v)
+    ),
+}
+
+
+def test_every_heldout_label_spans_exactly_its_value(heldout):
+    for sample in heldout:
+        previous_end = 0
+        for start, end, entity in sorted(sample.spans):
+            value = sample.text[start:end]
+            assert start >= previous_end and value == value.strip(), (sample.kind, entity)
+            # what is next to a label is never part of the value: a separator, a quote, a bracket, markup
+            before, after = sample.text[start - 1 : start], sample.text[end : end + 1]
+            assert not (before.isalnum() or after.isalnum()), (sample.kind, entity, before, after)
+            assert HELDOUT_CHECKS[entity](_decoded(value, sample.kind)), (sample.kind, entity, value)
             previous_end = end
 
 
@@ -117,7 +175,7 @@ def _table_rows(output: str) -> dict[str, str]:
 
 
 def test_eval_prints_piivault_beside_stock_presidio(capsys):
-    assert eval_detection.main(["--lines", "25"]) == 0
+    assert eval_detection.main(["--lines", "25", "--corpus", "tuned"]) == 0
     output = capsys.readouterr().out
     assert "piivault prec" in output and "presidio prec" in output
     assert "overlaps a gold span of the same type" in output
@@ -126,6 +184,19 @@ def test_eval_prints_piivault_beside_stock_presidio(capsys):
     assert all(re.search(r"\| (PASS|MISS .+)$", row) for row in rows.values())
     # stock Presidio has no ADDRESS: no findings (precision "-") and recall 0
     assert re.search(r"^ADDRESS\s+\d+ \|.+\|\s+-\s+0\.000\s", rows["ADDRESS"])
+
+
+def test_eval_prints_a_table_for_the_tuned_and_one_for_the_heldout_corpus(capsys):
+    assert eval_detection.main(["--lines", "12"]) == 0
+    output = capsys.readouterr().out
+    tuned_at, heldout_at = output.index("[tuned] TUNED corpus"), output.index("[heldout] HELD-OUT corpus")
+    assert tuned_at < heldout_at and "never tuned on" in output
+    for table in (output[tuned_at:heldout_at], output[heldout_at:]):
+        assert "piivault prec" in table and "presidio prec" in table
+        assert set(_table_rows(table)) == set(ENTITY_TYPES)
+    assert eval_detection.main(["--lines", "5", "--corpus", "heldout", "--only", "piivault"]) == 0
+    output = capsys.readouterr().out
+    assert "[heldout] HELD-OUT" in output and "TUNED" not in output and "presidio prec" not in output
 
 
 def test_detect_bench_prints_both_sides_and_the_ratio(capsys):
