@@ -12,6 +12,8 @@ Two sources, one recognizer:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
 
@@ -77,6 +79,7 @@ _INTRODUCERS = (
     r"(?:booked|ordered|scheduled|reserved|registered|issued|shipped|opened|created) for|"
     r"card holder|account holder|holder|signed by|on behalf of|contact person|attn:?"
 )
+LAST_FIRST = "name (FAMILY, Given)"
 _ALL_CAPS_WORD = r"(?:(?:O['’]|MC|MAC|D['’])?\p{Lu}{2,}(?:[-'’]\p{Lu}+)*)"
 _CAPS_NAME_2 = rf"{_ALL_CAPS_WORD}(?:[ \t]+{_ALL_CAPS_WORD}){{1,3}}"
 # given name, then the family name in capitals, as French and Belgian forms write it: Benoît DELORME
@@ -117,9 +120,18 @@ PATTERNS = [
         0.7,
     ),
     Pattern(
+        # the sign-off opens a line or a sentence (`... on its way. Regards,`); the name is alone on the next
         "name (sign-off line)",
-        rf"(?im)^[ \t]*(?:{_SIGN_OFFS})[,!.]?[ \t]*\n[ \t]*(?P<name>{_NAME})[ \t]*$",
+        rf"(?im)(?:^|(?<=[.!?][ \t]))[ \t]*(?:{_SIGN_OFFS})[,!.]?[ \t]*\n[ \t]*(?P<name>{_NAME})[ \t]*$",
         0.8,
+    ),
+    Pattern(
+        # family name in capitals, comma, given name (`MOSS, Luke`), as forms, bookings and registers write
+        # it; the name ends at a delimiter, a number or a capital, never runs into lower-case prose
+        LAST_FIRST,
+        rf"(?<!\p{{Lu}}[ \t]{{1,3}})(?<![\p{{L}}\d])(?P<name>{_ALL_CAPS_WORD}(?:[ \t]+{_ALL_CAPS_WORD})?,"
+        rf"[ \t]*{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD})?)(?=[ \t]*(?:$|[-–;:|()/\n,.]|[ \t]\p{{Lu}}|[ \t]\d))",
+        0.75,
     ),
     Pattern(
         "name (after an introducer)",
@@ -196,6 +208,7 @@ _LEADING_TITLE = regex.compile(rf"(?i:{_HONORIFICS})\.?[ \t]+(?=\p{{Lu}})")
 # Words written before a name (`Customer Ann Lee`, `Neighbour Colin Russell`), trimmed from the span.
 _ROLE_WORDS = ROLE_WORDS | frozenset("dear hi hello thanks escalated spoke".split())
 _LEADING_WORD = regex.compile(r"(\p{L}+)[ \t]+(?=\p{Lu})")  # `Customer Ann Lee` -> `Ann Lee`
+_DETERMINERS = frozenset("the our your my his her their this that these those".split())
 _FORBIDDEN_CHARS = frozenset("0123456789@_/\\=#{}<>[]|$%&*+~^")
 
 
@@ -213,6 +226,8 @@ def plausible_name(value: str) -> bool:
         return False
     lowered = [word.strip(".'’-").lower() for word in words]
     if len(lowered) == 1 and lowered[0] in _HONORIFIC_WORDS:
+        return False
+    if lowered[0] in _DETERMINERS:  # `The Billing Team`, `Our Support Desk`
         return False
     if not all(
         word and word.replace("-", "").replace("'", "").replace("’", "").isalpha() for word in lowered
@@ -259,7 +274,9 @@ class PersonRecognizer(LocalRecognizer):
                 for group in ("dq", "sq", "bare", "name"):
                     if group in compiled.groupindex and match.group(group):
                         start, end = _strip(text, match.start(group), match.end(group))
-                        if plausible_name(text[start:end]):
+                        if plausible_name(text[start:end]) and (
+                            pattern.name != LAST_FIRST or _plausible_family_given(text[start:end])
+                        ):
                             results.append(
                                 make_result(self, "PERSON", start, end, pattern.score, pattern.name)
                             )
@@ -283,6 +300,24 @@ class PersonRecognizer(LocalRecognizer):
             score = 0.85 if " " in value else 0.6
             results.append(make_result(self, "PERSON", start, end, score, "spaCy PERSON entity (pruned)"))
         return results
+
+
+@lru_cache(maxsize=1)
+def _everyday_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return NOT_NAME_WORDS | COMMON_WORDS | frozenset(STOP_WORDS)
+
+
+def _plausible_family_given(value: str) -> bool:
+    """`FAMILY, Given` holds no stop word, log keyword or everyday word (`NOTE, Please`, `ERROR, Timeout`)
+    and is not a place and its country (`PARIS, France`)."""
+    from recognizers.places import country_names
+
+    words = regex.findall(r"\p{L}[\p{L}'’]*", value)
+    if any(word.lower() in _everyday_words() for word in words):
+        return False
+    return value.partition(",")[2].strip().lower() not in country_names()
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

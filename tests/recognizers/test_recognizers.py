@@ -204,6 +204,21 @@ def test_address_whole_span(text, expected):
         ("sender Mail Delivery Subsystem", []),
         ("Billing Engine (v2) reported 3 failures", []),
         ("the owner Acme Corp signed the contract", []),
+        # a sign-off opens a line or a sentence; the name is alone on the next line
+        ("Your SIM is on its way. Regards,\nAgostino\nCustomer care", ["Agostino"]),
+        ("It works now. Thanks!\nMarie-Christine\n", ["Marie-Christine"]),
+        ("Regards,\nThe Billing Team", []),
+        ("It failed. Thanks\nERROR", []),
+        # FAMILY, Given: the family name in capitals, as forms and registers write it
+        ("Contact person: FILIPPELLI, Mauro - tel. +39 320 578 6572", ["FILIPPELLI, Mauro"]),
+        ("Contact person: VAN DAELE, Patrick - tel. 0450.45.31.69", ["VAN DAELE, Patrick"]),
+        ("Passenger: DUPONT, Jean-Luc (seat 12A)", ["DUPONT, Jean-Luc"]),
+        ("NOTE, Please call back", []),
+        ("ERROR TIMEOUT, Retrying in 5s", []),
+        ("WARN, Disk almost full", []),
+        ("URGENT, Customer called", []),
+        ("PARIS, France.", []),
+        ("BRUSSELS, Belgium", []),
     ],
 )
 def test_person(text, expected):
