@@ -153,14 +153,18 @@ class BatchDetector:
         self._nlp = None
 
     def _pattern_results(self, text: str, entities: list[str]) -> list:
-        """Everything the recognizers find without a model (PERSON: its field/header/greeting patterns)."""
-        found = []
-        for entity in entities:
-            recognizer = self.recognizers[entity]
-            if entity == "PERSON":
-                found.extend(recognizer.pattern_results(text))
-            else:
-                found.extend(recognizer.analyze(text, [entity]))
+        """Everything the recognizers find without a model. PERSON runs last: its record-field rule reads
+        the contact values (emails, phones, cards, addresses) the others found, asked for or not."""
+        found, evidence = [], []
+        for entity, recognizer in self.recognizers.items():
+            if entity == "PERSON" or (entity not in entities and "PERSON" not in entities):
+                continue
+            results = recognizer.analyze(text, [entity])
+            if entity in entities:
+                found.extend(results)
+            evidence.extend((r.start, r.end) for r in results if r.score >= MIN_SCORE)
+        if "PERSON" in entities:
+            found.extend(self.recognizers["PERSON"].pattern_results(text, evidence))
         return found
 
     def _add_ner_results(self, ner_jobs: list[tuple[str, int, str]], raw: dict[str, list]) -> None:

@@ -152,6 +152,8 @@ PATTERNS = [
         0.7,
     ),
 ]
+# A record field that is a name and nothing else: 2-5 words, Title-case or ALL CAPS, particles between.
+_NAME_FIELD = rf"{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2}"
 CONTEXT = ["name", "customer", "holder", "agent", "mr", "mrs", "ms", "dear", "regards"]
 
 # Words spaCy's small model tags PERSON in logs that are never part of a personal name: a candidate that
@@ -251,6 +253,8 @@ class PersonRecognizer(LocalRecognizer):
     def __init__(self, supported_language: str = "en"):
         self.patterns = list(PATTERNS)
         self._compiled = [regex.compile(pattern.regex, regex.MULTILINE) for pattern in PATTERNS]
+        self._name_field = regex.compile(_NAME_FIELD)
+        self._contact_recognizers = None
         super().__init__(
             supported_entities=["PERSON"],
             name="PiivaultPersonRecognizer",
@@ -262,13 +266,39 @@ class PersonRecognizer(LocalRecognizer):
         pass
 
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
-        results = self.pattern_results(text)
+        results = self.pattern_results(text, self._contact_spans(text))
         if nlp_artifacts is not None and getattr(nlp_artifacts, "tokens", None) is not None:
             results.extend(self.ner_results(text, nlp_artifacts.tokens))
         return results
 
-    def pattern_results(self, text: str) -> list[RecognizerResult]:
+    def _contact_spans(self, text: str) -> list[tuple[int, int]]:
+        """Inside Presidio's AnalyzerEngine (which calls each recognizer alone), the contact values of the
+        text's delimited records, found by piivault's other recognizers; `detect` passes its own."""
+        from recognizers.records import record_fields
+
+        if not record_fields(text):
+            return []
+        if self._contact_recognizers is None:
+            from recognizers.engine import piivault_recognizers
+
+            self._contact_recognizers = [
+                r for r in piivault_recognizers() if r.supported_entities != ["PERSON"]
+            ]
+        return [
+            (r.start, r.end)
+            for recognizer in self._contact_recognizers
+            for r in recognizer.analyze(text, recognizer.supported_entities)
+            if r.score >= 0.5
+        ]
+
+    def pattern_results(
+        self, text: str, contact_spans: list[tuple[int, int]] | None = None
+    ) -> list[RecognizerResult]:
+        """Names the patterns find; with `contact_spans` (emails, phones, cards, addresses already found
+        in `text`), also the name fields of delimited records that hold one of them."""
         results = []
+        if contact_spans:
+            results.extend(self.record_field_results(text, contact_spans))
         for pattern, compiled in zip(PATTERNS, self._compiled, strict=True):
             for match in compiled.finditer(text):
                 for group in ("dq", "sq", "bare", "name"):
@@ -281,6 +311,27 @@ class PersonRecognizer(LocalRecognizer):
                                 make_result(self, "PERSON", start, end, pattern.score, pattern.name)
                             )
                         break
+        return results
+
+    def record_field_results(self, text: str, contact_spans: list[tuple[int, int]]) -> list[RecognizerResult]:
+        """Whole fields of delimited records (`C12;Ann Lee;ann@x.com;...`) that are names: two to five
+        capitalised words, in a record that also holds a contact field (see `recognizers.records`), with
+        no everyday word nor inflected verb; a value of dictionary words only (`Red Hat Enterprise`)
+        counts when the record's email address spells one of its words (`Mark Smith;mark.smith@...`)."""
+        from recognizers.records import folded, name_field_candidates
+
+        results = []
+        for start, end, mailboxes in name_field_candidates(text, contact_spans):
+            if not self._name_field.fullmatch(text, start, end):
+                continue
+            value = text[start:end]
+            if not plausible_name(value) or _holds_everyday_word(value) or _holds_inflected_verb(value):
+                continue
+            spelled_in_mailbox = any(
+                len(word) > 2 and folded(word) in mailboxes for word in regex.findall(r"\p{L}+", value)
+            )
+            if spelled_in_mailbox or not _all_dictionary_words(value):
+                results.append(make_result(self, "PERSON", start, end, 0.7, "name (field of a record)"))
         return results
 
     def ner_results(self, text: str, doc) -> list[RecognizerResult]:
@@ -314,10 +365,31 @@ def _plausible_family_given(value: str) -> bool:
     and is not a place and its country (`PARIS, France`)."""
     from recognizers.places import country_names
 
-    words = regex.findall(r"\p{L}[\p{L}'’]*", value)
-    if any(word.lower() in _everyday_words() for word in words):
+    if _holds_everyday_word(value):
         return False
     return value.partition(",")[2].strip().lower() not in country_names()
+
+
+def _all_dictionary_words(value: str) -> bool:
+    """Every capitalised word of `value` is an English dictionary word (`Disk Quota Exceeded`, `Red Hat
+    Enterprise`): a label, status or product rather than a name (`Mark Smith` is lost to this, `Ann Lee`
+    and `Colin Russell` are not)."""
+    from recognizers.dictionary import is_dictionary_word
+
+    return all(is_dictionary_word(word) for word in regex.findall(r"\p{Lu}[\p{L}'’]*", value))
+
+
+def _holds_inflected_verb(value: str) -> bool:
+    """A word of `value` is an inflected verb (`Exceeded`, `Pending`): a status, not a name."""
+    from recognizers.dictionary import is_verb_form
+
+    return any(is_verb_form(word) for word in regex.findall(r"\p{L}+", value))
+
+
+def _holds_everyday_word(value: str) -> bool:
+    """A word of `value` is a stop word, log keyword or everyday word (`Payment Failed`, `NOTE, Please`):
+    the rules that read a name from its position alone, with no word saying it is one, refuse it."""
+    return any(word.lower() in _everyday_words() for word in regex.findall(r"\p{L}[\p{L}'’]*", value))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

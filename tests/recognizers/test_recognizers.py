@@ -219,6 +219,27 @@ def test_address_whole_span(text, expected):
         ("URGENT, Customer called", []),
         ("PARIS, France.", []),
         ("BRUSSELS, Belgium", []),
+        # delimited records: a name-shaped field beside contact fields (email, phone, card, address)
+        (
+            "C1234567;Thérèse Chauvin;t.chauvin@example.fr;06 47 43 52 93;12 rue des Lilas, 75011 Paris;"
+            "4111 1111 1111 1111;25.00;2026-01-01T10:00:00Z",
+            ["Thérèse Chauvin"],
+        ),
+        ("C1;DUPONT JEAN;jd@example.fr;+33 6 47 43 52 93", ["DUPONT JEAN"]),
+        ("id,name,email,phone\n7,Dewi van der Ven,dewi@example.nl,+31 6 12345678", ["Dewi van der Ven"]),
+        ("7\tHelen RICHARDS\t+44 20 7946 0958\tactive", ["Helen RICHARDS"]),
+        (
+            "CU8;Morgan Hunter;hunter.morgan@willis.net;+1 202 555 0123",
+            ["Morgan Hunter"],
+        ),  # the email spells it
+        ("7;Dewi van der Ven;dewi@example.nl;Lyon;France", ["Dewi van der Ven"]),  # Lyon: beside a country
+        ("7|Galaxy A55|ann@example.com|active", []),  # product names
+        ("SKU-1;Red Hat Enterprise;ann@example.com;NEW YORK", []),  # dictionary words; a place name
+        ("7;Acme Corp;ann@example.com;1000;Bruxelles", []),  # a company; the city beside its postcode
+        ("INFO;Order Service;ann@example.com;Payment Failed", []),  # log keywords and statuses
+        ("2026-01-01 12:00:00|WARN|Disk Quota Exceeded|ops@example.com|Cluster East", []),
+        ("7;Ann Lee;Rue de la Loi 16;1000;Den Haag;United Kingdom", ["Ann Lee"]),
+        ("7;Kevin Walsh;Premium;Gold", []),  # no contact field: nothing says the record is about someone
     ],
 )
 def test_person(text, expected):

@@ -1,0 +1,65 @@
+"""English dictionary words, from the spaCy model's own lemmatizer tables (its WordNet-based index of
+nouns, verbs, adjectives and adverbs, and its suffix rules for inflected forms).
+
+A value whose every word is a dictionary word (`Red Hat Enterprise`) or that holds an inflected verb
+(`Disk Quota Exceeded`, `Payment Pending`) is more likely a status, label or product than a personal
+name; rules that read a name from its position alone (a field of a record) use this to refuse it. Read
+from the model's files, so the NER pipeline need not load the lemmatizer.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+_LOOKUPS = "lemmatizer/lookups/lookups.bin"
+PARTS_OF_SPEECH = ("noun", "verb", "adj", "adv")
+
+
+@lru_cache(maxsize=4)
+def _tables(model_name: str) -> tuple[dict[str, frozenset[str]], dict[str, tuple[tuple[str, str], ...]]]:
+    """(words of the lemma index, suffix rules), each per part of speech."""
+    import spacy
+    from spacy.lookups import Lookups
+
+    root = Path(model_name) if Path(model_name).exists() else spacy.util.get_package_path(model_name)
+    found = sorted(root.glob(f"**/{_LOOKUPS}"))
+    if not found:
+        return {}, {}
+    lookups = Lookups().from_disk(found[0].parent)
+    index, rules = lookups.get_table("lemma_index"), lookups.get_table("lemma_rules")
+    words = {pos: frozenset(index.get(pos, ())) for pos in PARTS_OF_SPEECH}
+    suffixes = {pos: tuple((old, new) for old, new in rules.get(pos, ()) if old) for pos in PARTS_OF_SPEECH}
+    return words, suffixes
+
+
+def _base_forms(word: str, rules: tuple[tuple[str, str], ...]) -> list[str]:
+    return [word[: -len(old)] + new for old, new in rules if word.endswith(old) and len(word) > len(old) + 2]
+
+
+def is_dictionary_word(word: str, model_name: str | None = None) -> bool:
+    """`word` (any case), or its base form by the model's suffix rules, is in the model's lemma index."""
+    from recognizers.engine import resolve_model_name
+
+    words, rules = _tables(resolve_model_name(model_name))
+    lowered = word.lower()
+    return any(
+        lowered in words[pos] or any(base in words[pos] for base in _base_forms(lowered, rules[pos]))
+        for pos in words
+    )
+
+
+def is_verb_form(word: str, model_name: str | None = None) -> bool:
+    """`word` is an inflected verb (`exceeded`, `pending`, `failed`): not itself an indexed word, but an
+    `-ed`/`-ing` form of an indexed verb."""
+    from recognizers.engine import resolve_model_name
+
+    words, rules = _tables(resolve_model_name(model_name))
+    lowered = word.lower()
+    if (
+        not words
+        or not lowered.endswith(("ed", "ing"))
+        or any(lowered in indexed for indexed in words.values())
+    ):
+        return False
+    return any(base in words["verb"] for base in _base_forms(lowered, rules["verb"]))

@@ -1,0 +1,89 @@
+"""Delimiter-separated records (CSV, semicolon exports, pipe-separated CDRs, tab-separated dumps): the
+fields of each line, and which of them are names.
+
+A record that holds a contact field (an email, a phone, a card, an address: found by the pattern
+recognizers) is about someone; a field of it that is a whole name-shaped value, two to five capitalised
+words and nothing else (`Thérèse Chauvin`, `MOSS LUKE`, `Dewi van der Ven`), is that someone's name.
+Fields that are places are left out: postcodes, country names, the fields beside them (`1000;Bruxelles`,
+`Lyon;France`), and values that open like a place name (`New York`, `San Sebastián`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+DELIMITERS = ("\t", "|", ";", ",")
+MIN_DELIMITERS = 2  # three fields at least: a single comma or semicolon is prose punctuation
+_LINE = regex.compile(r"[^\n]+")
+_QUOTES = "\"' \t\r"
+_POSTCODE = regex.compile(r"(?:[A-Z]{1,2}-)?\d{4,5}(?:[ ]?[A-Z]{2})?|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}")
+
+
+# First words of place names (New York, San Sebastián, Bad Homburg, Port Talbot, North Holly), not of
+# personal names.
+PLACE_NAME_OPENERS = frozenset(
+    "new saint sankt san santa los las bad port fort mount north south east west upper lower great little "
+    "city county".split()
+)
+
+
+def _is_postcode_or_country(text: str, start: int, end: int) -> bool:
+    from recognizers.places import country_names
+
+    return bool(_POSTCODE.fullmatch(text, start, end)) or text[start:end].lower() in country_names()
+
+
+def record_fields(text: str) -> list[list[tuple[int, int]]]:
+    """For each line that is a delimited record, the `(start, end)` of each field, quotes and spaces
+    trimmed. The delimiter is the first of tab, pipe, semicolon, comma that occurs at least twice."""
+    records = []
+    for line in _LINE.finditer(text):
+        value = line.group(0)
+        delimiter = next((d for d in DELIMITERS if value.count(d) >= MIN_DELIMITERS), None)
+        if delimiter is None:
+            continue
+        fields, start = [], line.start()
+        for piece in value.split(delimiter):
+            end = start + len(piece)
+            left, right = start, end
+            while left < right and text[left] in _QUOTES:
+                left += 1
+            while right > left and text[right - 1] in _QUOTES:
+                right -= 1
+            fields.append((left, right))
+            start = end + 1
+        records.append(fields)
+    return records
+
+
+def folded(value: str) -> str:
+    """Lower case without accents (`España` -> `espana`), to compare a name with an email address."""
+    return "".join(c for c in unicodedata.normalize("NFKD", value.lower()) if not unicodedata.combining(c))
+
+
+def name_field_candidates(text: str, contact_spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Fields of records that hold a contact field, other than contact fields, places and the fields
+    beside a place: the fields the caller checks for a name shape. Each comes with the folded local
+    parts of the record's email addresses (`brad.morales`), which often spell the name."""
+    candidates = []
+    for fields in record_fields(text):
+        is_contact = [
+            end > start and any(s <= start and end <= e for s, e in contact_spans) for start, end in fields
+        ]
+        if not any(is_contact):
+            continue
+        place = [_is_postcode_or_country(text, start, end) for start, end in fields]
+        mailboxes = " ".join(
+            folded(text[start:end].partition("@")[0]) for start, end in fields if "@" in text[start:end]
+        )
+        for index, (start, end) in enumerate(fields):
+            if end <= start or is_contact[index] or place[index]:
+                continue
+            if (index > 0 and place[index - 1]) or (index + 1 < len(fields) and place[index + 1]):
+                continue  # `1000;Bruxelles`, `Den Haag;2511 CV`, `Lyon;France`: a city beside its postcode
+            if text[start:end].split(maxsplit=1)[0].lower() in PLACE_NAME_OPENERS:
+                continue
+            candidates.append((start, end, mailboxes))
+    return candidates
