@@ -152,9 +152,10 @@ class BatchDetector:
         self.keywords = NOT_NAME_WORDS | COMMON_WORDS | frozenset(STOP_WORDS) | TRIGGER_STOP_WORDS
         self._nlp = None
 
-    def _pattern_results(self, text: str, entities: list[str]) -> list:
-        """Everything the recognizers find without a model. PERSON runs last: its record-field rule reads
-        the contact values (emails, phones, cards, addresses) the others found, asked for or not."""
+    def _pattern_results(self, text: str, entities: list[str]) -> tuple[list, list[tuple[int, int, str]]]:
+        """Everything the recognizers find without a model, and the spans of every value they found, asked
+        for or not. PERSON runs last: its record-field and addressee rules read the contact values
+        (emails, phones, cards, addresses) the others found; NER never sees them either."""
         found, evidence = [], []
         for entity, recognizer in self.recognizers.items():
             if entity == "PERSON" or (entity not in entities and "PERSON" not in entities):
@@ -162,10 +163,10 @@ class BatchDetector:
             results = recognizer.analyze(text, [entity])
             if entity in entities:
                 found.extend(results)
-            evidence.extend((r.start, r.end) for r in results if r.score >= MIN_SCORE)
+            evidence.extend((r.start, r.end, r.entity_type) for r in results if r.score >= MIN_SCORE)
         if "PERSON" in entities:
             found.extend(self.recognizers["PERSON"].pattern_results(text, evidence))
-        return found
+        return found, evidence
 
     def _add_ner_results(self, ner_jobs: list[tuple[str, int, str]], raw: dict[str, list]) -> None:
         """Run NER once per distinct window and add the pruned PERSON hits to their texts' results."""
@@ -204,9 +205,9 @@ class BatchDetector:
         placeholders = {text: placeholder_spans(text) for text in unique}
         for text in unique:
             masked = _mask(text, placeholders[text])
-            raw[text] = self._pattern_results(masked, own)
+            raw[text], evidence = self._pattern_results(masked, own)
             if "PERSON" in own:
-                rest = _mask(masked, [(r.start, r.end) for r in raw[text]])
+                rest = _mask(masked, [(r.start, r.end) for r in raw[text]] + [e[:2] for e in evidence])
                 for start, end in ner_windows(rest, self.keywords):
                     ner_jobs.append((text, start, _recase_for_ner(rest[start:end], self.keywords)))
         self._add_ner_results(ner_jobs, raw)

@@ -92,6 +92,25 @@ _SPEECH_VERBS = (
     r"confirmed|confirms|disputes|disputed|reported|reports|mentioned|agreed|declined|complained|replied|"
     r"phoned|emailed|visited|insists|insisted|explained|promised|signed|collected"
 )
+# Past participles whose agent (`... by <name>`) is a person in support and billing notes.
+_AGENT_VERBS = (
+    r"requested|approved|authori[sz]ed|signed|countersigned|submitted|reported|raised|initiated|ordered|"
+    r"placed|confirmed|cancelled|canceled|witnessed|received|collected|accepted|disputed|filed|lodged"
+)
+# Nouns of what a person asks, wants or signs: `<name>'s request`
+_VOLITION_NOUNS = (
+    r"request|requests|behalf|instructions?|consent|approval|permission|wish|wishes|authori[sz]ation|"
+    r"signature|complaint|objection|mandate"
+)
+BY_AGENT = "name (agent after 'by')"
+POSSESSIVE = "name (owner of a request)"
+# Patterns that read a name from its position alone: held to `_positional_name`.
+POSITIONAL_PATTERNS = frozenset({BY_AGENT, POSSESSIVE})
+# A name before an address, separated by a comma, `at`, `c/o` or a line break, ending where it starts.
+_ADDRESSEE = (
+    rf"(?<![\w'’])(?P<name>{_TITLE_NAME}|{_CAPS_NAME_2}|{_MIXED_NAME_2})"
+    r"(?:[ \t]*,[ \t]*|[ \t]+(?:at|c/o)[ \t]+|[ \t]*\n[ \t]*)\Z"
+)
 PATTERNS = [
     Pattern(
         "name (value of a name key)",
@@ -147,6 +166,27 @@ PATTERNS = [
         0.7,
     ),
     Pattern(
+        # the agent of a passive verb of request or approval: `was requested by Justin Cowan`
+        BY_AGENT,
+        rf"(?<![\w])(?:{_AGENT_VERBS})[ \t]+by[ \t]+(?P<name>{_TITLE_NAME}|{_CAPS_NAME_2}|{_MIXED_NAME_2})"
+        rf"(?![\p{{L}}\d'’])",
+        0.7,
+    ),
+    Pattern(
+        # the owner of a request, consent or signature: `Per Mathijs van der Mast's request`
+        POSSESSIVE,
+        rf"(?<![\w])(?P<name>{_TITLE_NAME}|{_CAPS_NAME_2}|{_MIXED_NAME_2})['’]s[ \t]+(?:{_VOLITION_NOUNS})"
+        rf"(?![\p{{L}}])",
+        0.7,
+    ),
+    Pattern(
+        # a recipient line of a message: `cc: Ann Lee`, `To: Ann Lee; Bob Smith`
+        "name (recipient header)",
+        rf"(?<![\w])(?i:to|cc|bcc|attn|attention)[ \t]*:[ \t]*(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2}|"
+        rf"{_MIXED_NAME_2})(?=[ \t]*(?:$|[,;<(\n|]))",
+        0.75,
+    ),
+    Pattern(
         "name (introducing oneself: '<name> here')",
         rf"(?<![\w])(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2})[ \t]+here(?![\w])",
         0.7,
@@ -198,7 +238,9 @@ _HONORIFIC_WORDS = frozenset(
 _POST_NOMINAL_WORDS = frozenset("md phd mba dds dvm jr sr ii iii b.eng m.sc b.sc b.a m.a ll.m".split())
 _ORG_SUFFIXES = frozenset(
     "inc ltd llc plc gmbh ag bv nv sa sarl srl spa sl corp corporation co company group bank telecom "
-    "services solutions systems technologies labs holding holdings foundation university".split()
+    "services solutions systems technologies labs holding holdings foundation university "
+    "hotel restaurant cafe café pharmacy clinic hospital school college museum theatre theater cinema "
+    "airport agency shop store boutique".split()
 )
 # NER hits inside the value of a key that names a thing, not a person: product="Business Cloud Backup"
 _NOT_PERSON_VALUE = regex.compile(
@@ -255,6 +297,7 @@ class PersonRecognizer(LocalRecognizer):
         self._compiled = [regex.compile(pattern.regex, regex.MULTILINE) for pattern in PATTERNS]
         self._name_field = regex.compile(_NAME_FIELD)
         self._contact_recognizers = None
+        self._addressee = regex.compile(_ADDRESSEE)
         super().__init__(
             supported_entities=["PERSON"],
             name="PiivaultPersonRecognizer",
@@ -271,13 +314,9 @@ class PersonRecognizer(LocalRecognizer):
             results.extend(self.ner_results(text, nlp_artifacts.tokens))
         return results
 
-    def _contact_spans(self, text: str) -> list[tuple[int, int]]:
+    def _contact_spans(self, text: str) -> list[tuple[int, int, str]]:
         """Inside Presidio's AnalyzerEngine (which calls each recognizer alone), the contact values of the
-        text's delimited records, found by piivault's other recognizers; `detect` passes its own."""
-        from recognizers.records import record_fields
-
-        if not record_fields(text):
-            return []
+        text found by piivault's other recognizers; `detect` passes its own."""
         if self._contact_recognizers is None:
             from recognizers.engine import piivault_recognizers
 
@@ -285,27 +324,38 @@ class PersonRecognizer(LocalRecognizer):
                 r for r in piivault_recognizers() if r.supported_entities != ["PERSON"]
             ]
         return [
-            (r.start, r.end)
+            (r.start, r.end, r.entity_type)
             for recognizer in self._contact_recognizers
             for r in recognizer.analyze(text, recognizer.supported_entities)
             if r.score >= 0.5
         ]
 
     def pattern_results(
-        self, text: str, contact_spans: list[tuple[int, int]] | None = None
+        self, text: str, contacts: list[tuple[int, int, str]] | None = None
     ) -> list[RecognizerResult]:
-        """Names the patterns find; with `contact_spans` (emails, phones, cards, addresses already found
-        in `text`), also the name fields of delimited records that hold one of them."""
+        """Names the patterns find; with `contacts` (`(start, end, entity_type)` of the emails, phones,
+        cards and addresses already found in `text`), also the name fields of delimited records that hold
+        one of them, and the addressee written before an address."""
         results = []
-        if contact_spans:
-            results.extend(self.record_field_results(text, contact_spans))
+        if contacts:
+            results.extend(self.record_field_results(text, [(start, end) for start, end, _ in contacts]))
+            results.extend(
+                self.addressee_results(text, [start for start, _, kind in contacts if kind == "ADDRESS"])
+            )
         for pattern, compiled in zip(PATTERNS, self._compiled, strict=True):
             for match in compiled.finditer(text):
                 for group in ("dq", "sq", "bare", "name"):
                     if group in compiled.groupindex and match.group(group):
                         start, end = _strip(text, match.start(group), match.end(group))
-                        if plausible_name(text[start:end]) and (
-                            pattern.name != LAST_FIRST or _plausible_family_given(text[start:end])
+                        if pattern.name in POSITIONAL_PATTERNS:
+                            start = _skip_everyday_words(text, start, end)
+                        elif _only_a_word_after_a_role(text, match.start(group), start, end):
+                            break
+                        value = text[start:end]
+                        if (
+                            plausible_name(value)
+                            and (pattern.name != LAST_FIRST or _plausible_family_given(value))
+                            and (pattern.name not in POSITIONAL_PATTERNS or _positional_name(value))
                         ):
                             results.append(
                                 make_result(self, "PERSON", start, end, pattern.score, pattern.name)
@@ -332,6 +382,22 @@ class PersonRecognizer(LocalRecognizer):
             )
             if spelled_in_mailbox or not _all_dictionary_words(value):
                 results.append(make_result(self, "PERSON", start, end, 0.7, "name (field of a record)"))
+        return results
+
+    def addressee_results(self, text: str, address_starts: list[int]) -> list[RecognizerResult]:
+        """The name written right before a postal address, as the addressee line of an envelope or a
+        delivery note (`Ann Lee, Rue de la Loi 16, ...`, `... to Ann Lee at 12 rue des Lilas, ...`,
+        `Ann Lee\n221B Baker Street`); held to the checks of names read from their position alone."""
+        results = []
+        for address_start in address_starts:
+            match = self._addressee.search(text, max(0, address_start - 120), address_start)
+            if match is None:
+                continue
+            start, end = _strip(text, match.start("name"), match.end("name"))
+            start = _skip_everyday_words(text, start, end)
+            value = text[start:end]
+            if plausible_name(value) and _positional_name(value):
+                results.append(make_result(self, "PERSON", start, end, 0.7, "name (addressee of an address)"))
         return results
 
     def ner_results(self, text: str, doc) -> list[RecognizerResult]:
@@ -377,6 +443,34 @@ def _all_dictionary_words(value: str) -> bool:
     from recognizers.dictionary import is_dictionary_word
 
     return all(is_dictionary_word(word) for word in regex.findall(r"\p{Lu}[\p{L}'’]*", value))
+
+
+def _skip_everyday_words(text: str, start: int, end: int) -> int:
+    """Past the words that open a clause before a name (`Per Ann Lee's request`, `Visit Ann Lee at`)."""
+    while True:
+        word = _LEADING_WORD.match(text, start, end)
+        if not word or word.group(1).lower() not in _everyday_words():
+            return start
+        start = word.end()
+
+
+def _only_a_word_after_a_role(text: str, matched: int, start: int, end: int) -> bool:
+    """Trimming a role word left one dictionary word: `Customer Care`, `Support Desk` name a department."""
+    from recognizers.dictionary import is_dictionary_word
+
+    trimmed = text[matched:start].split()
+    return (
+        bool(trimmed)
+        and trimmed[-1].lower() in _ROLE_WORDS
+        and " " not in text[start:end]
+        and is_dictionary_word(text[start:end])
+    )
+
+
+def _positional_name(value: str) -> bool:
+    """The check for names read from where they stand (a record field, before an address, after `by`):
+    no everyday or stop word, and not only English dictionary words (`Hotel Metropole`, `Red Hat`)."""
+    return not _holds_everyday_word(value) and not _all_dictionary_words(value)
 
 
 def _holds_inflected_verb(value: str) -> bool:

@@ -240,6 +240,30 @@ def test_address_whole_span(text, expected):
         ("2026-01-01 12:00:00|WARN|Disk Quota Exceeded|ops@example.com|Cluster East", []),
         ("7;Ann Lee;Rue de la Loi 16;1000;Den Haag;United Kingdom", ["Ann Lee"]),
         ("7;Kevin Walsh;Premium;Gold", []),  # no contact field: nothing says the record is about someone
+        # the addressee written before a postal address
+        (
+            "Forward the signed contract to Fabiana Peralta at Pasaje de Matilde Codina, 7, 26247 Ceuta.",
+            ["Fabiana Peralta"],
+        ),
+        (
+            "parcel addressed to Fergal Marron, Apartment 14, 200 Torrence Street, Dublin 2, D02 XY45",
+            ["Fergal Marron"],
+        ),
+        ("Ann Lee\n221B Baker Street\nLondon NW1 6XE", ["Ann Lee"]),
+        ("Hotel Metropole, Place de Brouckère 31, 1000 Bruxelles", []),
+        ("Acme Corp, Rue de la Loi 16, 1000 Bruxelles", []),
+        ("Customer Care, Rue de la Loi 16, 1000 Bruxelles", []),
+        ("Red Lion, 12 High Street, London NW1 6XE", []),  # dictionary words only: a pub, not a person
+        # the agent after `by`, the owner of a request, the recipient header
+        ("the refund was requested by Justin Cowan; full number on file", ["Justin Cowan"]),
+        ("Per Mathijs van der Mast's request the invoice now goes to you", ["Mathijs van der Mast"]),
+        ("At the Customer's request we closed it", []),
+        ("Per Management's request", []),
+        ("reported by Network Monitoring at 09:00", []),
+        ("approved by Finance Team", []),
+        ("- tel. 01 62 42 93 02 - cc: Caoimhe Harkins", ["Caoimhe Harkins"]),
+        ("cc: Ann Lee, Bob Smith", ["Ann Lee", "Bob Smith"]),
+        ("To: Customer Care; cc: Billing Team", []),
     ],
 )
 def test_person(text, expected):
