@@ -72,12 +72,13 @@ ROLE_WORDS = frozenset(
     complainant reporter colleagues neighbours
     """.split()
 )
-_ROLE_INTRODUCER = "|".join(sorted(ROLE_WORDS - {"account", "contact", "holder"}, key=len, reverse=True))
+_ROLE_INTRODUCERS = ROLE_WORDS - {"account", "contact", "holder"}
 _INTRODUCERS = (
     r"my name is|name is|name was|in the name of|name of|named|this is|I am|I'm|spoke (?:with|to)|"
-    rf"talked to|speaking with|(?:(?:my|our|your|his|her|their|the)[ \t]+)?(?:{_ROLE_INTRODUCER})|"
+    r"talked to|speaking with|customer|client|caller|"
     r"(?:booked|ordered|scheduled|reserved|registered|issued|shipped|opened|created) for|"
-    r"card holder|account holder|holder|signed by|on behalf of|contact person|attn:?"
+    r"agent|subscriber|cardholder|card holder|account holder|holder|signed by|on behalf of|contact person|"
+    r"my (?:partner|wife|husband|son|daughter|mother|father|colleague)|attn:?"
 )
 LAST_FIRST = "name (FAMILY, Given)"
 _ALL_CAPS_WORD = r"(?:(?:O['’]|MC|MAC|D['’])?\p{Lu}{2,}(?:[-'’]\p{Lu}+)*)"
@@ -159,24 +160,10 @@ PATTERNS = [
         0.7,
     ),
     Pattern(
-        "name (subject of a speech or request verb)",
-        # a parenthetical may sit between the name and its verb: `Ann Lee (0471 12 34 56) reported ...`
-        rf"(?<![\w])(?P<name>{_TITLE_NAME}|{_CAPS_NAME_2}|{_MIXED_NAME_2})(?:[ \t]*\([^()\n]{{1,40}}\))?"
-        rf"[ \t]+(?:{_SPEECH_VERBS})(?![\w])",
-        0.7,
-    ),
-    Pattern(
         # the agent of a passive verb of request or approval: `was requested by Justin Cowan`
         BY_AGENT,
         rf"(?<![\w])(?:{_AGENT_VERBS})[ \t]+by[ \t]+(?P<name>{_TITLE_NAME}|{_CAPS_NAME_2}|{_MIXED_NAME_2})"
         rf"(?![\p{{L}}\d'’])",
-        0.7,
-    ),
-    Pattern(
-        # the owner of a request, consent or signature: `Per Mathijs van der Mast's request`
-        POSSESSIVE,
-        rf"(?<![\w])(?P<name>{_TITLE_NAME}|{_CAPS_NAME_2}|{_MIXED_NAME_2})['’]s[ \t]+(?:{_VOLITION_NOUNS})"
-        rf"(?![\p{{L}}])",
         0.7,
     ),
     Pattern(
@@ -194,6 +181,27 @@ PATTERNS = [
 ]
 # A record field that is a name and nothing else: 2-5 words, Title-case or ALL CAPS, particles between.
 _NAME_FIELD = rf"{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2}"
+# Rules read from a word after the name back to the name: cheaper than trying a name at every capital.
+# (rule name, the word after the name, the name before it up to the end of the searched text, score)
+_NAME_BEFORE = rf"(?<![\w'’])(?P<name>{_TITLE_NAME}|{_CAPS_NAME_2}|{_MIXED_NAME_2})"
+NAME_BEFORE_WINDOW = 160
+ANCHORED_BEFORE = [
+    (
+        # the subject of a speech or request verb; a parenthetical may sit between the name and its verb:
+        # `Ann Lee (0471 12 34 56) reported ...`
+        "name (subject of a speech or request verb)",
+        rf"(?<![\w])(?:{_SPEECH_VERBS})(?![\w])",
+        rf"{_NAME_BEFORE}(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]+\Z",
+        0.7,
+    ),
+    # the owner of a request, consent or signature: `Per Mathijs van der Mast's request`
+    (POSSESSIVE, rf"['’]s[ \t]+(?:{_VOLITION_NOUNS})(?![\p{{L}}])", rf"{_NAME_BEFORE}\Z", 0.7),
+]
+# A role or relation noun written as a title before a name (`Neighbour Colin Russell`): the word is found
+# first, then checked against ROLE_WORDS, then the name after it.
+ROLE_TITLE = "name (after a role noun)"
+_WORD_BEFORE_CAPITAL = r"(?<![\w])(\p{L}+)[ \t]+(?=\p{Lu})"
+_NAME_AFTER_ROLE = rf"(?P<name>{_TITLE_NAME_2}|(?:{_CAPS_NAME_2}|{_MIXED_NAME_2}){_END_OF_CAPS_NAME})"
 CONTEXT = ["name", "customer", "holder", "agent", "mr", "mrs", "ms", "dear", "regards"]
 
 # Words spaCy's small model tags PERSON in logs that are never part of a personal name: a candidate that
@@ -298,6 +306,12 @@ class PersonRecognizer(LocalRecognizer):
         self._name_field = regex.compile(_NAME_FIELD)
         self._contact_recognizers = None
         self._addressee = regex.compile(_ADDRESSEE)
+        self._anchored = [
+            (name, regex.compile(anchor), regex.compile(before), score)
+            for name, anchor, before, score in ANCHORED_BEFORE
+        ]
+        self._word_before_capital = regex.compile(_WORD_BEFORE_CAPITAL)
+        self._name_after_role = regex.compile(_NAME_AFTER_ROLE)
         super().__init__(
             supported_entities=["PERSON"],
             name="PiivaultPersonRecognizer",
@@ -346,22 +360,37 @@ class PersonRecognizer(LocalRecognizer):
             for match in compiled.finditer(text):
                 for group in ("dq", "sq", "bare", "name"):
                     if group in compiled.groupindex and match.group(group):
-                        start, end = _strip(text, match.start(group), match.end(group))
-                        if pattern.name in POSITIONAL_PATTERNS:
-                            start = _skip_everyday_words(text, start, end)
-                        elif _only_a_word_after_a_role(text, match.start(group), start, end):
-                            break
-                        value = text[start:end]
-                        if (
-                            plausible_name(value)
-                            and (pattern.name != LAST_FIRST or _plausible_family_given(value))
-                            and (pattern.name not in POSITIONAL_PATTERNS or _positional_name(value))
-                        ):
-                            results.append(
-                                make_result(self, "PERSON", start, end, pattern.score, pattern.name)
-                            )
+                        self._add(
+                            results, text, match.start(group), match.end(group), pattern.name, pattern.score
+                        )
                         break
+        for name, anchor, before, score in self._anchored:
+            for match in anchor.finditer(text):
+                found = before.search(text, max(0, match.start() - NAME_BEFORE_WINDOW), match.start())
+                if found:
+                    self._add(results, text, found.start("name"), found.end("name"), name, score)
+        for match in self._word_before_capital.finditer(text):
+            if match.group(1).lower() in _ROLE_INTRODUCERS:
+                found = self._name_after_role.match(text, match.end())
+                if found:
+                    self._add(results, text, found.start("name"), found.end("name"), ROLE_TITLE, 0.7)
         return results
+
+    def _add(self, results: list, text: str, start: int, end: int, rule: str, score: float) -> None:
+        """Add the name matched at `text[start:end]` by `rule`, trimmed and checked, to `results`."""
+        matched = start
+        start, end = _strip(text, start, end)
+        if rule in POSITIONAL_PATTERNS:
+            start = _skip_everyday_words(text, start, end)
+        elif _only_a_word_after_a_role(text, matched, start, end):
+            return
+        value = text[start:end]
+        if (
+            plausible_name(value)
+            and (rule != LAST_FIRST or _plausible_family_given(value))
+            and (rule not in POSITIONAL_PATTERNS or _positional_name(value))
+        ):
+            results.append(make_result(self, "PERSON", start, end, score, rule))
 
     def record_field_results(self, text: str, contact_spans: list[tuple[int, int]]) -> list[RecognizerResult]:
         """Whole fields of delimited records (`C12;Ann Lee;ann@x.com;...`) that are names: two to five
