@@ -496,6 +496,11 @@ def _only_a_word_after_a_role(text: str, matched: int, start: int, end: int) -> 
     )
 
 
+def is_positional_name(value: str) -> bool:
+    """`value` passes the shape check and the checks of names read from their position alone."""
+    return plausible_name(value) and _positional_name(value)
+
+
 def _positional_name(value: str) -> bool:
     """The check for names read from where they stand (a record field, before an address, after `by`):
     no everyday or stop word, and not only English dictionary words (`Hotel Metropole`, `Red Hat`)."""

@@ -60,6 +60,10 @@ _PHONE_WORDS = re.compile(
     r"(?i)(?:phone|tel|mobile|mobiel|portable|handy|gsm|cell|call|fax|msisdn|number|nummer|numéro|numero|"
     r"telefon|teléfono|telefono|contact|sms|whatsapp|reach|dial|ring|bel|appel|line|lijn|ligne|linea|port-in|port-out|porting|ported)"
 )
+# Two to four capitalised words, then the opening parenthesis: `Benjamin Walsh (`, `CARIDAD MOSQUERA (`
+_NAME_THEN_PAREN = re.compile(
+    r"(?<![\w'’-])((?:[^\W\d_a-z][^\W\d_]*[ \t]+){1,3}[^\W\d_a-z][^\W\d_]*)[ \t]*\($"
+)
 _EXT_AT_END = re.compile(r"(?:ext[.:]?|x|extension:?|poste|#)[ \t]*\d{1,6}$", re.IGNORECASE)
 _CARD_SHAPED = re.compile(r"\d{4}(?:[ \-]?\d{2,6}){2,4}$")
 _SPLIT = re.compile(r"[ \t\u00a0]+")
@@ -128,7 +132,10 @@ class PhoneNumberRecognizer(LocalRecognizer):
             if number is None:
                 continue
             if raw.isdigit() and not (
-                key & PHONE_KEYS or _phone_words_before(text, start) or _is_record_field(text, start, cut)
+                key & PHONE_KEYS
+                or _phone_words_before(text, start)
+                or _is_record_field(text, start, cut)
+                or _is_contact_after_name(text, start, cut)
             ):
                 # a bare national digit run (`847195406`) is a phone only where the text says so: otherwise
                 # it is far more often a counter, an id or an amount that happens to be a valid number
@@ -153,6 +160,18 @@ class PhoneNumberRecognizer(LocalRecognizer):
 
 def _phone_words_before(text: str, start: int) -> bool:
     return _PHONE_WORDS.search(text, max(0, start - 40), start) is not None
+
+
+def _is_contact_after_name(text: str, start: int, end: int) -> bool:
+    """The digits are the whole of a parenthetical right after a person's name, as contact lists write
+    a number: `Thérèse Chauvin (0647435293)`, `CARIDAD MOSQUERA (600095366)`; the name is held to the
+    checks of names read from their position alone (so `Disk Counter (847195406)` is not one)."""
+    from recognizers.person_recognizer import is_positional_name
+
+    if text[end : end + 1] != ")":
+        return False
+    match = _NAME_THEN_PAREN.search(text, max(0, start - 80), start)
+    return match is not None and is_positional_name(match.group(1))
 
 
 def _is_record_field(text: str, start: int, end: int) -> bool:

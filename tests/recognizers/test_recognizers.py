@@ -91,6 +91,14 @@ def test_credit_card(text, expected):
         ("My partner also uses the landline 0687150493.", ["0687150493"]),
         ("cell_id=204-08-24681-240967883 batch 3488 3983 1861 8045", []),
         ("(212) 555 0123 is not German", ["(212) 555 0123"]),
+        # a bare national number in parentheses right after a person's name, as contact lists write it
+        ("Thérèse Chauvin (0647435293) reported the outage", ["0647435293"]),
+        ("Benjamin Walsh (2013315029) reported", ["2013315029"]),
+        ("CARIDAD MOSQUERA (600095366) reported", ["600095366"]),
+        ("Invoice (0647435293) paid", []),
+        ("Disk Counter (847195406)", []),
+        ("Error Code (847195406)", []),
+        ("Red Hat (0647435293)", []),
     ],
 )
 def test_phone(text, expected):
