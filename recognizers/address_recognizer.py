@@ -104,7 +104,8 @@ _NOT_CITY = (
 _CITY_WORD = rf"(?!{_NOT_CITY})(?:['’]s-|['’]t[ \t])?\p{{Lu}}[\p{{L}}'’.]*(?:[-/]\p{{L}}[\p{{L}}'’.]*)*"
 _CITY = (
     rf"{_CITY_WORD}(?:[ \t]+(?:(?i:am|an|der|den|de|op|aan|van|bij|ter|ten|sur|en|del|la|di|al|le|upon|on|im|"
-    rf"ob|bei|sul)[ \t]+)*"
+    rf"ob|bei|sul|vor|vorm|unter|auf|zum|zur|sous|lès|lez|les|aux|du|des|della|delle|dei|degli|sulla|nel)"
+    rf"[ \t]+)*"
     rf"{_CITY_WORD}){{0,4}}(?:[ \t]*\([A-Z]{{2}}\))?(?:[ \t]+Cedex(?:[ \t]+\d{{1,2}})?)?"
 )
 _POSTCODE_CONTINENTAL = r"(?:[A-Z]{1,2}-)?(?:\d{4}(?:[ \t]?[A-Z]{2}(?![\p{L}]))?|\d{5})(?![\d\p{L}])"

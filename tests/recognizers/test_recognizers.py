@@ -141,6 +141,11 @@ def test_phone(text, expected):
         ("Flat 3, 221B Baker Street, London NW1 6XE. Thanks", "Flat 3, 221B Baker Street, London NW1 6XE"),
         ("ship to 5 St. Mary Road, St. Albans AL1 3AB today", "5 St. Mary Road, St. Albans AL1 3AB"),
         ("deliver to 12 Main St. Springfield, IL 62704", "12 Main St. Springfield, IL 62704"),
+        # German, French, Italian place names joined by lower-case connectors (vorm, vor der, della)
+        ("Waldgasse 104, 34154 Neunburg vorm Wald;675988", "Waldgasse 104, 34154 Neunburg vorm Wald"),
+        ("Hauptstraße 5, 61348 Bad Homburg vor der Höhe", "Hauptstraße 5, 61348 Bad Homburg vor der Höhe"),
+        ("Via Roma 25, 58043 Castiglione della Pescaia.", "Via Roma 25, 58043 Castiglione della Pescaia"),
+        ("12 rue des Lilas, 75011 Paris in January", "12 rue des Lilas, 75011 Paris"),
         ("sent via Email 25 times", None),
         ("We went to Court 5 days", None),
         ("Place 3 orders", None),
