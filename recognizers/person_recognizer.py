@@ -82,6 +82,8 @@ _INTRODUCERS = (
 )
 LAST_FIRST = "name (FAMILY, Given)"
 _ALL_CAPS_WORD = r"(?:(?:O['’]|MC|MAC|D['’])?\p{Lu}{2,}(?:[-'’]\p{Lu}+)*)"
+_CAPS_FAMILY = rf"{_ALL_CAPS_WORD}(?:[ \t]+{_ALL_CAPS_WORD}){{0,2}}"  # VAN DER BERG
+_GIVEN = rf"{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD})?"
 _CAPS_NAME_2 = rf"{_ALL_CAPS_WORD}(?:[ \t]+{_ALL_CAPS_WORD}){{1,3}}"
 # given name, then the family name in capitals, as French and Belgian forms write it: Benoît DELORME
 _MIXED_NAME_2 = rf"{_TITLE_WORD}(?:[ \t]+{_ALL_CAPS_WORD}){{1,2}}"
@@ -106,7 +108,11 @@ _VOLITION_NOUNS = (
 BY_AGENT = "name (agent after 'by')"
 POSSESSIVE = "name (owner of a request)"
 # Patterns that read a name from its position alone: held to `_positional_name`.
-POSITIONAL_PATTERNS = frozenset({BY_AGENT, POSSESSIVE})
+RECIPIENT = "name (recipient header)"
+ROLE_TITLE = "name (after a role noun)"
+# Patterns that read a name from its position alone, or from a cue that as often precedes a team or a
+# thing (`cc: Finance Team`, `Manager Dashboard`): held to `_positional_name`.
+POSITIONAL_PATTERNS = frozenset({BY_AGENT, POSSESSIVE, RECIPIENT, ROLE_TITLE})
 # A name before an address, separated by a comma, `at`, `c/o` or a line break, ending where it starts.
 _ADDRESSEE = (
     rf"(?<![\w'’])(?P<name>{_TITLE_NAME}|{_CAPS_NAME_2}|{_MIXED_NAME_2})"
@@ -149,8 +155,8 @@ PATTERNS = [
         # family name in capitals, comma, given name (`MOSS, Luke`), as forms, bookings and registers write
         # it; the name ends at a delimiter, a number or a capital, never runs into lower-case prose
         LAST_FIRST,
-        rf"(?<!\p{{Lu}}[ \t]{{1,3}})(?<![\p{{L}}\d])(?P<name>{_ALL_CAPS_WORD}(?:[ \t]+{_ALL_CAPS_WORD})?,"
-        rf"[ \t]*{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD})?)(?=[ \t]*(?:$|[-–;:|()/\n,.]|[ \t]\p{{Lu}}|[ \t]\d))",
+        rf"(?<!\p{{Lu}}[ \t]{{1,3}})(?<![\p{{L}}\d])(?P<name>{_CAPS_FAMILY},[ \t]*{_GIVEN})"
+        rf"(?=[ \t]*(?:$|[-–;:|()/\n,.]|[ \t]\p{{Lu}}|[ \t]\d))",
         0.75,
     ),
     Pattern(
@@ -168,7 +174,7 @@ PATTERNS = [
     ),
     Pattern(
         # a recipient line of a message: `cc: Ann Lee`, `To: Ann Lee; Bob Smith`
-        "name (recipient header)",
+        RECIPIENT,
         rf"(?<![\w])(?i:to|cc|bcc|attn|attention)[ \t]*:[ \t]*(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2}|"
         rf"{_MIXED_NAME_2})(?=[ \t]*(?:$|[,;<(\n|]))",
         0.75,
@@ -199,7 +205,6 @@ ANCHORED_BEFORE = [
 ]
 # A role or relation noun written as a title before a name (`Neighbour Colin Russell`): the word is found
 # first, then checked against ROLE_WORDS, then the name after it.
-ROLE_TITLE = "name (after a role noun)"
 _WORD_BEFORE_CAPITAL = r"(?<![\w])(\p{L}+)[ \t]+(?=\p{Lu})"
 _NAME_AFTER_ROLE = rf"(?P<name>{_TITLE_NAME_2}|(?:{_CAPS_NAME_2}|{_MIXED_NAME_2}){_END_OF_CAPS_NAME})"
 CONTEXT = ["name", "customer", "holder", "agent", "mr", "mrs", "ms", "dear", "regards"]
@@ -436,6 +441,8 @@ class PersonRecognizer(LocalRecognizer):
             if ent.label_ != "PERSON":
                 continue
             start, end = _strip(text, ent.start_char, ent.end_char)
+            if _only_a_word_after_a_role(text, ent.start_char, start, end):
+                continue  # `Engineer Mode`, `Manager Dashboard`
             value = text[start:end]
             if not plausible_name(value) or _is_identifier_part(text, start, end):
                 continue
@@ -475,10 +482,12 @@ def _all_dictionary_words(value: str) -> bool:
 
 
 def _skip_everyday_words(text: str, start: int, end: int) -> int:
-    """Past the words that open a clause before a name (`Per Ann Lee's request`, `Visit Ann Lee at`)."""
+    """Past the stop words that open a clause before a name (`Per Ann Lee's request`, `At Ann Lee's`)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     while True:
         word = _LEADING_WORD.match(text, start, end)
-        if not word or word.group(1).lower() not in _everyday_words():
+        if not word or word.group(1).lower() not in STOP_WORDS:
             return start
         start = word.end()
 

@@ -5,7 +5,9 @@ A record that holds a contact field (an email, a phone, a card, an address: foun
 recognizers) is about someone; a field of it that is a whole name-shaped value, two to five capitalised
 words and nothing else (`Thérèse Chauvin`, `MOSS LUKE`, `Dewi van der Ven`), is that someone's name.
 Fields that are places are left out: postcodes, country names, the fields beside them (`1000;Bruxelles`,
-`Lyon;France`), and values that open like a place name (`New York`, `San Sebastián`).
+`Lyon;France`), and values that open like a place name (`New York`, `San Sebastián`). Where a header line
+(`id;name;email`) names the columns, only a column whose name says it holds names (`name`, `holder`,
+`contact_name`, see `recognizers.columns`) does.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import regex
 DELIMITERS = ("\t", "|", ";", ",")
 MIN_DELIMITERS = 2  # three fields at least: a single comma or semicolon is prose punctuation
 _LINE = regex.compile(r"[^\n]+")
+_IDENTIFIER = regex.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _QUOTES = "\"' \t\r"
 _POSTCODE = regex.compile(r"(?:[A-Z]{1,2}-)?\d{4,5}(?:[ ]?[A-Z]{2})?|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}")
 
@@ -68,12 +71,16 @@ def name_field_candidates(text: str, contact_spans: list[tuple[int, int]]) -> li
     beside a place: the fields the caller checks for a name shape. Each comes with the folded local
     parts of the record's email addresses (`brad.morales`), which often spell the name."""
     candidates = []
+    header: list[str | None] | None = None  # the entity each column's header names, once a header is seen
     for fields in record_fields(text):
         is_contact = [
             end > start and any(s <= start and end <= e for s, e in contact_spans) for start, end in fields
         ]
         if not any(is_contact):
+            header = _header_hints(text, fields) or header
             continue
+        if header is not None and len(header) != len(fields):
+            header = None
         place = [_is_postcode_or_country(text, start, end) for start, end in fields]
         mailboxes = " ".join(
             folded(text[start:end].partition("@")[0]) for start, end in fields if "@" in text[start:end]
@@ -85,5 +92,21 @@ def name_field_candidates(text: str, contact_spans: list[tuple[int, int]]) -> li
                 continue  # `1000;Bruxelles`, `Den Haag;2511 CV`, `Lyon;France`: a city beside its postcode
             if text[start:end].split(maxsplit=1)[0].lower() in PLACE_NAME_OPENERS:
                 continue
+            if header is not None and header[index] != "PERSON":
+                continue  # a header names the column, and not as a name (`city`, `company`, `team`)
             candidates.append((start, end, mailboxes))
     return candidates
+
+
+def _header_hints(text: str, fields: list[tuple[int, int]]) -> list[str | None] | None:
+    """For a header line (`id;name;email`, `Name|Phone`: every field one identifier, one at least naming
+    an entity or all in lower case), the entity each column's name hints at; otherwise None."""
+    from recognizers.columns import name_hint
+
+    names = [text[start:end] for start, end in fields]
+    if not all(_IDENTIFIER.fullmatch(name) for name in names):
+        return None
+    hints = [name_hint(name) for name in names]
+    if any(hints) or all(name.islower() for name in names):
+        return hints
+    return None

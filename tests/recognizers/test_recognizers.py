@@ -277,6 +277,21 @@ def test_address_whole_span(text, expected):
         ("- tel. 01 62 42 93 02 - cc: Caoimhe Harkins", ["Caoimhe Harkins"]),
         ("cc: Ann Lee, Bob Smith", ["Ann Lee", "Bob Smith"]),
         ("To: Customer Care; cc: Billing Team", []),
+        ("cc: Finance Team; To: Ops Guild", []),
+        ("To: All Staff", []),
+        # a header line names the columns: only a name column holds names
+        (
+            "id|name|msisdn\n7|Ann Lee|+32475123456\n8|JEAN-LUC PICARD|+33612345678",
+            ["Ann Lee", "JEAN-LUC PICARD"],
+        ),
+        ("store;city;phone\nMedia Markt;Antwerpen;+32 3 555 12 34", []),
+        ("team,lead,email\nPlatform Reliability,Infra Ops,infra@example.com", []),
+        ("id;city;email\n9;Le Havre;cy@example.com", []),
+        # role words before things, not people
+        ("Neighbour Watch Scheme newsletter", []),
+        ("Engineer Mode enabled on Pixel 8", []),
+        ("Delegate: VAN DER BERG, Pieter; seat 4A", ["VAN DER BERG, Pieter"]),
+        ("forwarded to Jan Peeters, Kerkstraat 5, 9000 Gent", ["Jan Peeters"]),  # Jan: a name, not January
     ],
 )
 def test_person(text, expected):
