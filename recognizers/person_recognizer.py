@@ -2,8 +2,12 @@
 
 Two sources, one recognizer:
 - patterns that do not need a model: the value of a name-like key (`name="Ann Lee"`, `holder=JOHN SMITH`),
-  a display name before an address (`From: Ann Lee <ann@x.com>`), a name after an honorific, a greeting
-  or a sign-off line;
+  a display name before an address (`From: Ann Lee <ann@x.com>`), a name after an honorific, a greeting,
+  a role noun (`Neighbour Colin Russell`) or a sign-off line, `FAMILY, Given`, the subject of a speech
+  verb, the agent after `requested by`, the owner of `<name>'s request`, a recipient header (`cc:`);
+- conventions that read a name from the values around it (`detect` passes the spans the other
+  recognizers found): a name-shaped field of a delimited record that holds an email, phone, card or
+  address (`recognizers.records`), and the addressee written before a postal address;
 - spaCy's PERSON entities (from the NlpArtifacts the engine passes in), pruned: the small English model
   also calls product names, organisations, log keywords, identifiers and lowercase words persons, and it
   misses ALL-CAPS names, which is why the batch API feeds it a re-cased copy of ALL-CAPS runs (same length,
@@ -107,7 +111,6 @@ _VOLITION_NOUNS = (
 )
 BY_AGENT = "name (agent after 'by')"
 POSSESSIVE = "name (owner of a request)"
-# Patterns that read a name from its position alone: held to `_positional_name`.
 RECIPIENT = "name (recipient header)"
 ROLE_TITLE = "name (after a role noun)"
 # Patterns that read a name from its position alone, or from a cue that as often precedes a team or a
@@ -115,7 +118,7 @@ ROLE_TITLE = "name (after a role noun)"
 POSITIONAL_PATTERNS = frozenset({BY_AGENT, POSSESSIVE, RECIPIENT, ROLE_TITLE})
 # A name before an address, separated by a comma, `at`, `c/o` or a line break, ending where it starts.
 _ADDRESSEE = (
-    rf"(?<![\w'’])(?P<name>{_TITLE_NAME}|{_CAPS_NAME_2}|{_MIXED_NAME_2})"
+    rf"(?<![\w'’])(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2})"
     r"(?:[ \t]*,[ \t]*|[ \t]+(?:at|c/o)[ \t]+|[ \t]*\n[ \t]*)\Z"
 )
 PATTERNS = [
