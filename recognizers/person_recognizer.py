@@ -189,7 +189,9 @@ PATTERNS = [
     ),
 ]
 # A record field that is a name and nothing else: 2-5 words, Title-case or ALL CAPS, particles between.
-_NAME_FIELD = rf"{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2}"
+_NAME_FIELD = (
+    rf"{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2}|{_TITLE_NAME},[ \t]*{_GIVEN}"  # `De Smet, Bram`
+)
 # Rules read from a word after the name back to the name: cheaper than trying a name at every capital.
 # (rule name, the word after the name, the name before it up to the end of the searched text, score)
 _NAME_BEFORE = rf"(?<![\w'’])(?P<name>{_TITLE_NAME}|{_CAPS_NAME_2}|{_MIXED_NAME_2})"
@@ -414,6 +416,8 @@ class PersonRecognizer(LocalRecognizer):
             value = text[start:end]
             if not plausible_name(value) or _holds_everyday_word(value) or _holds_inflected_verb(value):
                 continue
+            if "," in value and not _plausible_family_given(value):
+                continue  # `Paris, France`
             spelled_in_mailbox = any(
                 len(word) > 2 and folded(word) in mailboxes for word in regex.findall(r"\p{L}+", value)
             )

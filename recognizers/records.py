@@ -38,9 +38,27 @@ def _is_postcode_or_country(text: str, start: int, end: int) -> bool:
     return bool(_POSTCODE.fullmatch(text, start, end)) or text[start:end].lower() in country_names()
 
 
+def _split(line: str, delimiter: str) -> list[str]:
+    """`line` split at `delimiter`, except inside a double-quoted field (`7,"De Smet, Bram",...`)."""
+    if '"' not in line:
+        return line.split(delimiter)
+    pieces, current, quoted = [], [], False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            pieces.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    pieces.append("".join(current))
+    return pieces
+
+
 def record_fields(text: str) -> list[list[tuple[int, int]]]:
     """For each line that is a delimited record, the `(start, end)` of each field, quotes and spaces
-    trimmed. The delimiter is the first of tab, pipe, semicolon, comma that occurs at least twice."""
+    trimmed. The delimiter is the first of tab, pipe, semicolon, comma that occurs at least twice (a
+    double-quoted field may hold it)."""
     records = []
     for line in _LINE.finditer(text):
         value = line.group(0)
@@ -48,7 +66,7 @@ def record_fields(text: str) -> list[list[tuple[int, int]]]:
         if delimiter is None:
             continue
         fields, start = [], line.start()
-        for piece in value.split(delimiter):
+        for piece in _split(value, delimiter):
             end = start + len(piece)
             left, right = start, end
             while left < right and text[left] in _QUOTES:

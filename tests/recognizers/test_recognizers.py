@@ -253,6 +253,9 @@ def test_address_whole_span(text, expected):
         ("2026-01-01 12:00:00|WARN|Disk Quota Exceeded|ops@example.com|Cluster East", []),
         ("7;Ann Lee;Rue de la Loi 16;1000;Den Haag;United Kingdom", ["Ann Lee"]),
         ("7;Kevin Walsh;Premium;Gold", []),  # no contact field: nothing says the record is about someone
+        ('7,"De Smet, Bram",bram@example.be,+32 470 12 34 56', ["De Smet, Bram"]),  # a quoted field
+        ('7,"Paris, France",bram@example.be,+32 470 12 34 56', []),
+        ('"id","name","email"\n"7","Ann Lee","ann@example.com"', ["Ann Lee"]),
         # the addressee written before a postal address
         (
             "Forward the signed contract to Fabiana Peralta at Pasaje de Matilde Codina, 7, 26247 Ceuta.",
