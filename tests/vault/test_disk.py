@@ -12,13 +12,14 @@ from vault.store import Vault
 
 from .conftest import TEST_KEK
 
+C1, C2 = "CUST-QZ-000001", "CUST-QZ-000002"
 OFFICER = {"role": "privacy_officer", "purpose": "erasure request", "actor": "test"}
 
 
 def _people(n: int) -> list[tuple[str, str, str]]:
     items = []
     for i in range(n):
-        customer = f"C{i}"
+        customer = f"CUST-QZ-{i:06d}"  # long enough never to turn up by chance in random bytes
         items += [
             ("PERSON", f"Zebulon Quartermaine{i}", customer),
             ("EMAIL_ADDRESS", f"zebulon.q{i}@example.com", customer),
@@ -49,7 +50,7 @@ def test_database_files_and_wal_hold_no_plaintext(tmp_path):
     for _type, value, customer in items:
         for form in {value, value.lower(), value.replace(" ", "")}:
             assert form.encode() not in raw, "a seeded value is readable in the vault files"
-        assert customer.encode() + b"\x00" not in raw
+        assert customer.encode() not in raw  # subject keys are stored as keyed hashes only
     assert b"Quartermaine" not in raw and b"quartermaine" not in raw
 
 
@@ -59,8 +60,8 @@ def test_copy_taken_before_a_shred_cannot_give_the_values_back(tmp_path):
     items = _people(5)
     with Vault.open(url, kek=TEST_KEK) as vault:
         toks = vault.tokenize_batch(items)
-    c1_tokens = [t for t, (_e, _v, c) in zip(toks, items, strict=True) if c == "C1"]
-    c2_tokens = [t for t, (_e, _v, c) in zip(toks, items, strict=True) if c == "C2"]
+    c1_tokens = [t for t, (_e, _v, c) in zip(toks, items, strict=True) if c == C1]
+    c2_tokens = [t for t, (_e, _v, c) in zip(toks, items, strict=True) if c == C2]
     backup = tmp_path / "backup"
     backup.mkdir()
     shutil.copy(live / "vault.db", backup / "vault.db")  # a real file copy of the vault database
@@ -82,7 +83,7 @@ def test_copy_taken_before_a_shred_cannot_give_the_values_back(tmp_path):
                 ).scalars()
             ]
         assert len(wrapped) == len(ciphertexts) == 5
-        assert vault.shred_subject(vault.subject_id("C1")).tokens_shredded == 5
+        assert vault.shred_subject(vault.subject_id(C1)).tokens_shredded == 5
 
     # The old copy of the database, with the current keys (key store and KEK), gives nothing back for C1...
     with Vault.open(
@@ -130,9 +131,9 @@ def test_postgresql_backup_taken_before_a_shred_cannot_give_the_values_back(post
         with vault.engine.begin() as conn:
             for table in ("tokens", "subjects", "links"):
                 conn.execute(text(f'INSERT INTO "{backup}".{table} SELECT * FROM "{source}".{table}'))
-        vault.shred_subject(vault.subject_id("C1"))
-    c1 = [t for t, (_e, _v, c) in zip(toks, items, strict=True) if c == "C1"]
-    c2 = [t for t, (_e, _v, c) in zip(toks, items, strict=True) if c == "C2"]
+        vault.shred_subject(vault.subject_id(C1))
+    c1 = [t for t, (_e, _v, c) in zip(toks, items, strict=True) if c == C1]
+    c2 = [t for t, (_e, _v, c) in zip(toks, items, strict=True) if c == C2]
     with Vault.open(backup_url, kek=TEST_KEK, keystore_url=keystore_url) as old:
         assert {r.outcome for r in old.detokenize(c1, **OFFICER)} == {"erased"}
         assert {r.outcome for r in old.detokenize(c2, **OFFICER)} == {"allowed"}
