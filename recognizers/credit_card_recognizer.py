@@ -12,7 +12,8 @@ from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
 from recognizers.context import key_before, key_parts
 
-_START = r"(?<![\w\-./,:+])"
+# not glued to a word, an id, a decimal or a time; a colon only right after a JSON key (`"number":4111…`)
+_START = r"(?<![\w\-./,+])(?<![^\"]:)"
 _END = r"(?![\w\-]|[.,/:]\d)"
 PATTERNS = [
     Pattern("card (plain digits)", _START + r"\d{13,19}" + _END, 0.5),
@@ -26,7 +27,7 @@ CONTEXT = ["card", "credit", "debit", "visa", "mastercard", "amex", "maestro", "
 NOT_CARD_KEYS = frozenset(
     "order invoice ref reference txn transaction trace tracking imei imsi iccid serial isbn ean gtin sku "
     "msisdn phone tel mobile account acct iban ticket case session request correlation ts timestamp epoch "
-    "uuid guid".split()
+    "uuid guid src dst source destination addr".split()
 )
 CARD_KEYS = frozenset("card pan cc credit debit visa mastercard amex".split())
 

@@ -8,6 +8,7 @@ which downloads the public suffix list on first use; here tldextract reads only 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from presidio_analyzer import Pattern, PatternRecognizer
@@ -16,15 +17,23 @@ from presidio_analyzer import Pattern, PatternRecognizer
 # domain: dot-separated labels, ending in an alphabetic or punycode top-level label not followed by more
 # domain characters.
 _LOCAL = r"[A-Za-z0-9](?:[A-Za-z0-9._%+'\-]{0,62}[A-Za-z0-9_%+\-])?"
-_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+# labels may be internationalised (IDNA: `bücherei-köln.de`), written in Unicode letters
+_LABEL = r"[^\W_](?:[\w\-]{0,61}[^\W_])?"
 _TLD = r"(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9\-]{1,59})"
 PATTERNS = [
     Pattern(
         "email (address)",
-        r"(?<![A-Za-z0-9._%+\-])" + _LOCAL + "@" + rf"(?:{_LABEL}\.)+{_TLD}" + r"(?![\w\-@]|\.[A-Za-z0-9])",
+        r"(?<![\w.%+\-])" + _LOCAL + "@" + rf"(?:{_LABEL}\.)+{_TLD}" + r"(?![\w\-@]|\.[A-Za-z0-9])",
         0.5,
     ),
 ]
+# Headers whose values are message or call identifiers in `local@host` form, never mailboxes: RFC 5322
+# Message-ID and the headers that cite it, MIME Content-ID, SIP Call-ID.
+# The address is refused when such a header is the last key before it on its line.
+_ID_HEADER_BEFORE = re.compile(
+    r"(?i)(?:^|[\s;,{\"'])(?:message-id|in-reply-to|references|content-id|resent-message-id|x-message-id|"
+    r"call-id|original-message-id)[\"']?\s*[:=]\s*[\"']?(?:<[^<>\s]*>[\s,]*)*<?$"
+)
 CONTEXT = ["email", "e-mail", "mail", "from", "to", "cc", "reply-to", "contact"]
 
 
@@ -54,5 +63,15 @@ class EmailAddressRecognizer(PatternRecognizer):
             supported_language=supported_language,
         )
 
+    def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return [result for result in results if not is_identifier_header_value(text, result.start)]
+
     def validate_result(self, pattern_text: str) -> bool:
         return has_public_suffix(pattern_text.rpartition("@")[2])
+
+
+def is_identifier_header_value(text: str, start: int) -> bool:
+    """True when the `local@host` at `start` is the value of a Message-ID, References, Call-ID... header."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _ID_HEADER_BEFORE.search(text, max(line_start, start - 400), start) is not None

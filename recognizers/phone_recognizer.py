@@ -47,7 +47,7 @@ NOT_PHONE_KEYS = frozenset(
 # Keys under which a bare digit run (no `+`) may be an international number, as CDRs write them.
 PHONE_KEYS = frozenset(
     "msisdn phone tel telephone mobile cell gsm fax caller callee calling called cli ani dnis number "
-    "contact a b".split()
+    "contact a b src dst source destination oa da".split()
 )
 _DATE = re.compile(
     r"^(?:(?:19|20)\d\d[.\-/ ]\d{1,2}[.\-/ ]\d{1,2}|\d{1,2}[.\-/ ]\d{1,2}[.\-/ ](?:19|20)?\d\d)$"
@@ -127,7 +127,8 @@ class PhoneNumberRecognizer(LocalRecognizer):
                 continue  # longer than any international (E.164) or national number
             number, fits = parse_phone_fit(raw, self.regions)
             score = 0.75 if raw.startswith(("+", "00")) else 0.6
-            if number is None and key & PHONE_KEYS and _BARE.match(raw):
+            keyed = key & PHONE_KEYS or _is_record_field(text, start, cut)
+            if number is None and _BARE.match(raw) and keyed:
                 number, fits = parse_phone_fit("+" + raw, self.regions)
             if number is None:
                 continue
@@ -175,8 +176,14 @@ def _is_contact_after_name(text: str, start: int, end: int) -> bool:
 
 
 def _is_record_field(text: str, start: int, end: int) -> bool:
-    """The digits are a whole field of a delimited record (CSV, pipes, tabs) or the whole text, as call
-    detail records and table cells write numbers."""
-    before = text[start - 1] if start > 0 else ""
-    after = text[end] if end < len(text) else ""
-    return before in ("", ",", "|", ";", "\t") and after in ("", ",", "|", ";", "\t", "\n")
+    """The digits are a whole field of a delimited record (CSV, pipes, tabs, an SQL VALUES tuple) or the
+    whole text, as call detail records, table cells and database dumps write numbers; the field may be
+    quoted (`"441900157601"`, `'33641728047'`) and padded with spaces."""
+    quote = text[start - 1] if start > 0 and text[start - 1] in "\"'" else ""
+    if quote and text[end : end + 1] != quote:
+        return False
+    before = text[: start - len(quote)].rstrip(" ")[-1:]
+    after = text[end + len(quote) :].lstrip(" ")[:1]
+    if before == "(" or after == ")":  # a tuple's first or last value, not a parenthetical `(847195406)`
+        return (before, after) in (("(", ","), (",", ")"))
+    return before in ("", ",", "|", ";", "\t", "\n") and after in ("", ",", "|", ";", "\t", "\n")

@@ -1,0 +1,58 @@
+"""Conventions of structured formats found through a held-out corpus: message and call identifiers are not
+mailboxes, internationalised mail domains, card numbers as bare JSON numbers, MSISDNs written without `+`
+under SMPP keys or as quoted fields of CSV rows and SQL VALUES tuples. Rows written for these tests."""
+
+import pytest
+
+from recognizers import detect
+
+
+def found(text, entity):
+    return [text[f.start : f.end] for f in detect([text], [entity])[0] if f.entity_type == entity]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Message-ID: <a1b2c3d4-0001@mx.example.org>\nFrom: pia@example.org", ["pia@example.org"]),
+        ("In-Reply-To: <x9@mail.example.net>", []),
+        ("References: <r1@mail.example.net> <r2@mail.example.net>", []),
+        ("INVITE ok Call-ID: 5f1e9a77c0@edge-1.example.com cause=16", []),
+        ("Content-ID: <logo01@corp.example.com>", []),
+        ("cc: message-id-team@example.com", ["message-id-team@example.com"]),
+        ("mail noor.haddad@münchen-stadtwerke.de today", ["noor.haddad@münchen-stadtwerke.de"]),
+        ("to=li@xn--mnchen-3ya.de;", ["li@xn--mnchen-3ya.de"]),
+        ("ö@ö", []),
+    ],
+)
+def test_email_identifiers_and_idn(text, expected):
+    assert found(text, "EMAIL_ADDRESS") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('{"card":{"pan":4012888888881881,"exp":"07/29"}}', ["4012888888881881"]),
+        ('{"number": 4012888888881881}', ["4012888888881881"]),
+        ("elapsed 12:4012888888881881", []),  # a colon not closing a JSON key
+        ('{"number":4012888888881882}', []),  # Luhn failure
+        ("deliver_sm src=4917612345678 dst=32470123456", []),  # MSISDNs, not cards
+    ],
+)
+def test_card_json_numbers(text, expected):
+    assert found(text, "CREDIT_CARD") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("deliver_sm src=4917612345678 src_ton=1 dst=32470123456", ["4917612345678", "32470123456"]),
+        ("INSERT INTO subs VALUES (7, 'Ivo', '32470123456', 'x');", ["32470123456"]),
+        ('7;"31612345678";active', ["31612345678"]),
+        ("VALUES ('31612345678', 2)", ["31612345678"]),
+        ("Sensor (31612345678)", []),  # a parenthetical is no tuple
+        ("VALUES (7, '00000000000', 'x')", []),  # no valid number
+    ],
+)
+def test_bare_international_in_records(text, expected):
+    assert found(text, "PHONE_NUMBER") == expected
