@@ -15,8 +15,8 @@ Labelling decisions (what a careful human reviewer would mark):
 - Organisations named after people ("Johnson & Johnson", "Wells Fargo", "Philip Morris") are NOT PERSON;
   nor is a person-like word inside a product, team or place name.
 - ADDRESS is a postal address with at least a street and a house number (city, postcode, unit included
-  when written next to it, across line breaks on multi-line labels; an address whose lines are split by
-  markup (`<br>`) or by interleaved columns (PDF text) is labelled line by line). A place name alone
+  when written next to it, across line breaks on multi-line labels; an address split by an
+  interleaved column (PDF text) is two spans: up to the street line, and the rest). A place name alone
   ("flights to Paris", "shop in Gent") or a city with a postcode only is NOT an address.
 - PHONE_NUMBER covers every rendering incl. a bare MSISDN (`32475123456`) in a CDR column, `tel:` URIs
   (the number after `tel:`), and an extension written with it.
@@ -248,11 +248,7 @@ def zendesk_json(m: Maker) -> Sample:
     b.add("<p>Hello,</p><p>please port my number <b>").pii(m.phone(p, "mobile"), "PHONE_NUMBER")
     b.add("</b> to your network.</p>")
     if m.rng.random() < 0.5:
-        b.add("<p>Ship the SIM to:<br>")
-        for i, line in enumerate(p.address.lines):
-            b.add("<br>" if i else "")
-            b.pii(escape(line), "ADDRESS")
-        b.add("</p>")
+        b.add("<p>Ship the SIM to: <i>").pii(escape(p.address.one_line()), "ADDRESS").add("</i></p>")
     b.add("<p>Regards,<br>").pii(escape(p.first_name), "PERSON").add('</p>","status":"open"}}')
     return b.sample("zendesk_json")
 
@@ -266,9 +262,11 @@ def invoice_pdf_text(m: Maker) -> Sample:
         .add(f"      No. {m.noise.order_id()}\n\n")
     )
     b.pii(p.full_name.upper(), "PERSON").add(f"                      Date: {m.noise.when():%d.%m.%Y}\n")
-    for i, line in enumerate(p.address.lines):
-        b.pii(line, "ADDRESS")
-        b.add(f"                 Customer no.: {p.customer_id}\n" if i == 0 else "\n")
+    # the right-hand column lands after the street line; what follows it is the rest of the address
+    lines = p.address.lines
+    cut = next(i for i, line in enumerate(lines) if p.address.street in line) + 1
+    b.pii("\n".join(lines[:cut]), "ADDRESS").add(f"                 Customer no.: {p.customer_id}\n")
+    b.pii("\n".join(lines[cut:]), "ADDRESS").add("\n")
     b.add(f"\nDescription        Qty    Amount\n{m.pick('Mobile Unlimited 5G', 'Fibre 500')}\n")
     b.add(f"1\n{m.noise.amount()}\nTotal\n{m.noise.amount()}\nPaid by card ")
     b.add(m.masked_card(p)).add("\nQuestions? ").pii(m.phone(p, "landline"), "PHONE_NUMBER")

@@ -15,6 +15,8 @@ from bench import detect as detect_bench
 from bench import eval_detection
 from bench.corpus import ENTITY_TYPES, SHAPES, LabelledText, Sample, build_corpus
 from bench.corpus_heldout import HELDOUT_SHAPES, NEGATIVE_SHAPES, build_heldout_corpus
+from bench.corpus_heldout2 import HELDOUT2_SHAPES, build_heldout2_corpus
+from bench.corpus_heldout2 import NEGATIVE_SHAPES as NEGATIVE2_SHAPES
 from flows.synthetic_people import REGIONS, luhn_valid
 
 
@@ -206,3 +208,64 @@ def test_detect_bench_prints_both_sides_and_the_ratio(capsys):
     for label in ("lines/s after start-up", "lines/s end to end", "lines per CPU-second", "peak RSS MiB"):
         assert re.search(rf"^{re.escape(label)}\s+[\d.]+\s+[\d.]+", output, re.MULTILINE), label
     assert re.search(r"^target: >= 10x lines/s after start-up -> [\d.]+x (PASS|MISS)$", output, re.MULTILINE)
+
+
+# -- the second held-out corpus (never tuned on) ----------------------------------------------------
+
+HELDOUT2_CHECKS = {
+    **HELDOUT_CHECKS,
+    "PHONE_NUMBER": lambda v: _valid_phone(v, msisdn=True),
+    "PERSON": lambda v: re.fullmatch(r"[^\W\d_][\w'’. ,-]*[^\W\d_]", v),
+}
+
+
+@pytest.fixture(scope="module")
+def heldout2():
+    return build_heldout2_corpus(300, seed=5)
+
+
+def test_the_second_heldout_corpus_is_deterministic_has_every_shape_and_a_fifth_negatives(heldout2):
+    assert heldout2 == build_heldout2_corpus(300, seed=5)
+    assert heldout2 != build_heldout2_corpus(300, seed=6)
+    assert len(HELDOUT2_SHAPES) >= 25 and {s.kind for s in heldout2} == set(HELDOUT2_SHAPES)
+    assert {s.kind for s in build_heldout2_corpus(len(HELDOUT2_SHAPES), seed=0)} == set(HELDOUT2_SHAPES)
+    assert {t for s in heldout2 for _, _, t in s.spans} == set(ENTITY_TYPES)
+    negatives = [s for s in heldout2 if s.kind in NEGATIVE2_SHAPES]
+    assert all(not s.spans for s in negatives) and all(s.spans for s in heldout2 if s not in negatives)
+    assert 0.15 <= len(negatives) / len(heldout2) <= 0.3
+
+
+def test_every_second_heldout_label_spans_exactly_its_value(heldout2):
+    for sample in heldout2:
+        previous_end = 0
+        for start, end, entity in sorted(sample.spans):
+            value = sample.text[start:end]
+            assert start >= previous_end and value == value.strip(), (sample.kind, entity)
+            before, after = sample.text[start - 1 : start], sample.text[end : end + 1]
+            assert not (before.isalnum() or after.isalnum()), (sample.kind, entity, before, after)
+            assert HELDOUT2_CHECKS[entity](value), (sample.kind, entity, value)
+            previous_end = end
+
+
+def test_masked_cards_and_luhn_valid_identifiers_are_in_the_second_heldout_corpus_unlabelled(heldout2):
+    """The traps the docstring promises are really there, and really carry no label."""
+    masked = re.compile(r"(?:\*{4}[ -]?){2,}\d{4}|\d{6}\*{6}\d{4}|XXXX-XXXX-XXXX-\d{4}")
+    audits = [s for s in heldout2 if s.kind in ("pci_audit_log", "invoice_pdf_text")]
+    assert audits and all(masked.search(s.text) for s in audits if "ending " not in s.text)
+    for sample in audits:
+        for match in masked.finditer(sample.text):
+            assert not any(a < match.end() and match.start() < b for a, b, _ in sample.spans)
+    iccids = [m.group(1) for s in heldout2 for m in re.finditer(r"iccid=(\d+)", s.text)]
+    assert iccids and all(luhn_valid(i) for i in iccids)
+
+
+def test_eval_scores_the_second_heldout_corpus_and_both_means_all(capsys):
+    assert eval_detection.main(["--lines", "30", "--corpus", "heldout2"]) == 0
+    output = capsys.readouterr().out
+    assert "[heldout2] HELD-OUT-2 corpus" in output and "never tuned on" in output and "TUNED" not in output
+    assert "piivault prec" in output and "presidio prec" in output
+    assert set(_table_rows(output)) == set(ENTITY_TYPES)
+    assert eval_detection.main(["--lines", "3", "--corpus", "both", "--only", "piivault"]) == 0
+    output = capsys.readouterr().out
+    at = [output.index(f"[{name}] ") for name in ("tuned", "heldout", "heldout2")]
+    assert at == sorted(at) and "dev set for fixes" in output
