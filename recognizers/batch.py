@@ -15,6 +15,9 @@ What makes it fast, compared with a loop of `AnalyzerEngine.analyze()` calls:
   word (ANSWERED, PDF) opens none, a run of them does;
 - ALL-CAPS words are re-cased for NER (same length, so offsets hold), since the model misses them;
 - recognizers are called directly, without Presidio's per-call explanation and context machinery.
+
+URL-encoded text (form posts, query strings, `mailto:` links) is read decoded and findings are mapped back
+to the encoded spans (`recognizers.urlencoding`).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from recognizers.urlencoding import decoded_view, to_original
 from vault.token_format import placeholder_spans
 
 MIN_SCORE = 0.5
@@ -168,8 +172,11 @@ class BatchDetector:
             found.extend(self.recognizers["PERSON"].pattern_results(text, evidence))
         return found, evidence
 
-    def _add_ner_results(self, ner_jobs: list[tuple[str, int, str]], raw: dict[str, list]) -> None:
-        """Run NER once per distinct window and add the pruned PERSON hits to their texts' results."""
+    def _add_ner_results(
+        self, ner_jobs: list[tuple[str, int, str]], raw: dict[str, list], analysed: dict[str, str]
+    ) -> None:
+        """Run NER once per distinct window and add the pruned PERSON hits to their texts' results
+        (offsets into `analysed[text]`, the text as the recognizers read it)."""
         if not ner_jobs:
             return
         person = self.recognizers["PERSON"]
@@ -179,7 +186,7 @@ class BatchDetector:
             for result in person.ner_results(window, docs[window]):
                 result.start += offset
                 result.end += offset
-                original = text[result.start : result.end]
+                original = analysed[text][result.start : result.end]
                 if original.isupper() and " " not in original:
                     continue  # one re-cased ALL-CAPS word (BILL, ORANGE) is too weak a sign alone
                 raw[text].append(result)
@@ -203,14 +210,23 @@ class BatchDetector:
         raw: dict[str, list] = {}
         ner_jobs: list[tuple[str, int, str]] = []  # (text, window offset, window text for NER)
         placeholders = {text: placeholder_spans(text) for text in unique}
+        analysed: dict[str, str] = {}  # each text as the recognizers read it (URL-encoding decoded)
+        origins: dict[str, list[int]] = {}  # for decoded texts: each decoded character's original index
         for text in unique:
             masked = _mask(text, placeholders[text])
+            view = decoded_view(masked)
+            if view is not None:
+                masked, origins[text] = view
+            analysed[text] = masked
             raw[text], evidence = self._pattern_results(masked, own)
             if "PERSON" in own:
                 rest = _mask(masked, [(r.start, r.end) for r in raw[text]] + [e[:2] for e in evidence])
                 for start, end in ner_windows(rest, self.keywords):
                     ner_jobs.append((text, start, _recase_for_ner(rest[start:end], self.keywords)))
-        self._add_ner_results(ner_jobs, raw)
+        self._add_ner_results(ner_jobs, raw, analysed)
+        for text, origin in origins.items():
+            for result in raw[text]:
+                result.start, result.end = to_original(origin, result.start, result.end)
         if others:
             from recognizers.engine import cached_analyzer
 

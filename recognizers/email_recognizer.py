@@ -16,7 +16,8 @@ from presidio_analyzer import Pattern, PatternRecognizer
 # Local part: starts and ends with a letter or digit (so `=`, quotes, `<`, `:` and a leading dot stay out);
 # domain: dot-separated labels, ending in an alphabetic or punycode top-level label not followed by more
 # domain characters.
-_LOCAL = r"[A-Za-z0-9](?:[A-Za-z0-9._%+'\-]{0,62}[A-Za-z0-9_%+\-])?"
+# (internationalised local parts, RFC 6531, may hold any letter: `josé.pérez@`)
+_LOCAL = r"[^\W_](?:[\w.%+'\-]{0,62}[\w%+\-])?"
 # labels may be internationalised (IDNA: `bücherei-köln.de`), written in Unicode letters
 _LABEL = r"[^\W_](?:[\w\-]{0,61}[^\W_])?"
 _TLD = r"(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9\-]{1,59})"
@@ -74,4 +75,4 @@ class EmailAddressRecognizer(PatternRecognizer):
 def is_identifier_header_value(text: str, start: int) -> bool:
     """True when the `local@host` at `start` is the value of a Message-ID, References, Call-ID... header."""
     line_start = text.rfind("\n", 0, start) + 1
-    return _ID_HEADER_BEFORE.search(text, max(line_start, start - 400), start) is not None
+    return _ID_HEADER_BEFORE.search(text, max(line_start - 1, start - 400, 0), start) is not None

@@ -56,3 +56,33 @@ def test_card_json_numbers(text, expected):
 )
 def test_bare_international_in_records(text, expected):
     assert found(text, "PHONE_NUMBER") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("To: x@example.org\nMessage-ID: <77ab-19@mx.example.org>\nX: y", ["x@example.org"]),
+        ("Via: SIP/2.0/UDP 10.0.0.1\nCall-ID: 93bd0a@sbc.example.net\nCSeq: 2 INVITE", []),
+        ("from: zoë.ågren@example.se", ["zoë.ågren@example.se"]),
+    ],
+)
+def test_identifier_headers_on_later_lines_and_unicode_local_parts(text, expected):
+    assert found(text, "EMAIL_ADDRESS") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("POST /contact body=1&mail=jo.vos%40example.be&x=2", ["EMAIL_ADDRESS:jo.vos%40example.be"]),
+        ('"GET /cb?msisdn=%2B32475123456&lang=nl HTTP/1.1" 200', ["PHONE_NUMBER:%2B32475123456"]),
+        ("GET /cb?msisdn=+32475123456&lang=nl", ["PHONE_NUMBER:+32475123456"]),  # an unencoded + kept
+        ('<a href="mailto:li.wei%2Bbills%40example.com">', ["EMAIL_ADDRESS:li.wei%2Bbills%40example.com"]),
+        ("full_name=Greet+Claes&plan=basic", ["PERSON:Greet+Claes"]),
+        ("full_name=Greet Claes&plan=basic", ["PERSON:Greet Claes"]),
+        ("discount 50%2B off", []),
+        ("weird %C3 byte and 100%", []),
+    ],
+)
+def test_url_encoded_values(text, expected):
+    findings = detect([text])[0]
+    assert [f"{f.entity_type}:{text[f.start : f.end]}" for f in findings] == expected
