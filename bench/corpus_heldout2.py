@@ -17,7 +17,8 @@ Labelling decisions (what a careful human reviewer would mark):
 - ADDRESS is a postal address with at least a street and a house number (city, postcode, unit included
   when written next to it, across line breaks on multi-line labels; an address split by an
   interleaved column (PDF text) is two spans: up to the street line, and the rest). A place name alone
-  ("flights to Paris", "shop in Gent") or a city with a postcode only is NOT an address.
+  ("flights to Paris", "shop in Gent") is NOT an address; a postcode-and-city line is labelled only as part of
+  a person's address.
 - PHONE_NUMBER covers every rendering incl. a bare MSISDN (`32475123456`) in a CDR column, `tel:` URIs
   (the number after `tel:`), and an extension written with it.
 - EMAIL_ADDRESS is the address only, without display name or angle brackets; the display name is a PERSON
@@ -274,13 +275,25 @@ def invoice_pdf_text(m: Maker) -> Sample:
 
 
 def german_letter(m: Maker) -> Sample:
-    """`Sehr geehrte Frau Müller, ...` with an address block or a callback number."""
+    """`Sehr geehrte Frau Müller, ...` confirming a new address or a callback, in a few phrasings."""
     p = m.person("DE")
     a = p.address
-    b = _b().add(m.pick("Sehr geehrte Frau ", "Sehr geehrter Herr ")).pii(p.last_name, "PERSON").add(",\n")
-    b.add("wir bestätigen die Änderung Ihrer Anschrift auf ").pii(f"{a.lines[0]}, {a.lines[1]}", "ADDRESS")
-    b.add(". Für Rückfragen erreichen Sie uns oder Ihren Berater; wir rufen Sie unter ")
-    b.pii(m.phone(p, "landline"), "PHONE_NUMBER").add(" zurück.\nMit freundlichen Grüßen\nIhr Kundenservice")
+    b = _b().add(m.pick("Sehr geehrte Frau ", "Sehr geehrter Herr ", "Guten Tag Frau ", "Hallo Herr "))
+    b.pii(p.last_name, "PERSON").add(",\n")
+    variant = m.rng.randrange(3)
+    if variant == 0:
+        b.add("wir bestätigen die Änderung Ihrer Anschrift auf ").pii(
+            f"{a.lines[0]}, {a.lines[1]}", "ADDRESS"
+        )
+        b.add(". Für Rückfragen erreichen Sie uns oder Ihren Berater; wir rufen Sie unter ")
+        b.pii(m.phone(p, "landline"), "PHONE_NUMBER").add(" zurück.")
+    elif variant == 1:
+        b.add("Ihr Router wird an folgende Adresse geliefert:\n").pii("\n".join(a.lines), "ADDRESS")
+        b.add("\nDie Lieferung erfolgt in 2-3 Werktagen.")
+    else:
+        b.add("leider konnten wir Sie unter ").pii(m.phone(p, "mobile"), "PHONE_NUMBER")
+        b.add(" nicht erreichen. Bitte antworten Sie an ").pii(p.email, "EMAIL_ADDRESS").add(".")
+    b.add(m.pick("\nMit freundlichen Grüßen\nIhr Kundenservice", "\nViele Grüße\nTeam Kundenbetreuung", ""))
     return b.sample("german_letter")
 
 

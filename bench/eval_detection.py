@@ -40,7 +40,10 @@ RECALL_TARGETS = {
 }
 PRECISION_TARGET = 0.95
 SWALLOW_SLACK = 2  # a finding may run this many whitespace/punctuation characters past its gold span
-COURTESY_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.? ")
+# titles in the corpora's languages (en, fr, de, nl, es, it): masking one with the name hides nothing more
+COURTESY_TITLE = re.compile(
+    r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|M|Mme|Mlle|Madame|Monsieur|Herr|Frau|Dhr|Mevr|Sr|Sra|D|Dña|Sig|Sig\.ra)\.? "
+)
 
 # corpus name -> (builder, the header line saying what its figures mean)
 CORPORA: dict[str, tuple[Callable[[int, int], list[Sample]], str]] = {
@@ -64,7 +67,8 @@ RULES = (
     "positives / findings). A gold span is recalled when a finding of its type overlaps it; it is leaked\n"
     "when any letter or digit of it is not covered by findings of its type. A finding swallows when it\n"
     "overlaps two or more gold spans, or runs past its gold span by any letter or digit or by more than\n"
-    f"{SWALLOW_SLACK} other characters (a courtesy title such as 'Ms. ' before a name does not count).\n"
+    f"{SWALLOW_SLACK} other characters (a courtesy title such as 'Ms. ', 'Mme ' or 'Herr ' before a name\n"
+    "does not count).\n"
     "Stock Presidio has no ADDRESS entity (its LOCATION is not counted).\n"
     f"Targets: recall >= 0.97 (PERSON, ADDRESS >= 0.95), precision >= {PRECISION_TARGET}, no swallowing."
 )

@@ -160,6 +160,10 @@ def test_a_courtesy_title_before_a_name_is_not_swallowing_but_other_words_are():
     sample = Sample("ask Ms. Royer now", [(8, 13, "PERSON")], "note")
     assert eval_detection.score([sample], [[("PERSON", 4, 13)]])["PERSON"].swallowing == 0
     assert eval_detection.score([sample], [[("PERSON", 0, 13)]])["PERSON"].swallowing == 1
+    for title, counts in (("Mme ", 0), ("Herr ", 0), ("Dhr. ", 0), ("Sig.ra ", 0), ("Klant ", 1)):
+        sample = Sample(f"{title}Royer", [(len(title), len(title) + 5, "PERSON")], "note")
+        found = [[("PERSON", 0, len(sample.text))]]
+        assert eval_detection.score([sample], found)["PERSON"].swallowing == counts, title
 
 
 def test_a_finding_merging_two_values_swallows():
