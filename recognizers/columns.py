@@ -28,7 +28,8 @@ NAME_HINTS: dict[str, str] = {
     **dict.fromkeys("card_number pan cc_number card cardnumber credit_card".split(), "CREDIT_CARD"),
     **dict.fromkeys(
         "name full_name fullname holder cardholder card_holder first_name last_name surname given_name "
-        "family_name customer_name contact_name account_holder".split(),
+        "family_name customer_name contact_name account_holder naam voornaam achternaam nom prenom nombre "
+        "apellido apellidos nome cognome vorname nachname".split(),
         "PERSON",
     ),
     **dict.fromkeys(

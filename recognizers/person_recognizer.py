@@ -360,7 +360,7 @@ class PersonRecognizer(LocalRecognizer):
         """Names the patterns find; with `contacts` (`(start, end, entity_type)` of the emails, phones,
         cards and addresses already found in `text`), also the name fields of delimited records that hold
         one of them, and the addressee written before an address."""
-        results = []
+        results = self.headed_field_results(text)
         if contacts:
             results.extend(self.record_field_results(text, [(start, end) for start, end, _ in contacts]))
             results.extend(
@@ -401,6 +401,19 @@ class PersonRecognizer(LocalRecognizer):
             and (rule not in POSITIONAL_PATTERNS or _positional_name(value))
         ):
             results.append(make_result(self, "PERSON", start, end, score, rule))
+
+    def headed_field_results(self, text: str) -> list[RecognizerResult]:
+        """Values of table and SQL columns whose header names them as holding names (`surname`, `Name`,
+        see `recognizers.records.headed_name_fields`): the column is the evidence, so one word is enough
+        (`Joël` under `first_name`); the value must still be name-shaped (letters, a capital)."""
+        from recognizers.records import headed_name_fields
+
+        results = []
+        for start, end in headed_name_fields(text):
+            value = text[start:end]
+            if plausible_name(value) and ("," not in value or _plausible_family_given(value)):
+                results.append(make_result(self, "PERSON", start, end, 0.75, "name (named column)"))
+        return results
 
     def record_field_results(self, text: str, contact_spans: list[tuple[int, int]]) -> list[RecognizerResult]:
         """Whole fields of delimited records (`C12;Ann Lee;ann@x.com;...`) that are names: two to five

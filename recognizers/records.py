@@ -8,6 +8,11 @@ Fields that are places are left out: postcodes, country names, the fields beside
 `Lyon;France`), and values that open like a place name (`New York`, `San Sebastián`). Where a header line
 (`id;name;email`) names the columns, only a column whose name says it holds names (`name`, `holder`,
 `contact_name`, see `recognizers.columns`) does.
+
+Column-level evidence needs no contact field: under a header that names a column as holding names
+(`surname`, `given_name`, `Name`, `naam`), every name-shaped value of that column is a name, one word
+alone too (`headed_name_fields`). SQL dumps name their columns the same way: `INSERT INTO t (id,
+surname, ...) VALUES (1, 'Lee', ...), (...)`: each quoted value belongs to its column.
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ import regex
 DELIMITERS = ("\t", "|", ";", ",")
 MIN_DELIMITERS = 2  # three fields at least: a single comma or semicolon is prose punctuation
 _LINE = regex.compile(r"[^\n]+")
-_IDENTIFIER = regex.compile(r"[A-Za-z][A-Za-z0-9_]*")
+# a column name: `msisdn`, `E-Mail`, `first name`, `Kundennr.`
+_IDENTIFIER = regex.compile(r"\p{L}[\p{L}0-9_\-. ]{0,39}")
 _QUOTES = "\"' \t\r"
 _POSTCODE = regex.compile(r"(?:[A-Z]{1,2}-)?\d{4,5}(?:[ ]?[A-Z]{2})?|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}")
 
@@ -128,3 +134,68 @@ def _header_hints(text: str, fields: list[tuple[int, int]]) -> list[str | None] 
     if any(hints) or all(name.islower() for name in names):
         return hints
     return None
+
+
+_INSERT = regex.compile(r"(?i)\binsert[ \t]+into[ \t]+[\w.`\"\[\]]+[ \t]*\(([^()]*)\)\s*values\s*")
+_SQL_VALUE = regex.compile(r"'(?:[^'\n]|'')*'|[^,()'\s][^,()\s]*")
+
+
+def sql_insert_fields(text: str) -> list[list[tuple[str, int, int]]]:
+    """For each VALUES tuple of each `INSERT INTO t (columns) VALUES (...), (...)` statement, the
+    `(column name, start, end)` of its quoted string values (quotes excluded); a tuple whose count of
+    values differs from the column list is skipped."""
+    tuples = []
+    for statement in _INSERT.finditer(text):
+        columns = [name.strip(' \t\n`"[]') for name in statement.group(1).split(",")]
+        position = statement.end()
+        while True:
+            opening = regex.compile(r"\s*,?\s*\(").match(text, position)
+            if opening is None:
+                break
+            position, values = opening.end(), []
+            while True:
+                value = _SQL_VALUE.match(text, regex.match(r"\s*", text[position:]).end() + position)
+                if value is None:
+                    break
+                values.append((value.start(), value.end(), value.group(0).startswith("'")))
+                after = regex.compile(r"\s*(,|\))").match(text, value.end())
+                if after is None:
+                    values = []
+                    break
+                position = after.end()
+                if after.group(1) == ")":
+                    break
+            if not values:
+                break
+            if len(values) == len(columns):
+                tuples.append(
+                    [
+                        (col, s + 1, e - 1)
+                        for col, (s, e, quoted) in zip(columns, values, strict=True)
+                        if quoted
+                    ]
+                )
+    return tuples
+
+
+def headed_name_fields(text: str) -> list[tuple[int, int]]:
+    """Spans of the values in columns whose header names them as holding names: fields of delimited
+    rows under a header line with as many fields, and quoted values of SQL INSERT tuples."""
+    from recognizers.columns import name_hint
+
+    spans = []
+    if "\n" in text:
+        header: list[str | None] | None = None
+        for fields in record_fields(text):
+            hints = _header_hints(text, fields)
+            if hints is not None:
+                header = hints if "PERSON" in hints else None
+                continue
+            if header is None or len(header) != len(fields):
+                header = None
+                continue
+            spans.extend(field for field, hint in zip(fields, header, strict=True) if hint == "PERSON")
+    if "insert" in text.lower():
+        for values in sql_insert_fields(text):
+            spans.extend((start, end) for column, start, end in values if name_hint(column) == "PERSON")
+    return [(start, end) for start, end in spans if end > start]

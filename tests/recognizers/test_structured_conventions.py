@@ -86,3 +86,27 @@ def test_identifier_headers_on_later_lines_and_unicode_local_parts(text, expecte
 def test_url_encoded_values(text, expected):
     findings = detect([text])[0]
     assert [f"{f.entity_type}:{text[f.start : f.end]}" for f in findings] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # SQL dump: each quoted value belongs to its named column
+            "INSERT INTO crm.contact (nr, family_name, given_name, plan) VALUES\n"
+            "  (3, 'Wouters', 'Stijn', 'Pro'),\n  (4, 'de la Cruz', 'Marta', 'Basic');",
+            ["Wouters", "Stijn", "de la Cruz", "Marta"],
+        ),
+        ("INSERT INTO t (id, plan, city) VALUES (1, 'Pro', 'Gent');", []),  # no name column
+        ("INSERT INTO t (id, surname) VALUES (1, 'Gold', 'Pro');", []),  # tuple and columns disagree
+        ("INSERT INTO t (id, surname) VALUES (1, NULL);", []),
+        (
+            "nr|voornaam|achternaam|tarief\n1|Sien|Goossens|Pro\n2|Bart|Claes|Basic",
+            ["Sien", "Goossens", "Bart", "Claes"],
+        ),
+        ('"Kd-Nr.","Name","E-Mail"\n"9","HUBER, Vroni","v@example.at"', ["HUBER, Vroni"]),
+        ("sku;product_name;price\n1;Galaxy Buds;99\n2;Pixel Watch;199", []),  # a product name column
+        ("name;plan;nr\nSien Goossens;Pro;1\nid;status;plan\n7;Pending;Basic", ["Sien Goossens"]),
+    ],
+)
+def test_named_columns(text, expected):
+    assert found(text, "PERSON") == expected
