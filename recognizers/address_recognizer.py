@@ -5,6 +5,8 @@ Built from the postal conventions of the default regions, not from any generator
   Germanic compounds (`Keizersgracht 123-2`, `Hauptstraße 5`), number first (FR: `12 rue des Lilas`),
   number, name and a USPS/Royal Mail suffix (GB, IE, US: `221B Baker Street`, `1600 Pennsylvania Ave NW`);
 - flats and boxes before or after the street (`Flat 3,`, `Apt. 681`, `bus 3`, `3º B`);
+- post office boxes with their locality (`PO Box 12, Dublin 2`, `Postbus 995, 7640 Warcoing`, `BP 33,
+  44000 Nantes`, `Postfach 10 20 30, 10115 Berlin`, `Apartado de Correos 20, 28080 Madrid`);
 - the locality after a comma, newline or space: `1000 Bruxelles`, `1015 CJ Amsterdam`, `London NW1 6XE`,
   `Dublin 2, D02 XY45`, `Washington, DC 20500`, `Madrid, 28013`.
 A street whose type word is also an everyday English word (`Court`, `Place`, `Via`) counts only with a
@@ -91,7 +93,10 @@ _UNIT_WORDS = (
 _UNIT_AFTER = (
     r"(?:[ \t]*,?[ \t]*\n?[ \t]*"
     rf"(?:(?:(?i:{_UNIT_WORDS})(?:\.|(?![\p{{L}}]))|#)[ \t]*[\w\-]{{1,5}}"
-    r"|\d{1,2}[ \t]?[º°ª](?:[ \t]?[A-Z](?![\p{L}]))?)){0,3}"
+    r"|\d{1,2}[ \t]?[º°ª](?:[ \t]?[A-Z](?![\p{L}]))?"
+    # an ordinal floor: `2nd Floor`, `3e etage`, `2e étage`, `1er étage`, `3. OG`, `4. Stock`
+    r"|\d{1,2}(?:st|nd|rd|th|e|er|ère|ème|eme|de|ste|\.)?[ \t]?"
+    r"(?i:floor|fl\.?|etage|étage|og|stock|obergeschoss|verdieping|piso|planta|piano)(?![\p{L}]))){0,3}"
 )
 
 # Words that begin a new clause rather than continue a city name.
@@ -152,8 +157,17 @@ _MILITARY = (
     r"|Unit[ \t]+\d{3,5}[ \t]+Box[ \t]+\d{3,5}|PSC[ \t]+\d{3,5},[ \t]*Box[ \t]+\d{3,5})"
     r"(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*)(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}(?![\d\p{L}])"
 )
+# Post office boxes, as each region's post writes them: PO Box (GB, IE, US), Postbus (NL, BE), Postfach (DE),
+# BP / Boîte postale / Case postale (FR, BE), Apartado (de Correos) (ES), Casella postale / CP (IT); a box
+# counts only with the locality after it.
+_PO_BOX_WORDS = (
+    r"(?:(?i:p\.?[ \t]?o\.?[ \t]?box|post[ \t]?office[ \t]box|postbus|postfach|bo[iî]te[ \t]postale|"
+    r"case[ \t]postale|apartado(?:[ \t]de[ \t]correos)?|casella[ \t]postale)|B\.?P\.?|C\.?P\.?)"
+)
+_PO_BOX = rf"{_PO_BOX_WORDS}[ \t]*\d{{1,6}}(?:[ \t]\d{{2,3}}){{0,3}}(?![\d\p{{L}}])"
 _ADDRESS = (
     rf"(?<![\p{{L}}\d])(?:(?P<military>{_MILITARY})"
+    rf"|(?P<po_box>{_PO_BOX}){_SEP}{_LOCALITY}"
     rf"|(?P<unit_before>{_UNIT_BEFORE})?{_STREET}{_UNIT_AFTER}(?:{_SEP}{_LOCALITY})?)"
 )
 
@@ -188,7 +202,7 @@ _EVERYDAY_ENGLISH = frozenset(
 # skipped before the full pattern runs.
 _ANCHOR = (
     rf"(?<![\p{{L}}])(?:(?i:{_PREFIX_TYPES_ANY_CASE})|{_PREFIX_TYPES_CAPITALISED}|{_SEPARATE_GERMANIC_TYPES}|"
-    rf"{_ENGLISH_TYPES}|APO|FPO|DPO)(?![\p{{L}}])|(?i:{_COMPOUND_SUFFIXES})(?![\p{{L}}])"
+    rf"{_ENGLISH_TYPES}|APO|FPO|DPO|{_PO_BOX_WORDS})(?![\p{{L}}])|(?i:{_COMPOUND_SUFFIXES})(?![\p{{L}}])"
 )
 
 
@@ -220,7 +234,11 @@ class AddressRecognizer(LocalRecognizer):
                 break
             if self.validate_match(match):
                 start, end = match.start(), _trim_end(text, match.start(), match.end())
-                full = match.group("military") or (match.group("locality") and not match.group("city_only"))
+                full = (
+                    match.group("military")
+                    or match.group("po_box")
+                    or (match.group("locality") and not match.group("city_only"))
+                )
                 score = 0.85 if full else 0.65
                 results.append(make_result(self, "ADDRESS", start, end, score, PATTERNS[0].name))
                 position = end
@@ -232,6 +250,8 @@ class AddressRecognizer(LocalRecognizer):
     def validate_match(match) -> bool:
         """Refuse streets whose type word is an everyday word unless a number and a locality back them."""
         has_locality = bool(match.group("locality")) and not match.group("city_only")
+        if match.group("po_box"):
+            return has_locality
         if match.group("no_num") and not has_locality:
             return False
         if (match.group("weak_prefix") or match.group("weak_fr")) and not has_locality:
@@ -255,7 +275,7 @@ def _sentence_end(text: str, start: int, end: int) -> int:
     that is not an abbreviation (`St.`, `Ave.`) nor an initial, followed by a space and a capital."""
     for match in _SENTENCE_END.finditer(text, start, end):
         word = regex.split(r"[\s,\-]+", text[start : match.start()])[-1]
-        if len(word) > 1 and word.lower() not in _ABBREVIATIONS:
+        if len(word) > 1 and word.lower() not in _ABBREVIATIONS and "." not in word:  # P.O. Box
             return match.start()
     return end
 

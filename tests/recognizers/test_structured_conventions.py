@@ -110,3 +110,29 @@ def test_url_encoded_values(text, expected):
 )
 def test_named_columns(text, expected):
     assert found(text, "PERSON") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("mail to PO Box 77, Ballymena, BT42 1AB today", ["PO Box 77, Ballymena, BT42 1AB"]),
+        ("P.O. Box 9, Tralee, V92 X2C4", ["P.O. Box 9, Tralee, V92 X2C4"]),
+        ("C9;Postbus 2040, 3500 GA Utrecht;ok", ["Postbus 2040, 3500 GA Utrecht"]),
+        ("Postfach 10 20 30, 80331 München", ["Postfach 10 20 30, 80331 München"]),
+        ("BP 12, 59000 Lille", ["BP 12, 59000 Lille"]),
+        ("Apartado de Correos 15, 41080 Sevilla", ["Apartado de Correos 15, 41080 Sevilla"]),
+        ("Casella Postale 8, 00187 Roma (RM)", ["Casella Postale 8, 00187 Roma (RM)"]),
+        ("PO Box 3044, Provo, UT 84601", ["PO Box 3044, Provo, UT 84601"]),
+        ("BP 120 failed again", []),  # a box without a locality
+        ("PO box count 7", []),
+        ("Hoogstraat 12, 2e verdieping, 2611 BC Delft", ["Hoogstraat 12, 2e verdieping, 2611 BC Delft"]),
+        (
+            "Flat 2, 7 Mill Lane, 3rd Floor, Leeds, LS1 4AB",
+            ["Flat 2, 7 Mill Lane, 3rd Floor, Leeds, LS1 4AB"],
+        ),
+        ("Lindenweg 4, 2. OG, 50667 Köln", ["Lindenweg 4, 2. OG, 50667 Köln"]),
+        ("Hoogstraat 12, 2 floors up", ["Hoogstraat 12"]),
+    ],
+)
+def test_post_office_boxes_and_floors(text, expected):
+    assert found(text, "ADDRESS") == expected
