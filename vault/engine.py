@@ -10,6 +10,8 @@ a schema (the tests use one fresh schema per session).
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -36,13 +38,33 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def _ensure_wal(cursor) -> None:
+    """Switch the file to WAL once. Switching needs an exclusive lock and SQLite reports "database is
+    locked" at once, without the busy handler, while another process holds one (several processes
+    opening a new vault together do): retry until the busy timeout. WAL then stays set in the file."""
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+            if mode != "wal":
+                mode = cursor.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if mode == "wal":
+                return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error):
+                raise
+        if time.monotonic() > deadline:
+            raise sqlite3.OperationalError("could not switch the vault database to WAL: database is locked")
+        time.sleep(0.02)
+
+
 def _tune_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        _ensure_wal(cursor)
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA secure_delete=ON")
         cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")  # keeps large token indexes in memory

@@ -2,6 +2,7 @@
 
 import multiprocessing
 import random
+import traceback
 
 from sqlalchemy import func, select
 
@@ -17,21 +18,20 @@ POOL = [("EMAIL_ADDRESS", f"person{i}@example.com", f"C{i}") for i in range(1500
 
 
 def _tokenize_worker(url: str, seed: int, barrier, results) -> None:
-    rng = random.Random(seed)
-    items = rng.sample(POOL, 2000)  # each worker sees two thirds of the pool: heavy overlap
-    barrier.wait()
-    vault = Vault.open(url, kek=TEST_KEK)  # all four also race to create the schema
     try:
-        out = []
-        start = 0
-        for size in (250, 700, 350, 700):  # batches of different sizes, so the workers drift apart
-            batch = items[start : start + size]
-            start += size
-            out.extend(zip(batch, vault.tokenize_batch(batch), strict=True))
-        assert start == len(items)
+        rng = random.Random(seed)
+        items = rng.sample(POOL, 2000)  # each worker sees two thirds of the pool: heavy overlap
+        barrier.wait()
+        with Vault.open(url, kek=TEST_KEK) as vault:  # all four also race to create the schema
+            out = []
+            start = 0
+            for size in (250, 700, 350, 700):  # batches of different sizes, so the workers drift apart
+                batch = items[start : start + size]
+                start += size
+                out.extend(zip(batch, vault.tokenize_batch(batch), strict=True))
         results.put((seed, [(value, token) for (_t, value, _h), token in out]))
-    finally:
-        vault.close()
+    except BaseException:  # the parent fails with the worker's traceback instead of waiting for it
+        results.put((seed, traceback.format_exc()))
 
 
 def test_four_processes_tokenizing_overlapping_values(vault_url):
@@ -45,6 +45,8 @@ def test_four_processes_tokenizing_overlapping_values(vault_url):
     for process in processes:
         process.start()
     outputs = [results.get(timeout=120) for _ in processes]
+    failures = [output for _seed, output in outputs if isinstance(output, str)]
+    assert not failures, failures[0]
     for process in processes:
         process.join(timeout=60)
     assert [p.exitcode for p in processes] == [0] * WORKERS
