@@ -20,6 +20,7 @@ import regex
 from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
 
 from recognizers.results import make_result
+from recognizers.vcard import vcard_spans
 
 # --- building blocks -------------------------------------------------------------------------------
 _CAP = r"(?:[LlDd]['’])?\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*\.?"  # Baker, O'Rafferty, l'Église, St.
@@ -224,7 +225,11 @@ class AddressRecognizer(LocalRecognizer):
         pass
 
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
-        results = []
+        results = [
+            make_result(self, "ADDRESS", start, end, 0.85, "address (vCard ADR)")
+            for start, end, kind in vcard_spans(text)
+            if kind == "ADDRESS"
+        ]
         if self._anchor.search(text) is None:
             return results
         position = 0

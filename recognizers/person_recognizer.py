@@ -22,6 +22,7 @@ import regex
 from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
 
 from recognizers.results import make_result
+from recognizers.vcard import vcard_spans
 
 _NOT_HONORIFIC = r"(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Mme|Mlle|Herr|Frau|Sr|Sra|Dhr|Mevr|Sir)\b)"
 _WORD = rf"(?:{_NOT_HONORIFIC}(?:O['’]|Mc|Mac|D['’])?\p{{Lu}}[\p{{L}}'’]*(?:-\p{{L}}[\p{{L}}'’]*)*\.?)"
@@ -361,6 +362,11 @@ class PersonRecognizer(LocalRecognizer):
         cards and addresses already found in `text`), also the name fields of delimited records that hold
         one of them, and the addressee written before an address."""
         results = self.headed_field_results(text)
+        results.extend(
+            make_result(self, "PERSON", start, end, 0.85, "name (vCard FN/N)")
+            for start, end, kind in vcard_spans(text)
+            if kind == "PERSON" and any(char.isalpha() for char in text[start:end])
+        )
         if contacts:
             results.extend(self.record_field_results(text, [(start, end) for start, end, _ in contacts]))
             results.extend(

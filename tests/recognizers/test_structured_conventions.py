@@ -136,3 +136,33 @@ def test_named_columns(text, expected):
 )
 def test_post_office_boxes_and_floors(text, expected):
     assert found(text, "ADDRESS") == expected
+
+
+VCARD = (
+    "BEGIN:VCARD\nVERSION:4.0\nN:Van Aert;Lotte;Marie;Dr.;PhD\nFN:Dr. Lotte Van Aert\nORG:Glasvezel NV\n"
+    'item2.ADR;TYPE=work;LABEL="HQ":;Unit 4;Brugsesteenweg 12;Kortrijk;;8500;Belgium\n'
+    "NOTE:Wants paper bills\nEND:VCARD"
+)
+
+
+def test_vcard_properties():
+    findings = [f for f in detect([VCARD])[0] if f.entity_type in ("PERSON", "ADDRESS")]
+    got = [(f.entity_type, VCARD[f.start : f.end]) for f in findings]
+    assert got == [
+        ("PERSON", "Van Aert"),
+        ("PERSON", "Lotte"),
+        ("PERSON", "Marie"),
+        ("PERSON", "Dr. Lotte Van Aert"),
+        ("ADDRESS", "Unit 4;Brugsesteenweg 12;Kortrijk;;8500;Belgium"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "N:1;2;;;\nFN:x",  # no vCard around the properties
+        "BEGIN:VCARD\nVERSION:3.0\nN:;;;;\nADR:;;;;;;\nEND:VCARD",  # empty components
+    ],
+)
+def test_vcard_negatives(text):
+    assert [f for f in detect([text])[0] if f.entity_type in ("PERSON", "ADDRESS")] == []
