@@ -54,6 +54,12 @@ def purge_raw_files(catalog_path: str, request_id: str) -> dict:
     return _run_step(catalog_path, request_id, steps.step_raw)
 
 
+@task(name="erasure-purge-quarantine", **STEP_TASK)
+def purge_quarantine(catalog_path: str, request_id: str) -> dict:
+    """Step 3b: drop or redact the subject's values in quarantined records (and their raw lines)."""
+    return _run_step(catalog_path, request_id, steps.step_quarantine)
+
+
 @task(name="erasure-shred-subject", **STEP_TASK)
 def shred_subject(catalog_path: str, request_id: str) -> dict:
     """Step 4: crypto-shred the subject's own values and write tombstones."""
@@ -104,12 +110,15 @@ def erase(request_id: str, catalog_path: str = "catalog.yaml") -> dict:
     try:
         clean = rewrite_clean_partitions(catalog_path, request_id)
         raw = purge_raw_files(catalog_path, request_id)
+        quarantine = purge_quarantine(catalog_path, request_id)
         shred = shred_subject(catalog_path, request_id)
         logger.info(
-            "request %s: %d partitions examined, %d raw files rewritten, %d values shredded",
+            "request %s: %d partitions examined, %d raw and %d quarantine files rewritten, "
+            "%d values shredded",
             request_id,
             clean["partitions"],
             raw["files"],
+            quarantine["files"],
             shred["tokens_shredded"],
         )
         verify(catalog_path, request_id)

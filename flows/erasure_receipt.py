@@ -28,7 +28,12 @@ def _iso(moment) -> str | None:
 
 
 def build_receipt(
-    catalog: Catalog, request: dict, steps: dict[str, dict], plans: list[dict], raw: list[dict]
+    catalog: Catalog,
+    request: dict,
+    steps: dict[str, dict],
+    plans: list[dict],
+    raw: list[dict],
+    quarantine: list[dict] = (),
 ) -> dict:
     """The receipt document from the recorded step states (counts, paths and timings only)."""
     datasets: dict[str, dict] = {}
@@ -44,6 +49,9 @@ def build_receipt(
             "raw_files_rewritten": [],
             "raw_records_dropped": 0,
             "raw_records_replaced": 0,
+            "quarantine_files_rewritten": [],
+            "quarantined_records_dropped": 0,
+            "quarantined_records_redacted": 0,
         }
     for plan in plans:
         entry = datasets[plan["dataset"]]
@@ -57,6 +65,13 @@ def build_receipt(
         entry["raw_files_rewritten"].append(result["file"])
         entry["raw_records_dropped"] += result["dropped"]
         entry["raw_records_replaced"] += result["replaced"]
+    for result in quarantine:
+        entry = datasets[result["dataset"]]
+        entry["quarantine_files_rewritten"].append(result["file"])
+        entry["quarantined_records_dropped"] += result["dropped"]
+        entry["quarantined_records_redacted"] += result["redacted"]
+        if result["raw_changed"] and result["file"] not in entry["raw_files_rewritten"]:
+            entry["raw_files_rewritten"].append(result["file"])
     resolve = steps.get("resolve", {})
     shred = steps.get("shred", {})
     return {
@@ -78,6 +93,7 @@ def build_receipt(
         "files_rewritten": {
             "clean": sum(len(d["clean_files_rewritten"]) for d in datasets.values()),
             "raw": sum(len(d["raw_files_rewritten"]) for d in datasets.values()),
+            "quarantine": sum(len(d["quarantine_files_rewritten"]) for d in datasets.values()),
         },
         "verification": steps.get("verify", {}).get("verification", {}),
         "timings_seconds": {step: round(state.get("seconds", 0.0), 3) for step, state in steps.items()},
@@ -97,7 +113,8 @@ def receipt_markdown(receipt: dict, path: Path) -> str:
     lines = [
         f"# piivault erasure {receipt['request_id']}",
         "",
-        f"Verification: **{verdict}**; files rewritten: {files['clean']} clean, {files['raw']} raw; "
+        f"Verification: **{verdict}**; files rewritten: {files['clean']} clean, {files['raw']} raw, "
+        f"{files.get('quarantine', 0)} quarantine; "
         f"values shredded: {subject['values_shredded']}, shared kept: {subject['shared_values_kept']}.",
         "",
         "| dataset | policy | partitions | deleted | redacted | retained | clean rewritten | raw rewritten |",

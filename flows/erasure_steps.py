@@ -1,4 +1,5 @@
-"""The erasure run, step by step: resolve, clean, raw, shred, verify, receipt — resumable and idempotent.
+"""The erasure run, step by step: resolve, clean, raw, quarantine, shred, verify, receipt — resumable and
+idempotent.
 
 Each step reads what it needs from the progress rows of earlier steps (`flows.erasure_progress`), does
 its work (skipping what a killed run already did), records its own state, and only then counts as done.
@@ -26,6 +27,8 @@ from flows.catalog import Catalog
 from flows.erasure_clean import STEP as CLEAN
 from flows.erasure_clean import affected_partitions, erase_clean_zone
 from flows.erasure_faults import InjectedFault, fault_point
+from flows.erasure_quarantine import STEP as QUARANTINE
+from flows.erasure_quarantine import check_quarantine, purge_quarantine_zone
 from flows.erasure_raw_zone import STEP as RAW
 from flows.erasure_raw_zone import purge_raw_zone
 from flows.erasure_receipt import build_receipt, write_receipt
@@ -42,7 +45,7 @@ from flows.erasure_subject import Footprint, footprint
 from flows.erasure_verify import phone_tail_hashes, raise_if_failed, verify_erasure
 
 RESOLVE, SHRED, VERIFY, RECEIPT = "resolve", "shred", "verify", "receipt"
-STEPS: tuple[str, ...] = (RESOLVE, CLEAN, RAW, SHRED, VERIFY, RECEIPT)
+STEPS: tuple[str, ...] = (RESOLVE, CLEAN, RAW, QUARANTINE, SHRED, VERIFY, RECEIPT)
 
 NEEDS_REVIEW_REASONS = {
     "none": "the identifier matches no subject in the vault: nothing erased, check the identifier",
@@ -143,6 +146,23 @@ def step_raw(catalog: Catalog, vault, request_id: str) -> dict:
     return done
 
 
+def _quarantine_results(vault, request_id: str) -> list[dict]:
+    found = progress.items(vault, request_id, QUARANTINE).values()
+    return sorted((state for state, done in found if done), key=lambda s: (s["dataset"], s["file"]))
+
+
+def step_quarantine(catalog: Catalog, vault, request_id: str) -> dict:
+    """3b. Drop or redact the subject's values in quarantined (unreadable) records and their raw lines."""
+    done = progress.done_state(vault, request_id, QUARANTINE)
+    if done is None:
+        started = time.monotonic()
+        results = purge_quarantine_zone(catalog, vault, request_id, _footprint(vault, request_id))
+        done = {"seconds": time.monotonic() - started, "files": len(results)}
+        progress.save(vault, request_id, QUARANTINE, done, done=True)
+    fault_point(QUARANTINE)
+    return done
+
+
 def step_shred(catalog: Catalog, vault, request_id: str) -> dict:
     """4. Crypto-shred the subject's own values, unlink shared ones, write tombstones."""
     done = progress.done_state(vault, request_id, SHRED)
@@ -167,9 +187,12 @@ def step_verify(catalog: Catalog, vault, request_id: str) -> dict:
     if done is None:
         started = time.monotonic()
         request = get_request(vault, request_id)
-        result = verify_erasure(
-            catalog, vault, _footprint(vault, request_id), request, _plans(vault, request_id)
-        )
+        fp = _footprint(vault, request_id)
+        quarantined = _quarantine_results(vault, request_id)
+        touched = [(r["dataset"], r["file"]) for r in quarantined if r["raw_changed"]]
+        result = verify_erasure(catalog, vault, fp, request, _plans(vault, request_id), touched)
+        check_quarantine(catalog, vault, fp, result)
+        result.passed = not result.findings
         raise_if_failed(result)
         done = {"seconds": time.monotonic() - started, "verification": result.to_dict()}
         progress.save(vault, request_id, VERIFY, done, done=True)
@@ -190,7 +213,8 @@ def step_receipt(catalog: Catalog, vault, request_id: str) -> tuple[dict, str]:
     }
     raw_results = [state for state, _done in progress.items(vault, request_id, RAW).values()]
     steps[RECEIPT] = {"seconds": time.monotonic() - started}
-    receipt = build_receipt(catalog, request, steps, _plans(vault, request_id), raw_results)
+    quarantined = _quarantine_results(vault, request_id)
+    receipt = build_receipt(catalog, request, steps, _plans(vault, request_id), raw_results, quarantined)
     path = write_receipt(catalog, receipt)
     fault_point(RECEIPT)
     vault.update_request(request_id, status=COMPLETED, receipt_path=str(path), error=None)
@@ -226,7 +250,7 @@ def run_erasure(catalog: Catalog, vault, request_id: str) -> Outcome:
         return finished
     try:
         step_resolve(catalog, vault, request_id)
-        for step in (step_clean, step_raw, step_shred, step_verify):
+        for step in (step_clean, step_raw, step_quarantine, step_shred, step_verify):
             step(catalog, vault, request_id)
         _receipt, path = step_receipt(catalog, vault, request_id)
     except NeedsReview as review:

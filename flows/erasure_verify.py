@@ -46,6 +46,7 @@ class Verification:
     passed: bool = True
     clean_files_checked: int = 0
     raw_files_checked: int = 0
+    quarantine_files_checked: int = 0
     vault_checks: dict[str, int] = field(default_factory=dict)
     findings: list[dict] = field(default_factory=list)
 
@@ -114,6 +115,23 @@ class PlaintextMatcher:
                 found.append("PHONE_NUMBER")
                 break
         return found
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, entity type) of each of the subject's emails and phones in `text`, in order."""
+        if not self._strong or not text:
+            return []
+        found = [
+            (m.start(), m.end(), "EMAIL_ADDRESS")
+            for m in EMAIL_CANDIDATE.finditer(text)
+            if self._is_theirs("EMAIL_ADDRESS", m.group(0))
+        ]
+        for m in PHONE_CANDIDATE.finditer(text):
+            candidate = m.group(0)
+            stripped = candidate.strip()
+            if not IPV4.fullmatch(stripped) and self._is_theirs("PHONE_NUMBER", stripped):
+                start = m.start() + len(candidate) - len(candidate.lstrip())
+                found.append((start, start + len(stripped), "PHONE_NUMBER"))
+        return sorted(found)
 
     def find(self, text: str) -> list[tuple[int, str]]:
         """(offset, entity type) of each of the subject's identifiers in a long text, in one regex pass."""
@@ -292,12 +310,21 @@ def check_raw(
                     )
 
 
-def verify_erasure(catalog: Catalog, vault, fp: Footprint, request: dict, plans: list[dict]) -> Verification:
-    """Run every check; the result lists findings (no values) and whether the erasure is proven."""
+def verify_erasure(
+    catalog: Catalog,
+    vault,
+    fp: Footprint,
+    request: dict,
+    plans: list[dict],
+    extra_raw_files: list[tuple[str, str]] = (),
+) -> Verification:
+    """Run every check; the result lists findings (no values) and whether the erasure is proven.
+
+    `extra_raw_files`: (dataset, raw file) pairs rewritten for other reasons (quarantined records)."""
     result = Verification()
     matcher = PlaintextMatcher(vault, fp)
     check_vault(vault, fp, request["identifier_type"], request["identifier_hash"], result)
-    raw_files: dict[tuple[str, str], None] = {}
+    raw_files: dict[tuple[str, str], None] = dict.fromkeys(tuple(pair) for pair in extra_raw_files)
     manifests: dict[str, dict[str, str]] = {}
     for data in plans:
         plan = PartitionPlan.from_dict(data)

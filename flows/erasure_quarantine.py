@@ -1,0 +1,283 @@
+"""Erasure step 4: the quarantine — records the tokenizer could not read still hold the subject's values.
+
+A malformed raw record (a broken JSON line, a CSV row with invalid UTF-8) never reaches the clean zone, so
+lineage and the clean step never see it: it sits sealed in the quarantine and, byte for byte, in its raw
+file. This step opens every quarantine file of the catalog (they are few and small), finds the subject's
+emails and phones (tokenized with the vault's key and compared, as verification does) and customer ids
+(keyed hash compared with the subject cluster) in each record, and then, per the dataset's policy:
+- `delete_rows`: drops the record from the quarantine and from the raw file;
+- `redact` / `retain`: replaces those values with the erased marker, in the sealed copy and in the raw file
+  (a retained record keeps its place, but no plaintext of the subject).
+The raw file, the re-sealed quarantine file (positions moved by dropped lines, sealed under the new ones)
+and the manifest entry (size, hash, records in, quarantined, bad positions) keep in = out + quarantined.
+
+Resumable like the raw step: the new raw and quarantine files are written beside the old ones, the plan
+(hashes and counts only) is recorded, then the files are renamed and the manifest updated; a rerun
+finishes the renames from the recorded plan. Fault point `quarantine-file`: raw file renamed, quarantine
+file not yet. Only text formats are edited in the raw zone: a quarantined Parquet file is unreadable as a
+whole, so only its sealed copy is redacted.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from flows import erasure_progress as progress
+from flows.catalog import Catalog
+from flows.erasure_faults import fault_point
+from flows.erasure_raw import _csv_records
+from flows.erasure_subject import Footprint
+from flows.erasure_verify import PlaintextMatcher, Verification
+from flows.errors import PipelineError, failure_context
+from flows.manifest import ManifestEntry, fingerprint, load_entry, load_manifest, save_entry
+from flows.quarantine import aesgcm_opener, associated_data, read_quarantine
+from flows.tokenizing import quarantine_key, quarantine_sealer
+from vault.token_format import ERASED_MARKER
+
+STEP = "quarantine"
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{2,63}")
+
+
+class SubjectFinder:
+    """Spans of the subject's strong identifiers and customer ids in raw bytes; no plaintext is kept."""
+
+    def __init__(self, vault, fp: Footprint):
+        self._vault = vault
+        self._matcher = PlaintextMatcher(vault, fp)
+        self._cluster = set(fp.subjects)
+        self._keys: dict[str, bool] = {}
+
+    def _is_their_key(self, word: str) -> bool:
+        if word not in self._keys:
+            self._keys[word] = self._vault.subject_id(word) in self._cluster
+        return self._keys[word]
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        found = self._matcher.spans(text)
+        keys = [m for m in WORD.finditer(text) if self._is_their_key(m[0])]
+        found += [(m.start(), m.end(), "SUBJECT_KEY") for m in keys]
+        merged: list[tuple[int, int, str]] = []
+        for start, end, kind in sorted(found):
+            if merged and start < merged[-1][1]:  # overlapping (a key inside an email): keep the wider
+                last = merged[-1]
+                merged[-1] = (last[0], max(last[1], end), last[2])
+            else:
+                merged.append((start, end, kind))
+        return merged
+
+    def kinds(self, data: bytes) -> list[str]:
+        return sorted({kind for _s, _e, kind in self.spans(data.decode("utf-8", "surrogateescape"))})
+
+    def redact(self, data: bytes) -> bytes:
+        """`data` with each of the subject's values replaced by the erased marker; other bytes unchanged."""
+        text = data.decode("utf-8", "surrogateescape")
+        for start, end, _kind in reversed(self.spans(text)):
+            text = text[:start] + ERASED_MARKER + text[end:]
+        return text.encode("utf-8", "surrogateescape")
+
+
+@dataclass
+class _Record:
+    """One quarantined record: its entry (sealed), its current position in the raw file, its bytes."""
+
+    entry: dict
+    position: int
+    raw: bytes
+
+
+def _temporary(path: Path) -> Path:
+    return path.with_name(f".{path.name}.erasure-quarantine.tmp")
+
+
+def _records(path: Path, fmt: str):
+    """(start line, physical lines) of every record of a text raw file."""
+    with path.open("rb") as handle:
+        if fmt == "csv":
+            for start, lines, _row in _csv_records(handle):
+                yield start, lines
+        else:
+            for number, line in enumerate(handle, start=1):
+                yield number, [line]
+
+
+def _raw_records(path: Path, fmt: str, positions: set[int]) -> dict[int, bytes]:
+    return {start: b"".join(lines) for start, lines in _records(path, fmt) if start in positions}
+
+
+def _rewrite_raw(path: Path, target: Path, fmt: str, edits: dict[int, str], finder, watch: set[int]):
+    """Write `path` to `target` with the records at `edits` dropped or redacted; old -> new start lines."""
+    moved: dict[int, int] = {}
+    new_line = 0
+    with target.open("wb") as out:
+        for start, lines in _records(path, fmt):
+            action = edits.get(start)
+            if action == "drop":
+                continue
+            if start in watch:
+                moved[start] = new_line + 1
+            data = b"".join(lines)
+            out.write(finder.redact(data) if action == "redact" else data)
+            new_line += len(lines)
+        out.flush()
+        os.fsync(out.fileno())
+    return moved
+
+
+def _plan(catalog: Catalog, vault, finder: SubjectFinder, dataset: str, entry: ManifestEntry) -> dict | None:
+    """Write the new raw and quarantine files beside the old ones; the plan, or None when nothing changes."""
+    spec = catalog.dataset(dataset)
+    qpath = catalog.quarantine_dir / entry.quarantine_file
+    raw_path = catalog.raw_dir / entry.file
+    open_sealed = aesgcm_opener(quarantine_key(vault))
+    entries = read_quarantine(qpath)
+    current = entry.bad_positions if len(entry.bad_positions) == len(entries) else None
+    records = []
+    for index, item in enumerate(entries):
+        sealed = base64.b64decode(item["sealed"])
+        raw = open_sealed(sealed, associated_data(dataset, entry.file, item["position"]))
+        records.append(_Record(item, current[index] if current else item["position"], raw))
+    text_raw = spec.format != "parquet" and raw_path.exists()
+    in_raw = _raw_records(raw_path, spec.format, {r.position for r in records}) if text_raw else {}
+    action = "drop" if spec.erasure == "delete_rows" else "redact"
+    edits = {
+        r.position: action
+        for r in records
+        if finder.kinds(r.raw) or finder.kinds(in_raw.get(r.position, b""))
+    }
+    if not edits:
+        return None
+    sha_before = fingerprint(raw_path).sha256 if raw_path.exists() else ""
+    moved = {r.position: r.position for r in records}
+    raw_changed = bool(text_raw and set(edits) & set(in_raw))
+    if raw_changed:
+        watch = {r.position for r in records}
+        moved = _rewrite_raw(raw_path, _temporary(raw_path), spec.format, edits, finder, watch)
+    seal = quarantine_sealer(vault)
+    kept = []
+    for record in records:
+        if edits.get(record.position) == "drop":
+            continue
+        raw = finder.redact(record.raw) if record.position in edits else record.raw
+        position = moved.get(record.position, record.position)
+        sealed = seal(raw, associated_data(dataset, entry.file, position))
+        sealed_text = base64.b64encode(sealed).decode("ascii")
+        kept.append({**record.entry, "position": position, "sealed": sealed_text})
+    if kept:
+        with _temporary(qpath).open("w", encoding="utf-8") as handle:
+            for item in kept:
+                handle.write(json.dumps(item, sort_keys=True) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+    after = fingerprint(_temporary(raw_path)) if raw_changed else None
+    dropped = sum(1 for a in edits.values() if a == "drop")
+    return {
+        "dataset": dataset,
+        "file": entry.file,
+        "quarantine_file": entry.quarantine_file,
+        "dropped": dropped,
+        "redacted": len(edits) - dropped,
+        "raw_changed": raw_changed,
+        "raw_sha_before": sha_before,
+        "raw_sha_after": after.sha256 if after else sha_before,
+        "raw_size_after": after.size if after else entry.size,
+        "records_in": entry.records_in - dropped,
+        "quarantined": len(kept),
+        "bad_positions": [item["position"] for item in kept],
+    }
+
+
+def _apply(catalog: Catalog, state: dict) -> None:
+    """Rename the new files into place and update the manifest entry; safe to repeat."""
+    raw_path = catalog.raw_dir / state["file"]
+    qpath = catalog.quarantine_dir / state["quarantine_file"]
+    if state["raw_changed"]:
+        current = fingerprint(raw_path).sha256
+        if current == state["raw_sha_before"] and _temporary(raw_path).exists():
+            os.replace(_temporary(raw_path), raw_path)
+        elif current != state["raw_sha_after"]:
+            raise PipelineError(
+                f"dataset {state['dataset']}, file {state['file']}: the raw file changed during the erasure"
+            )
+    fault_point("quarantine-file")
+    if _temporary(qpath).exists():
+        os.replace(_temporary(qpath), qpath)
+    elif not state["quarantined"]:
+        qpath.unlink(missing_ok=True)
+    clean_dir = catalog.clean_dir / state["dataset"]
+    entry = load_entry(clean_dir, state["file"])
+    if entry is None:
+        return
+    updated = replace(
+        entry,
+        size=state["raw_size_after"] if state["raw_changed"] else entry.size,
+        sha256=state["raw_sha_after"] if state["raw_changed"] else entry.sha256,
+        records_in=state["records_in"],
+        quarantined=state["quarantined"],
+        quarantine_file=state["quarantine_file"] if state["quarantined"] else None,
+        bad_positions=state["bad_positions"],
+    )
+    if updated != entry:
+        save_entry(clean_dir, updated)
+
+
+def quarantined_files(catalog: Catalog) -> list[tuple[str, ManifestEntry]]:
+    """(dataset, manifest entry) of every raw file with a quarantine file, in catalog order."""
+    found = []
+    for name in catalog.datasets:
+        for entry in load_manifest(catalog.clean_dir / name):
+            if entry.quarantine_file and (catalog.quarantine_dir / entry.quarantine_file).exists():
+                found.append((name, entry))
+    return found
+
+
+def purge_quarantine_zone(catalog: Catalog, vault, request_id: str, fp: Footprint) -> list[dict]:
+    """Step 4 over every quarantine file; returns one result per file that held the subject."""
+    finder = SubjectFinder(vault, fp)
+    results = []
+    done_items = progress.items(vault, request_id, STEP)
+    for dataset, entry in quarantined_files(catalog):
+        key = f"{dataset}/{entry.file}"
+        found = done_items.get(key)
+        if found and found[1]:
+            continue
+        with failure_context(dataset, entry.file):
+            state = found[0] if found else _plan(catalog, vault, finder, dataset, entry)
+            if state is None:
+                continue
+            if not found:
+                progress.save(vault, request_id, STEP, state, item=key)
+            _apply(catalog, state)
+        progress.save(vault, request_id, STEP, state, done=True, item=key)
+    # files finished by an earlier, killed run are counted too
+    for state, done in progress.items(vault, request_id, STEP).values():
+        if done:
+            results.append(state)
+    return sorted(results, key=lambda s: (s["dataset"], s["file"]))
+
+
+def check_quarantine(catalog: Catalog, vault, fp: Footprint, result: Verification) -> None:
+    """Verification: decrypt every quarantined record and re-scan it for the subject's values."""
+    finder = SubjectFinder(vault, fp)
+    open_sealed = aesgcm_opener(quarantine_key(vault))
+    for dataset, entry in quarantined_files(catalog):
+        with failure_context(dataset, entry.file):
+            items = read_quarantine(catalog.quarantine_dir / entry.quarantine_file)
+            for item in items:
+                sealed = base64.b64decode(item["sealed"])
+                raw = open_sealed(sealed, associated_data(dataset, entry.file, item["position"]))
+                for kind in finder.kinds(raw):
+                    result.findings.append(
+                        {
+                            "zone": "quarantine",
+                            "dataset": dataset,
+                            "file": entry.file,
+                            "position": item["position"],
+                            "entity_type": kind,
+                        }
+                    )
+        result.quarantine_files_checked += 1
