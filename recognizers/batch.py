@@ -140,6 +140,21 @@ def ner_windows(text: str, keywords: frozenset[str], width: int = NER_WINDOW_WOR
     return [(words[low][0], words[high][1]) for low, high in windows]
 
 
+def _outside_header_lines(text: str, results: list) -> list:
+    """`results` without the PERSON findings inside a table's header line (`Name,E-Mail,Anschrift`,
+    `CUSTOMER  CONTACT  DEVICE  SINCE`): column names are not names."""
+    from recognizers.records import header_line_spans
+
+    headers = header_line_spans(text)
+    if not headers:
+        return results
+    return [
+        r
+        for r in results
+        if r.entity_type != "PERSON" or not any(start <= r.start and r.end <= end for start, end in headers)
+    ]
+
+
 class BatchDetector:
     """Holds the recognizers and the NER pipeline for one model; `detect` is the per-batch entry point."""
 
@@ -224,6 +239,9 @@ class BatchDetector:
                 for start, end in ner_windows(rest, self.keywords):
                     ner_jobs.append((text, start, _recase_for_ner(rest[start:end], self.keywords)))
         self._add_ner_results(ner_jobs, raw, analysed)
+        for text in unique:
+            if "PERSON" in own and "\n" in analysed[text]:
+                raw[text] = _outside_header_lines(analysed[text], raw[text])
         for text, origin in origins.items():
             for result in raw[text]:
                 result.start, result.end = to_original(origin, result.start, result.end)

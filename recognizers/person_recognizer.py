@@ -58,7 +58,9 @@ _SIGN_OFFS = (
     r"(?:Kind |Best |Warm |With kind )?regards|Best|Thanks|Thank you|Cheers|Sincerely|"
     r"Yours(?: sincerely| truly)?|"
     r"Cordialement|Bien à vous|Groeten|Met vriendelijke groet(?:en)?|Mit freundlichen Grüßen|Viele Grüße|"
-    r"Saludos|Un saludo|Atentamente|Cordiali saluti|Distinti saluti"
+    r"Saludos|Un saludo|Atentamente|Cordiali saluti|Distinti saluti|Groetjes|Hartelijke groeten|"
+    r"Liebe Grüße|Grüße|Beste Grüße|Bien cordialement|Amitiés|Bisous|Un abrazo|Saluti|Cari saluti|"
+    r"Take care|Many thanks|All the best"
 )
 # Nouns for a person's role or relation, written before a name as a title (`Neighbour Colin Russell`,
 # `my colleague Ann Lee`, `technician Marc Dupont`): they introduce a name and are not part of it. Words
@@ -275,6 +277,9 @@ _DETERMINERS = frozenset("the our your my his her their this that these those".s
 _FORBIDDEN_CHARS = frozenset("0123456789@_/\\=#{}<>[]|$%&*+~^")
 
 
+_CAPITALS_AFTER_LOWER = regex.compile(r"\p{Ll}\p{Lu}{2}")
+
+
 def plausible_name(value: str) -> bool:
     """Shape check for a name candidate: 1–5 words of letters (hyphens, apostrophes, dots allowed), at
     least one capital, not a known non-name word, not an organisation."""
@@ -300,10 +305,13 @@ def plausible_name(value: str) -> bool:
         return False
     if all(word in COMMON_WORDS for word in lowered):
         return False
-    # camelCase product names (iPhone, PayPal), as opposed to McDonald / MacArthur / O'Brien / LeBlanc
+    # camelCase product names (iPhone, PayPal), as opposed to McDonald / MacArthur / O'Brien / LeBlanc;
+    # technology acronyms with a lower-case letter inside (VoLTE, VoIP, WiMAX): a capital run after one
     for word in words:
         core = word.strip(".'’")
         if core[:1].islower() and any(char.isupper() for char in core[1:]):
+            return False
+        if _CAPITALS_AFTER_LOWER.search(core):
             return False
     return True
 
@@ -401,6 +409,8 @@ class PersonRecognizer(LocalRecognizer):
         elif _only_a_word_after_a_role(text, matched, start, end):
             return
         value = text[start:end]
+        if _only_salutation_words(value):
+            return  # `Beste Grüße` is a sign-off, not `Beste` greeting someone called `Grüße`
         if (
             plausible_name(value)
             and (rule != LAST_FIRST or _plausible_family_given(value))
@@ -474,11 +484,21 @@ class PersonRecognizer(LocalRecognizer):
                 continue
             if _NOT_PERSON_VALUE.search(text, max(0, start - 60), start):
                 continue
-            if value.islower():
-                continue
+            if value.islower() or _only_salutation_words(value):
+                continue  # `Groetjes`, `Beste Grüße`: the sign-off, not the name under it
             score = 0.85 if " " in value else 0.6
             results.append(make_result(self, "PERSON", start, end, score, "spaCy PERSON entity (pruned)"))
         return results
+
+
+@lru_cache(maxsize=1)
+def _salutation_words() -> frozenset[str]:
+    return frozenset(word.lower() for word in regex.findall(r"\p{L}{3,}", _SIGN_OFFS + "|" + _GREETINGS))
+
+
+def _only_salutation_words(value: str) -> bool:
+    """Every word of `value` belongs to a greeting or sign-off (`Beste Grüße`, `Groetjes`)."""
+    return all(word.lower() in _salutation_words() for word in regex.findall(r"\p{L}+", value))
 
 
 @lru_cache(maxsize=1)

@@ -199,3 +199,30 @@ def headed_name_fields(text: str) -> list[tuple[int, int]]:
         for values in sql_insert_fields(text):
             spans.extend((start, end) for column, start, end in values if name_hint(column) == "PERSON")
     return [(start, end) for start, end in spans if end > start]
+
+
+_CELL_SPLIT = regex.compile(r"\t|\||;|,| {2,}")
+
+
+def header_line_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines that are a table's header (column names hold no personal values): the first
+    line of the text or of a block, followed by a line, with three cells at least (split at tabs, pipes,
+    `;`, `,` or runs of spaces, as fixed-width tables align them), every cell a column-name identifier, and
+    one naming an entity (`E-Mail`, `msisdn`), or all of them single words in one case (`DEVICE  SINCE`)."""
+    from recognizers.columns import name_hint
+
+    spans = []
+    lines = list(_LINE.finditer(text))
+    for index, line in enumerate(lines[:-1]):
+        if index > 0 and text[lines[index - 1].end() : line.start()].count("\n") < 2:
+            continue  # not the first line of a block
+        cells = [cell.strip(_QUOTES) for cell in _CELL_SPLIT.split(line.group(0))]
+        cells = [cell for cell in cells if cell and set(cell) != {"-"}]
+        if len(cells) < 3 or not all(_IDENTIFIER.fullmatch(cell) for cell in cells):
+            continue
+        one_case = all(" " not in cell for cell in cells) and (
+            all(cell.isupper() for cell in cells) or all(cell.islower() for cell in cells)
+        )
+        if one_case or any(name_hint(cell) for cell in cells):
+            spans.append(line.span())
+    return spans

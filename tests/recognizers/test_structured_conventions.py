@@ -166,3 +166,17 @@ def test_vcard_properties():
 )
 def test_vcard_negatives(text):
     assert [f for f in detect([text])[0] if f.entity_type in ("PERSON", "ADDRESS")] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Clients with VoLTE and VoIP trouble", []),  # acronyms with a lower-case letter inside
+        ("Kd,Name,E-Mail,Wohnort,Saldo\n1,Ute Brandt,ute@example.de,Bonn,3", ["Ute Brandt"]),
+        ("SUBSCRIBER   PLAN   REGION\nx  y  z", []),  # a fixed-width header line
+        ("The meeting went well.\n\nBeste Grüße,\nMilan", ["Milan"]),
+        ("Groetjes,\nFien", ["Fien"]),
+    ],
+)
+def test_header_lines_acronyms_and_sign_offs(text, expected):
+    assert found(text, "PERSON") == expected
