@@ -44,7 +44,8 @@ _NAME_KEYS = (
     r"name|full_?name|fullname|customer_?name|client_?name|first_?name|last_?name|given_?name|family_?name|"
     r"surname|holder|card_?holder|cardholder|account_?holder|holder_?name|contact(?:_?name)?|agent_?name|"
     r"recipient(?:_?name)?|sender(?:_?name)?|from_?name|to_?name|display_?name|caller_?name|callee_?name|"
-    r"subscriber(?:_?name)?|beneficiary|payer|payee|signed_?by|attn|attention|nom|naam|nombre|nome"
+    r"subscriber(?:_?name)?|beneficiary|payer|payee|signed_?by|attn|attention|nom|naam|nombre|nome|"
+    r"customer|client"
 )
 _HONORIFICS = (
     r"(?:Univ\.[ \t]?)?Prof|Dipl\.-Ing|Ing|Mr|Mrs|Ms|Miss|Mx|Dr|Mme|Mlle|M\.|Herr|Frau|Sr|Sra|Srta|"
@@ -384,6 +385,8 @@ class PersonRecognizer(LocalRecognizer):
             for match in compiled.finditer(text):
                 for group in ("dq", "sq", "bare", "name"):
                     if group in compiled.groupindex and match.group(group):
+                        if group == "bare" and any(char.isdigit() for char in match.group(group)):
+                            break  # `customer=C123456`: an identifier, names hold no digits
                         self._add(
                             results, text, match.start(group), match.end(group), pattern.name, pattern.score
                         )

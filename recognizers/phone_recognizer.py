@@ -156,7 +156,21 @@ class PhoneNumberRecognizer(LocalRecognizer):
         ):
             return True
         parts = key_parts(key_before(text, start))
+        if parts & NOT_PHONE_KEYS and _after_speaker_label(text, start):
+            return False  # `Customer: 0612345678 or call me`: who speaks, not what the number is
         return bool(parts & NOT_PHONE_KEYS) and not parts & PHONE_KEYS
+
+
+# A transcript's speaker label opening the line (`Customer:`, `Agent:`), then prose that goes on after the
+# number: the label names who speaks, it is not a key whose value is the number.
+_SPEAKER_LABEL = re.compile(r"(?:^|\n)[ \t]*[A-Za-z][A-Za-z ]{0,20}:[ \t]+$")
+_PROSE_AFTER = re.compile(r"[^\S\n]+[a-z]{2,}[^\S\n]")
+
+
+def _after_speaker_label(text: str, start: int) -> bool:
+    line_end = text.find("\n", start)
+    rest = text[start : line_end if line_end >= 0 else len(text)]
+    return bool(_SPEAKER_LABEL.search(text, max(0, start - 30), start)) and bool(_PROSE_AFTER.search(rest))
 
 
 def _phone_words_before(text: str, start: int) -> bool:

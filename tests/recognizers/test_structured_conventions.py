@@ -180,3 +180,30 @@ def test_vcard_negatives(text):
 )
 def test_header_lines_acronyms_and_sign_offs(text, expected):
     assert found(text, "PERSON") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Agent: which number can we reach you on?\nCustomer: 0612345678 or my wife on 0687654321",
+            ["0612345678", "0687654321"],
+        ),
+        ("Agent: your phone?\ncustomer: 0612345678", []),  # a key's value, no prose after it
+        ("customer=0612345678 plan=basic", []),
+    ],
+)
+def test_speaker_labels(text, expected):
+    assert found(text, "PHONE_NUMBER") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('level=info customer="DUBOIS, Margaux" pod=a', ["DUBOIS, Margaux"]),
+        ("client=Wim Hendrickx plan=x", ["Wim Hendrickx"]),
+        ("customer=C998877 client=K-12", []),
+    ],
+)
+def test_customer_keys(text, expected):
+    assert found(text, "PERSON") == expected
