@@ -186,7 +186,7 @@ def test_header_lines_acronyms_and_sign_offs(text, expected):
     "text, expected",
     [
         (
-            "Agent: which number can we reach you on?\nCustomer: 0612345678 or my wife on 0687654321",
+            "Agent: which number can we reach you on?\nCustomer: 0612345678 or call my wife on 0687654321",
             ["0612345678", "0687654321"],
         ),
         ("Agent: your phone?\ncustomer: 0612345678", []),  # a key's value, no prose after it
