@@ -5,8 +5,7 @@ plans of the clean and raw steps. `state` is JSON holding tokens, keyed hashes, 
 personal value. The subject's token lists are needed only until the run completes; `forget_state` then
 drops them and keeps only the counts the receipt reports.
 
-The table belongs to the request flows, not to the vault's versioned schema: it is created on first use
-(`CREATE TABLE IF NOT EXISTS`), so a vault that never ran a request does not carry it.
+The table (`vault.schema.request_steps`) is part of the vault's versioned schema since version 2.
 """
 
 from __future__ import annotations
@@ -14,20 +13,9 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, delete, select
+from sqlalchemy import delete, select
 
-_metadata = MetaData()
-
-request_steps = Table(
-    "request_steps",
-    _metadata,
-    Column("request_id", String(64), primary_key=True),
-    Column("step", String(32), primary_key=True),
-    Column("item", String(1200), primary_key=True),
-    Column("state", Text, nullable=False),
-    Column("done", Integer, nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
-)
+from vault.schema import request_steps
 
 
 def ensure_table(vault) -> None:

@@ -65,6 +65,8 @@ tokens = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     sqlite_with_rowid=False,
 )
+# Requests name their subject by a value hash (never the value); resolving one must not scan the tokens.
+tokens_by_value_hash = Index("tokens_by_value_hash", tokens.c.value_hash)
 
 subjects = Table(
     "subjects",
@@ -151,6 +153,19 @@ requests = Table(
     Index("requests_by_status", "status"),
 )
 
+# Per-step progress of a request run, so a killed erasure resumes where it stopped (flows.erasure_progress).
+# `state` is JSON of tokens, keyed hashes, paths and counts, never a personal value.
+request_steps = Table(
+    "request_steps",
+    vault_metadata,
+    Column("request_id", String(64), primary_key=True),
+    Column("step", String(32), primary_key=True),
+    Column("item", String(1200), primary_key=True),
+    Column("state", Text, nullable=False),
+    Column("done", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
 keystore_version = Table("keystore_version", keystore_metadata, Column("version", Integer, primary_key=True))
 
 data_keys = Table(
@@ -178,9 +193,32 @@ def _create(metadata: MetaData, names: list[str]) -> Callable[[Connection], None
 
 
 # Ordered (version, migration) pairs; append new versions, never edit applied ones.
-VAULT_MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
-    (1, _create(vault_metadata, [t for t in vault_metadata.tables if t != "schema_version"])),
+VERSION_1_TABLES = [
+    "tokens",
+    "subjects",
+    "links",
+    "partitions",
+    "lineage",
+    "audit",
+    "surrogates",
+    "tombstones",
+    "requests",
 ]
+
+
+def _add_request_progress(conn: Connection) -> None:
+    """Version 2: erasure progress in the versioned schema, and requests resolved by value hash quickly.
+    `checkfirst`: version 1 of a new vault creates the index with its table, and erasure runs before this
+    version created `request_steps` themselves."""
+    request_steps.create(conn, checkfirst=True)
+    tokens_by_value_hash.create(conn, checkfirst=True)
+
+
+VAULT_MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
+    (1, _create(vault_metadata, VERSION_1_TABLES)),
+    (2, _add_request_progress),
+]
+VAULT_SCHEMA_VERSION = max(version for version, _ in VAULT_MIGRATIONS)
 KEYSTORE_MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _create(keystore_metadata, ["data_keys", "secrets"])),
 ]

@@ -1,10 +1,19 @@
 """The store, on SQLite and PostgreSQL: bulk tokenization, idempotence, links, lineage, surrogates, schema."""
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, inspect, select, update
 
 from vault.errors import SchemaVersionError, TokenCollisionError
-from vault.schema import data_keys, links, schema_version, subjects, tokens
+from vault.schema import (
+    VAULT_SCHEMA_VERSION,
+    data_keys,
+    links,
+    request_steps,
+    schema_version,
+    subjects,
+    tokens,
+    tokens_by_value_hash,
+)
 from vault.store import Vault
 from vault.surrogates import luhn_valid
 from vault.token_format import ERASED_MARKER, TOKEN_PATTERN
@@ -115,10 +124,25 @@ def test_format_preserving_surrogates(vault):
 def test_schema_is_versioned_and_newer_schemas_are_refused(vault_url):
     with Vault.open(vault_url, kek=TEST_KEK) as opened:
         with opened.engine.begin() as conn:
-            assert conn.execute(select(func.max(schema_version.c.version))).scalar_one() == 1
+            version = conn.execute(select(func.max(schema_version.c.version))).scalar_one()
+            assert version == VAULT_SCHEMA_VERSION == 2
             conn.execute(schema_version.insert().values(version=99))
     with pytest.raises(SchemaVersionError, match="version 99"):
         Vault.open(vault_url, kek=TEST_KEK)
+
+
+def test_a_version_1_vault_is_migrated_to_version_2(vault_url):
+    with Vault.open(vault_url, kek=TEST_KEK) as opened:
+        opened.tokenize_batch(PEOPLE[:2], dataset="crm")
+        with opened.engine.begin() as conn:  # back to what version 1 created
+            tokens_by_value_hash.drop(conn)
+            request_steps.drop(conn)
+            conn.execute(schema_version.delete().where(schema_version.c.version == 2))
+    with Vault.open(vault_url, kek=TEST_KEK) as reopened:
+        found = inspect(reopened.engine)
+        assert "request_steps" in found.get_table_names()
+        assert "tokens_by_value_hash" in {index["name"] for index in found.get_indexes("tokens")}
+        assert count(reopened, tokens) == 2
 
 
 def test_large_batch_in_one_call(vault):
