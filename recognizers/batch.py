@@ -17,7 +17,8 @@ What makes it fast, compared with a loop of `AnalyzerEngine.analyze()` calls:
 - recognizers are called directly, without Presidio's per-call explanation and context machinery.
 
 URL-encoded text (form posts, query strings, `mailto:` links) is read decoded and findings are mapped back
-to the encoded spans (`recognizers.urlencoding`).
+to the encoded spans (`recognizers.urlencoding`); HTML tags and quoted-reply markers are blanked
+(`recognizers.markup`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from recognizers.markup import blank_markup
 from recognizers.urlencoding import decoded_view, to_original
 from vault.token_format import placeholder_spans
 
@@ -232,6 +234,7 @@ class BatchDetector:
             view = decoded_view(masked)
             if view is not None:
                 masked, origins[text] = view
+            masked = blank_markup(masked)
             analysed[text] = masked
             raw[text], evidence = self._pattern_results(masked, own)
             if "PERSON" in own:

@@ -207,3 +207,20 @@ def test_speaker_labels(text, expected):
 )
 def test_customer_keys(text, expected):
     assert found(text, "PERSON") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("<p>Hello <strong>Bram Peeters</strong>,</p>", ["PERSON:Bram Peeters"]),
+        (
+            '<a href="mailto:info@example.be">Mail us</a>',
+            ["EMAIL_ADDRESS:info@example.be"],
+        ),  # a tag holding an address is data, not markup
+        ("> Dear Sofie Claes,\n>\n> no signal since Monday.", ["PERSON:Sofie Claes"]),
+        ("value > 3 and <b>bold</b> text", []),
+    ],
+)
+def test_markup_blanked(text, expected):
+    findings = detect([text])[0]
+    assert [f"{f.entity_type}:{text[f.start : f.end]}" for f in findings] == expected
