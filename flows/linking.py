@@ -13,17 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
-
-from vault.schema import links
-from vault.sql import insert_ignore, select_in
 from vault.token_format import ERASED_MARKER
 
 STRONG_IDENTIFIERS = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER"})
 
 
 def anchored_records(records: Iterable[list[tuple[str, str, bool]]]) -> dict[str, set[str]]:
-    """Anchor token -> the other tokens of the records it anchors.
+    """Anchor token -> the other tokens of the records it anchors (for `Vault.link_to_sole_owner`).
 
     Each record is a list of (entity type, token, found in a typed column) triples."""
     anchored: dict[str, set[str]] = {}
@@ -38,27 +34,3 @@ def anchored_records(records: Iterable[list[tuple[str, str, bool]]]) -> dict[str
             (anchor,) = strong
             anchored.setdefault(anchor, set()).update(tokens - strong)
     return anchored
-
-
-def link_through_identifiers(vault, anchored: dict[str, set[str]]) -> int:
-    """Link each anchor's companions to the anchor's one subject; returns how many links were added."""
-    if not anchored:
-        return 0
-    with vault.transaction() as (conn, _kconn):
-        owners: dict[str, set[str]] = {}
-        for subject_id, token in select_in(
-            conn,
-            lambda chunk: select(links.c.subject_id, links.c.token).where(links.c.token.in_(chunk)),
-            sorted(anchored),
-        ):
-            owners.setdefault(token, set()).add(subject_id)
-        rows = sorted(
-            {
-                (next(iter(subjects)), companion)
-                for anchor, subjects in owners.items()
-                if len(subjects) == 1
-                for companion in anchored[anchor]
-            }
-        )
-        insert_ignore(conn, links, [{"subject_id": s, "token": t} for s, t in rows])
-    return len(rows)

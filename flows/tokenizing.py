@@ -18,7 +18,7 @@ import pandas as pd
 
 from flows.catalog import Catalog, Dataset
 from flows.errors import failure_context
-from flows.linking import anchored_records, link_through_identifiers
+from flows.linking import anchored_records
 from flows.manifest import ManifestEntry, fingerprint, is_up_to_date, load_entry, save_entry, settings_hash
 from flows.quarantine import QuarantineFile, Sealer, aesgcm_sealer
 from flows.readers import DEFAULT_CHUNK_ROWS, file_layout, read_chunks
@@ -145,7 +145,7 @@ def tokenize_chunk(
         shown = vault.tokenize_batch(items, dataset=name, format_preserving=True)
     if not dataset.subject_key:
         records = ([(items[i][0], tokens[i], typed) for i, typed in row] for row in plan.row_values)
-        link_through_identifiers(vault, anchored_records(records))
+        vault.link_to_sole_owner(anchored_records(records))
     out = frame.copy()
     for column, indexes in plan.typed.items():
         original = frame[column].tolist()

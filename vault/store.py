@@ -312,6 +312,35 @@ class Vault:
 
         self._retrying(work)
 
+    def link_to_sole_owner(self, anchored: dict[str, set[str]]) -> int:
+        """Link each anchor token's companions to the one subject the anchor already belongs to; anchors
+        with no subject or several (a family landline) link nothing. Returns how many links were added.
+        This never creates a subject: only a subject key does."""
+        if not anchored:
+            return 0
+
+        def work() -> int:
+            with self.transaction() as (conn, _kconn):
+                owners: dict[str, set[str]] = {}
+                for subject_id, token in select_in(
+                    conn,
+                    lambda chunk: select(links.c.subject_id, links.c.token).where(links.c.token.in_(chunk)),
+                    sorted(anchored),
+                ):
+                    owners.setdefault(token, set()).add(subject_id)
+                rows = sorted(
+                    {
+                        (next(iter(subjects_)), companion)
+                        for anchor, subjects_ in owners.items()
+                        if len(subjects_) == 1
+                        for companion in anchored[anchor]
+                    }
+                )
+                insert_ignore(conn, links, [{"subject_id": s, "token": t} for s, t in rows])
+            return len(rows)
+
+        return self._retrying(work)
+
     def derived_key(self, label: str) -> bytes:
         """A secret 32-byte key for `label`, derived from the master secret: same on every open and across
         KEK rotations, and never stored. For other components' encryption (e.g. the flows' quarantine)."""

@@ -168,3 +168,22 @@ def test_lineage_of_format_preserving_datasets_records_the_tokens(vault):
     vault.record_lineage("billing", "part-0.parquet", surrogate_values)
     assert vault.partitions_holding(vault.tokenize_batch(items)) == [("billing", "part-0.parquet")]
     assert vault.partitions_holding(surrogate_values) == [("billing", "part-0.parquet")]
+
+
+def test_companions_are_linked_only_to_the_sole_owner_of_their_anchor(vault):
+    email, landline, card, phone, stray = vault.tokenize_batch(
+        [
+            ("EMAIL_ADDRESS", "ann@example.com", "C1"),
+            ("PHONE_NUMBER", "+3225551234", "C1"),
+            ("CREDIT_CARD", "4111111111111111", None),
+            ("PHONE_NUMBER", "+32475123456", None),
+            ("EMAIL_ADDRESS", "nobody@example.com", None),
+        ]
+    )
+    vault.link("C2", [landline])  # a family landline: two subjects share it
+    added = vault.link_to_sole_owner({email: {card}, landline: {phone}, stray: {phone}})
+    assert added == 1
+    assert card in vault.subject_tokens(vault.subject_id("C1"))
+    assert phone not in vault.subject_tokens(vault.subject_id("C1"))
+    assert phone not in vault.subject_tokens(vault.subject_id("C2"))
+    assert count(vault, subjects) == 2  # never a new subject
