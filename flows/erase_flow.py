@@ -92,7 +92,16 @@ def write_receipt(catalog_path: str, request_id: str) -> str:
 @flow(name="erase", log_prints=False)
 def erase(request_id: str, catalog_path: str = "catalog.yaml") -> dict:
     """Erase the subject of a verified erasure request everywhere; resumable, and a no-op once completed."""
+    from flows.catalog import load_catalog
+    from flows.zone_lock import zone_lock
+
     logger = get_run_logger()
+    # never beside a tokenize run over the same zone (flows.zone_lock)
+    with zone_lock(load_catalog(catalog_path), f"erase {request_id}", notify=logger.warning):
+        return _erase(request_id, catalog_path, logger)
+
+
+def _erase(request_id: str, catalog_path: str, logger) -> dict:
     finished = begin_request(catalog_path, request_id)
     if finished is not None:
         logger.info(

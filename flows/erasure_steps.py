@@ -244,7 +244,14 @@ def record_failure(vault, request_id: str, error: BaseException) -> None:
 
 
 def run_erasure(catalog: Catalog, vault, request_id: str) -> Outcome:
-    """Every step in order, without Prefect (the flow runs the same steps as tasks)."""
+    """Every step in order, without Prefect (the flow runs the same steps as tasks), holding the zone lock."""
+    from flows.zone_lock import zone_lock
+
+    with zone_lock(catalog, f"erase {request_id}"):
+        return _run_erasure(catalog, vault, request_id)
+
+
+def _run_erasure(catalog: Catalog, vault, request_id: str) -> Outcome:
     finished = begin(vault, request_id)
     if finished is not None:
         return finished

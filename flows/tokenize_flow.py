@@ -51,8 +51,15 @@ def tokenize(
     catalog_path: str = "catalog.yaml", datasets: list[str] | None = None, force: bool = False
 ) -> list[dict]:
     """Tokenize the selected catalog datasets (all by default); `force` redoes unchanged files too."""
+    from flows.zone_lock import zone_lock
+
     logger = get_run_logger()
     catalog = load_catalog(catalog_path)
+    with zone_lock(catalog, "tokenize", notify=logger.warning):  # never beside an erasure (flows.zone_lock)
+        return _tokenize(catalog_path, catalog, datasets, force, logger)
+
+
+def _tokenize(catalog_path: str, catalog, datasets: list[str] | None, force: bool, logger) -> list[dict]:
     results: list[dict] = []
     failures: list[str] = []
     # Datasets with a subject key first: their links let the others link through shared identifiers.
