@@ -6,6 +6,8 @@ import argparse
 import importlib
 import sys
 
+from flows.prefect_env import apply_offline_defaults
+
 # Module names under flows.commands, in the order `--help` lists them. Each module defines
 # `register(subparsers)`, which adds its parser and sets `run=callable(args) -> int`.
 COMMANDS: list[str] = [
@@ -38,7 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one command and return its exit status."""
+    """Run one command and return its exit status. Prefect's offline settings apply to every command,
+    since any of them may start Prefect's temporary server (erase, access and detect too)."""
+    apply_offline_defaults()
     args = build_parser().parse_args(argv)
     return int(args.run(args) or 0)
 

@@ -19,9 +19,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from flows.prefect_env import apply_offline_defaults
-
-    apply_offline_defaults()
     from flows.commands.tokenize import print_results
     from flows.demo_data import write_demo_zone
 

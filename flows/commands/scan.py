@@ -18,9 +18,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from flows.prefect_env import apply_offline_defaults
-
-    apply_offline_defaults()
     from flows.catalog import CatalogError, load_catalog
 
     try:

@@ -43,9 +43,6 @@ def deployments(catalog: str, tokenize_cron: str, scan_cron: str) -> list:
 
 
 def run(args: argparse.Namespace) -> int:
-    from flows.prefect_env import apply_offline_defaults
-
-    apply_offline_defaults()
     from prefect import serve
 
     serve(*deployments(args.catalog, args.tokenize_cron, args.scan_cron))

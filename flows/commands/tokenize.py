@@ -26,9 +26,6 @@ def print_results(results: list[dict]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from flows.prefect_env import apply_offline_defaults
-
-    apply_offline_defaults()
     from flows.catalog import CatalogError, load_catalog
 
     try:
