@@ -5,6 +5,7 @@ Built from the postal conventions of the default regions, not from any generator
   Germanic compounds (`Keizersgracht 123-2`, `Hauptstraße 5`), number first (FR: `12 rue des Lilas`),
   number, name and a USPS/Royal Mail suffix (GB, IE, US: `221B Baker Street`, `1600 Pennsylvania Ave NW`);
 - flats and boxes before or after the street (`Flat 3,`, `Apt. 681`, `bus 3`, `3º B`);
+- addresses in all-lower-case prose lines (chat), read capitalised (`recase_lower_prose`);
 - post office boxes with their locality (`PO Box 12, Dublin 2`, `Postbus 995, 7640 Warcoing`, `BP 33,
   44000 Nantes`, `Postfach 10 20 30, 10115 Berlin`, `Apartado de Correos 20, 28080 Madrid`);
 - the locality after a comma, newline or space: `1000 Bruxelles`, `1015 CJ Amsterdam`, `London NW1 6XE`,
@@ -15,6 +16,8 @@ neighbouring text.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import regex
 from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
@@ -230,6 +233,7 @@ class AddressRecognizer(LocalRecognizer):
             for start, end, kind in vcard_spans(text)
             if kind == "ADDRESS"
         ]
+        text = recase_lower_prose(text)
         if self._anchor.search(text) is None:
             return results
         position = 0
@@ -269,6 +273,44 @@ class AddressRecognizer(LocalRecognizer):
             if english_type in _EVERYDAY_ENGLISH and not (numbered and has_locality):
                 return False
         return True
+
+
+_LOWER_PROSE_LINE = regex.compile(
+    r"(?m)^(?P<label>[ \t]*\p{Lu}\p{Ll}+:[ \t]+)?(?P<body>(?=[^\n]*\d)[^\p{Lu}\n=/_{}\[\]<>@|\\]{8,})$"
+)
+_WORD_START = regex.compile(r"(?<![\p{L}\d'’])\p{Ll}")
+
+
+_WORD_AT = regex.compile(r"\p{L}[\p{L}'’]*")
+
+
+@lru_cache(maxsize=1)
+def _not_capitalised() -> frozenset[str]:
+    """Words left in lower case when a prose line is capitalised: English stop words and the words that
+    announce an address (`my new address is ...`), so that the street does not swallow them."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | {"address", "new", "old", "adres", "adresse", "moved", "moving", "live"}
+
+
+def recase_lower_prose(text: str) -> str:
+    """`text` with each word of its all-lower-case prose lines capitalised (same length): chat users write
+    addresses in lower case (`paseo de gracia 12 08007 barcelona`), and postal conventions are read from
+    capitals. A line counts when it holds a digit and no capital, `=`, slash, underscore or bracket (log
+    lines and paths are not prose); a transcript's speaker label (`Customer: `) may open it."""
+    if not _LOWER_PROSE_LINE.search(text):
+        return text
+
+    skip = _not_capitalised()
+
+    def capitalise(match: regex.Match) -> str:
+        upper = match.group(0).upper()
+        word = _WORD_AT.match(match.string, match.start()).group(0)
+        return upper if len(upper) == 1 and word not in skip else match.group(0)
+
+    return _LOWER_PROSE_LINE.sub(
+        lambda line: (line.group("label") or "") + _WORD_START.sub(capitalise, line.group("body")), text
+    )
 
 
 # A full stop, a space and a capital: one sentence ends, the next begins (`75011 Paris. Questions?`)

@@ -278,6 +278,13 @@ _DETERMINERS = frozenset("the our your my his her their this that these those".s
 _FORBIDDEN_CHARS = frozenset("0123456789@_/\\=#{}<>[]|$%&*+~^")
 
 
+# How chat users introduce themselves or someone to call, in lower case: `its ann lee`, `this is joost`,
+# `my name is ana`, `call doris on`, `ask for pilar`.
+_LOWER_INTRODUCTION = regex.compile(
+    r"(?i:(?<![\w'’])(?:it['’]?s|this is|i am|i['’]?m|my name is|name['’]?s|call|ask for|speak to|talk to)"
+    r"[ \t]+)(?P<words>\p{Ll}[\p{Ll}'’\-]*(?:[ \t]+\p{Ll}[\p{Ll}'’\-]*){0,3})"
+)
+_LOWER_PARTICLES = frozenset("van von de der den del della di da du dos das le la ten ter".split())
 _CAPITALS_AFTER_LOWER = regex.compile(r"\p{Ll}\p{Lu}{2}")
 
 
@@ -391,6 +398,7 @@ class PersonRecognizer(LocalRecognizer):
                             results, text, match.start(group), match.end(group), pattern.name, pattern.score
                         )
                         break
+        results.extend(self.lower_case_introductions(text))
         for name, anchor, before, score in self._anchored:
             for match in anchor.finditer(text):
                 found = before.search(text, max(0, match.start() - NAME_BEFORE_WINDOW), match.start())
@@ -420,6 +428,31 @@ class PersonRecognizer(LocalRecognizer):
             and (rule not in POSITIONAL_PATTERNS or _positional_name(value))
         ):
             results.append(make_result(self, "PERSON", start, end, score, rule))
+
+    def lower_case_introductions(self, text: str) -> list[RecognizerResult]:
+        """Names written in lower case where chat users introduce themselves or someone to call (`hi its
+        ann lee`, `my name is joost`, `or call doris on 0471...`): the words after the introduction up
+        to the first stop, everyday or English dictionary word (`its raining`, `call support`), each of
+        three letters at least."""
+        from recognizers.dictionary import is_dictionary_word
+
+        results = []
+        if "'" not in text and " " not in text:
+            return results
+        for match in _LOWER_INTRODUCTION.finditer(text):
+            words = list(regex.finditer(r"\p{Ll}[\p{Ll}'’\-]*", match.group("words")))
+            end = None
+            for index, word in enumerate(words):
+                value = word.group(0)
+                if end is not None and value in _LOWER_PARTICLES and index + 1 < len(words):
+                    continue  # `wouter de clercq`: a particle inside the name
+                if len(value) < 3 or value in _everyday_words() or is_dictionary_word(value):
+                    break
+                end = match.start("words") + word.end()
+            if end is not None:
+                start = match.start("words")
+                results.append(make_result(self, "PERSON", start, end, 0.7, "name (lower-case introduction)"))
+        return results
 
     def headed_field_results(self, text: str) -> list[RecognizerResult]:
         """Values of table and SQL columns whose header names them as holding names (`surname`, `Name`,

@@ -224,3 +224,20 @@ def test_customer_keys(text, expected):
 def test_markup_blanked(text, expected):
     findings = detect([text])[0]
     assert [f"{f.entity_type}:{text[f.start : f.end]}" for f in findings] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Customer: hey its wouter de clercq, my modem died", ["PERSON:wouter de clercq"]),
+        ("User: or call marijke on 0471 23 45 67", ["PERSON:marijke", "PHONE_NUMBER:0471 23 45 67"]),
+        ("Customer: its raining and this is urgent, call support", []),
+        ("Customer: new address is kapelstraat 14 9000 gent", ["ADDRESS:kapelstraat 14 9000 gent"]),
+        ("Customer: 12 rue des lilas 75011 paris", ["ADDRESS:12 rue des lilas 75011 paris"]),
+        ("ts=1 path=/rue/des/lilas 75011", []),  # not a prose line
+        ("Customer: waited 2 hours at the place near the park", []),
+    ],
+)
+def test_lower_case_chat(text, expected):
+    findings = detect([text])[0]
+    assert [f"{f.entity_type}:{text[f.start : f.end]}" for f in findings] == expected
