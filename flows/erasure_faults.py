@@ -3,8 +3,10 @@
 `PIIVAULT_FAULT_AFTER=<point>` raises `InjectedFault` when the run reaches that point;
 `PIIVAULT_FAULT_AFTER=<point>:kill` ends the process on the spot with `os._exit(137)`, as `kill -9` would
 (no cleanup, no `finally`). Points: every step name (after the step is recorded), `clean-partition` (a
-clean file renamed, its lineage and plan not yet recorded) and `raw-file` (a raw file renamed, its
-manifest entry not yet updated). Unset in production: then every point is a no-op.
+clean file renamed, its lineage and plan not yet recorded), `raw-file` (a raw file renamed, its
+manifest entry not yet updated) and `quarantine-file` (a raw file holding quarantined records of the
+subject renamed, the re-sealed quarantine file and the manifest entry not yet). Unset in production:
+then every point is a no-op.
 """
 
 from __future__ import annotations

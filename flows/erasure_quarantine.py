@@ -31,7 +31,7 @@ from flows import erasure_progress as progress
 from flows.catalog import Catalog
 from flows.erasure_faults import fault_point
 from flows.erasure_raw import _csv_records
-from flows.erasure_subject import Footprint
+from flows.erasure_subject import Footprint, entity_type_of
 from flows.erasure_verify import PlaintextMatcher, Verification
 from flows.errors import PipelineError, failure_context
 from flows.manifest import ManifestEntry, fingerprint, load_entry, load_manifest, save_entry
@@ -41,6 +41,10 @@ from vault.token_format import ERASED_MARKER
 
 STEP = "quarantine"
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{2,63}")
+CARD = re.compile(r"(?<!\d)\d(?:[ \-]?\d){12,18}(?!\d)")
+NAME_RUN = re.compile(r"[^\W\d_][\w'\-]*(?:[ \t]+[^\W\d_][\w'\-]*)+")
+NAME_WORDS = (2, 3, 4)
+OWN_VALUE_SCAN_CHARS = 1 << 20
 
 
 class SubjectFinder:
@@ -51,6 +55,8 @@ class SubjectFinder:
         self._matcher = PlaintextMatcher(vault, fp)
         self._cluster = set(fp.subjects)
         self._keys: dict[str, bool] = {}
+        self._own = set(fp.own_tokens)
+        self._own_types = {entity_type_of(t) for t in fp.own_tokens}
 
     def _is_their_key(self, word: str) -> bool:
         if word not in self._keys:
@@ -70,13 +76,51 @@ class SubjectFinder:
                 merged.append((start, end, kind))
         return merged
 
+    def _is_own(self, entity_type: str, candidate: str) -> bool:
+        try:
+            token = self._vault.deriver.derive(entity_type, candidate).token
+        except Exception:  # a candidate the normaliser rejects is not their value
+            return False
+        return token in self._own
+
+    def own_value_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Spans of the subject's own card numbers and names (values nobody else shares: a namesake's
+        name is shared, so it stays): redacted inside a record that is theirs, never a reason to touch one."""
+        found = []
+        if len(text) > OWN_VALUE_SCAN_CHARS:
+            return found  # a huge unreadable record: its strong identifiers are redacted, not every n-gram
+        if "CREDIT_CARD" in self._own_types:
+            found += [
+                (m.start(), m.end(), "CREDIT_CARD")
+                for m in CARD.finditer(text)
+                if self._is_own("CREDIT_CARD", m[0])
+            ]
+        if "PERSON" in self._own_types:
+            for run in NAME_RUN.finditer(text):
+                words = list(re.finditer(r"\S+", run[0]))
+                for size in NAME_WORDS:
+                    for first in range(len(words) - size + 1):
+                        start, end = words[first].start(), words[first + size - 1].end()
+                        if self._is_own("PERSON", run[0][start:end]):
+                            found.append((run.start() + start, run.start() + end, "PERSON"))
+        return found
+
     def kinds(self, data: bytes) -> list[str]:
         return sorted({kind for _s, _e, kind in self.spans(data.decode("utf-8", "surrogateescape"))})
 
     def redact(self, data: bytes) -> bytes:
         """`data` with each of the subject's values replaced by the erased marker; other bytes unchanged."""
         text = data.decode("utf-8", "surrogateescape")
-        for start, end, _kind in reversed(self.spans(text)):
+        spans = self.spans(text)
+        if not spans:
+            return data
+        merged: list[tuple[int, int]] = []
+        for start, end, _kind in sorted(spans + self.own_value_spans(text)):
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        for start, end in reversed(merged):
             text = text[:start] + ERASED_MARKER + text[end:]
         return text.encode("utf-8", "surrogateescape")
 

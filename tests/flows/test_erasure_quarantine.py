@@ -74,7 +74,9 @@ def zone_with_bad_records(prefect_server, tmp_path_factory):
     _insert_lines(
         root / "raw" / WEB_LOG,
         {
-            1: f'{{"ts": "2026-01-05T08:00:00Z", "user": {{"email": "{subject}"'.encode() + b"\n",
+            1: f'{{"ts": "2026-01-05T08:00:00Z", "search": "card {people.subject.card_number} of '
+            f'{people.subject.full_name}", "user": {{"email": "{subject}"'.encode()
+            + b"\n",
             4: f'{{"ts": "2026-01-05T08:30:00Z", "user": {{"email": "{other}"'.encode() + b"\n",
         },
     )
@@ -109,6 +111,8 @@ def check_erased(root: Path, people) -> dict:
     web = quarantined(root, "web_logs", WEB_LOG)
     assert len(web) == 2 and all(subject not in data.lower() for _p, data in web)
     assert ERASED_MARKER.encode() in web[0][1] and other in web[1][1].lower()
+    assert people.subject.card_number.encode() not in web[0][1]  # their own card goes with them
+    assert people.subject.full_name.encode() in web[0][1]  # a namesake shares the name: it stays
     assert subject not in (catalog.raw_dir / WEB_LOG).read_bytes().lower()
     # the manifest still accounts for every record and matches the rewritten raw files
     for dataset, raw_file, left in (("newsletter", NEWSLETTER, 1), ("web_logs", WEB_LOG, 2)):
