@@ -10,10 +10,21 @@ _KEY_BEFORE = re.compile(r"""([A-Za-z][A-Za-z0-9_.\-]{0,40}?)[.]?\s*["']?\s*(?:[
 _KEY_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 
 
+# JSON Patch (RFC 6902) and similar audit records: `{"path": "/contact/phone", "value": "..."}` - the
+# value belongs to the last segment of the path, not to the key `value`.
+_PATCH_PATH_BEFORE = re.compile(r""""path"\s*:\s*"[^"]*/([A-Za-z][\w\-]{0,40})"\s*,\s*"value"\s*:\s*"?\s*$""")
+
+
 def key_before(text: str, start: int, window: int = 48) -> str:
-    """The key or word written just before `text[start:]` (`order_id`, `orderId`), or ''."""
+    """The key or word written just before `text[start:]` (`order_id`, `orderId`), or ''; for the value
+    of a JSON Patch operation, the last segment of its path (`/contact/phone` -> `phone`)."""
     match = _KEY_BEFORE.search(text, max(0, start - window), start)
-    return match.group(1) if match else ""
+    key = match.group(1) if match else ""
+    if key == "value":
+        patch = _PATCH_PATH_BEFORE.search(text, max(0, start - 160), start)
+        if patch:
+            return patch.group(1)
+    return key
 
 
 def key_parts(key: str) -> set[str]:

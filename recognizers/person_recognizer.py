@@ -125,12 +125,25 @@ _ADDRESSEE = (
     rf"(?<![\w'’])(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2})"
     r"(?:[ \t]*,[ \t]*|[ \t]+(?:at|c/o)[ \t]+|[ \t]*\n[ \t]*)\Z"
 )
+# Path segments that make a `name` below them something other than a person's (`/plan/name`).
+_NOT_PERSON_PATHS = (
+    "product|file|host|table|service|company|org|organisation|organization|app|plan|bundle|device|campaign|"
+    "event|queue|topic|bucket|domain|brand|merchant|vendor|tariff|offer|option"
+)
 PATTERNS = [
     Pattern(
         "name (value of a name key)",
         rf"""(?i:(?<![\w])(?:{_NAME_KEYS}))["']?[ \t]*(?:[:=]|=>)[ \t]*"""
         r"""(?:"(?P<dq>[^"\n]{1,80})"|'(?P<sq>[^'\n]{1,80})'|"""
         r"""(?P<bare>[^\s,;&|}\]"'=<>][^\s,;&|}\]"=<>]*(?:[ \t]+(?![^\s&]*[=:])[^\s,;&|}\]"=<>]+){0,3}))""",
+        0.85,
+    ),
+    Pattern(
+        # JSON Patch: the value of an operation whose path ends in a name key (`/contact/holder`)
+        "name (JSON Patch value of a name path)",
+        rf"""(?i:"path"[ \t]*:[ \t]*"[^"\n]*/(?<!(?:{_NOT_PERSON_PATHS})/)(?:{_NAME_KEYS})")"""
+        r"""[ \t]*,[ \t]*"value"[ \t]*:[ \t]*"""
+        r'"(?P<dq>[^"\n]{1,80})"',
         0.85,
     ),
     Pattern(

@@ -127,7 +127,7 @@ class PhoneNumberRecognizer(LocalRecognizer):
                 continue  # longer than any international (E.164) or national number
             number, fits = parse_phone_fit(raw, self.regions)
             score = 0.75 if raw.startswith(("+", "00")) else 0.6
-            keyed = key & PHONE_KEYS or _is_record_field(text, start, cut)
+            keyed = key & PHONE_KEYS or _is_record_field(text, start, cut) or _phone_words_before(text, start)
             if number is None and _BARE.match(raw) and keyed:
                 number, fits = parse_phone_fit("+" + raw, self.regions)
             if number is None:
@@ -164,7 +164,7 @@ class PhoneNumberRecognizer(LocalRecognizer):
 # A transcript's speaker label opening the line (`Customer:`, `Agent:`), then prose that goes on after the
 # number: the label names who speaks, it is not a key whose value is the number.
 _SPEAKER_LABEL = re.compile(r"(?:^|\n)[ \t]*[A-Za-z][A-Za-z ]{0,20}:[ \t]+$")
-_PROSE_AFTER = re.compile(r"[^\S\n]+[a-z]{2,}[^\S\n]")
+_PROSE_AFTER = re.compile(r"[^\S\n]+[a-z]{2,}\b")
 
 
 def _after_speaker_label(text: str, start: int) -> bool:

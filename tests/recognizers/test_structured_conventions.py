@@ -241,3 +241,21 @@ def test_markup_blanked(text, expected):
 def test_lower_case_chat(text, expected):
     findings = detect([text])[0]
     assert [f"{f.entity_type}:{text[f.start : f.end]}" for f in findings] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            '[{"op":"test","path":"/owner/holder","value":"Mertens, Ann"},'
+            '{"op":"replace","path":"/owner/mobile","value":"0478 12 34 56"}]',
+            ["PERSON:Mertens, Ann", "PHONE_NUMBER:0478 12 34 56"],
+        ),
+        ('{"op":"add","path":"/bundle/name","value":"Roaming Plus"}', []),
+        ('{"op":"add","path":"/order/ref","value":"20260412"}', []),
+        ("Agent: which number?\nCustomer: 32470123456 thanks", ["PHONE_NUMBER:32470123456"]),
+    ],
+)
+def test_json_patch_paths_and_bare_international_after_phone_words(text, expected):
+    findings = detect([text])[0]
+    assert [f"{f.entity_type}:{text[f.start : f.end]}" for f in findings] == expected
