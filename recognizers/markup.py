@@ -1,6 +1,7 @@
 """Markup that sits between words and their meaning, blanked before matching (same length, so offsets hold).
 
-- HTML tags (`<b>`, `</p>`, `<span class="x">`): `Dear <b>Ann Lee</b>,` is read as `Dear    Ann Lee    ,`.
+- HTML tags (`<b>`, `</p>`, `<span class="x">`; HTML's own elements, not XML's): `Dear <b>Ann Lee</b>,`
+  is read as `Dear    Ann Lee    ,`.
   A tag whose attributes hold an address (`<a href="mailto:ann@x.com">`) is kept: its value is data.
 - Quoted-reply markers of email threads (`> `, `>> ` at a line's start): the quoted lines are read as
   lines of their own, so greetings and sign-offs inside a quoted reply open their line again.
@@ -10,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>@]{0,200}?)?\s*/?>")
+# HTML's own elements only: XML records name their fields with tags (`<name>Ann Lee</name>`), and
+# those tags are evidence the recognizers read.
+_HTML_ELEMENTS = (
+    "a|abbr|b|big|blockquote|body|br|center|code|dd|div|dl|dt|em|font|h[1-6]|head|hr|html|i|img|li|ol|p|"
+    "pre|q|s|small|span|strike|strong|sub|sup|table|tbody|td|tfoot|th|thead|tr|tt|u|ul"
+)
+_TAG = re.compile(rf"(?i)</?(?:{_HTML_ELEMENTS})(?:\s[^<>@]{{0,200}}?)?\s*/?>")
 _QUOTE_MARKERS = re.compile(r"(?m)^[ \t]*(?:>[ \t]?)+")
 
 

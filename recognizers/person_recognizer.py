@@ -44,8 +44,7 @@ _NAME_KEYS = (
     r"name|full_?name|fullname|customer_?name|client_?name|first_?name|last_?name|given_?name|family_?name|"
     r"surname|holder|card_?holder|cardholder|account_?holder|holder_?name|contact(?:_?name)?|agent_?name|"
     r"recipient(?:_?name)?|sender(?:_?name)?|from_?name|to_?name|display_?name|caller_?name|callee_?name|"
-    r"subscriber(?:_?name)?|beneficiary|payer|payee|signed_?by|attn|attention|nom|naam|nombre|nome|"
-    r"customer|client"
+    r"subscriber(?:_?name)?|beneficiary|payer|payee|signed_?by|attn|attention|nom|naam|nombre|nome"
 )
 _HONORIFICS = (
     r"(?:Univ\.[ \t]?)?Prof|Dipl\.-Ing|Ing|Mr|Mrs|Ms|Miss|Mx|Dr|Mme|Mlle|M\.|Herr|Frau|Sr|Sra|Srta|"
@@ -137,6 +136,14 @@ PATTERNS = [
         r"""(?:"(?P<dq>[^"\n]{1,80})"|'(?P<sq>[^'\n]{1,80})'|"""
         r"""(?P<bare>[^\s,;&|}\]"'=<>][^\s,;&|}\]"=<>]*(?:[ \t]+(?![^\s&]*[=:])[^\s,;&|}\]"=<>]+){0,3}))""",
         0.85,
+    ),
+    Pattern(
+        # `customer`/`client` hold an id as often as a name (and open chat lines: `customer: I paid`):
+        # only a quoted value, held to the name checks (`customer="DUBOIS, Margaux"`)
+        "name (quoted value of a customer key)",
+        r"""(?i:(?<![\w])(?:customer|client))["']?[ \t]*(?:[:=]|=>)[ \t]*"""
+        r"""(?:"(?P<dq>[^"\n]{1,80})"|'(?P<sq>[^'\n]{1,80})')""",
+        0.8,
     ),
     Pattern(
         # JSON Patch: the value of an operation whose path ends in a name key (`/contact/holder`)

@@ -201,7 +201,8 @@ def test_speaker_labels(text, expected):
     "text, expected",
     [
         ('level=info customer="DUBOIS, Margaux" pod=a', ["DUBOIS, Margaux"]),
-        ("client=Wim Hendrickx plan=x", ["Wim Hendrickx"]),
+        ("client='Wim Hendrickx' plan=x", ["Wim Hendrickx"]),
+        ("customer: I paid with my card", []),
         ("customer=C998877 client=K-12", []),
     ],
 )
@@ -259,3 +260,8 @@ def test_lower_case_chat(text, expected):
 def test_json_patch_paths_and_bare_international_after_phone_words(text, expected):
     findings = detect([text])[0]
     assert [f"{f.entity_type}:{text[f.start : f.end]}" for f in findings] == expected
+
+
+def test_xml_tags_are_not_blanked():
+    text = "<subscriber><name>Ilse Wuyts</name><plan>Pro</plan></subscriber>"
+    assert found(text, "PERSON") == ["Ilse Wuyts"]
