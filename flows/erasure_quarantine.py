@@ -10,6 +10,8 @@ emails and phones (tokenized with the vault's key and compared, as verification 
   (a retained record keeps its place, but no plaintext of the subject).
 The raw file, the re-sealed quarantine file (positions moved by dropped lines, sealed under the new ones)
 and the manifest entry (size, hash, records in, quarantined, bad positions) keep in = out + quarantined.
+A quarantine file whose records hold nothing of the subject is re-sealed too when the raw step dropped
+lines before them (the manifest's bad positions moved, the sealed positions must follow).
 
 Resumable like the raw step: the new raw and quarantine files are written beside the old ones, the plan
 (hashes and counts only) is recorded, then the files are renamed and the manifest updated; a rerun
@@ -193,8 +195,8 @@ def _plan(catalog: Catalog, vault, finder: SubjectFinder, dataset: str, entry: M
         for r in records
         if finder.kinds(r.raw) or finder.kinds(in_raw.get(r.position, b""))
     }
-    if not edits:
-        return None
+    if not edits and all(r.position == r.entry["position"] for r in records):
+        return None  # nothing of theirs, and no line moved by the raw step: the file stays as it is
     sha_before = fingerprint(raw_path).sha256 if raw_path.exists() else ""
     moved = {r.position: r.position for r in records}
     raw_changed = bool(text_raw and set(edits) & set(in_raw))

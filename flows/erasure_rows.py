@@ -47,7 +47,7 @@ def _pattern(forms: list[str]) -> str | None:
 
 
 def _any_match(table: pa.Table, pattern: str | None) -> pa.ChunkedArray | pa.Array:
-    hit = pa.array([False] * table.num_rows)
+    hit = pa.array([False] * table.num_rows, pa.bool_())
     if pattern is None:
         return hit
     for name in table.column_names:
@@ -60,7 +60,7 @@ def _any_match(table: pa.Table, pattern: str | None) -> pa.ChunkedArray | pa.Arr
 def key_matches(table: pa.Table, subject_key: str | None, vault, fp: Footprint):
     """Boolean mask: the row's subject key cell is one of the cluster's subject ids (by keyed hash)."""
     if not subject_key or subject_key not in table.column_names:
-        return pa.array([False] * table.num_rows)
+        return pa.array([False] * table.num_rows, pa.bool_())
     column = table.column(subject_key)
     if not _is_string(column.type):
         column = pc.cast(column, pa.string())

@@ -22,6 +22,7 @@ from vault.token_format import ERASED_MARKER
 
 NEWSLETTER = "marketing/newsletter.csv"  # delete_rows
 WEB_LOG = "logs/web-2026-01-05.jsonl"  # redact
+SECOND_LIST = "marketing/newsletter-2.csv"  # the subject's row is readable, someone else's is not
 
 
 def _insert_lines(path: Path, at: dict[int, bytes]) -> None:
@@ -71,6 +72,9 @@ def zone_with_bad_records(prefect_server, tmp_path_factory):
         root / "raw" / NEWSLETTER,
         {2: f"{subject},deals \xff\n".encode("latin-1"), 5: f"{other},news \xff\n".encode("latin-1")},
     )
+    (root / "raw" / SECOND_LIST).write_bytes(
+        f"email,topics\r\n{subject},deals\r\n{other},news \xff\r\n".encode("latin-1")
+    )
     _insert_lines(
         root / "raw" / WEB_LOG,
         {
@@ -82,6 +86,7 @@ def zone_with_bad_records(prefect_server, tmp_path_factory):
     )
     tokenize(catalog_path=str(root / "catalog.yaml"))
     assert [p for p, _raw in quarantined(root, "newsletter", NEWSLETTER)] == [2, 5]
+    assert [p for p, _raw in quarantined(root, "newsletter", SECOND_LIST)] == [3]
     assert len(quarantined(root, "web_logs", WEB_LOG)) == 2
     return root, people
 
@@ -115,7 +120,12 @@ def check_erased(root: Path, people) -> dict:
     assert people.subject.full_name.encode() in web[0][1]  # a namesake shares the name: it stays
     assert subject not in (catalog.raw_dir / WEB_LOG).read_bytes().lower()
     # the manifest still accounts for every record and matches the rewritten raw files
-    for dataset, raw_file, left in (("newsletter", NEWSLETTER, 1), ("web_logs", WEB_LOG, 2)):
+    # the raw step dropped the subject's readable row: the other's broken one moved up a line
+    second = quarantined(root, "newsletter", SECOND_LIST)
+    assert [p for p, _raw in second] == [2] and other in second[0][1].lower()
+    assert (catalog.raw_dir / SECOND_LIST).read_bytes().splitlines()[1] == second[0][1].rstrip(b"\r\n")
+    checked = (("newsletter", NEWSLETTER, 1), ("newsletter", SECOND_LIST, 1), ("web_logs", WEB_LOG, 2))
+    for dataset, raw_file, left in checked:
         entry = load_entry(catalog.clean_dir / dataset, raw_file)
         assert entry.records_in == entry.records_out + entry.quarantined and entry.quarantined == left
         assert entry.bad_positions == [p for p, _raw in quarantined(root, dataset, raw_file)]
@@ -138,7 +148,7 @@ def test_erasure_drops_or_redacts_quarantined_records_and_a_rerun_is_a_no_op(zon
     receipt = json.loads(text)
     assert receipt["datasets"]["newsletter"]["quarantined_records_dropped"] == 1
     assert receipt["datasets"]["web_logs"]["quarantined_records_redacted"] == 1
-    assert receipt["files_rewritten"]["quarantine"] == 2
+    assert receipt["files_rewritten"]["quarantine"] == 3
     assert receipt["verification"]["passed"] and receipt["verification"]["quarantine_files_checked"] >= 2
     assert people.subject.email.lower() not in text.lower()
 
