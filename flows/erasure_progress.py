@@ -18,12 +18,6 @@ from sqlalchemy import delete, select
 from vault.schema import request_steps
 
 
-def ensure_table(vault) -> None:
-    """Create the progress table if this vault has none yet."""
-    with vault.transaction() as (conn, _kconn):
-        request_steps.create(conn, checkfirst=True)
-
-
 def save(vault, request_id: str, step: str, state: dict, done: bool = False, item: str = "") -> None:
     """Record (replace) the state of a step or of one item of it."""
     row = {

@@ -92,7 +92,6 @@ def _plan_key(item: tuple[dict, bool]) -> tuple[str, str]:
 
 def begin(vault, request_id: str) -> Outcome | None:
     """Check the request may run; an Outcome when there is nothing to do (completed already)."""
-    progress.ensure_table(vault)
     request = get_request(vault, request_id, kind="erase")
     check_runnable(request)
     if request["status"] == COMPLETED:
