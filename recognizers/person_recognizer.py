@@ -118,7 +118,8 @@ RECIPIENT = "name (recipient header)"
 ROLE_TITLE = "name (after a role noun)"
 # Patterns that read a name from its position alone, or from a cue that as often precedes a team or a
 # thing (`cc: Finance Team`, `Manager Dashboard`): held to `_positional_name`.
-POSITIONAL_PATTERNS = frozenset({BY_AGENT, POSSESSIVE, RECIPIENT, ROLE_TITLE})
+LOWER_CASE_LINE = "name (the capitalised run of a lower-case line)"
+POSITIONAL_PATTERNS = frozenset({BY_AGENT, POSSESSIVE, RECIPIENT, ROLE_TITLE, LOWER_CASE_LINE})
 # A name before an address, separated by a comma, `at`, `c/o` or a line break, ending where it starts.
 _ADDRESSEE = (
     rf"(?<![\w'’])(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2})"
@@ -304,6 +305,13 @@ _LOWER_INTRODUCTION = regex.compile(
     r"(?i:(?<![\w'’])(?:it['’]?s|this is|i am|i['’]?m|my name is|name['’]?s|call|ask for|speak to|talk to)"
     r"[ \t]+)(?P<words>\p{Ll}[\p{Ll}'’\-]*(?:[ \t]+\p{Ll}[\p{Ll}'’\-]*){0,3})"
 )
+# A prose line of at most 120 characters (two lower-case words at least, no record delimiters, keys or
+# markup); in it, a run of two or three capitalised words (`Kyle Reed`).
+_SHORT_LINE = regex.compile(r"(?m)^(?=(?:[^\n]*?(?<![\w'’\-])\p{Ll}{2,}\b){2})[^\n;|\t=@:<>{}\[\]]{1,120}$")
+_CAPITALISED_WORD = regex.compile(r"(?<![\w'’\-])\p{Lu}")
+_CAPITALISED_RUN = regex.compile(
+    r"(?<![\w'’\-])\p{Lu}\p{Ll}[\p{Ll}'’\-]*(?:[ \t]+\p{Lu}\p{Ll}[\p{Ll}'’\-]*){1,2}(?![\w'’\-])"
+)
 _LOWER_PARTICLES = frozenset("van von de der den del della di da du dos das le la ten ter".split())
 _CAPITALS_AFTER_LOWER = regex.compile(r"\p{Ll}\p{Lu}{2}")
 
@@ -419,6 +427,7 @@ class PersonRecognizer(LocalRecognizer):
                         )
                         break
         results.extend(self.lower_case_introductions(text))
+        results.extend(self.names_in_lower_case_lines(text))
         for name, anchor, before, score in self._anchored:
             for match in anchor.finditer(text):
                 found = before.search(text, max(0, match.start() - NAME_BEFORE_WINDOW), match.start())
@@ -448,6 +457,31 @@ class PersonRecognizer(LocalRecognizer):
             and (rule not in POSITIONAL_PATTERNS or _positional_name(value))
         ):
             results.append(make_result(self, "PERSON", start, end, score, rule))
+
+    def names_in_lower_case_lines(self, text: str) -> list[RecognizerResult]:
+        """In a short line written otherwise in lower case (a web search, a chat message: `roaming charges
+        spain for Kyle Reed`), the one run of two or three capitalised words is what the writer chose to
+        capitalise: a name, when it passes the checks of names read from their position alone and is no
+        place (`New York`, a country)."""
+        from recognizers.places import country_names
+        from recognizers.records import PLACE_NAME_OPENERS
+
+        results = []
+        for line in _SHORT_LINE.finditer(text):
+            runs = list(_CAPITALISED_RUN.finditer(line.group(0)))
+            capitals = sum(1 for _ in _CAPITALISED_WORD.finditer(line.group(0)))
+            if len(runs) != 1 or capitals != len(runs[0].group(0).split()):
+                continue
+            value = runs[0].group(0)
+            words = value.lower().split()
+            if words[0] in PLACE_NAME_OPENERS or value.lower() in country_names():
+                continue
+            if any(word in country_names() for word in words):
+                continue
+            start = line.start() + runs[0].start()
+            # trimmed (`Neighbour Colin Russell` -> `Colin Russell`) and checked as a positional name
+            self._add(results, text, start, start + len(value), LOWER_CASE_LINE, 0.7)
+        return results
 
     def lower_case_introductions(self, text: str) -> list[RecognizerResult]:
         """Names written in lower case where chat users introduce themselves or someone to call (`hi its

@@ -265,3 +265,18 @@ def test_json_patch_paths_and_bare_international_after_phone_words(text, expecte
 def test_xml_tags_are_not_blanked():
     text = "<subscriber><name>Ilse Wuyts</name><plan>Pro</plan></subscriber>"
     assert found(text, "PERSON") == ["Ilse Wuyts"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("roaming charges spain for Joris Verhaegen", ["Joris Verhaegen"]),
+        ("invoice copy Anouk Desmet march", ["Anouk Desmet"]),
+        ("roaming charges in South Africa", []),  # a place
+        ("esim activation for Business Flex bundle", []),  # everyday words
+        ("outage near Victoria Station tonight", []),
+        ("cheap roaming to New Zealand", []),  # a place name opener
+    ],
+)
+def test_capitalised_run_in_lower_case_line(text, expected):
+    assert found(text, "PERSON") == expected
