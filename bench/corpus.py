@@ -236,22 +236,29 @@ def write_jsonl(samples: list[Sample], out, with_labels: bool = True) -> None:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.corpus", description=__doc__.splitlines()[0])
-    parser.add_argument("--lines", type=int, default=3000, help="number of records (default 3000)")
+def corpus_main(
+    argv: list[str] | None, build: Callable[[int, int], list[Sample]], prog: str, doc: str
+) -> int:
+    """The command line every corpus module shares: `--lines`, `--seed`, `-o`, `--no-labels`."""
+    parser = argparse.ArgumentParser(prog=f"python -m {prog}", description=doc.splitlines()[0])
+    parser.add_argument("--lines", type=int, default=2000, help="number of records (default 2000)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("-o", "--output", help="JSONL file to write (default: stdout)")
     parser.add_argument(
         "--no-labels", action="store_true", help="only id and text, as `piivault detect` reads"
     )
     args = parser.parse_args(argv)
-    samples = build_corpus(args.lines, args.seed)
+    samples = build(args.lines, args.seed)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as out:
             write_jsonl(samples, out, not args.no_labels)
     else:
         write_jsonl(samples, sys.stdout, not args.no_labels)
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return corpus_main(argv, build_corpus, "bench.corpus", __doc__)
 
 
 if __name__ == "__main__":

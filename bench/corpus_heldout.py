@@ -33,7 +33,6 @@ searching afterwards. Labelling decisions, for values that could be read either 
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import random
 import sys
@@ -44,7 +43,7 @@ from urllib.parse import quote, quote_plus
 import phonenumbers
 from phonenumbers import PhoneNumberFormat
 
-from bench.corpus import write_jsonl
+from bench.corpus import corpus_main
 from bench.corpus_values import ENTITY_TYPES, ORGANISATIONS, LabelledText, Noise, Sample
 from flows.synthetic_people import PeopleGenerator, Person, luhn_check_digit
 
@@ -1070,23 +1069,7 @@ def build_heldout_corpus(lines: int = 2000, seed: int = 0) -> list[Sample]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench.corpus_heldout", description=__doc__.splitlines()[0]
-    )
-    parser.add_argument("--lines", type=int, default=2000, help="number of records (default 2000)")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("-o", "--output", help="JSONL file to write (default: stdout)")
-    parser.add_argument(
-        "--no-labels", action="store_true", help="only id and text, as `piivault detect` reads"
-    )
-    args = parser.parse_args(argv)
-    samples = build_heldout_corpus(args.lines, args.seed)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as out:
-            write_jsonl(samples, out, not args.no_labels)
-    else:
-        write_jsonl(samples, sys.stdout, not args.no_labels)
-    return 0
+    return corpus_main(argv, build_heldout_corpus, "bench.corpus_heldout", __doc__)
 
 
 if __name__ == "__main__":

@@ -35,14 +35,13 @@ Labelling decisions (what a careful human reviewer would mark):
 
 from __future__ import annotations
 
-import argparse
 import base64
-import json
 import random
 import sys
 from collections.abc import Callable
 from html import escape
 
+from bench.corpus import corpus_main
 from bench.corpus_values import LabelledText, Noise, Sample
 from flows.synthetic_people import PeopleGenerator, Person, luhn_check_digit, render_card, render_phone
 
@@ -616,22 +615,7 @@ def build_heldout2_corpus(lines: int = 2000, seed: int = 0) -> list[Sample]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench.corpus_heldout2", description=__doc__.splitlines()[0]
-    )
-    parser.add_argument("--lines", type=int, default=2000)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("-o", "--output", help="JSON lines file (default stdout)")
-    args = parser.parse_args(argv)
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    try:
-        for index, s in enumerate(build_heldout2_corpus(args.lines, args.seed)):
-            record = {"id": index, "kind": s.kind, "text": s.text, "spans": [list(x) for x in s.spans]}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    return 0
+    return corpus_main(argv, build_heldout2_corpus, "bench.corpus_heldout2", __doc__)
 
 
 if __name__ == "__main__":
