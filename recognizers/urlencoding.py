@@ -1,4 +1,6 @@
-"""URL-encoded text read as the values it encodes, with every character traced back to the original.
+"""Encoded text read as the values it encodes, with every character traced back to the original.
+
+RFC 2047 encoded words in mail headers (`From: =?UTF-8?Q?L=C3=A9on_De_Smet?= <...>`) are decoded too.
 
 Form posts (`name=Ann+Lee&email=ann%40example.com`), query strings in access logs (`?msisdn=%2B3247…`)
 and `mailto:` links percent-encode the very values detection looks for. `decoded_view` decodes them for
@@ -13,6 +15,8 @@ from __future__ import annotations
 import re
 
 _PERCENT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_ENCODED_WORD = re.compile(r"=\?([A-Za-z0-9_\-]{1,40})\?([QqBb])\?([^?\s]{1,400})\?=")
+_HEX2 = re.compile(r"[0-9A-Fa-f]{2}")
 # A query string (after `?`) or a form body: `key=value` pairs joined by `&`, up to white space or a quote.
 _FORM = re.compile(r"\?[^\s\"'<>#]+|(?<![^\s\"'])[\w.\-\[\]]+=[^\s\"'<>&]*(?:&[\w.\-\[\]]+=[^\s\"'<>&]*)+")
 
@@ -31,41 +35,90 @@ def _plus_positions(text: str) -> set[int]:
     return positions
 
 
-def decoded_view(text: str) -> tuple[str, list[int]] | None:
-    """`(decoded, origin)` where `origin[i]` is the index in `text` of decoded character `i` (with
-    `origin[len(decoded)] == len(text)`), or None when `text` holds nothing URL-encoded."""
-    if "%" not in text and "+" not in text:
-        return None
-    pluses = _plus_positions(text) if "+" in text and "=" in text else set()
-    runs = list(_PERCENT_RUN.finditer(text)) if "%" in text else []
-    if not pluses and not runs:
-        return None
-    pieces: list[str] = []
-    origin: list[int] = []
-    position = 0
-    for run in [*runs, None]:
-        stop = run.start() if run else len(text)
-        for index in range(position, stop):
-            pieces.append(" " if index in pluses else text[index])
-            origin.append(index)
-        if run is None:
-            break
-        position = run.end()
+def _encoded_words(text: str) -> list[tuple[int, int, list[tuple[str, int]]]]:
+    """RFC 2047 encoded words (`=?UTF-8?Q?C=C3=A9lina_Navarro?=`, `=?utf-8?B?...?=`) as `(start, end,
+    [(character, original index)])`; the first character maps to the word's start, so a finding covers
+    the whole encoded word."""
+    import base64
+    import binascii
+
+    words = []
+    for word in _ENCODED_WORD.finditer(text):
+        charset, encoding, payload = word.group(1), word.group(2).upper(), word.group(3)
+        payload_start = word.start(3)
+        chars: list[tuple[str, int]] = []
+        try:
+            if encoding == "Q":
+                raw, positions, index = bytearray(), [], 0
+                while index < len(payload):
+                    char = payload[index]
+                    if char == "=" and _HEX2.fullmatch(payload[index + 1 : index + 3]):
+                        raw.append(int(payload[index + 1 : index + 3], 16))
+                        positions.append(payload_start + index)
+                        index += 3
+                        continue
+                    raw.extend((" " if char == "_" else char).encode("latin-1"))
+                    positions.append(payload_start + index)
+                    index += 1
+                decoded = raw.decode(charset)
+                byte_index = 0
+                for char in decoded:
+                    chars.append((char, positions[min(byte_index, len(positions) - 1)]))
+                    byte_index += len(char.encode(charset))
+            else:
+                decoded = base64.b64decode(payload, validate=True).decode(charset)
+                chars = [(char, payload_start) for char in decoded]
+        except (LookupError, UnicodeError, ValueError, binascii.Error):
+            continue
+        if not chars or not all(char.isprintable() for char, _ in chars):
+            continue
+        chars[0] = (chars[0][0], word.start())
+        words.append((word.start(), word.end(), chars))
+    return words
+
+
+def _percent_runs(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, list[tuple[str, int]]]]:
+    runs = []
+    for run in _PERCENT_RUN.finditer(text):
+        if any(start <= run.start() < end for start, end in taken):
+            continue
         raw = bytes.fromhex(run.group(0).replace("%", ""))
         try:
             decoded = raw.decode("utf-8")
         except UnicodeDecodeError:
-            decoded = None
-        if decoded is None or not decoded.isprintable():
-            pieces.append(run.group(0))
-            origin.extend(range(run.start(), run.end()))
             continue
-        # each decoded character starts where its bytes' escapes start
-        byte_index = 0
-        for char in decoded:
-            pieces.append(char)
-            origin.append(run.start() + 3 * byte_index)
+        if not decoded.isprintable():
+            continue
+        chars, byte_index = [], 0
+        for char in decoded:  # each decoded character starts where its bytes' escapes start
+            chars.append((char, run.start() + 3 * byte_index))
             byte_index += len(char.encode("utf-8"))
+        runs.append((run.start(), run.end(), chars))
+    return runs
+
+
+def decoded_view(text: str) -> tuple[str, list[int]] | None:
+    """`(decoded, origin)` where `origin[i]` is the index in `text` of decoded character `i` (with
+    `origin[len(decoded)] == len(text)`), or None when `text` holds nothing encoded."""
+    if "%" not in text and "+" not in text and "=?" not in text:
+        return None
+    words = _encoded_words(text) if "=?" in text else []
+    runs = _percent_runs(text, [(start, end) for start, end, _ in words]) if "%" in text else []
+    replacements = sorted(words + runs)
+    pluses = _plus_positions(text) if "+" in text and "=" in text else set()
+    if not pluses and not replacements:
+        return None
+    pieces: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for start, end, chars in [*replacements, (len(text), len(text), [])]:
+        for index in range(position, start):
+            pieces.append(" " if index in pluses else text[index])
+            origin.append(index)
+        for char, index in chars:
+            pieces.append(char)
+            origin.append(index)
+        position = end
     decoded_text = "".join(pieces)
     if decoded_text == text:
         return None

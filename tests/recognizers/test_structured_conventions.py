@@ -280,3 +280,23 @@ def test_xml_tags_are_not_blanked():
 )
 def test_capitalised_run_in_lower_case_line(text, expected):
     assert found(text, "PERSON") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "From: =?UTF-8?Q?Ren=C3=A9e_Lambrecht?= <rl@example.be>",
+            ["PERSON:=?UTF-8?Q?Ren=C3=A9e_Lambrecht?=", "EMAIL_ADDRESS:rl@example.be"],
+        ),
+        (
+            "From: =?utf-8?B?QW7DqWUgRHVwb250?= <ad@example.fr>",
+            ["PERSON:=?utf-8?B?QW7DqWUgRHVwb250?=", "EMAIL_ADDRESS:ad@example.fr"],
+        ),
+        ("Subject: =?UTF-8?Q?Your_new_invoice?=", []),
+        ("Subject: =?bogus-charset?Q?x?= and =?UTF-8?B?!!!?=", []),
+    ],
+)
+def test_rfc2047_encoded_words(text, expected):
+    findings = detect([text])[0]
+    assert [f"{f.entity_type}:{text[f.start : f.end]}" for f in findings] == expected
