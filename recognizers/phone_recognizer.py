@@ -189,6 +189,28 @@ def _is_contact_after_name(text: str, start: int, end: int) -> bool:
     return match is not None and is_positional_name(match.group(1))
 
 
+_GAPS = re.compile(r" {2,}")
+
+
+def _aligned_cell(text: str, start: int, end: int) -> bool:
+    """The span is a cell of a fixed-width table: two spaces or a line edge on each side, the line holds
+    another such gap (three cells at least), and so does the line before or after it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    left = start == line_start or text[start - 2 : start] == "  "
+    right = end == line_end or text[end : end + 2] == "  "
+    if not (left and right and len(_GAPS.findall(text, line_start, line_end)) >= 2):
+        return False
+    # a table has rows: the line before or after is aligned the same way
+    before_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    after_end = text.find("\n", line_end + 1)
+    after_end = len(text) if after_end < 0 else after_end
+    return (line_start > 0 and len(_GAPS.findall(text, before_start, line_start - 1)) >= 2) or (
+        line_end < len(text) and len(_GAPS.findall(text, line_end + 1, after_end)) >= 2
+    )
+
+
 def _is_record_field(text: str, start: int, end: int) -> bool:
     """The digits are a whole field of a delimited record (CSV, pipes, tabs, an SQL VALUES tuple) or the
     whole text, as call detail records, table cells and database dumps write numbers; the field may be
@@ -198,6 +220,8 @@ def _is_record_field(text: str, start: int, end: int) -> bool:
         return False
     before = text[: start - len(quote)].rstrip(" ")[-1:]
     after = text[end + len(quote) :].lstrip(" ")[:1]
+    if _aligned_cell(text, start - len(quote), end + len(quote)):
+        return True
     if before == "(" or after == ")":  # a tuple's first or last value, not a parenthetical `(847195406)`
         return (before, after) in (("(", ","), (",", ")"))
     return before in ("", ",", "|", ";", "\t", "\n") and after in ("", ",", "|", ";", "\t", "\n")

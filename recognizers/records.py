@@ -64,12 +64,15 @@ def _split(line: str, delimiter: str) -> list[str]:
 def record_fields(text: str) -> list[list[tuple[int, int]]]:
     """For each line that is a delimited record, the `(start, end)` of each field, quotes and spaces
     trimmed. The delimiter is the first of tab, pipe, semicolon, comma that occurs at least twice (a
-    double-quoted field may hold it)."""
+    double-quoted field may hold it); without one, runs of two spaces or more (fixed-width tables)."""
     records = []
     for line in _LINE.finditer(text):
         value = line.group(0)
         delimiter = next((d for d in DELIMITERS if value.count(d) >= MIN_DELIMITERS), None)
         if delimiter is None:
+            aligned = _aligned_fields(text, line.start(), line.end())
+            if aligned:
+                records.append(aligned)
             continue
         fields, start = [], line.start()
         for piece in _split(value, delimiter):
@@ -83,6 +86,25 @@ def record_fields(text: str) -> list[list[tuple[int, int]]]:
             start = end + 1
         records.append(fields)
     return records
+
+
+_ALIGNED_GAP = regex.compile(r" {2,}")
+
+
+def _aligned_fields(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The cells of a fixed-width table row (`Ann Lee      0475 12 34 56   Pixel 9`): at least three
+    cells, separated by runs of two spaces or more."""
+    gaps = list(_ALIGNED_GAP.finditer(text, start, end))
+    if len(gaps) < MIN_DELIMITERS:
+        return None
+    fields, position = [], start
+    for gap in gaps:
+        if gap.start() > position:
+            fields.append((position, gap.start()))
+        position = gap.end()
+    if position < end:
+        fields.append((position, end))
+    return fields if len(fields) > MIN_DELIMITERS else None
 
 
 def folded(value: str) -> str:

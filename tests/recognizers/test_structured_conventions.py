@@ -300,3 +300,22 @@ def test_capitalised_run_in_lower_case_line(text, expected):
 def test_rfc2047_encoded_words(text, expected):
     findings = detect([text])[0]
     assert [f"{f.entity_type}:{text[f.start : f.end]}" for f in findings] == expected
+
+
+def test_fixed_width_table_rows():
+    text = (
+        "NAME                MOBILE            TARIFF\n"
+        "Griet Van Acker     0475 12 34 56     Pro\n"
+        "Eline Smet          0486123456        Basic\n"
+    )
+    findings = detect([text])[0]
+    assert [f"{f.entity_type}:{text[f.start : f.end]}" for f in findings] == [
+        "PERSON:Griet Van Acker",
+        "PHONE_NUMBER:0475 12 34 56",
+        "PERSON:Eline Smet",
+        "PHONE_NUMBER:0486123456",
+    ]
+
+
+def test_double_spaces_in_prose_are_no_table():
+    assert found("counter  0486123456  reached", "PHONE_NUMBER") == []
