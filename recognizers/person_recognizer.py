@@ -312,6 +312,25 @@ _CAPITALISED_WORD = regex.compile(r"(?<![\w'’\-])\p{Lu}")
 _CAPITALISED_RUN = regex.compile(
     r"(?<![\w'’\-])\p{Lu}\p{Ll}[\p{Ll}'’\-]*(?:[ \t]+\p{Lu}\p{Ll}[\p{Ll}'’\-]*){1,2}(?![\w'’\-])"
 )
+_RELATIONS = (
+    r"wife|wifes|wife['’]s|husband|husbands|husband['’]s|partner|partners|partner['’]s|son|sons|daughter|"
+    r"daughters|mother|mothers|father|fathers|mum|mom|dad|brother|sister|colleague|neighbour|neighbor"
+)
+_ALTERNATIVE_CONTACT = regex.compile(
+    rf"(?i:(?<![\w'’])(?:or|otherwise|else|call|ring|text|{_RELATIONS}))[ \t]+"
+    r"(?P<name>\p{L}[\p{L}'’\-]+(?:[ \t]+\p{L}[\p{L}'’\-]+)?)[ \t]+(?i:on|at|op|au|unter|al|via)[ \t]+$"
+)
+_PHONE_WORD = regex.compile(
+    r"(?i)phone|tel|mobile|mobiel|gsm|cell|landline|number|nummer|line|fax|work|home|office|me|us|him|her"
+)
+_ON_NUMBER = regex.compile(r"(?i)[ \t]on[ \t]+(?=\+?\d[\d \-]{7,}\d)")
+_ANSWER_WORDS = frozenset("yes yeah yep no nope sure okay ok right correct sorry pardon what".split())
+_NAME_ANSWER = regex.compile(
+    r"(?i:\bname(?:[ \t]+(?:on|of)[ \t]+the[ \t]+(?:card|account)(?:[ \t]?holder)?)?"
+    r"|who am i speaking (?:to|with))"
+    r"\?[ \t]*\n?[ \t]*[A-Za-z]{2,12}:[ \t]+"
+    r"(?P<name>\p{L}[\p{L}'’.\-]*(?:[ \t]+\p{L}[\p{L}'’.\-]*){0,3}?)(?=[ \t]+[A-Za-z]{2,12}:|[ \t]*(?:\n|$))"
+)
 _LOWER_PARTICLES = frozenset("van von de der den del della di da du dos das le la ten ter".split())
 _CAPITALS_AFTER_LOWER = regex.compile(r"\p{Ll}\p{Lu}{2}")
 
@@ -411,6 +430,9 @@ class PersonRecognizer(LocalRecognizer):
             for start, end, kind in vcard_spans(text)
             if kind == "PERSON" and any(char.isalpha() for char in text[start:end])
         )
+        results.extend(self.answers_to_name_questions(text))
+        phone_starts = [start for start, _, kind in contacts or () if kind == "PHONE_NUMBER"]
+        results.extend(self.alternative_contacts(text, phone_starts))
         if contacts:
             results.extend(self.record_field_results(text, [(start, end) for start, end, _ in contacts]))
             results.extend(
@@ -481,6 +503,51 @@ class PersonRecognizer(LocalRecognizer):
             start = line.start() + runs[0].start()
             # trimmed (`Neighbour Colin Russell` -> `Colin Russell`) and checked as a positional name
             self._add(results, text, start, start + len(value), LOWER_CASE_LINE, 0.7)
+        return results
+
+    def alternative_contacts(self, text: str, phone_starts: list[int]) -> list[RecognizerResult]:
+        """The person to reach instead, named right before `on <phone>` (a found phone, or a run of nine
+        digits or more) after `or`, `otherwise`, `call` or a relation (`or call doris on 0471...`,
+        `otherwise tony on ...`, `my wife's pilar on ...`): one or two words, none a stop, everyday or
+        phone word."""
+        results = []
+        starts = (
+            set(phone_starts) | {m.end() for m in _ON_NUMBER.finditer(text)}
+            if " on " in text
+            else phone_starts
+        )
+        for phone_start in sorted(starts):
+            match = _ALTERNATIVE_CONTACT.search(text, max(0, phone_start - 80), phone_start)
+            if match is None:
+                continue
+            value = match.group("name")
+            words = value.lower().split()
+            if any(word in _everyday_words() or _PHONE_WORD.fullmatch(word) for word in words):
+                continue
+            start = match.start("name")
+            results.append(
+                make_result(self, "PERSON", start, start + len(value), 0.7, "name (alternative contact)")
+            )
+        return results
+
+    def answers_to_name_questions(self, text: str) -> list[RecognizerResult]:
+        """In a transcript, the turn that answers a question for a name (`and the name on the card?
+        caller: jane williams bot: ...`, `who am I speaking to? customer: Ann Lee`): the whole answer,
+        one to four words, none a stop or everyday word."""
+        results = []
+        if "?" not in text:
+            return results
+        for match in _NAME_ANSWER.finditer(text):
+            from recognizers.dictionary import is_dictionary_word
+
+            value = match.group("name")
+            words = [word.lower().strip(".") for word in value.split()]
+            if any(word in _everyday_words() or word in _ANSWER_WORDS for word in words):
+                continue
+            if all(is_dictionary_word(word) for word in words):
+                continue
+            start = match.start("name")
+            results.append(make_result(self, "PERSON", start, start + len(value), 0.75, "name (answer)"))
         return results
 
     def lower_case_introductions(self, text: str) -> list[RecognizerResult]:

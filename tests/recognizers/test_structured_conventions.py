@@ -319,3 +319,19 @@ def test_fixed_width_table_rows():
 
 def test_double_spaces_in_prose_are_no_table():
     assert found("counter  0486123456  reached", "PHONE_NUMBER") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Customer: 0470123456 otherwise jef on 0471234567", ["jef"]),
+        ("Customer: 0470123456 or my husbands benoit on 0478123456", ["benoit"]),
+        ("please call support on 0800 12 345 or call me on 0471234567", []),
+        ("failover to backup on 10.2.3.4", []),
+        ("bot: and the name on the card? caller: hanne de wolf bot: thank you", ["hanne de wolf"]),
+        ("Agent: who am I speaking to?\nCaller: Stijn Baert\nAgent: ok", ["Stijn Baert"]),
+        ("bot: your name? caller: yes please bot: ok", []),
+    ],
+)
+def test_alternative_contacts_and_answers_to_name_questions(text, expected):
+    assert found(text, "PERSON") == expected
