@@ -44,8 +44,15 @@ _NAME_KEYS = (
     r"name|full_?name|fullname|customer_?name|client_?name|first_?name|last_?name|given_?name|family_?name|"
     r"surname|holder|card_?holder|cardholder|account_?holder|holder_?name|contact(?:_?name)?|agent_?name|"
     r"recipient(?:_?name)?|sender(?:_?name)?|from_?name|to_?name|display_?name|caller_?name|callee_?name|"
-    r"subscriber(?:_?name)?|beneficiary|payer|payee|signed_?by|attn|attention|nom|naam|nombre|nome"
+    r"subscriber(?:_?name)?|beneficiary|payer|payee|signed_?by|attn|attention|nom|naam|nombre|nome|"
+    # the name parts in Dutch, French, German, Spanish and Italian records
+    r"voornaam|achternaam|pr[ée]nom|vorname|nachname|familienname|apellidos?|cognome|"
+    # LDAP (RFC 4519): common name, surname, given name, as RDNs of a DN (`cn=Ann Lee,ou=...`) or attributes
+    r"cn|sn|givenName|requester_?name|requester"
 )
+# Members of a structured name object (`"name":{"given":"Ann","family":"Lee"}`, FHIR HumanName and Avro
+# schemas): each part is a name; `use`, `prefix`, `suffix`, `text`-less keys of other kinds are not.
+_NAME_PART_KEYS = r"given|family|first|last|middle|given_?names?|family_?name|first_?name|last_?name|surname"
 _HONORIFICS = (
     r"(?:Univ\.[ \t]?)?Prof|Dipl\.-Ing|Ing|Mr|Mrs|Ms|Miss|Mx|Dr|Mme|Mlle|M\.|Herr|Frau|Sr|Sra|Srta|"
     r"Sig|Sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Sir|Madam"
@@ -155,6 +162,35 @@ PATTERNS = [
         0.85,
     ),
     Pattern(
+        "name (member of a structured name object)",
+        rf"""(?<=(?i:"(?:{_NAME_KEYS})")[ \t]*:[ \t]*\{{[^{{}}]{{0,200}})"""
+        rf'(?i:"(?:{_NAME_PART_KEYS})")[ \t]*:[ \t]*\[?[ \t]*"(?P<dq>[^"\n]{{1,60}})"',
+        0.85,
+    ),
+    Pattern(
+        # an RDN of an LDAP distinguished name (RFC 4514): `cn=Ann Lee,ou=Customers,dc=example`; the value
+        # runs to the next unescaped comma or plus
+        "name (LDAP common name RDN)",
+        r"(?i:(?<![\w])(?:cn|displayName|givenName|sn)=)"
+        r"(?P<name>(?:[^,+=\\\n]|\\.){1,80}?)(?=[ \t]*(?:[,+]|$))",
+        0.85,
+    ),
+    Pattern(
+        # the speaker of a chat export line, after its timestamp: WhatsApp writes `[12/03/2025, 14:02] Ann
+        # Lee: ...` (iOS) or `12/03/25, 14:02 - Ann Lee: ...` (Android)
+        "name (speaker of a chat export line)",
+        r"(?m)^[ \t]*(?:\[[\d/.:\-]+,?[ \t]+[\d/.:\-]+(?:[ \t]?[AaPp][Mm])?\]|"
+        r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]+\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]+[-–])[ \t]*"
+        rf"(?P<name>{_NAME})(?=:[ \t])",
+        0.8,
+    ),
+    Pattern(
+        # Outlook and Exchange write a display name as `Last, First` before the address
+        "name (family, given display name before an address)",
+        rf"(?<=(?:^|[:;,>\"'][ \t]*))(?P<name>{_TITLE_NAME},[ \t]*{_GIVEN})[\"']?[ \t]*<[^<>@\s]+@",
+        0.85,
+    ),
+    Pattern(
         "name (XML element of a name key)",
         rf"(?i:<(?:{_NAME_KEYS})(?:[ \t][^<>]*)?>)[ \t]*(?P<name>[^<>\n]{{1,80}}?)[ \t]*</",
         0.85,
@@ -255,7 +291,7 @@ NOT_NAME_WORDS = frozenset(
     fastweb telekom t-mobile verizon
     gateway subsystem operations department desk helpdesk portal platform module handler engine daemon
     scheduler controller processor pipeline cluster network centre center office system systems delivery
-    mailer bot
+    mailer bot care
     """.split()
 )
 # Everyday words that can also be names (June, Price, Bill, Rose): a candidate made only of these is refused.

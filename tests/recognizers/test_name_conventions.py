@@ -1,0 +1,75 @@
+"""Documented conventions that place a name: the parts of a structured name object (FHIR HumanName,
+Avro/Kafka customer events), name keys in Dutch, French, German, Spanish and Italian records, LDAP
+distinguished names (RFC 4514), chat export speakers (WhatsApp), Outlook `Last, First <address>` display
+names, and what is not a name (organisations, German nouns and salutations). Rows written for these tests."""
+
+import pytest
+
+from recognizers import detect
+
+
+def names(text):
+    return [text[f.start : f.end] for f in detect([text], ["PERSON"])[0] if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            '{"customer":{"id":"K-7","name":{"given":"Sieglinde","family":"Aumüller"}}}',
+            ["Sieglinde", "Aumüller"],
+        ),
+        ('{"name":{"use":"official","family":"Okafor","given":["Chidi"]}}', ["Okafor", "Chidi"]),
+        ('{"voornaam":"Griet","achternaam":"Verhaeghe","plan":"Go"}', ["Griet", "Verhaeghe"]),
+        ('{"prénom":"Anaïs","nom":"Lefebvre"}', ["Anaïs", "Lefebvre"]),
+        ('{"vorname":"Ottokar","nachname":"Brösel"}', ["Ottokar", "Brösel"]),
+        ('{"plan":{"first":"2024-01-01","last":"2024-03-01"},"family":"Pixel"}', []),
+        ('{"product":{"name":"Fibre Max"}}', []),
+    ],
+)
+def test_name_parts_in_records(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("dn: cn=Ysolde Marchetti,ou=People,dc=isp,dc=example", ["Ysolde Marchetti"]),
+        ("member: CN=Brecht Van Acker,OU=Staff,DC=corp,DC=local", ["Brecht Van Acker"]),
+        ("dn: cn=admins,ou=groups,dc=isp,dc=example", []),
+        ("subject: CN=www.shop.example,O=Shop", []),
+    ],
+)
+def test_ldap_common_names(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("[03/02/2025, 09:14] Mireille Caron: my router died again", ["Mireille Caron"]),
+        ("3/2/25, 9:14 PM - Tjeerd Hoekstra: can u call me", ["Tjeerd Hoekstra"]),
+        ("[09:14, 03.02.2025] Ansgar Lindqvist: ok", ["Ansgar Lindqvist"]),
+        ("[03/02/2025, 09:16] Helpdesk Bot: Ticket created.", []),
+        ("[03/02/2025, 09:16] Customer Care: Thanks, noted", []),
+        ("[03/02/2025, 09:16] Agent 7: Thanks", []),
+        ("2025-02-03 09:16 ERROR Retry: timeout", []),
+    ],
+)
+def test_chat_export_speakers(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "To: Vandamme, Lieve <lieve.vandamme@ex.be>; Okoro, Ada <ada@ex.ng>",
+            ["Vandamme, Lieve", "Okoro, Ada"],
+        ),
+        ('Cc: "Moreau, Inès" <ines.moreau@ex.fr>', ["Moreau, Inès"]),
+        ("Billing, Support <billing@telco.example>", []),
+    ],
+)
+def test_family_given_display_names(text, expected):
+    assert names(text) == expected
