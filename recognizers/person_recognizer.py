@@ -291,7 +291,7 @@ NOT_NAME_WORDS = frozenset(
     fastweb telekom t-mobile verizon
     gateway subsystem operations department desk helpdesk portal platform module handler engine daemon
     scheduler controller processor pipeline cluster network centre center office system systems delivery
-    mailer bot care
+    mailer bot care support team kundenservice kundendienst
     """.split()
 )
 # Everyday words that can also be names (June, Price, Bill, Rose): a candidate made only of these is refused.
@@ -332,6 +332,12 @@ _LEADING_TITLE = regex.compile(rf"(?i:{_HONORIFICS})\.?[ \t]+(?=\p{{Lu}})")
 _ROLE_WORDS = ROLE_WORDS | frozenset("dear hi hello thanks escalated spoke".split())
 _LEADING_WORD = regex.compile(r"(\p{L}+)[ \t]+(?=\p{Lu})")  # `Customer Ann Lee` -> `Ann Lee`
 _DETERMINERS = frozenset("the our your my his her their this that these those".split())
+# German pronouns and possessives, capitalised in the polite form (`Sie`, `Ihr Router`, `Änderung Ihrer
+# Anschrift`) and the demonstratives: never a word of a name (`die`, `der` are name particles).
+_GERMAN_PRONOUNS = frozenset(
+    "sie ihr ihre ihren ihrer ihrem ihres ihnen unser unsere unseren unserer unserem euer eure dieser diese "
+    "dieses wir".split()
+)
 _FORBIDDEN_CHARS = frozenset("0123456789@_/\\=#{}<>[]|$%&*+~^")
 
 
@@ -388,6 +394,8 @@ def plausible_name(value: str) -> bool:
         return False
     if lowered[0] in _DETERMINERS:  # `The Billing Team`, `Our Support Desk`
         return False
+    if any(word in _GERMAN_PRONOUNS for word in lowered) or lowered[-1] in _HONORIFIC_WORDS:
+        return False  # `Ihren Berater`; `Hallo Herr`, `Guten Tag Frau`: the name follows the honorific
     if not all(
         word and word.replace("-", "").replace("'", "").replace("’", "").isalpha() for word in lowered
     ):

@@ -73,3 +73,23 @@ def test_chat_export_speakers(text, expected):
 )
 def test_family_given_display_names(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Hallo Herr Brandstätter,\nwir bestätigen die Änderung Ihrer Anschrift. Rufen Sie Ihren "
+            "Berater an.\nViele Grüße\nTeam Kundenbetreuung",
+            ["Brandstätter"],
+        ),
+        (
+            "Guten Tag Frau Wegscheider,\nIhr Router wird morgen geliefert. Diese Lieferung ist kostenlos.",
+            ["Wegscheider"],
+        ),
+        ("Mit freundlichen Grüßen\nIhr Kundenservice", []),
+        ("Thanks, noted - Acme Support <support@acme.example>", []),
+    ],
+)
+def test_german_pronouns_honorifics_and_teams(text, expected):
+    assert names(text) == expected
