@@ -157,6 +157,16 @@ def _outside_header_lines(text: str, results: list) -> list:
     ]
 
 
+def _outside_organisations(text: str, results: list) -> list:
+    """PERSON results that are not (part of) an organisation named after a person (`Hugo Boss`)."""
+    from recognizers.organisations import inside_organisation, organisation_spans
+
+    spans = organisation_spans(text)
+    if not spans:
+        return results
+    return [r for r in results if r.entity_type != "PERSON" or not inside_organisation(spans, r.start, r.end)]
+
+
 class BatchDetector:
     """Holds the recognizers and the NER pipeline for one model; `detect` is the per-batch entry point."""
 
@@ -257,6 +267,8 @@ class BatchDetector:
 
         results: dict[str, list] = {}
         for text in unique:
+            if "PERSON" in own:
+                raw[text] = _outside_organisations(text, raw[text])
             kept = resolve([r for r in raw[text] if r.score >= MIN_SCORE], placeholders[text])
             results[text] = [Finding(r.entity_type, r.start, r.end, round(float(r.score), 2)) for r in kept]
         return [list(results[text]) for text in texts]

@@ -93,3 +93,16 @@ def test_family_given_display_names(text, expected):
 )
 def test_german_pronouns_honorifics_and_teams(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Procter & Gamble and Hugo Boss signed the deal with Tommy Hilfiger.", []),
+        ("Cc: Wells Fargo Support <support@wf.example>; Ann Lee <ann@ex.org>", ["Ann Lee"]),
+        ("Pudding by Dr. Oetker, shipped by Marks & Spencer", []),
+        ("Hugo Martin called about the Wells Fargo card", ["Hugo Martin"]),
+    ],
+)
+def test_organisations_named_after_people(text, expected):
+    assert names(text) == expected

@@ -1,0 +1,70 @@
+"""Organisations named after people (`Hugo Boss`, `Wells Fargo`, `Dr. Oetker`, `Marks & Spencer`): their
+names have a personal name's shape, so NER and the name patterns take them for people. A PERSON finding
+that lies inside one of these names, where it is written whole, is an organisation's name.
+
+The list holds well-known brands, banks and firms whose names are (or read as) a founder's name; it is
+matched whole and case-insensitively, so a person who shares one word with a brand (`Hugo Martin`) stays
+a person.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+ORGANISATIONS_NAMED_AFTER_PEOPLE = (
+    "Wells Fargo",
+    "Hugo Boss",
+    "Tommy Hilfiger",
+    "Ralph Lauren",
+    "Calvin Klein",
+    "Giorgio Armani",
+    "Louis Vuitton",
+    "Yves Saint Laurent",
+    "Christian Dior",
+    "Marc O'Polo",
+    "Dr. Oetker",
+    "Dr Oetker",
+    "Philip Morris",
+    "Marks & Spencer",
+    "Marks and Spencer",
+    "Johnson & Johnson",
+    "Procter & Gamble",
+    "Mercedes-Benz",
+    "Rolls-Royce",
+    "Harley-Davidson",
+    "Lloyds Bank",
+    "Charles Schwab",
+    "Morgan Stanley",
+    "Goldman Sachs",
+    "JP Morgan",
+    "J.P. Morgan",
+    "Merrill Lynch",
+    "Dean & DeLuca",
+    "Ben & Jerry's",
+    "Estée Lauder",
+    "Ernst & Young",
+    "Albert Heijn",
+    "Hewlett-Packard",
+    "Tim Hortons",
+    "Wendy's",
+    "Dolce & Gabbana",
+)
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> regex.Pattern:
+    names = sorted(ORGANISATIONS_NAMED_AFTER_PEOPLE, key=len, reverse=True)
+    alternatives = "|".join(regex.escape(name).replace(r"\ ", r"[ \t]+") for name in names)
+    return regex.compile(rf"(?i)(?<![\p{{L}}\d])(?:{alternatives})(?![\p{{L}}\d])")
+
+
+def organisation_spans(text: str) -> list[tuple[int, int]]:
+    """The `(start, end)` of each organisation named after a person, written whole in `text`."""
+    return [match.span() for match in _pattern().finditer(text)]
+
+
+def inside_organisation(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """`text[start:end]` overlaps an organisation's name of `spans`."""
+    return any(start < org_end and org_start < end for org_start, org_end in spans)
