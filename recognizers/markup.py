@@ -1,7 +1,8 @@
 """Markup that sits between words and their meaning, blanked before matching (same length, so offsets hold).
 
 - HTML tags (`<b>`, `</p>`, `<span class="x">`; HTML's own elements, not XML's): `Dear <b>Ann Lee</b>,`
-  is read as `Dear    Ann Lee    ,`.
+  is read as `Dear    Ann Lee    ,`; a tag that breaks a line (`<br>`, `</p>`, `<div>`) is read as a line
+  break and spaces.
   A tag whose attributes hold an address (`<a href="mailto:ann@x.com">`) is kept: its value is data.
 - Quoted-reply markers of email threads (`> `, `>> ` at a line's start): the quoted lines are read as
   lines of their own, so greetings and sign-offs inside a quoted reply open their line again.
@@ -21,8 +22,16 @@ _TAG = re.compile(rf"(?i)</?(?:{_HTML_ELEMENTS})(?:\s[^<>@]{{0,200}}?)?\s*/?>")
 _QUOTE_MARKERS = re.compile(r"(?m)^[ \t]*(?:>[ \t]?)+")
 
 
+# Elements that break a line where a browser renders them: blanked to a line break and spaces, so that
+# `Regards,<br>Ann` is a sign-off line and a name alone on the next, as in plain text.
+_LINE_BREAKING = re.compile(r"(?i)</?(?:br|p|div|li|h[1-6]|hr|blockquote|tr)\b")
+
+
 def _blank(match: re.Match) -> str:
-    return " " * len(match.group(0))
+    tag = match.group(0)
+    if _LINE_BREAKING.match(tag):
+        return "\n" + " " * (len(tag) - 1)
+    return " " * len(tag)
 
 
 def blank_markup(text: str) -> str:

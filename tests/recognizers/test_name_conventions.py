@@ -106,3 +106,16 @@ def test_german_pronouns_honorifics_and_teams(text, expected):
 )
 def test_organisations_named_after_people(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"body":"<p>Thanks for the fix.</p><p>Regards,<br>Wilhelmina</p>"', ["Wilhelmina"]),
+        ("<div>Kind regards,<br/>Oisín</div>", ["Oisín"]),
+        ("<p>Regards,<br>The Billing Team</p>", []),
+        ("Dear <b>Ann Lee</b>, your order shipped", ["Ann Lee"]),
+    ],
+)
+def test_html_line_breaks_end_lines(text, expected):
+    assert names(text) == expected
