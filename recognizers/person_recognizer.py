@@ -422,6 +422,7 @@ class PersonRecognizer(LocalRecognizer):
         self.patterns = list(PATTERNS)
         self._compiled = [regex.compile(pattern.regex, regex.MULTILINE) for pattern in PATTERNS]
         self._name_field = regex.compile(_NAME_FIELD)
+        self._initial_name = regex.compile(rf"(?:\p{{Lu}}\.[ \t]*){{1,2}}[ \t]*{_TITLE_WORD}")  # `B. Remy`
         self._contact_recognizers = None
         self._addressee = regex.compile(_ADDRESSEE)
         self._anchored = [
@@ -482,6 +483,13 @@ class PersonRecognizer(LocalRecognizer):
             results.extend(
                 self.addressee_results(text, [start for start, _, kind in contacts if kind == "ADDRESS"])
             )
+            if "\n" in text:
+                results.extend(
+                    self.contact_block_headings(
+                        text,
+                        [start for start, _, kind in contacts if kind in ("PHONE_NUMBER", "EMAIL_ADDRESS")],
+                    )
+                )
         for pattern, compiled in zip(PATTERNS, self._compiled, strict=True):
             for match in compiled.finditer(text):
                 for group in ("dq", "sq", "bare", "name"):
@@ -653,6 +661,28 @@ class PersonRecognizer(LocalRecognizer):
             )
             if spelled_in_mailbox or not _all_dictionary_words(value):
                 results.append(make_result(self, "PERSON", start, end, 0.7, "name (field of a record)"))
+        return results
+
+    def contact_block_headings(self, text: str, contact_starts: list[int]) -> list[RecognizerResult]:
+        """The name alone on the line above a line holding a phone or an email: the heading of a contact
+        block, a phone list or a business card (`Ann Lee\nmob: 0471 12 34 56`, `B. Remy\nGSM ...`);
+        held to the checks of names read from their position alone."""
+        results, seen = [], set()
+        for contact_start in contact_starts:
+            line_start = text.rfind("\n", 0, contact_start) + 1
+            if line_start == 0 or line_start in seen:
+                continue
+            seen.add(line_start)
+            start, end = _strip(text, text.rfind("\n", 0, line_start - 1) + 1, line_start - 1)
+            if start >= end or not (
+                self._name_field.fullmatch(text, start, end) or self._initial_name.fullmatch(text, start, end)
+            ):
+                continue
+            value = text[start:end]
+            if plausible_name(value) and _positional_name(value):
+                results.append(
+                    make_result(self, "PERSON", start, end, 0.7, "name (heading of a contact block)")
+                )
         return results
 
     def addressee_results(self, text: str, address_starts: list[int]) -> list[RecognizerResult]:

@@ -119,3 +119,17 @@ def test_organisations_named_after_people(text, expected):
 )
 def test_html_line_breaks_end_lines(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Radomir Kowalczyk\nmob: 0471 12 34 56\nfax: n/a", ["Radomir Kowalczyk"]),
+        ("T. Vanhoutte\nGSM +32 471 12 34 56", ["T. Vanhoutte"]),
+        ("Customer Service\nTel 0471 12 34 56", []),
+        ("Opening Hours\nmail: info@shop.example", []),
+        ("Invoice 2024-113\nTel 0471 12 34 56", []),
+    ],
+)
+def test_contact_block_headings(text, expected):
+    assert names(text) == expected
