@@ -22,6 +22,7 @@ from functools import lru_cache
 import regex
 from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
 
+from recognizers.layout import left_column_view, split_at_cells
 from recognizers.results import make_result
 from recognizers.vcard import vcard_spans
 
@@ -176,6 +177,7 @@ _ADDRESS = (
 )
 
 PATTERNS = [Pattern("address (street, number, locality)", _ADDRESS, 0.7)]
+LAYOUT_COLUMN = "address (block of a two-column layout, split at the right-hand cell)"
 CONTEXT = [
     "address",
     "street",
@@ -233,6 +235,20 @@ class AddressRecognizer(LocalRecognizer):
             for start, end, kind in vcard_spans(text)
             if kind == "ADDRESS"
         ]
+        results.extend(self._pattern_results(text))
+        view = left_column_view(text)
+        if view is not None:
+            # an address block of a two-column layout, the right-hand cell set aside: its parts on either
+            # side of the cell (street line; postcode and city on the next)
+            blanked, cells = view
+            for result in self._pattern_results(blanked):
+                if any(result.start < start and end < result.end for start, end in cells):
+                    for start, end in split_at_cells(result.start, result.end, cells, blanked):
+                        results.append(make_result(self, "ADDRESS", start, end, result.score, LAYOUT_COLUMN))
+        return results
+
+    def _pattern_results(self, text: str) -> list[RecognizerResult]:
+        results = []
         text = recase_lower_prose(text)
         if self._anchor.search(text) is None:
             return results
