@@ -329,7 +329,7 @@ _NOT_PERSON_VALUE = regex.compile(
 )
 _LEADING_TITLE = regex.compile(rf"(?i:{_HONORIFICS})\.?[ \t]+(?=\p{{Lu}})")
 # Words written before a name (`Customer Ann Lee`, `Neighbour Colin Russell`), trimmed from the span.
-_ROLE_WORDS = ROLE_WORDS | frozenset("dear hi hello thanks escalated spoke".split())
+_ROLE_WORDS = ROLE_WORDS | frozenset("dear hi hello thanks escalated spoke attn attention".split())
 _LEADING_WORD = regex.compile(r"(\p{L}+)[ \t]+(?=\p{Lu})")  # `Customer Ann Lee` -> `Ann Lee`
 _DETERMINERS = frozenset("the our your my his her their this that these those".split())
 # German pronouns and possessives, capitalised in the polite form (`Sie`, `Ihr Router`, `Änderung Ihrer
@@ -679,6 +679,8 @@ class PersonRecognizer(LocalRecognizer):
             ):
                 continue
             value = text[start:end]
+            if value.split()[0].strip(".:").lower() in _HEADING_CUES:
+                continue  # `ATTN MARIA DUPONT`: the attention line, read by its own rule without the cue
             if plausible_name(value) and _positional_name(value):
                 results.append(
                     make_result(self, "PERSON", start, end, 0.7, "name (heading of a contact block)")
@@ -806,6 +808,10 @@ def _holds_everyday_word(value: str) -> bool:
     return any(word.lower() in _everyday_words() for word in regex.findall(r"\p{L}[\p{L}'’]*", value))
 
 
+_HEADING_CUES = frozenset("attn attention to cc bcc from c/o for care".split()) | ROLE_WORDS
+_COLUMN_GAP = regex.compile(r"[ ]{3,}|\t")
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim spaces, quotes and punctuation, a possessive `'s`, and leading titles (`Ms.`, `Dr`) from a span:
     the name is what identifies the person, the title is not part of it."""
@@ -818,6 +824,9 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
         if title.re is _LEADING_WORD and title.group(1).lower() not in _ROLE_WORDS:
             break
         start = title.end()
+    gap = _COLUMN_GAP.search(text, start, end)
+    if gap:
+        end = gap.start()  # a column gap ends the cell: `BERNARD REMY      Date: 12.03.2026`
     if text[start:end].endswith(("'s", "’s")):
         end -= 2
     while end > start and not (text[end - 1].isalpha() or text[end - 1] == "."):

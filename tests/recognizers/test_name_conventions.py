@@ -133,3 +133,18 @@ def test_html_line_breaks_end_lines(text, expected):
 )
 def test_contact_block_headings(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "GODELIEVE MAES                      Date: 03.04.2025\nKerkstraat 44\n9000 Gent",
+            ["GODELIEVE MAES"],
+        ),
+        ("ATTN MARIA DUPONT\nJuliesteeg 160\n8472 Maaseik", ["MARIA DUPONT"]),
+        ("INVOICE      No. T-1193\n\nTotal", []),
+    ],
+)
+def test_column_gaps_and_attention_cues_are_not_part_of_a_name(text, expected):
+    assert names(text) == expected
