@@ -344,11 +344,17 @@ _FORBIDDEN_CHARS = frozenset("0123456789@_/\\=#{}<>[]|$%&*+~^")
 # How chat users introduce themselves or someone to call, in lower case: `its ann lee`, `this is joost`,
 # `my name is ana`, `call doris on`, `ask for pilar`.
 _LOWER_INTRODUCTION = regex.compile(
-    r"(?i:(?<![\w'’])(?:it['’]?s|this is|i am|i['’]?m|my name is|name['’]?s|call|ask for|speak to|talk to)"
+    r"(?i:(?<![\w'’])(?:it['’]?s|this is|i am|i['’]?m|my name is|name['’]?s|call|ask for|speak to|talk to|"
+    # call-centre shorthand opening a note: `cust ann lee rang re bill`, `cx joost wants 2 cancel`
+    r"(?m:^)[ \t]*(?:cust|cx|caller|customer|client))"
     r"[ \t]+)(?P<words>\p{Ll}[\p{Ll}'’\-]*(?:[ \t]+\p{Ll}[\p{Ll}'’\-]*){0,3})"
 )
 # A prose line of at most 120 characters (two lower-case words at least, no record delimiters, keys or
 # markup); in it, a run of two or three capitalised words (`Kyle Reed`).
+# Shorthand of hurried call notes that follows a name (`compl re outage`, `abt roaming chrgs`)
+_NOTE_SHORTHAND = frozenset(
+    "rang rung compl abt chrgs tkt addr pls plz cb wrt asap esc cust cx msg rcvd recd".split()
+)
 _SHORT_LINE = regex.compile(r"(?m)^(?=(?:[^\n]*?(?<![\w'’\-])\p{Ll}{2,}\b){2})[^\n;|\t=@:<>{}\[\]]{1,120}$")
 _CAPITALISED_WORD = regex.compile(r"(?<![\w'’\-])\p{Lu}")
 _CAPITALISED_RUN = regex.compile(
@@ -619,7 +625,12 @@ class PersonRecognizer(LocalRecognizer):
                 value = word.group(0)
                 if end is not None and value in _LOWER_PARTICLES and index + 1 < len(words):
                     continue  # `wouter de clercq`: a particle inside the name
-                if len(value) < 3 or value in _everyday_words() or is_dictionary_word(value):
+                if (
+                    len(value) < 3
+                    or value in _everyday_words()
+                    or value in _NOTE_SHORTHAND
+                    or is_dictionary_word(value)
+                ):
                     break
                 end = match.start("words") + word.end()
             if end is not None:

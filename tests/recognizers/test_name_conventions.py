@@ -148,3 +148,16 @@ def test_contact_block_headings(text, expected):
 )
 def test_column_gaps_and_attention_cues_are_not_part_of_a_name(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("cx radomir kowalczyk compl re outage, tkt raised", ["radomir kowalczyk"]),
+        ("cust oisín rang re bill", ["oisín"]),
+        ("customer wants 2 cancel", []),
+        ("cust rang re bill - escalated to l2", []),
+    ],
+)
+def test_call_note_shorthand(text, expected):
+    assert names(text) == expected
