@@ -21,6 +21,7 @@ from functools import lru_cache
 import regex
 from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
 
+from recognizers.layout import left_column_view
 from recognizers.results import make_result
 from recognizers.vcard import vcard_spans
 
@@ -486,9 +487,11 @@ class PersonRecognizer(LocalRecognizer):
         results.extend(self.alternative_contacts(text, phone_starts))
         if contacts:
             results.extend(self.record_field_results(text, [(start, end) for start, end, _ in contacts]))
-            results.extend(
-                self.addressee_results(text, [start for start, _, kind in contacts if kind == "ADDRESS"])
-            )
+            address_starts = [start for start, _, kind in contacts if kind == "ADDRESS"]
+            results.extend(self.addressee_results(text, address_starts))
+            view = left_column_view(text) if address_starts else None
+            if view is not None:  # the addressee line of a two-column layout, its right-hand cell set aside
+                results.extend(self.addressee_results(view[0], address_starts))
             if "\n" in text:
                 results.extend(
                     self.contact_block_headings(

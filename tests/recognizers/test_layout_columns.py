@@ -27,3 +27,9 @@ def addresses(text):
 )
 def test_address_block_split_by_a_right_hand_cell(text, expected):
     assert addresses(text) == expected
+
+
+def test_addressee_line_of_a_two_column_layout():
+    text = "RECHNUNG      No. T-4471\n\nGODELIEVE MAES          Datum: 03.04.2025\nKerkstraat 44\n9000 Gent\n"
+    found = [text[f.start : f.end] for f in detect([text], ["PERSON"])[0]]
+    assert found == ["GODELIEVE MAES"]
