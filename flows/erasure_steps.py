@@ -20,6 +20,7 @@ the clean and raw steps between a rename and its bookkeeping).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from flows import erasure_progress as progress
@@ -101,11 +102,23 @@ def begin(vault, request_id: str) -> Outcome | None:
     return None
 
 
-def step_resolve(catalog: Catalog, vault, request_id: str) -> dict:
-    """1. The subject and their tokens, and the partitions holding any of them (from lineage)."""
-    done = progress.done_state(vault, request_id, RESOLVE)
+def _run_once(vault, request_id: str, step: str, work: Callable[[], dict]) -> dict:
+    """The step's recorded result; or run it, record it with its duration, then pass its fault point.
+    This is what makes a rerun after a crash skip the steps that finished."""
+    done = progress.done_state(vault, request_id, step)
     if done is None:
         started = time.monotonic()
+        done = work()
+        done["seconds"] = time.monotonic() - started
+        progress.save(vault, request_id, step, done, done=True)
+    fault_point(step)
+    return done
+
+
+def step_resolve(catalog: Catalog, vault, request_id: str) -> dict:
+    """1. The subject and their tokens, and the partitions holding any of them (from lineage)."""
+
+    def work() -> dict:
         request = get_request(vault, request_id)
         fp = footprint(vault, request["identifier_type"], request["identifier_hash"])
         if fp.status != "one":
@@ -114,35 +127,29 @@ def step_resolve(catalog: Catalog, vault, request_id: str) -> dict:
             raise NeedsReview(f"request {request_id}: {reason}")
         fp.phone_tails = phone_tail_hashes(vault, fp, request_id)
         partitions = [list(p) for p in affected_partitions(vault, catalog, fp)]
-        done = {"footprint": fp.to_dict(), "partitions": partitions, "seconds": time.monotonic() - started}
-        progress.save(vault, request_id, RESOLVE, done, done=True)
-    fault_point(RESOLVE)
-    return done
+        return {"footprint": fp.to_dict(), "partitions": partitions}
+
+    return _run_once(vault, request_id, RESOLVE, work)
 
 
 def step_clean(catalog: Catalog, vault, request_id: str) -> dict:
     """2. Apply each dataset's policy to the partitions holding the subject."""
-    done = progress.done_state(vault, request_id, CLEAN)
-    if done is None:
-        started = time.monotonic()
+
+    def work() -> dict:
         partitions = progress.done_state(vault, request_id, RESOLVE)["partitions"]
         erase_clean_zone(catalog, vault, _footprint(vault, request_id), request_id, partitions)
-        done = {"seconds": time.monotonic() - started, "partitions": len(partitions)}
-        progress.save(vault, request_id, CLEAN, done, done=True)
-    fault_point(CLEAN)
-    return done
+        return {"partitions": len(partitions)}
+
+    return _run_once(vault, request_id, CLEAN, work)
 
 
 def step_raw(catalog: Catalog, vault, request_id: str) -> dict:
     """3. Purge the subject's records from the raw files behind those partitions."""
-    done = progress.done_state(vault, request_id, RAW)
-    if done is None:
-        started = time.monotonic()
-        results = purge_raw_zone(catalog, vault, request_id, _plans(vault, request_id))
-        done = {"seconds": time.monotonic() - started, "files": len(results)}
-        progress.save(vault, request_id, RAW, done, done=True)
-    fault_point(RAW)
-    return done
+
+    def work() -> dict:
+        return {"files": len(purge_raw_zone(catalog, vault, request_id, _plans(vault, request_id)))}
+
+    return _run_once(vault, request_id, RAW, work)
 
 
 def _quarantine_results(vault, request_id: str) -> list[dict]:
@@ -152,39 +159,33 @@ def _quarantine_results(vault, request_id: str) -> list[dict]:
 
 def step_quarantine(catalog: Catalog, vault, request_id: str) -> dict:
     """3b. Drop or redact the subject's values in quarantined (unreadable) records and their raw lines."""
-    done = progress.done_state(vault, request_id, QUARANTINE)
-    if done is None:
-        started = time.monotonic()
+
+    def work() -> dict:
         results = purge_quarantine_zone(catalog, vault, request_id, _footprint(vault, request_id))
-        done = {"seconds": time.monotonic() - started, "files": len(results)}
-        progress.save(vault, request_id, QUARANTINE, done, done=True)
-    fault_point(QUARANTINE)
-    return done
+        return {"files": len(results)}
+
+    return _run_once(vault, request_id, QUARANTINE, work)
 
 
 def step_shred(catalog: Catalog, vault, request_id: str) -> dict:
     """4. Crypto-shred the subject's own values, unlink shared ones, write tombstones."""
-    done = progress.done_state(vault, request_id, SHRED)
-    if done is None:
-        started = time.monotonic()
+
+    def work() -> dict:
         fp = _footprint(vault, request_id)
         for subject_id in fp.subjects:  # each shred is idempotent: a rerun finds nothing left to do
             vault.shred_subject(subject_id, request_id=request_id)
-        done = {
-            "seconds": time.monotonic() - started,
+        return {
             "tokens_shredded": len(fp.own_tokens),
             "tokens_kept_shared": len(fp.cluster_tokens) - len(fp.own_tokens),
         }
-        progress.save(vault, request_id, SHRED, done, done=True)
-    fault_point(SHRED)
-    return done
+
+    return _run_once(vault, request_id, SHRED, work)
 
 
 def step_verify(catalog: Catalog, vault, request_id: str) -> dict:
     """5. Re-scan the affected clean and raw files and the vault; fail with findings if anything is left."""
-    done = progress.done_state(vault, request_id, VERIFY)
-    if done is None:
-        started = time.monotonic()
+
+    def work() -> dict:
         request = get_request(vault, request_id)
         fp = _footprint(vault, request_id)
         quarantined = _quarantine_results(vault, request_id)
@@ -193,10 +194,9 @@ def step_verify(catalog: Catalog, vault, request_id: str) -> dict:
         check_quarantine(catalog, vault, fp, result)
         result.passed = not result.findings
         raise_if_failed(result)
-        done = {"seconds": time.monotonic() - started, "verification": result.to_dict()}
-        progress.save(vault, request_id, VERIFY, done, done=True)
-    fault_point(VERIFY)
-    return done
+        return {"verification": result.to_dict()}
+
+    return _run_once(vault, request_id, VERIFY, work)
 
 
 def step_receipt(catalog: Catalog, vault, request_id: str) -> tuple[dict, str]:
