@@ -106,11 +106,10 @@ def _adopt_unlinked_email(vault, identifier_hash: str) -> list[str]:
     return [vault.subject_id(token)]
 
 
-def _linked(conn, subject_ids: list[str]) -> dict[str, set[str]]:
+def _subjects_by_token(conn, column, values: list[str]) -> dict[str, set[str]]:
+    """token -> its subjects, for the links whose `column` (token or subject id) is one of `values`."""
     rows = select_in(
-        conn,
-        lambda chunk: select(links.c.token, links.c.subject_id).where(links.c.subject_id.in_(chunk)),
-        subject_ids,
+        conn, lambda chunk: select(links.c.token, links.c.subject_id).where(column.in_(chunk)), values
     )
     by_token: dict[str, set[str]] = {}
     for token, subject_id in rows:
@@ -118,16 +117,10 @@ def _linked(conn, subject_ids: list[str]) -> dict[str, set[str]]:
     return by_token
 
 
-def _holders(conn, token_list: list[str]) -> dict[str, set[str]]:
-    rows = select_in(
-        conn,
-        lambda chunk: select(links.c.token, links.c.subject_id).where(links.c.token.in_(chunk)),
-        token_list,
-    )
-    holders: dict[str, set[str]] = {}
-    for token, subject_id in rows:
-        holders.setdefault(token, set()).add(subject_id)
-    return holders
+def _holders_of_linked(conn, subject_ids: list[str]) -> dict[str, set[str]]:
+    """Every subject of every token linked to one of `subject_ids`."""
+    linked = _subjects_by_token(conn, links.c.subject_id, subject_ids)
+    return _subjects_by_token(conn, links.c.token, sorted(linked))
 
 
 def footprint(vault, identifier_type: str, identifier_hash: str) -> Footprint:
@@ -141,7 +134,7 @@ def footprint(vault, identifier_type: str, identifier_hash: str) -> Footprint:
         return Footprint("many")
     (subject,) = ids
     with vault.engine.connect() as conn:
-        holders = _holders(conn, sorted(_linked(conn, [subject])))
+        holders = _holders_of_linked(conn, [subject])
         strong_own = sorted(
             t for t, who in holders.items() if entity_type_of(t) in STRONG_TYPES and who == {subject}
         )
@@ -155,7 +148,7 @@ def footprint(vault, identifier_type: str, identifier_hash: str) -> Footprint:
             )
         }
         cluster = sorted({subject} | existing)
-        holders = _holders(conn, sorted(_linked(conn, cluster)))
+        holders = _holders_of_linked(conn, cluster)
         own = sorted(t for t, who in holders.items() if who <= set(cluster))
         hashes = select_in(
             conn, lambda chunk: select(tokens.c.value_hash).where(tokens.c.token.in_(chunk)), own
