@@ -70,3 +70,20 @@ def prefect_home() -> Path:
 @pytest.fixture(scope="session")
 def canary_values() -> tuple[str, ...]:
     return CANARY_VALUES
+
+
+@pytest.fixture(scope="session")
+def template(prefect_server, tmp_path_factory):
+    """The erasure test zone, tokenized once by a real flow run; tests use copies (`zone`)."""
+    from tests.flows.test_erasure_zone import tokenized_template
+
+    return tokenized_template(tmp_path_factory)
+
+
+@pytest.fixture
+def zone(template, tmp_path):
+    """A private copy of the tokenized erasure zone, and its people."""
+    from tests.flows.test_erasure_zone import copy_zone
+
+    root, people = template
+    return copy_zone(root, tmp_path / "zone"), people

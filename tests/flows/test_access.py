@@ -9,9 +9,6 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-
-from flows.catalog import load_catalog
 from flows.cli import main as piivault
 from flows.erasure_requests import (
     Verification,
@@ -19,24 +16,7 @@ from flows.erasure_requests import (
     one_calendar_month_after,
     requests_for_listing,
 )
-from tests.flows.test_erasure_zone import copy_zone, personal_values, tokenized_template
-
-
-@pytest.fixture(scope="module")
-def template(prefect_server, tmp_path_factory):
-    return tokenized_template(tmp_path_factory)
-
-
-@pytest.fixture
-def zone(template, tmp_path):
-    root, people = template
-    return copy_zone(root, tmp_path / "zone"), people
-
-
-def open_vault(root: Path):
-    from vault.store import Vault
-
-    return Vault.open(load_catalog(root / "catalog.yaml").vault_url)
+from tests.flows.test_erasure_zone import open_vault, personal_values
 
 
 def test_access_command_exports_the_subjects_records_audited(zone, capsys, prefect_server):

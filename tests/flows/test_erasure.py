@@ -8,39 +8,19 @@ import json
 import sqlite3
 from pathlib import Path
 
-import pytest
-
 from flows.catalog import load_catalog
 from flows.cli import main as piivault
 from tests.flows.test_erasure_zone import (
     SUBSCRIBER_ONLY,
     UNRELATED_WEB_LOG,
     clean_rows,
-    copy_zone,
     file_states,
+    open_vault,
     personal_values,
-    tokenized_template,
 )
 from vault.token_format import ERASED_MARKER
 
 SUPPORT = {"role": "support", "purpose": "account management", "actor": "test"}
-
-
-@pytest.fixture(scope="module")
-def template(prefect_server, tmp_path_factory):
-    return tokenized_template(tmp_path_factory)
-
-
-@pytest.fixture
-def zone(template, tmp_path):
-    root, people = template
-    return copy_zone(root, tmp_path / "zone"), people
-
-
-def open_vault(root: Path):
-    from vault.store import Vault
-
-    return Vault.open(load_catalog(root / "catalog.yaml").vault_url)
 
 
 def token_of(vault, entity_type: str, value: str) -> str:

@@ -17,7 +17,7 @@ from flows.erasure_requests import Verification, file_request
 from flows.erasure_steps import run_erasure
 from flows.manifest import fingerprint, load_entry
 from flows.quarantine import aesgcm_opener, associated_data, read_quarantine
-from tests.flows.test_erasure_zone import copy_zone, tokenized_template
+from tests.flows.test_erasure_zone import copy_zone, open_vault
 from vault.token_format import ERASED_MARKER
 
 NEWSLETTER = "marketing/newsletter.csv"  # delete_rows
@@ -31,12 +31,6 @@ def _insert_lines(path: Path, at: dict[int, bytes]) -> None:
     for number in sorted(at):
         lines.insert(number - 1, at[number])
     path.write_bytes(b"".join(lines))
-
-
-def open_vault(root: Path):
-    from vault.store import Vault
-
-    return Vault.open(load_catalog(root / "catalog.yaml").vault_url)
 
 
 def quarantined(root: Path, dataset: str, raw_file: str) -> list[tuple[int, bytes]]:
@@ -61,12 +55,12 @@ def quarantined(root: Path, dataset: str, raw_file: str) -> list[tuple[int, byte
 
 
 @pytest.fixture(scope="module")
-def zone_with_bad_records(prefect_server, tmp_path_factory):
+def zone_with_bad_records(template, tmp_path_factory):
     """The erasure zone with broken records of the subject and of someone else, tokenized again."""
     from flows.tokenize_flow import tokenize
 
-    template, people = tokenized_template(tmp_path_factory)
-    root = copy_zone(template, tmp_path_factory.mktemp("quarantine") / "zone")
+    tokenized, people = template
+    root = copy_zone(tokenized, tmp_path_factory.mktemp("quarantine") / "zone")
     subject, other = people.subject.email, people.others[2].email
     _insert_lines(
         root / "raw" / NEWSLETTER,

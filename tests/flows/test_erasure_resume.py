@@ -17,15 +17,10 @@ from flows.catalog import load_catalog
 from flows.erasure_faults import FAULT_ENV, InjectedFault
 from flows.erasure_requests import Verification, file_request
 from flows.erasure_steps import STEPS, run_erasure
-from tests.flows.test_erasure_zone import copy_zone, tokenized_template
+from tests.flows.test_erasure_zone import copy_zone
 
 REPO = Path(__file__).resolve().parents[2]
 POINTS = (*STEPS, "clean-partition", "raw-file")
-
-
-@pytest.fixture(scope="module")
-def template(prefect_server, tmp_path_factory):
-    return tokenized_template(tmp_path_factory)
 
 
 def contents(root: Path) -> dict[str, str]:

@@ -215,20 +215,15 @@ def test_zone_holds_a_household_and_namesakes(tmp_path):
     assert (tmp_path / "raw" / UNRELATED_WEB_LOG).read_text().count("\n") == len(people.others)
 
 
-_TEMPLATE: dict[int, Path] = {}
-
-
 def tokenized_template(tmp_path_factory) -> tuple[Path, People]:
-    """The zone written and tokenized by a real tokenize flow run, once per session (copy before use)."""
+    """The zone written and tokenized by a real tokenize flow run (conftest's session fixture `template`;
+    copy it before use, as the `zone` fixture does)."""
     from flows.tokenize_flow import tokenize
 
     people = make_people()
-    if not _TEMPLATE:
-        root = tmp_path_factory.mktemp("erasure-template")
-        catalog = write_zone(root, people)
-        tokenize(catalog_path=str(catalog))
-        _TEMPLATE[0] = root
-    return _TEMPLATE[0], people
+    root = tmp_path_factory.mktemp("erasure-template")
+    tokenize(catalog_path=str(write_zone(root, people)))
+    return root, people
 
 
 def copy_zone(template: Path, target: Path) -> Path:
@@ -237,3 +232,11 @@ def copy_zone(template: Path, target: Path) -> Path:
 
     shutil.copytree(template, target)
     return target
+
+
+def open_vault(root: Path):
+    """The vault of a test zone, opened from its catalog."""
+    from flows.catalog import load_catalog
+    from vault.store import Vault
+
+    return Vault.open(load_catalog(root / "catalog.yaml").vault_url)

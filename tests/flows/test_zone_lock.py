@@ -15,7 +15,7 @@ import pytest
 from flows.catalog import load_catalog
 from flows.erasure_requests import Verification, file_request
 from flows.zone_lock import TIMEOUT_ENV, ZoneBusy
-from tests.flows.test_erasure_zone import copy_zone, file_states, tokenized_template
+from tests.flows.test_erasure_zone import file_states
 
 REPO = Path(__file__).resolve().parents[2]
 HOLD = (
@@ -28,17 +28,6 @@ ERASE = (
     "from vault.store import Vault; c = load_catalog(sys.argv[1]); "
     "v = Vault.open(c.vault_url); print(run_erasure(c, v, sys.argv[2]).status, flush=True)"
 )
-
-
-@pytest.fixture(scope="module")
-def template(prefect_server, tmp_path_factory):
-    return tokenized_template(tmp_path_factory)
-
-
-@pytest.fixture
-def zone(template, tmp_path):
-    root, people = template
-    return copy_zone(root, tmp_path / "zone"), people
 
 
 def python(script: str, *args: str, **env: str) -> subprocess.Popen:
