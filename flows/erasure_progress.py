@@ -5,41 +5,21 @@ plans of the clean and raw steps. `state` is JSON holding tokens, keyed hashes, 
 personal value. The subject's token lists are needed only until the run completes; `forget_state` then
 drops them and keeps only the counts the receipt reports.
 
-The table (`vault.schema.request_steps`) is part of the vault's versioned schema since version 2.
+The rows live in the vault (`Vault.save_request_step` and its siblings, table `request_steps`, part of the
+vault's versioned schema since version 2); this module names the flows' use of them.
 """
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, datetime
-
-from sqlalchemy import delete, select
-
-from vault.schema import request_steps
-
 
 def save(vault, request_id: str, step: str, state: dict, done: bool = False, item: str = "") -> None:
     """Record (replace) the state of a step or of one item of it."""
-    row = {
-        "request_id": request_id,
-        "step": step,
-        "item": item,
-        "state": json.dumps(state, sort_keys=True),
-        "done": int(done),
-        "updated_at": datetime.now(UTC),
-    }
-    with vault.transaction() as (conn, _kconn):
-        conn.execute(delete(request_steps).where(*_key(request_id, step, item)))
-        conn.execute(request_steps.insert().values(**row))
+    vault.save_request_step(request_id, step, state, done=done, item=item)
 
 
 def load(vault, request_id: str, step: str, item: str = "") -> tuple[dict, bool] | None:
     """(state, done) of a step or item, or None when it was never recorded."""
-    with vault.engine.connect() as conn:
-        row = conn.execute(
-            select(request_steps.c.state, request_steps.c.done).where(*_key(request_id, step, item))
-        ).first()
-    return None if row is None else (json.loads(row[0]), bool(row[1]))
+    return vault.load_request_step(request_id, step, item)
 
 
 def done_state(vault, request_id: str, step: str) -> dict | None:
@@ -50,38 +30,9 @@ def done_state(vault, request_id: str, step: str) -> dict | None:
 
 def items(vault, request_id: str, step: str) -> dict[str, tuple[dict, bool]]:
     """item -> (state, done) for the per-item rows of a step."""
-    with vault.engine.connect() as conn:
-        rows = conn.execute(
-            select(request_steps.c.item, request_steps.c.state, request_steps.c.done).where(
-                request_steps.c.request_id == request_id,
-                request_steps.c.step == step,
-                request_steps.c.item != "",
-            )
-        ).all()
-    return {item: (json.loads(state), bool(done)) for item, state, done in rows}
+    return vault.request_step_items(request_id, step)
 
 
 def forget_state(vault, request_id: str, keep: dict[str, dict]) -> None:
     """Drop every progress row of the request and keep one summary row per step from `keep`."""
-    now = datetime.now(UTC)
-    with vault.transaction() as (conn, _kconn):
-        conn.execute(delete(request_steps).where(request_steps.c.request_id == request_id))
-        for step, state in keep.items():
-            conn.execute(
-                request_steps.insert().values(
-                    request_id=request_id,
-                    step=step,
-                    item="",
-                    state=json.dumps(state, sort_keys=True),
-                    done=1,
-                    updated_at=now,
-                )
-            )
-
-
-def _key(request_id: str, step: str, item: str):
-    return (
-        request_steps.c.request_id == request_id,
-        request_steps.c.step == step,
-        request_steps.c.item == item,
-    )
+    vault.forget_request_steps(request_id, keep)

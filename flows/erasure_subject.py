@@ -23,11 +23,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from sqlalchemy import select
-
-from vault.erasure import IDENTIFIER_TYPES
-from vault.schema import links, subjects, surrogates, tokens, tombstones
-from vault.sql import select_in
 from vault.surrogates import email_surrogate
 from vault.token_format import ENTITY_TYPES, TOKEN_PATTERN
 
@@ -65,67 +60,20 @@ def entity_type_of(token: str) -> str | None:
     return ENTITY_TYPES.get(match.group(1)) if match else None
 
 
-def subjects_for_hash(vault, identifier_type: str, identifier_hash: str) -> tuple[list[str], bool]:
-    """(subject ids the identifier points at, whether it is tombstoned) from the request's keyed hash."""
-    entity_type = IDENTIFIER_TYPES[identifier_type]
-    with vault.engine.connect() as conn:
-        if entity_type is None:
-            found = conn.execute(
-                select(subjects.c.subject_id).where(subjects.c.subject_id == identifier_hash)
-            ).all()
-            ids = [row[0] for row in found]
-        else:
-            token = conn.execute(
-                select(tokens.c.token).where(
-                    tokens.c.value_hash == bytes.fromhex(identifier_hash), tokens.c.entity_type == entity_type
-                )
-            ).scalar()
-            ids = []
-            if token is not None:
-                ids = sorted(
-                    set(conn.execute(select(links.c.subject_id).where(links.c.token == token)).scalars())
-                )
-        erased = conn.execute(
-            select(tombstones.c.value_hash).where(tombstones.c.value_hash == bytes.fromhex(identifier_hash))
-        ).first()
-    return ids, erased is not None
-
-
 def _adopt_unlinked_email(vault, identifier_hash: str) -> list[str]:
     """An email the vault holds but links to nobody (a newsletter-only subscriber): link it to its own
     subject, so it resolves, and is shredded and tombstoned, like any other subject's value."""
-    with vault.engine.connect() as conn:
-        token = conn.execute(
-            select(tokens.c.token).where(
-                tokens.c.value_hash == bytes.fromhex(identifier_hash), tokens.c.entity_type == "EMAIL_ADDRESS"
-            )
-        ).scalar()
+    token = vault.token_for_hash("EMAIL_ADDRESS", identifier_hash)
     if token is None:
         return []
     vault.link(token, [token])  # the subject key is the token itself: the email's own subject
     return [vault.subject_id(token)]
 
 
-def _subjects_by_token(conn, column, values: list[str]) -> dict[str, set[str]]:
-    """token -> its subjects, for the links whose `column` (token or subject id) is one of `values`."""
-    rows = select_in(
-        conn, lambda chunk: select(links.c.token, links.c.subject_id).where(column.in_(chunk)), values
-    )
-    by_token: dict[str, set[str]] = {}
-    for token, subject_id in rows:
-        by_token.setdefault(token, set()).add(subject_id)
-    return by_token
-
-
-def _holders_of_linked(conn, subject_ids: list[str]) -> dict[str, set[str]]:
-    """Every subject of every token linked to one of `subject_ids`."""
-    linked = _subjects_by_token(conn, links.c.subject_id, subject_ids)
-    return _subjects_by_token(conn, links.c.token, sorted(linked))
-
-
 def footprint(vault, identifier_type: str, identifier_hash: str) -> Footprint:
     """The footprint of the subject a request's identifier hash points at (status none/many: empty)."""
-    ids, erased = subjects_for_hash(vault, identifier_type, identifier_hash)
+    resolution = vault.resolve_hash(identifier_type, identifier_hash)
+    ids, erased = resolution.subject_ids, resolution.already_erased
     if not ids and not erased and identifier_type == "email":
         ids = _adopt_unlinked_email(vault, identifier_hash)
     if not ids:
@@ -133,34 +81,14 @@ def footprint(vault, identifier_type: str, identifier_hash: str) -> Footprint:
     if len(ids) > 1:
         return Footprint("many")
     (subject,) = ids
-    with vault.engine.connect() as conn:
-        holders = _holders_of_linked(conn, [subject])
-        strong_own = sorted(
-            t for t, who in holders.items() if entity_type_of(t) in STRONG_TYPES and who == {subject}
-        )
-        anchors = [vault.subject_id(t) for t in strong_own]
-        existing = {
-            s
-            for (s,) in select_in(
-                conn,
-                lambda chunk: select(subjects.c.subject_id).where(subjects.c.subject_id.in_(chunk)),
-                anchors,
-            )
-        }
-        cluster = sorted({subject} | existing)
-        holders = _holders_of_linked(conn, cluster)
-        own = sorted(t for t, who in holders.items() if who <= set(cluster))
-        hashes = select_in(
-            conn, lambda chunk: select(tokens.c.value_hash).where(tokens.c.token.in_(chunk)), own
-        )
-        card_forms = select_in(
-            conn,
-            lambda chunk: select(surrogates.c.surrogate, surrogates.c.token).where(
-                surrogates.c.token.in_(chunk)
-            ),
-            sorted(holders),
-        )
-    forms = {s: t for s, t in card_forms}
+    holders = vault.token_holders([subject])
+    strong_own = sorted(
+        t for t, who in holders.items() if entity_type_of(t) in STRONG_TYPES and who == {subject}
+    )
+    cluster = sorted({subject} | vault.existing_subjects(vault.subject_id(t) for t in strong_own))
+    holders = vault.token_holders(cluster)
+    own = sorted(t for t, who in holders.items() if who <= set(cluster))
+    forms = vault.card_surrogates(sorted(holders))
     forms.update({email_surrogate(t): t for t in holders if entity_type_of(t) == "EMAIL_ADDRESS"})
     return Footprint(
         status="one",
@@ -168,6 +96,6 @@ def footprint(vault, identifier_type: str, identifier_hash: str) -> Footprint:
         cluster_tokens=sorted(holders),
         own_tokens=own,
         strong_tokens=sorted(t for t in own if entity_type_of(t) in STRONG_TYPES),
-        own_hashes=sorted(bytes(h).hex() for (h,) in hashes),
+        own_hashes=vault.value_hashes(own),
         surrogates=forms,
     )

@@ -20,18 +20,15 @@ from dataclasses import asdict, dataclass, field
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
-from sqlalchemy import select
 
 from flows.catalog import Catalog
 from flows.erasure_clean import PartitionPlan
 from flows.erasure_rows import decide_rows
-from flows.erasure_subject import Footprint, subjects_for_hash
+from flows.erasure_subject import Footprint
 from flows.errors import PipelineError
 from flows.manifest import load_manifest
 from flows.readers import read_chunks
 from vault.normalise import normalise
-from vault.schema import data_keys, links, subjects, tokens, tombstones
-from vault.sql import select_in
 
 EMAIL_CANDIDATE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 PHONE_CANDIDATE = re.compile(r"(?<![\w\-])(?:\+|00)?\(?\d[\d \t().\-/]{5,}\d(?!\d)")
@@ -167,37 +164,19 @@ def _line_blocks(path, lines_per_block: int = 20_000):
 def check_vault(
     vault, fp: Footprint, identifier_type: str, identifier_hash: str, result: Verification
 ) -> None:
-    with vault.engine.connect() as conn:
-        left_tokens = select_in(
-            conn, lambda c: select(tokens.c.token).where(tokens.c.token.in_(c)), fp.own_tokens
-        )
-        left_links = select_in(
-            conn, lambda c: select(links.c.token).where(links.c.subject_id.in_(c)), fp.subjects
-        )
-        left_subjects = select_in(
-            conn, lambda c: select(subjects.c.subject_id).where(subjects.c.subject_id.in_(c)), fp.subjects
-        )
-        graves = select_in(
-            conn,
-            lambda c: select(tombstones.c.value_hash).where(tombstones.c.value_hash.in_(c)),
-            [bytes.fromhex(h) for h in fp.own_hashes],
-        )
-    with vault.keystore_engine.connect() as kconn:
-        left_keys = select_in(
-            kconn, lambda c: select(data_keys.c.token).where(data_keys.c.token.in_(c)), fp.own_tokens
-        )
-    still, _erased = subjects_for_hash(vault, identifier_type, identifier_hash)
+    left = vault.shred_evidence(fp.subjects, fp.own_tokens, fp.own_hashes)
+    still = vault.resolve_hash(identifier_type, identifier_hash).subject_ids
     result.vault_checks = {
-        "own_values_shredded": len(fp.own_tokens) - len(left_tokens),
-        "own_values_tombstoned": len(graves),
+        "own_values_shredded": len(fp.own_tokens) - left.tokens_left,
+        "own_values_tombstoned": left.hashes_tombstoned,
         "shared_values_kept": len(fp.cluster_tokens) - len(fp.own_tokens),
     }
     problems = {
-        "own tokens still in the vault": len(left_tokens),
-        "data keys not destroyed": len(left_keys),
-        "links left": len(left_links),
-        "subjects left": len(left_subjects),
-        "value hashes not tombstoned": len(fp.own_hashes) - len(graves),
+        "own tokens still in the vault": left.tokens_left,
+        "data keys not destroyed": left.data_keys_left,
+        "links left": left.links_left,
+        "subjects left": left.subjects_left,
+        "value hashes not tombstoned": len(fp.own_hashes) - left.hashes_tombstoned,
         "subjects the identifier still resolves to": len(still),
     }
     for what, count in problems.items():

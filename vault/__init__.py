@@ -9,6 +9,7 @@ Modules, one concern each:
 - `schema` tables and migrations; `engine` SQLite/PostgreSQL engines; `sql` set-based helpers;
 - `store` the `Vault` class and bulk tokenization; `lineage` partitions holding tokens;
 - `policy` + `default_policy.yaml` who may see what; `access` audited detokenization;
-- `erasure` resolve, plan, shred, tombstones; `privacy_requests` erasure/access requests;
+- `erasure` resolve, plan, shred, tombstones; `footprint` lookups behind a request's footprint and
+  its proof; `privacy_requests` erasure/access requests and their run progress;
 - `surrogates` format-preserving email/card surrogates.
 """

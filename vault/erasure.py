@@ -160,6 +160,34 @@ def resolve_subject(vault, identifier_type: str, value: str) -> Resolution:
     return Resolution(status, ids, erased is not None)
 
 
+def resolve_hash(vault, identifier_type: str, identifier_hash: str) -> Resolution:
+    """Subjects a request's stored identifier hash (`identifier_hash`, hex) points at: like
+    `resolve_subject`, for callers that hold only the keyed hash, never the identifier."""
+    entity_type = _entity_type(identifier_type)
+    with vault.engine.connect() as conn:
+        if entity_type is None:  # a customer-id hash is the subject id
+            found = conn.execute(
+                select(subjects.c.subject_id).where(subjects.c.subject_id == identifier_hash)
+            ).all()
+            ids = [row[0] for row in found]
+        else:  # an email or phone hash is the value hash of one token, whose links name the subjects
+            token = conn.execute(
+                select(tokens.c.token).where(
+                    tokens.c.value_hash == bytes.fromhex(identifier_hash), tokens.c.entity_type == entity_type
+                )
+            ).scalar()
+            ids = []
+            if token is not None:
+                ids = sorted(
+                    set(conn.execute(select(links.c.subject_id).where(links.c.token == token)).scalars())
+                )
+        erased = conn.execute(
+            select(tombstones.c.value_hash).where(tombstones.c.value_hash == bytes.fromhex(identifier_hash))
+        ).first()
+    status = "none" if not ids else "one" if len(ids) == 1 else "many"
+    return Resolution(status, ids, erased is not None)
+
+
 def subject_tokens(vault, subject_id: str) -> list[str]:
     """Every token linked to the subject, sorted."""
     with vault.engine.connect() as conn:

@@ -2,17 +2,22 @@
 
 Statuses are the erasure flow's business; this module stores them. `deadline` defaults to one month
 after receipt (GDPR art. 12(3)).
+
+Request steps: the per-step progress of a request run (`flows.erasure_progress`), one row per (request,
+step, item), so a killed run resumes where it stopped. `item` is "" for a whole step, or one item of it
+(a partition); the state is a JSON-safe dict of tokens, keyed hashes, paths and counts, never a value.
 """
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from vault.erasure import identifier_hash
-from vault.schema import requests
+from vault.schema import request_steps, requests
 
 REQUEST_KINDS = ("erase", "access")
 DEFAULT_DEADLINE = timedelta(days=30)
@@ -78,3 +83,62 @@ def list_requests(vault, status: str | None = None) -> list[dict]:
         query = query.where(requests.c.status == status)
     with vault.engine.connect() as conn:
         return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def save_request_step(
+    vault, request_id: str, step: str, state: dict, done: bool = False, item: str = ""
+) -> None:
+    """Record (replace) the state of a step of a request run, or of one item of it."""
+    with vault.transaction() as (conn, _kconn):
+        conn.execute(delete(request_steps).where(*_step_key(request_id, step, item)))
+        conn.execute(request_steps.insert().values(**_step_row(request_id, step, item, state, done)))
+
+
+def load_request_step(vault, request_id: str, step: str, item: str = "") -> tuple[dict, bool] | None:
+    """(state, done) of a step or item of a request run, or None when it was never recorded."""
+    with vault.engine.connect() as conn:
+        row = conn.execute(
+            select(request_steps.c.state, request_steps.c.done).where(*_step_key(request_id, step, item))
+        ).first()
+    return None if row is None else (json.loads(row[0]), bool(row[1]))
+
+
+def request_step_items(vault, request_id: str, step: str) -> dict[str, tuple[dict, bool]]:
+    """item -> (state, done) for the per-item rows of a step of a request run."""
+    with vault.engine.connect() as conn:
+        rows = conn.execute(
+            select(request_steps.c.item, request_steps.c.state, request_steps.c.done).where(
+                request_steps.c.request_id == request_id,
+                request_steps.c.step == step,
+                request_steps.c.item != "",
+            )
+        ).all()
+    return {item: (json.loads(state), bool(done)) for item, state, done in rows}
+
+
+def forget_request_steps(vault, request_id: str, keep: dict[str, dict]) -> None:
+    """Drop every step row of the request run, keeping one done summary row per step from `keep` (step ->
+    state): once a run completes, its token lists are no longer needed, only its counts."""
+    with vault.transaction() as (conn, _kconn):
+        conn.execute(delete(request_steps).where(request_steps.c.request_id == request_id))
+        for step, state in keep.items():
+            conn.execute(request_steps.insert().values(**_step_row(request_id, step, "", state, True)))
+
+
+def _step_row(request_id: str, step: str, item: str, state: dict, done: bool) -> dict:
+    return {
+        "request_id": request_id,
+        "step": step,
+        "item": item,
+        "state": json.dumps(state, sort_keys=True),
+        "done": int(done),
+        "updated_at": datetime.now(UTC),
+    }
+
+
+def _step_key(request_id: str, step: str, item: str):
+    return (
+        request_steps.c.request_id == request_id,
+        request_steps.c.step == step,
+        request_steps.c.item == item,
+    )

@@ -6,7 +6,7 @@ whatever the batch size, so many processes can tokenize overlapping values at on
 one entry per value. Rows are inserted in token order, so concurrent PostgreSQL transactions take their
 row locks in one order and cannot deadlock each other; on SQLite every transaction is BEGIN IMMEDIATE.
 
-Operations beyond tokenizing live in their own modules (`lineage`, `access`, `erasure`,
+Operations beyond tokenizing live in their own modules (`lineage`, `access`, `erasure`, `footprint`,
 `privacy_requests`) and are exposed here as methods, so flows and notebooks need only this class.
 """
 
@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError
 
-from vault import access, erasure, keystore, lineage, privacy_requests
+from vault import access, erasure, footprint, keystore, lineage, privacy_requests
 from vault.engine import keystore_url_for, make_engine, sqlite_path
 from vault.errors import KekMismatchError, TokenCollisionError, VaultError
 from vault.keys import Kek, KeyWrapper, load_kek, read_kek_file, seal
@@ -394,19 +394,30 @@ class Vault:
         self._wrapper = KeyWrapper(new_kek)
         return count
 
-    # -- erasure and requests (see `vault.erasure`, `vault.privacy_requests`) -----------------------
+    # -- erasure and requests (see `vault.erasure`, `vault.footprint`, `vault.privacy_requests`) -------
 
     resolve_subject = erasure.resolve_subject
+    resolve_hash = erasure.resolve_hash
     subject_tokens = erasure.subject_tokens
     shred_subject = erasure.shred_subject
     plan_shred = erasure.plan_shred
     shredded_among = erasure.shredded_among
     erased_subject_keys = erasure.erased_subject_keys
     identifier_hash = erasure.identifier_hash
+    token_for_hash = footprint.token_for_hash
+    token_holders = footprint.token_holders
+    existing_subjects = footprint.existing_subjects
+    value_hashes = footprint.value_hashes
+    card_surrogates = footprint.card_surrogates
+    shred_evidence = footprint.shred_evidence
     create_request = privacy_requests.create_request
     update_request = privacy_requests.update_request
     get_request = privacy_requests.get_request
     list_requests = privacy_requests.list_requests
+    save_request_step = privacy_requests.save_request_step
+    load_request_step = privacy_requests.load_request_step
+    request_step_items = privacy_requests.request_step_items
+    forget_request_steps = privacy_requests.forget_request_steps
 
 
 def _is_placeholder(value: str) -> bool:
