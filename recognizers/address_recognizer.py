@@ -34,10 +34,16 @@ _PARTICLE = (
 )
 _NAME_WORD = rf"(?:{_CAP}|{_PARTICLE}(?=(?:[ \t]+{_PARTICLE})*[ \t]+(?:[LlDd]['’])?\p{{Lu}}))"
 _NAME = rf"{_CAP}(?:[ \t]+{_NAME_WORD}){{0,5}}"  # the street's own name: starts with a capital
+# A house number may carry its sign (`nº 12`, `n. 5`, `Nr. 3`, `no 7`); Spain writes `s/n` (sin número)
+# for a house without one.
+_NUM_SIGN = r"(?:(?:[Nn][º°o]|[Nn]\.|[Nn]r\.?|[Nn]úm\.?|[Nn]o\.)[ \t]*)?"
 _NUM = (
-    r"\d{1,5}(?:[ \t]?[A-Za-z](?![\p{L}\d]))?(?:[ \t]?[-/][ \t]?\d{1,4}[A-Za-z]?(?![\p{L}\d]))?"
-    r"(?:-(?:I{1,3}|IV|hs|bis|ter|H)(?![\p{L}\d]))?"  # Dutch floors (207-II, 12-hs), French bis/ter
-    r"(?:[ \t]*(?:bus|bte|boîte|box|b)\.?[ \t]*\d{1,4}[A-Za-z]?(?![\p{L}\d]))?"
+    r"(?:[Ss]/[Nn](?![\p{L}\d])|"
+    rf"{_NUM_SIGN}\d{{1,5}}"
+    r"(?:[ \t]?[A-Za-z](?![\p{L}\d]))?(?:[ \t]?[-/][ \t]?\d{1,4}[A-Za-z]?(?![\p{L}\d])(?:-hoog(?![\p{L}]))?)?"
+    # Dutch floors and parts (207-II, 12-hs, 12 hs, 4 huis; 8-3-hoog above), French and Belgian bis/ter
+    r"(?:[ \t\-]?(?:I{1,3}|IV|hs|huis|bis|ter|quater|H)(?![\p{L}\d]))?"
+    r"(?:[ \t]*(?:bus|bte|boîte|box|b)(?:/(?:bus|bte))?\.?[ \t]*\d{1,4}[A-Za-z]?(?![\p{L}\d]))?)"
 )
 
 # Street type written before the name (Romance languages, Dutch/French Belgium).
@@ -86,9 +92,21 @@ _US_STATES = (
     r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|"
     r"ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|AS|GU|MP|PR|VI|UM|FM|MH|PW|AA|AE|AP"
 )
+# Flats, blocks and buildings written before the street: `Flat 3, Kestrel House, 12 ...`, `Unit 4 Trident
+# Park, ...`, `Bât. C, Esc. 2, 77 chemin ...`. A building counts by its type word (House, Court, Lodge...)
+# and must be closed by a comma or a line break, so a name before an address is never taken for one.
+_UNIT_PHRASE = (
+    r"(?:Flat|Apartment|Apt\.?|Unit|Studio|Suite|Room|Floor|Block|Bât\.?|Bâtiment|Esc\.?|Escalier|Appt\.?)"
+    r"[ \t]+[\w\-]{1,5}"
+)
+_BUILDING = (
+    r"(?:The[ \t]+)?(?:\p{Lu}[\p{L}'’\-]*[ \t]+){0,3}"
+    r"(?:House|Cottage|Court|Lodge|Villa|Mews|Park|Hall|Farm|Manor|Towers?|Building|Mansions|Apartments|"
+    r"Residence|Maltings|Chambers|Centre|Center|Gardens|Wharf|Quay|Works|Mill)(?![\p{L}])"
+)
 _UNIT_BEFORE = (
-    r"(?:Flat|Apartment|Apt\.?|Unit|Studio|Suite|Room|Floor)[ \t]+[\w\-]{1,5}"
-    r"[ \t]*(?:,[ \t]*|\n[ \t]*|[ \t]+)"
+    rf"(?:(?:(?:{_UNIT_PHRASE})(?:[ \t]+{_BUILDING})?|{_BUILDING})[ \t]*(?:,[ \t]*|\n[ \t]*)"
+    rf"|(?:{_UNIT_PHRASE})[ \t]+){{1,3}}"
 )
 _UNIT_WORDS = (
     r"Apt|Appt|Appart|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Bât|Bâtiment|Piano|Appartamento|Interno|Int|"
@@ -98,7 +116,13 @@ _UNIT_WORDS = (
 _UNIT_AFTER = (
     r"(?:[ \t]*,?[ \t]*\n?[ \t]*"
     rf"(?:(?:(?i:{_UNIT_WORDS})(?:\.|(?![\p{{L}}]))|#)[ \t]*[\w\-]{{1,5}}"
-    r"|\d{1,2}[ \t]?[º°ª](?:[ \t]?[A-Z](?![\p{L}]))?"
+    # a Spanish floor and door: `3º B`, `2º izq.`, `1º dcha.`, `4ª int.`; or a floor without a number
+    r"|\d{1,2}[ \t]?[º°ª]\.?(?:[ \t]?(?:[A-Z](?![\p{L}])"
+    r"|(?i:izq|izqda|izquierda|dcha|dch|der|dcho|derecha|centro|ctro|int|interior|ext|exterior)\.?(?![\p{L}])))?"
+    r"|(?i:bajo|bajos|ático|atico|entresuelo|entlo|principal|pral)\.?(?![\p{L}])"
+    # the part of a German house: `Hinterhaus`, `Seitenflügel links`, `Dachgeschoss`
+    r"|(?i:hinterhaus|vorderhaus|gartenhaus|quergebäude|seitenflügel(?:[ \t]+(?:links|rechts))?|"
+    r"dachgeschoss|erdgeschoss|souterrain)(?![\p{L}])"
     # an ordinal floor: `2nd Floor`, `3e etage`, `2e étage`, `1er étage`, `3. OG`, `4. Stock`
     r"|\d{1,2}(?:st|nd|rd|th|e|er|ère|ème|eme|de|ste|\.)?[ \t]?"
     r"(?i:floor|fl\.?|etage|étage|og|stock|obergeschoss|verdieping|piso|planta|piano)(?![\p{L}]))){0,3}"
@@ -128,6 +152,8 @@ _LOCALITY = (
     rf"{_POSTCODE_CONTINENTAL}(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*|[ \t]+){_CITY}"
     rf"|{_CITY}(?:[ \t]+\d{{1,2}})?(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*|[ \t]+){_EIRCODE}"  # Dublin 2, D02 XY45
     rf"|{_EIRCODE}(?:[ \t]+{_CITY})?"  # W31AWX4 Roisin Ville
+    # Irish county, after the town or alone: Kira Ville, Co. Galway, K96 WV5V
+    rf"|(?:{_CITY}(?:[ \t]+\d{{1,2}})?{_SEP})?(?:Co\.|County)[ \t]+{_CITY_WORD}(?:{_SEP}{_EIRCODE})?"
     rf"|{_CITY}(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*|[ \t]+)(?:{_CITY}(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*|[ \t]+))?"
     rf"{_POSTCODE_GB}"  # London NW1 6XE, North Holly\nS6 7LJ
     rf"|{_CITY},[ \t]*(?:{_US_STATES})[ \t]+\d{{5}}(?:-\d{{4}})?(?![\d\p{{L}}])"  # Washington, DC 20500
@@ -135,6 +161,17 @@ _LOCALITY = (
     rf"|(?P<city_only>{_CITY})(?=[ \t]*(?:$|[\n.;,)\]\"'|]))"  # Bruxelles (end of the address)
     r")"
 )
+
+# An Irish house name in place of a number: `Rosebank`, `The Willows`, `Ard na Gréine` (one word, or with
+# `The` or an Irish article; two capitalised words would read as a person's name), opening its line or
+# field. `validate_match` keeps it only before an unnumbered street in a locality with a county or an
+# Eircode.
+_HOUSE_NAME = (
+    r"(?<=(?:^|[\n:\"'>|\t=])[ \t]*)"  # it opens the address's line or field
+    r"(?:The[ \t]+\p{Lu}[\p{L}'’\-]+"
+    rf"|(?!{_NOT_CITY})\p{{Lu}}[\p{{L}}'’\-]+(?:[ \t]+(?:na|an|a|de|Na|An)[ \t]+\p{{Lu}}[\p{{L}}'’\-]+)?)"
+)
+_IRISH_LOCALITY = regex.compile(rf"(?:^|[ \t,\n])(?:Co\.|County)[ \t]|{_EIRCODE}")
 
 _STREET = (
     r"(?P<street>"
@@ -173,7 +210,8 @@ _PO_BOX = rf"{_PO_BOX_WORDS}[ \t]*\d{{1,6}}(?:[ \t]\d{{2,3}}){{0,3}}(?![\d\p{{L}
 _ADDRESS = (
     rf"(?<![\p{{L}}\d])(?:(?P<military>{_MILITARY})"
     rf"|(?P<po_box>{_PO_BOX}){_SEP}{_LOCALITY}"
-    rf"|(?P<unit_before>{_UNIT_BEFORE})?{_STREET}{_UNIT_AFTER}(?:{_SEP}{_LOCALITY})?)"
+    rf"|(?:(?P<house_name>{_HOUSE_NAME})[ \t]*(?:,[ \t]*|\n[ \t]*))?(?P<unit_before>{_UNIT_BEFORE})?"
+    rf"{_STREET}{_UNIT_AFTER}(?:{_SEP}{_LOCALITY})?)"
 )
 
 PATTERNS = [Pattern("address (street, number, locality)", _ADDRESS, 0.7)]
@@ -265,6 +303,10 @@ class AddressRecognizer(LocalRecognizer):
                     or (match.group("locality") and not match.group("city_only"))
                 )
                 score = 0.85 if full else 0.65
+                if results and _BILINGUAL_SLASH.fullmatch(text, results[-1].end, start):
+                    # Brussels writes each street in both languages: `Rue Haute 5 / Hoogstraat 5, 1000 ...`
+                    previous = results.pop()
+                    start, score = previous.start, max(score, previous.score)
                 results.append(make_result(self, "ADDRESS", start, end, score, PATTERNS[0].name))
                 position = end
             else:
@@ -275,6 +317,12 @@ class AddressRecognizer(LocalRecognizer):
     def validate_match(match) -> bool:
         """Refuse streets whose type word is an everyday word unless a number and a locality back them."""
         has_locality = bool(match.group("locality")) and not match.group("city_only")
+        if match.group("house_name") and not (
+            has_locality
+            and not (match.group("num_english") or match.group("num_after") or match.group("num_before"))
+            and _IRISH_LOCALITY.search(match.group("locality"))
+        ):
+            return False
         if match.group("po_box"):
             return has_locality
         if match.group("no_num") and not has_locality:
@@ -291,6 +339,7 @@ class AddressRecognizer(LocalRecognizer):
         return True
 
 
+_BILINGUAL_SLASH = regex.compile(r"[ \t]*/[ \t]*")
 _LOWER_PROSE_LINE = regex.compile(
     r"(?m)^(?P<label>[ \t]*\p{Lu}\p{Ll}+:[ \t]+)?(?P<body>(?=[^\n]*\d)[^\p{Lu}\n=/_{}\[\]<>@|\\]{8,})$"
 )
@@ -357,5 +406,5 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 _ABBREVIATIONS = frozenset(
     "st ave av rd dr ln blvd bd str pl ct sq cres gdns hwy pkwy ter trl cir apt fl esc int whg ste mt ft pt "
-    "sta sto nr no".split()
+    "sta sto nr no co bât bat esc appt bte izq dcha dch".split()
 )

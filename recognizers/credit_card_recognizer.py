@@ -2,7 +2,8 @@
 
 Stricter than Presidio's: the number must start with a card industry digit (1–6; the airline `1` range
 only at 15 digits, so 13-digit millisecond timestamps are not cards); 15-digit numbers must carry an Amex,
-UATP or JCB prefix (IMSIs are 15 digits and pass Luhn one time in ten); it must not be one repeated digit,
+UATP or JCB prefix (IMSIs are 15 digits and pass Luhn one time in ten) and 14-digit ones a Diners Club
+prefix (`20260414231411` is a timestamp); it must not be one repeated digit,
 nor the value of an id-like key (`order_id=`, `imei:`): IMEIs and some order ids pass Luhn too.
 """
 
@@ -27,7 +28,7 @@ CONTEXT = ["card", "credit", "debit", "visa", "mastercard", "amex", "maestro", "
 NOT_CARD_KEYS = frozenset(
     "order invoice ref reference txn transaction trace tracking imei imsi iccid serial isbn ean gtin sku "
     "msisdn phone tel mobile account acct iban ticket case session request correlation ts timestamp epoch "
-    "uuid guid src dst source destination addr".split()
+    "uuid guid src dst source destination addr time date stamp called calling cli ani dnis fax".split()
 )
 CARD_KEYS = frozenset("card pan cc credit debit visa mastercard amex".split())
 
@@ -51,6 +52,9 @@ def is_card_number(digits: str) -> bool:
         return False
     # 15 digits: Amex (34, 37), UATP (1) and old JCB (2131, 1800) only; IMSIs are 15 digits too
     if len(digits) == 15 and not digits.startswith(("1", "34", "37", "2131", "1800")):
+        return False
+    # 14 digits: Diners Club (30, 36, 38, 39) only; `YYYYMMDDhhmmss` timestamps are 14 digits too
+    if len(digits) == 14 and not digits.startswith(("30", "36", "38", "39")):
         return False
     if len(set(digits)) == 1:
         return False

@@ -16,7 +16,7 @@ from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
 
 from recognizers.context import key_before, key_parts, text_after, text_before
 from recognizers.credit_card_recognizer import is_card_number
-from recognizers.phones import DEFAULT_REGIONS, parse_phone_fit
+from recognizers.phones import DEFAULT_REGIONS, is_national_mobile, parse_phone_fit
 from recognizers.results import make_result
 
 # A digit group, or a parenthesised area code / `(0)` trunk prefix with the digits that follow it.
@@ -107,7 +107,12 @@ class PhoneNumberRecognizer(LocalRecognizer):
         regex may have swallowed (`02 555 12 34 2 times`)."""
         if self._refused_by_context(text, start, end):
             return None
-        if _CARD_SHAPED.match(text, start, end) and is_card_number(_NON_DIGIT.sub("", text[start:end])):
+        key = key_parts(key_before(text, start))
+        if (
+            not key & PHONE_KEYS
+            and _CARD_SHAPED.match(text, start, end)
+            and is_card_number(_NON_DIGIT.sub("", text[start:end]))
+        ):
             return None  # a card number's leading groups may read as a phone number
         candidate = text[start:end]
         # Cut points: the candidate itself, then without its last whitespace-separated groups.
@@ -116,7 +121,6 @@ class PhoneNumberRecognizer(LocalRecognizer):
             cuts.append(start + piece.start())
             if len(cuts) > 4:
                 break
-        key = key_parts(key_before(text, start))
         first_valid = None
         for cut in cuts:
             raw = text[start:cut]
@@ -137,6 +141,7 @@ class PhoneNumberRecognizer(LocalRecognizer):
                 or _phone_words_before(text, start)
                 or _is_record_field(text, start, cut)
                 or _is_contact_after_name(text, start, cut)
+                or (_is_label_value(text, start, cut) and is_national_mobile(raw, self.regions))
             ):
                 # a bare national digit run (`847195406`) is a phone only where the text says so: otherwise
                 # it is far more often a counter, an id or an amount that happens to be a valid number
@@ -158,7 +163,26 @@ class PhoneNumberRecognizer(LocalRecognizer):
         parts = key_parts(key_before(text, start))
         if parts & NOT_PHONE_KEYS and _after_speaker_label(text, start):
             return False  # `Customer: 0612345678 or call me`: who speaks, not what the number is
-        return bool(parts & NOT_PHONE_KEYS) and not parts & PHONE_KEYS
+        return bool(parts & NOT_PHONE_KEYS) and not (parts | _label_parts(text, start)) & PHONE_KEYS
+
+
+# A form's label of a few words opening its line, then the value: `Number to port: `, `Mobile no.: `.
+_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*([A-Za-z][A-Za-z .()/_\-]{0,40}?)[ \t]*[:=][ \t]*[\"']?$")
+
+
+def _is_label_value(text: str, start: int, end: int) -> bool:
+    """The span is the whole value of a form's label (`Notify: 0649272203` ending its line)."""
+    after = text[end : end + 1]
+    return after in ("", "\n", "\r", ",", ";", "|", '"', "'") and bool(
+        _LABEL_BEFORE.search(text, max(0, start - 48), start)
+    )
+
+
+def _label_parts(text: str, start: int) -> set[str]:
+    """The words of the label the value follows, when it is a label of a few words: the key word next to
+    the value is the label's last (`port` in `Number to port:`), but what the value is may be its first."""
+    match = _LABEL_BEFORE.search(text, max(0, start - 48), start)
+    return key_parts(match.group(1)) if match and match.group(1).count(" ") < 4 else set()
 
 
 # A transcript's speaker label opening the line (`Customer:`, `Agent:`), then prose that goes on after the

@@ -80,6 +80,25 @@ def _parse_phone_fit(raw: str, regions: tuple[str, ...]):
     return first_valid, False
 
 
+@lru_cache(maxsize=65536)
+def is_national_mobile(raw: str, regions: tuple[str, ...] = DEFAULT_REGIONS) -> bool:
+    """`raw` is a mobile number written as one of `regions` writes it nationally, trunk prefix included
+    (`0649272203` in France, `0875127526` in Ireland even though it is also a valid Dutch number)."""
+    digits = "".join(_DIGIT_GROUPS.findall(raw))
+    for region in regions:
+        try:
+            number = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if (
+            phonenumbers.is_valid_number_for_region(number, region)
+            and phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE
+            and digits == "0" + phonenumbers.national_significant_number(number)
+        ):
+            return True
+    return False
+
+
 def to_e164(raw: str, regions: tuple[str, ...] | list[str] = DEFAULT_REGIONS) -> str | None:
     """`raw` as a validated E.164 string (`+3225551234`), or None when it is not a valid number
     internationally or nationally in any of `regions`."""

@@ -1,0 +1,95 @@
+"""Postal and numbering conventions met in the third held-out corpus: Spanish house-number signs, `s/n`
+and floor/door marks, buildings and flats before the street, Irish house names and counties, German house
+parts, Dutch `hs`/`bis`/`-3-hoog`, Brussels' bilingual street names; multi-word form labels before phone
+numbers, trunk-prefixed mobiles without a label, and 14-digit timestamps that are not cards. Rows written
+for these tests."""
+
+import pytest
+
+from recognizers import detect
+
+
+def found(text, entity):
+    return [text[f.start : f.end] for f in detect([text], [entity])[0] if f.entity_type == entity]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        # Spain: `nº`, `s/n` (no number), floor and door after the number, on one line or several
+        "C/ Salvador Ramos, nº 120, 3º izq., 07417 Albacete",
+        "Cañada Fanny Fuertes, s/n, bajo, 10610 Madrid",
+        "C/ Cipriano Alegre, 227\n1º dcha.\n36605 La Coruña",
+        "Callejón de Fortunato Cuadrado, s/n\nático\n16892 Vizcaya",
+        # number signs elsewhere
+        "Via Roma n. 5, 00184 Roma",
+        "Hauptstraße Nr. 5, 10115 Berlin",
+        # flats, blocks and buildings before the street
+        "Flat 22, Kestrel House, 192 Kathleen Island, Jessicamouth, EN1 7EX",
+        "Unit 4 Trident Park\n230 Carter Road\nSouth Georgetown\nLN3 3HX",
+        "Bât. C, Esc. 1, 77 chemin Fournier, 37376 SAINTE JULIETTE-LES-BAINS",
+        # Ireland: house names instead of numbers, counties, Eircodes
+        "The Willows, Reddy Street, Myles Ville, Co. Mayo, D87 N2N9",
+        "Rosebank\nTansey Street\nNikki Ville\nCo. Clare\nY69 VHP4",
+        "Ard na Gréine, Lyne Street, Lyndon Ville, Co. Clare, T55 23W5",
+        # Germany: the part of the house; the Netherlands: hs, bis, floors
+        "Magret-Staude-Platz 48\nHinterhaus\n83770 Jessen",
+        "Antonios-Pieper-Straße 25, Seitenflügel links, 17505 Eberswalde",
+        "Semsingel 52 hs\n7324 CJ Thesinge",
+        "Niekbaan 115bis, 6795 XD Donkerbroek",
+        "Ellasteeg 226-3-hoog, 2459 JC Montfoort",
+        # Brussels: both languages, one address; `bte/bus`
+        "Boulevard Anspach 203 / Anspachlaan 203 bte/bus 21, 1050 Ixelles/Elsene",
+    ],
+)
+def test_whole_addresses(address):
+    text = f"Site: {address}\nItems: 1"
+    assert found(text, "ADDRESS") == [address]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a person's name is not an Irish house name, nor is what does not open the line
+        ("Mary Murphy, Main Street, Ennis, Co. Clare", ["Main Street, Ennis, Co. Clare"]),
+        ("Rosebank, 14 Main Street, Ennis, Co. Clare", ["14 Main Street, Ennis, Co. Clare"]),
+        ("Hello, 12 Baker Street, London NW1 6XE", ["12 Baker Street, London NW1 6XE"]),
+    ],
+)
+def test_what_is_not_part_of_an_address(text, expected):
+    assert found(text, "ADDRESS") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the label's first word says what the value is, its last (`port`) does not
+        ("Number to port: +32 498 29 95 60", ["+32 498 29 95 60"]),
+        ("Number to port: 0470 12 34 56", ["0470 12 34 56"]),
+        ("db port: 5432123", []),
+        # a trunk `0` and a mobile range: a phone number with no word saying so, in any default region
+        ("Notify: 0649272203", ["0649272203"]),
+        ("Notify: 07352548122", ["07352548122"]),
+        ("Notify: 0875127526", ["0875127526"]),
+        ("batch 0212345678 rows", []),  # a fixed-line range: could be anything
+        ("id 0012345678 ok", []),
+        # a phone key wins over a card reading of the same digits
+        ("TAP3 calledNumber=4915530921563 servedImsi=204030183649512", ["4915530921563"]),
+    ],
+)
+def test_phone_numbers(text, expected):
+    assert found(text, "PHONE_NUMBER") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("callEventStartTimeStamp=20260414231411 servedMsisdn=44727486140", []),
+        ("at 20260414231411 ok", []),  # 14 digits without a Diners Club prefix
+        ("diners 30569309025904", ["30569309025904"]),
+        ("calledNumber=4915530921563", []),
+        ("caller: 4826 6681 6640 5637 expiry 12 29", ["4826 6681 6640 5637"]),  # a speaker, not a key
+    ],
+)
+def test_card_numbers(text, expected):
+    assert found(text, "CREDIT_CARD") == expected
