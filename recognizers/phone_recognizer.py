@@ -141,9 +141,11 @@ class PhoneNumberRecognizer(LocalRecognizer):
                 or _phone_words_before(text, start)
                 or _is_record_field(text, start, cut)
                 or _is_contact_after_name(text, start, cut)
-                or (_is_label_value(text, start, cut) and is_national_mobile(raw, self.regions))
+                or (text[start - 1 : start] != "(" and is_national_mobile(raw, self.regions))
             ):
-                # a bare national digit run (`847195406`) is a phone only where the text says so: otherwise
+                # a bare national digit run (`847195406`) is a phone only where the text says so, or where
+                # it is a trunk `0` and a mobile range (`0649272203`), which ids and counters seldom are
+                # (in parentheses after a word, `Invoice (0647435293)`, it is still a reference): otherwise
                 # it is far more often a counter, an id or an amount that happens to be a valid number
                 continue
             if fits:
@@ -168,14 +170,6 @@ class PhoneNumberRecognizer(LocalRecognizer):
 
 # A form's label of a few words opening its line, then the value: `Number to port: `, `Mobile no.: `.
 _LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*([A-Za-z][A-Za-z .()/_\-]{0,40}?)[ \t]*[:=][ \t]*[\"']?$")
-
-
-def _is_label_value(text: str, start: int, end: int) -> bool:
-    """The span is the whole value of a form's label (`Notify: 0649272203` ending its line)."""
-    after = text[end : end + 1]
-    return after in ("", "\n", "\r", ",", ";", "|", '"', "'") and bool(
-        _LABEL_BEFORE.search(text, max(0, start - 48), start)
-    )
 
 
 def _label_parts(text: str, start: int) -> set[str]:

@@ -67,10 +67,13 @@ def test_what_is_not_part_of_an_address(text, expected):
         ("Number to port: +32 498 29 95 60", ["+32 498 29 95 60"]),
         ("Number to port: 0470 12 34 56", ["0470 12 34 56"]),
         ("db port: 5432123", []),
-        # a trunk `0` and a mobile range: a phone number with no word saying so, in any default region
+        # a trunk `0` and a mobile range: a phone number with no word saying so, in any default region,
+        # in a field or in prose
         ("Notify: 0649272203", ["0649272203"]),
         ("Notify: 07352548122", ["07352548122"]),
         ("Notify: 0875127526", ["0875127526"]),
+        ("Tried 2x, no answer on 0854104859 at 14:00", ["0854104859"]),
+        ("Invoice (0647435293) paid", []),
         ("batch 0212345678 rows", []),  # a fixed-line range: could be anything
         ("id 0012345678 ok", []),
         # a phone key wins over a card reading of the same digits
