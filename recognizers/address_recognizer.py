@@ -32,8 +32,10 @@ _PARTICLE = (
     r"(?:de|du|des|del|della|delle|dei|degli|di|da|do|dos|das|la|le|les|lo|l['’]|d['’]|van|von|der|den|het|"
     r"te|ter|ten|zu|zum|zur|am|an|im|in|y|e|et|of|the|sur|sous|en|aux|au|'s|'t)"
 )
+# Between the words of a street's name: a space or two; a wider gap is a column of a laid-out page.
+_WORD_GAP = r"[ \t]{1,2}"
 _NAME_WORD = rf"(?:{_CAP}|{_PARTICLE}(?=(?:[ \t]+{_PARTICLE})*[ \t]+(?:[LlDd]['’])?\p{{Lu}}))"
-_NAME = rf"{_CAP}(?:[ \t]+{_NAME_WORD}){{0,5}}"  # the street's own name: starts with a capital
+_NAME = rf"{_CAP}(?:{_WORD_GAP}{_NAME_WORD}){{0,5}}"  # the street's own name: starts with a capital
 # A house number may carry its sign (`nº 12`, `n. 5`, `Nr. 3`, `no 7`); Spain writes `s/n` (sin número)
 # for a house without one.
 _NUM_SIGN = r"(?:(?:[Nn][º°o]|[Nn]\.|[Nn]r\.?|[Nn]úm\.?|[Nn]o\.)[ \t]*)?"
@@ -177,7 +179,7 @@ _STREET = (
     r"(?P<street>"
     # type first, then the name, then the number: Rue de la Loi 16, Strada Taliercio, 47
     rf"(?:(?i:{_PREFIX_TYPES_ANY_CASE})|(?P<weak_prefix>{_PREFIX_TYPES_CAPITALISED}))"
-    rf"(?:[ \t]+{_NAME_WORD}){{1,6}}"
+    rf"(?:{_WORD_GAP}{_NAME_WORD}){{1,6}}"
     rf"(?:[ \t]*,)?[ \t]+(?P<num_after>{_NUM})"
     # compound street name then number: Keizersgracht 123-2, Murat-Heinrich-Allee 7740, Berliner Straße 12
     rf"|(?:{_CAP}[ \t\-])*\p{{Lu}}[\p{{L}}\-]*(?i:{_COMPOUND_SUFFIXES})"
@@ -186,12 +188,12 @@ _STREET = (
     # number first, then the type and name (France): 12 rue des Lilas, 5, avenue Samson
     rf"|(?P<num_before>{_NUM})(?:[ \t]*,)?[ \t]+"
     rf"(?:(?i:{_PREFIX_TYPES_ANY_CASE})|(?P<weak_fr>{_PREFIX_TYPES_CAPITALISED}))"
-    rf"(?:[ \t]+{_NAME_WORD}){{1,6}}"
+    rf"(?:{_WORD_GAP}{_NAME_WORD}){{1,6}}"
     # number, name, suffix (GB, IE, US): 221B Baker Street, 1600 Pennsylvania Ave NW
     rf"|(?:(?P<num_english>{_NUM})[ \t]+)?{_NAME}[ \t]+(?P<english_type>{_ENGLISH_TYPES})(?![\p{{L}}])"
     rf"(?:[ \t]+{_DIRECTIONAL})?"
     # no number at all (needs a locality): boulevard Petit
-    rf"|(?P<no_num>(?i:{_PREFIX_TYPES_ANY_CASE})(?:[ \t]+{_NAME_WORD}){{1,4}})"
+    rf"|(?P<no_num>(?i:{_PREFIX_TYPES_ANY_CASE})(?:{_WORD_GAP}{_NAME_WORD}){{1,4}})"
     r")"
 )
 _MILITARY = (
@@ -355,7 +357,9 @@ def _not_capitalised() -> frozenset[str]:
     announce an address (`my new address is ...`), so that the street does not swallow them."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset(STOP_WORDS) | {"address", "new", "old", "adres", "adresse", "moved", "moving", "live"}
+    return frozenset(STOP_WORDS) | frozenset(
+        "address addr adr new old adres adresse moved moving live".split()
+    )
 
 
 def recase_lower_prose(text: str) -> str:

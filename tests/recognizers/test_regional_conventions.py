@@ -54,6 +54,9 @@ def test_whole_addresses(address):
         ("Mary Murphy, Main Street, Ennis, Co. Clare", ["Main Street, Ennis, Co. Clare"]),
         ("Rosebank, 14 Main Street, Ennis, Co. Clare", ["14 Main Street, Ennis, Co. Clare"]),
         ("Hello, 12 Baker Street, London NW1 6XE", ["12 Baker Street, London NW1 6XE"]),
+        # a wide gap is the next column of a laid-out page; a key in a lower-case note is no street word
+        ("138 avenue Dupré                 Customer no 1234", ["138 avenue Dupré"]),
+        ("addr pölitzstraße 33 bergzabern", ["pölitzstraße 33 bergzabern"]),
     ],
 )
 def test_what_is_not_part_of_an_address(text, expected):
