@@ -44,8 +44,9 @@ Labelling decisions (what a careful reviewer marks; spans are recorded while eac
 - EMAIL_ADDRESS: the address only (no `mailto:`, angle brackets or display name), with its plus-tag;
   percent-encoded in a URL or form body (`ann%40example.com`) the whole encoded address is the span, as
   written. GitHub noreply addresses are a person's address and labelled. `git@github.com` in an SSH URL
-  and `user@database` log prefixes are not email addresses. The corpus holds no role mailboxes (noreply@,
-  billing@) of the operator: whether they are personal is a policy question, not a detection one.
+  and `user@database` log prefixes are not email addresses. The operator's own mailbox appears only under
+  the reserved `.example` TLD (`privacy@op.example`) and is not labelled: whether a role mailbox is personal
+  is a policy question, not a detection one. Every phone number is labelled, the operator's own included.
 - CREDIT_CARD: a full, Luhn-valid PAN in any grouping (spaces, dashes, dots) or as a JSON number. Last-4
   fields, BIN fields, masked PANs, Adyen-encrypted card blobs, IBANs, IMEIs (Luhn-valid, 15 digits),
   GTINs and SSCCs are not cards.
@@ -530,7 +531,9 @@ def twilio_sms_webhook(c: Ctx) -> Sample:
     middle, after = rest.split("{email}")
     t = _lt().add(f"{c.noise.timestamp()} INFO webhook POST /sms/inbound body=ToCountry=BE&SmsSid=SM")
     t.add(f"{c.hexs(32)}&NumMedia=0&From=").pii(quote_plus(c.e164()), "PHONE_NUMBER").add("&To=")
-    t.add(f"%2B32460{c.digits(6)}&FromCountry={p.region}&Body=").add(quote_plus(before))
+    t.pii(f"%2B32460{c.digits(6)}", "PHONE_NUMBER").add(f"&FromCountry={p.region}&Body=").add(
+        quote_plus(before)
+    )
     t.pii(quote_plus(p.full_name), "PERSON").add(quote_plus(middle))
     t.pii(quote_plus(c.email()), "EMAIL_ADDRESS").add(quote_plus(after)).add("&ApiVersion=2010-04-01")
     return t.sample("twilio_sms_webhook")
