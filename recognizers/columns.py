@@ -29,7 +29,9 @@ NAME_HINTS: dict[str, str] = {
     **dict.fromkeys(
         "name full_name fullname holder cardholder card_holder first_name last_name surname given_name "
         "family_name customer_name contact_name account_holder naam voornaam achternaam nom prenom nombre "
-        "apellido apellidos nome cognome vorname nachname".split(),
+        "apellido apellidos nome cognome vorname nachname "
+        # the people of a ticket, as Jira, ServiceNow and Zendesk exports name their columns
+        "reporter assignee requester assigned_to opened_by verified_by approved_by".split(),
         "PERSON",
     ),
     **dict.fromkeys(

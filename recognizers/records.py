@@ -26,7 +26,7 @@ MIN_DELIMITERS = 2  # three fields at least: a single comma or semicolon is pros
 _LINE = regex.compile(r"[^\n]+")
 # a column name: `msisdn`, `E-Mail`, `first name`, `Kundennr.`
 _IDENTIFIER = regex.compile(r"\p{L}[\p{L}0-9_\-. ]{0,39}")
-_QUOTES = "\"' \t\r"
+_QUOTES = "\"' \t\r\ufeff"  # and the byte-order mark spreadsheet and Jira exports open with
 _POSTCODE = regex.compile(r"(?:[A-Z]{1,2}-)?\d{4,5}(?:[ ]?[A-Z]{2})?|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}")
 
 
