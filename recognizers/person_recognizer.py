@@ -60,7 +60,9 @@ _HONORIFICS = (
 )
 _GREETINGS = (
     r"Thank you|Thanks|Good (?:morning|afternoon|evening)|Dear|Hi|Hello|Hey|Hallo|Bonjour|Beste|Geachte|"
-    r"Hola|Estimado|Estimada|Ciao|Gentile|Sehr geehrte[rs]?"
+    r"Hola|Estimado|Estimada|Ciao|Gentile|Sehr geehrte[rs]?|Hoi|Salut|Bonsoir|Coucou|Servus|Moin|Hej|"
+    r"Buongiorno|Buenos días|Buenas tardes|Guten Tag|Goedemorgen|Goedemiddag|Olá|"
+    r"Sehr geehrte Damen und Herren"
 )
 _SIGN_OFFS = (
     r"(?:Kind |Best |Warm |With kind )?regards|Best|Thanks|Thank you|Cheers|Sincerely|"
@@ -124,27 +126,63 @@ BY_AGENT = "name (agent after 'by')"
 POSSESSIVE = "name (owner of a request)"
 RECIPIENT = "name (recipient header)"
 ROLE_TITLE = "name (after a role noun)"
+DASH_SIGNATURE = "name (signature after a dash)"
 # Patterns that read a name from its position alone, or from a cue that as often precedes a team or a
 # thing (`cc: Finance Team`, `Manager Dashboard`): held to `_positional_name`.
 LOWER_CASE_LINE = "name (the capitalised run of a lower-case line)"
+NAME_KEY_VALUE = "name (value of a name key)"
+PERSON_KEY_VALUE = "name (value of a person key)"
 POSITIONAL_PATTERNS = frozenset({BY_AGENT, POSSESSIVE, RECIPIENT, ROLE_TITLE, LOWER_CASE_LINE})
+# Rules whose key says the value is a name: the value may be written in lower case (`holder=ann lee`)
+NAME_KEYS_RULES = frozenset({NAME_KEY_VALUE, "name (quoted value of a customer key)"})
+REVIEW_AUTHOR = "name (author of a review)"
+BIRTH_SUBJECT = "name (person born on a date)"
+# Rules whose cue says a name stands there: the name may be written in lower case (`holder=ann lee`)
+LOWER_CASE_ALLOWED = frozenset(
+    {NAME_KEY_VALUE, PERSON_KEY_VALUE, "name (quoted value of a customer key)", REVIEW_AUTHOR, BIRTH_SUBJECT}
+)
 # A name before an address, separated by a comma, `at`, `c/o` or a line break, ending where it starts.
 _ADDRESSEE = (
-    rf"(?<![\w'’])(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2})"
+    rf"(?<![\w'’])(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2}|"
+    # `Dufour, Stéphanie` and `DUFOUR Stéphanie` on an envelope's first line
+    rf"(?:{_TITLE_NAME}|{_CAPS_FAMILY}),[ \t]*{_GIVEN}(?=[ \t]*\n)|{_CAPS_FAMILY}[ \t]+{_GIVEN})"
     r"(?:[ \t]*,[ \t]*|[ \t]+(?:at|c/o)[ \t]+|[ \t]*\n[ \t]*)\Z"
+)
+# the addressee line written in lower case, alone on its line above the address (`ann lee\n12 Main St`)
+_LOWER_ADDRESSEE = (
+    r"(?m:^)[ \t]*(?P<name>\p{Ll}[\p{Ll}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}'’\-]+){1,3})[ \t]*\n[ \t]*\Z"
 )
 # Path segments that make a `name` below them something other than a person's (`/plan/name`).
 _NOT_PERSON_PATHS = (
     "product|file|host|table|service|company|org|organisation|organization|app|plan|bundle|device|campaign|"
     "event|queue|topic|bucket|domain|brand|merchant|vendor|tariff|offer|option"
 )
+# A qualifier between a form's key and its colon: `Holder (as on contract):`, `Name (as on card):`
+_KEY_QUALIFIER = r"(?:[ \t]*\([^()\n]{1,30}\))?"
+# A key's value: quoted, `Family, Given` up to the end of the field, or bare words up to a delimiter or a
+# parenthesis (`On-site contact: Ann Lee (0471 12 34 56)`)
+_KEY_VALUE = (
+    r"""(?:"(?P<dq>[^"\n]{1,80})"|'(?P<sq>[^'\n]{1,80})'|"""
+    rf"""(?P<fg>(?:{_TITLE_NAME}|{_CAPS_FAMILY}),[ \t]*{_GIVEN})(?=[ \t]*(?:$|[;|&(\n]))|"""
+    r"""(?P<bare>[^\s,;&|}\]"'=<>(][^\s,;&|}\]"=<>(]*(?:[ \t]+(?![^\s&]*[=:])[^\s,;&|}\]"=<>(]+){0,3}))"""
+)
+_PERSON_KEYS = (
+    r"caller|tech|technician|engineer|installer|reporter|assignee|assigned[ _]?to|"
+    r"(?:verified|approved|authori[sz]ed|requested|reported|opened|witnessed|checked)[ _]?by"
+)
 PATTERNS = [
     Pattern(
-        "name (value of a name key)",
-        rf"""(?i:(?<![\w])(?:{_NAME_KEYS}))["']?[ \t]*(?:[:=]|=>)[ \t]*"""
-        r"""(?:"(?P<dq>[^"\n]{1,80})"|'(?P<sq>[^'\n]{1,80})'|"""
-        r"""(?P<bare>[^\s,;&|}\]"'=<>][^\s,;&|}\]"=<>]*(?:[ \t]+(?![^\s&]*[=:])[^\s,;&|}\]"=<>]+){0,3}))""",
+        NAME_KEY_VALUE,
+        rf"""(?i:(?<![\w])(?:{_NAME_KEYS}))["']?{_KEY_QUALIFIER}[ \t]*(?:[:=]|=>)[ \t]*{_KEY_VALUE}""",
         0.85,
+    ),
+    Pattern(
+        # keys that name a person by their part in a ticket or a visit (`Reporter`, `Assigned to`, `Tech`,
+        # `verified_by`, `Caller: Ann Lee`); `caller` and `tech` as often hold a number or a word, so the
+        # value is held to the checks of names read from their position
+        PERSON_KEY_VALUE,
+        rf"""(?i:(?<![\w])(?:{_PERSON_KEYS}))["']?{_KEY_QUALIFIER}[ \t]*(?:[:=]|=>)[ \t]*{_KEY_VALUE}""",
+        0.75,
     ),
     Pattern(
         # `customer`/`client` hold an id as often as a name (and open chat lines: `customer: I paid`):
@@ -245,6 +283,28 @@ PATTERNS = [
         0.75,
     ),
     Pattern(
+        # the author of an app-store or product review: `★★★ by ann lee — "..."`, `4/5 by Ann Lee:`,
+        # `Reviewed by Ann Lee`
+        REVIEW_AUTHOR,
+        r"(?:[★☆]|(?<![\w/.])\d(?:[.,]\d)?[ \t]?/[ \t]?(?:5|10)(?![\w/.])|(?i:review(?:ed)?|posted|written))"
+        r"[ \t]+by[ \t]+"
+        r"(?P<name>\p{L}[\p{L}'’.\-]*(?:[ \t]+\p{L}[\p{L}'’.\-]*){0,3}?,?(?:[ \t]*\p{Lu}[\p{L}'’.\-]*)?)"
+        r"(?=[ \t]*(?:[—–:(|\n\"“]|[ \t]-[ \t]|$))",
+        0.75,
+    ),
+    Pattern(
+        # a mention in a chat (Slack, Teams, Mattermost write a member's display name after `@`)
+        "name (chat mention)",
+        rf"(?<![\w@.\-])@(?P<name>{_TITLE_NAME_2})(?![\p{{L}}\d'’.@-])",
+        0.8,
+    ),
+    Pattern(
+        # the signature of a reply after a dash, alone or before a team (`– Ann, Customer Care`)
+        DASH_SIGNATURE,
+        rf"(?:^|(?<=[.!?)][ \t]))[ \t]*[–—][ \t]*(?P<name>{_TITLE_NAME})(?=[ \t]*(?:,[^\n]{{0,40}})?$)",
+        0.7,
+    ),
+    Pattern(
         "name (introducing oneself: '<name> here')",
         rf"(?<![\w])(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2})[ \t]+here(?![\w])",
         0.7,
@@ -267,12 +327,26 @@ ANCHORED_BEFORE = [
         rf"{_NAME_BEFORE}(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]+\Z",
         0.7,
     ),
+    (
+        # the person born on a date, as contracts and registers introduce a party: `Ann Lee, né(e) le
+        # 03/04/1980`, `Lee, Ann, born on ...`, `ann lee, geboren am ...`
+        BIRTH_SUBJECT,
+        r"(?<![\w])(?:né\(e\)|née?|nat[oa]|nacid[oa])(?:[ \t]+(?:le|il|el|a|à))?[ \t]+(?=\d)|"
+        r"(?<![\w])(?:geb\.|geboren(?:[ \t]+(?:am|op))?|born(?:[ \t]+on)?)[ \t]+(?=\d)",
+        rf"(?<![\w'’])(?P<name>{_TITLE_NAME},[ \t]*{_GIVEN}|{_CAPS_FAMILY},[ \t]*{_GIVEN}|"
+        rf"{_CAPS_FAMILY}[ \t]+{_GIVEN}|{_TITLE_NAME}|{_CAPS_NAME_2}|{_MIXED_NAME_2}|"
+        rf"(?:\p{{Lu}}\.[ \t]*){{1,2}}{_TITLE_WORD}|"
+        r"\p{Ll}[\p{Ll}'’\-]+[ \t]+(?:(?:van|von|de|der|den|del|di|da|du|le|la|ten|ter)[ \t]+)*"
+        r"\p{Ll}[\p{Ll}'’\-]+)"
+        r"[ \t]*,?[ \t]*\Z",
+        0.75,
+    ),
     # the owner of a request, consent or signature: `Per Mathijs van der Mast's request`
     (POSSESSIVE, rf"['’]s[ \t]+(?:{_VOLITION_NOUNS})(?![\p{{L}}])", rf"{_NAME_BEFORE}\Z", 0.7),
 ]
 # A role or relation noun written as a title before a name (`Neighbour Colin Russell`): the word is found
 # first, then checked against ROLE_WORDS, then the name after it.
-_WORD_BEFORE_CAPITAL = r"(?<![\w])(\p{L}+)[ \t]+(?=\p{Lu})"
+_WORD_BEFORE_CAPITAL = r"(?<![\w])(\p{L}+),?[ \t]+(?=\p{Lu})"  # `technician, Ann Lee, ...` too
 _NAME_AFTER_ROLE = rf"(?P<name>{_TITLE_NAME_2}|(?:{_CAPS_NAME_2}|{_MIXED_NAME_2}){_END_OF_CAPS_NAME})"
 CONTEXT = ["name", "customer", "holder", "agent", "mr", "mrs", "ms", "dear", "regards"]
 
@@ -293,6 +367,17 @@ NOT_NAME_WORDS = frozenset(
     gateway subsystem operations department desk helpdesk portal platform module handler engine daemon
     scheduler controller processor pipeline cluster network centre center office system systems delivery
     mailer bot care support team kundenservice kundendienst
+    betreff betreft objet asunto oggetto onderwerp courriel
+    """.split()
+)
+# Words of a postal address that name the premises or the way, never a word of a personal name (`Flat 22`,
+# `Glen Cottage`, `Bât. C`, `Seitenflügel links`, `Frawley Street`)
+PREMISES_WORDS = frozenset(
+    """
+    flat apt apartment apartments unit suite bât bâtiment batiment esc escalier étage etage résidence
+    house cottage cottages mews maltings manor farmhouse bungalow
+    seitenflügel hinterhaus vorderhaus gartenhaus dachgeschoss erdgeschoss souterrain
+    street road avenue boulevard rue straße strasse straat steenweg chaussée calle
     """.split()
 )
 # Everyday words that can also be names (June, Price, Bill, Rose): a candidate made only of these is refused.
@@ -328,9 +413,19 @@ _NOT_PERSON_VALUE = regex.compile(
     r"company|org|organisation|organization|host|hostname|queue|topic|flow|deployment|job|task|event|"
     r"category|type|status|level)[\w\-]*[\"']?[ \t]*[=:][ \t]*[\"']?[^\"'=\n]*$"
 )
+# What stands before a word that makes it a thing or a place rather than a name: an article (`The
+# Willows`, a house), a postcode (`1050 Ixelles`, `3450 KE Den Dungen`), an Irish county's `Co.`
+_NOT_PERSON_BEFORE = regex.compile(
+    r"(?:(?<![\w'’])(?i:the)|(?<![\w.,/-])\d{4,5}(?:[ \t]?\p{Lu}{2})?|(?<![\w])Co\.)[ \t]+\Z"
+)
+# ... and after it: the label of an identifier (`Easy Switch ID: 714132651`, `Member No.`)
+_NOT_PERSON_AFTER = regex.compile(r"[ \t]+(?:(?i:id|nr\.?|number|code)|No\.?)(?:[ \t]*[:#=]|[ \t]+\d)")
 _LEADING_TITLE = regex.compile(rf"(?i:{_HONORIFICS})\.?[ \t]+(?=\p{{Lu}})")
 # Words written before a name (`Customer Ann Lee`, `Neighbour Colin Russell`), trimmed from the span.
-_ROLE_WORDS = ROLE_WORDS | frozenset("dear hi hello thanks escalated spoke attn attention".split())
+_ROLE_WORDS = ROLE_WORDS | frozenset(
+    "dear hi hello hey hallo hoi salut bonjour bonsoir coucou hola ciao servus moin hej buongiorno beste "
+    "geachte estimado estimada gentile liebe lieber thanks escalated spoke attn attention".split()
+)
 _LEADING_WORD = regex.compile(r"(\p{L}+)[ \t]+(?=\p{Lu})")  # `Customer Ann Lee` -> `Ann Lee`
 _DETERMINERS = frozenset("the our your my his her their this that these those".split())
 # German pronouns and possessives, capitalised in the polite form (`Sie`, `Ihr Router`, `Änderung Ihrer
@@ -347,7 +442,8 @@ _FORBIDDEN_CHARS = frozenset("0123456789@_/\\=#{}<>[]|$%&*+~^")
 _LOWER_INTRODUCTION = regex.compile(
     r"(?i:(?<![\w'’])(?:it['’]?s|this is|i am|i['’]?m|my name is|name['’]?s|call|ask for|speak to|talk to|"
     # call-centre shorthand opening a note: `cust ann lee rang re bill`, `cx joost wants 2 cancel`
-    r"(?m:^)[ \t]*(?:cust|cx|caller|customer|client))"
+    r"(?m:^)[ \t]*(?:cust|cx|caller|customer|client|cardholder|card holder|subscriber|account holder)"
+    r"[ \t]*:?)"
     r"[ \t]+)(?P<words>\p{Ll}[\p{Ll}'’\-]*(?:[ \t]+\p{Ll}[\p{Ll}'’\-]*){0,3})"
 )
 # A prose line of at most 120 characters (two lower-case words at least, no record delimiters, keys or
@@ -367,7 +463,9 @@ _RELATIONS = (
 )
 _ALTERNATIVE_CONTACT = regex.compile(
     rf"(?i:(?<![\w'’])(?:or|otherwise|else|call|ring|text|{_RELATIONS}))[ \t]+"
-    r"(?P<name>\p{L}[\p{L}'’\-]+(?:[ \t]+\p{L}[\p{L}'’\-]+)?)[ \t]+(?i:on|at|op|au|unter|al|via)[ \t]+$"
+    rf"(?P<name>\p{{L}}[\p{{L}}'’\-]+(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}\p{{L}}[\p{{L}}'’\-]+)?)"
+    r"[ \t]+(?i:back[ \t]+)?"
+    r"(?i:on|at|op|au|unter|al|via)[ \t]+$"
 )
 _PHONE_WORD = regex.compile(
     r"(?i)phone|tel|mobile|mobiel|gsm|cell|landline|number|nummer|line|fax|work|home|office|me|us|him|her"
@@ -407,8 +505,10 @@ def plausible_name(value: str) -> bool:
         word and word.replace("-", "").replace("'", "").replace("’", "").isalpha() for word in lowered
     ):
         return False
-    if any(word in NOT_NAME_WORDS or word in _ORG_SUFFIXES for word in lowered):
+    if any(word in NOT_NAME_WORDS or word in _ORG_SUFFIXES or word in PREMISES_WORDS for word in lowered):
         return False
+    if all(word in ROLE_WORDS for word in lowered):
+        return False  # `Cardholder`, `Customer`: the role, not the person
     if all(word in COMMON_WORDS for word in lowered):
         return False
     # camelCase product names (iPhone, PayPal), as opposed to McDonald / MacArthur / O'Brien / LeBlanc;
@@ -432,6 +532,7 @@ class PersonRecognizer(LocalRecognizer):
         self._initial_name = regex.compile(rf"(?:\p{{Lu}}\.[ \t]*){{1,2}}[ \t]*{_TITLE_WORD}")  # `B. Remy`
         self._contact_recognizers = None
         self._addressee = regex.compile(_ADDRESSEE)
+        self._lower_addressee = regex.compile(_LOWER_ADDRESSEE)
         self._anchored = [
             (name, regex.compile(anchor), regex.compile(before), score)
             for name, anchor, before, score in ANCHORED_BEFORE
@@ -501,10 +602,12 @@ class PersonRecognizer(LocalRecognizer):
                 )
         for pattern, compiled in zip(PATTERNS, self._compiled, strict=True):
             for match in compiled.finditer(text):
-                for group in ("dq", "sq", "bare", "name"):
+                for group in ("dq", "sq", "fg", "bare", "name"):
                     if group in compiled.groupindex and match.group(group):
                         if group == "bare" and any(char.isdigit() for char in match.group(group)):
                             break  # `customer=C123456`: an identifier, names hold no digits
+                        if group == "fg" and not _plausible_family_given(match.group(group)):
+                            break  # `Location: Paris, France`
                         self._add(
                             results, text, match.start(group), match.end(group), pattern.name, pattern.score
                         )
@@ -534,6 +637,18 @@ class PersonRecognizer(LocalRecognizer):
         value = text[start:end]
         if _only_salutation_words(value):
             return  # `Beste Grüße` is a sign-off, not `Beste` greeting someone called `Grüße`
+        if "," in value and rule in (PERSON_KEY_VALUE, BIRTH_SUBJECT) and not _plausible_family_given(value):
+            return
+        if rule in LOWER_CASE_ALLOWED and not any(char.isupper() for char in value):
+            if is_lower_case_name(value, dictionary_check=rule not in NAME_KEYS_RULES):
+                results.append(make_result(self, "PERSON", start, end, score, rule))
+            return
+        if rule == DASH_SIGNATURE and _holds_everyday_word(value):
+            return  # `– Customer Care`
+        if rule == PERSON_KEY_VALUE and (
+            (" " not in value and not value.istitle()) or _holds_everyday_word(value)
+        ):
+            return  # `Tech: FTTH`, `Caller: I paid`: one word must be written as a name, and no stop word
         if (
             plausible_name(value)
             and (rule != LAST_FIRST or _plausible_family_given(value))
@@ -582,7 +697,7 @@ class PersonRecognizer(LocalRecognizer):
             if match is None:
                 continue
             value = match.group("name")
-            words = value.lower().split()
+            words = [word for word in value.lower().split() if word not in _LOWER_PARTICLES]
             if any(word in _everyday_words() or _PHONE_WORD.fullmatch(word) for word in words):
                 continue
             start = match.start("name")
@@ -613,31 +728,37 @@ class PersonRecognizer(LocalRecognizer):
 
     def lower_case_introductions(self, text: str) -> list[RecognizerResult]:
         """Names written in lower case where chat users introduce themselves or someone to call (`hi its
-        ann lee`, `my name is joost`, `or call doris on 0471...`): the words after the introduction up
-        to the first stop, everyday or English dictionary word (`its raining`, `call support`), each of
-        three letters at least."""
+        ann lee`, `my name is joost`, `or call doris on 0471...`) or a note opens on a role (`cardholder
+        ann lee denies ...`): the words after the cue up to the first stop, everyday or shorthand word,
+        each of three letters at least, less the English dictionary words that end the run (`its raining`,
+        `ann lee denies`)."""
         from recognizers.dictionary import is_dictionary_word
 
         results = []
         if "'" not in text and " " not in text:
             return results
-        for match in _LOWER_INTRODUCTION.finditer(text):
+        # overlapped: `customer: hi its ann lee` holds two cues, the role and `its`
+        for match in _LOWER_INTRODUCTION.finditer(text, overlapped=True):
             words = list(regex.finditer(r"\p{Ll}[\p{Ll}'’\-]*", match.group("words")))
-            end = None
+            kept = []  # (word, is it a dictionary word)
             for index, word in enumerate(words):
                 value = word.group(0)
-                if end is not None and value in _LOWER_PARTICLES and index + 1 < len(words):
+                if kept and value in _LOWER_PARTICLES and index + 1 < len(words):
                     continue  # `wouter de clercq`: a particle inside the name
                 if (
                     len(value) < 3
                     or value in _everyday_words()
                     or value in _NOTE_SHORTHAND
-                    or is_dictionary_word(value)
+                    or value in _ANSWER_WORDS
+                    or value in _salutation_words()
                 ):
                     break
-                end = match.start("words") + word.end()
-            if end is not None:
+                kept.append((word, is_dictionary_word(value)))
+            while kept and kept[-1][1]:
+                kept.pop()
+            if kept:
                 start = match.start("words")
+                end = start + kept[-1][0].end()
                 results.append(make_result(self, "PERSON", start, end, 0.7, "name (lower-case introduction)"))
         return results
 
@@ -709,10 +830,18 @@ class PersonRecognizer(LocalRecognizer):
         for address_start in address_starts:
             match = self._addressee.search(text, max(0, address_start - 120), address_start)
             if match is None:
+                lower = self._lower_addressee.search(text, max(0, address_start - 80), address_start)
+                if lower is not None and is_lower_case_name(lower.group("name")):
+                    start, end = lower.span("name")
+                    results.append(
+                        make_result(self, "PERSON", start, end, 0.7, "name (addressee of an address)")
+                    )
                 continue
             start, end = _strip(text, match.start("name"), match.end("name"))
             start = _skip_everyday_words(text, start, end)
             value = text[start:end]
+            if "," in value and not _plausible_family_given(value):
+                continue
             if plausible_name(value) and _positional_name(value):
                 results.append(make_result(self, "PERSON", start, end, 0.7, "name (addressee of an address)"))
         return results
@@ -731,6 +860,10 @@ class PersonRecognizer(LocalRecognizer):
                 continue
             if _NOT_PERSON_VALUE.search(text, max(0, start - 60), start):
                 continue
+            if _NOT_PERSON_BEFORE.search(text, max(0, start - 20), start) or _NOT_PERSON_AFTER.match(
+                text, end
+            ):
+                continue  # `The Maltings`, `3450 KE Den Dungen`, `Co. Kerry`, `Easy Switch ID:`
             if value.islower() or _only_salutation_words(value):
                 continue  # `Groetjes`, `Beste Grüße`: the sign-off, not the name under it
             score = 0.85 if " " in value else 0.6
@@ -796,6 +929,28 @@ def _only_a_word_after_a_role(text: str, matched: int, start: int, end: int) -> 
         and " " not in text[start:end]
         and is_dictionary_word(text[start:end])
     )
+
+
+def is_lower_case_name(value: str, dictionary_check: bool = True) -> bool:
+    """A name written in lower case where a cue says a name stands (`holder: ann lee`, `ring joost peeters
+    back on ...`): two to four words of letters, none a stop, everyday, log or note-shorthand word, not
+    only English dictionary words (`bright idea`) unless the cue is a name key (`name: gregory jacobs`);
+    one word alone is as often a user name or a code."""
+    from recognizers.dictionary import is_dictionary_word
+
+    words = value.split()
+    if not 2 <= len(words) <= 4 or len(value) > 60:
+        return False
+    for word in words:
+        core = word.replace("-", "").replace("'", "").replace("’", "")
+        if not core.isalpha() or len(core) < 2 or word in _NOTE_SHORTHAND or word in _ANSWER_WORDS:
+            return False
+        if word in _everyday_words() and word not in _LOWER_PARTICLES:
+            return False
+    names = [word for word in words if word not in _LOWER_PARTICLES]
+    if len(names) < 2:
+        return False
+    return not dictionary_check or not all(is_dictionary_word(word) for word in names)
 
 
 def is_positional_name(value: str) -> bool:

@@ -1,0 +1,136 @@
+"""Cues that place a name in ticket, form, chat, review and contract text: a form key with a qualifier
+(`Holder (as on card):`), the people of a ticket (`Assigned to`, `verified_by`, a `Reporter` column), chat
+mentions and call-backs, review authors and dash signatures, the party born on a date, envelope lines
+(`Family, Given`, `FAMILY Given`, lower case), names written in lower case after a cue; and words that
+are not names (premises, letter labels, identifiers' labels). Rows written for these tests."""
+
+import pytest
+
+from recognizers import detect
+from recognizers.columns import name_hint
+
+
+def names(text):
+    return [text[f.start : f.end] for f in detect([text])[0] if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Holder (as on card): Radka Novotná\nRef: 22", ["Radka Novotná"]),
+        ("Name (as on passport): SZABO Réka\nNationality: HU", ["SZABO Réka"]),
+        ("On-site contact: Ilse Brenninkmeijer (0612345678)\nAccess: side door", ["Ilse Brenninkmeijer"]),
+        ("holder=tobiah quennell plan=Go", ["tobiah quennell"]),
+        ("name: test user", []),
+        ("holder: not provided", []),
+    ],
+)
+def test_name_keys_with_qualifiers_parentheses_and_lower_case(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Assigned to: Wojtek Zielinski\nShort description: outage", ["Wojtek Zielinski"]),
+        ('approved_by="Quist, Marloes" status=ok', ["Quist, Marloes"]),
+        ("Caller: ruadhán mulcahy\nCategory: Fixed line", ["ruadhán mulcahy"]),
+        ("Caller: Quist, Marloes\nCategory: Fixed line", ["Quist, Marloes"]),
+        ("Tech: Wojtek Zielinski", ["Wojtek Zielinski"]),
+        ("caller: I want to cancel", []),
+        ("Tech: FTTH", []),
+        ("Caller: anonymous", []),
+    ],
+)
+def test_the_people_of_a_ticket(text, expected):
+    assert names(text) == expected
+
+
+def test_ticket_export_columns_under_a_byte_order_mark():
+    text = '\ufeff"Key","Summary","Reporter"\n"CX-1","Login fails after swap","Wojtek Zielinski"\n'
+    assert names(text) == ["Wojtek Zielinski"]
+    assert [name_hint(column) for column in ("Reporter", "Assignee", "assigned_to")] == ["PERSON"] * 3
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "<@U01AB> @Ottilie Brandvold can you ring sverre lindqvist back on 0471 12 34 56 asap",
+            ["Ottilie Brandvold", "sverre lindqvist"],
+        ),
+        ("pls ring jeroen van der steen back on 0612345678", ["jeroen van der steen"]),
+        ("can you call me back on 0471 12 34 56", []),
+        ("mail ann@Example.com today", []),
+    ],
+)
+def test_chat_mentions_and_call_backs(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('★★★★☆ by tobiah quennell — "Great coverage"', ["tobiah quennell"]),
+        ("4/5 by Radka Novotná: fast install", ["Radka Novotná"]),
+        ("Thanks for the feedback, we will look into it. – Ysolde, Customer Care", ["Ysolde"]),
+        ("Sorry about that. – Customer Care", []),
+    ],
+)
+def test_review_authors_and_dash_signatures(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Entre la société et Quist, Marloes, née le 04/05/1988, demeurant à Gand", ["Quist, Marloes"]),
+        ("zwischen uns und jorunn haugland, geboren am 03.02.1975, unterschreibt", ["jorunn haugland"]),
+        ("the subscriber, born on 12 May 1980, agrees", []),
+    ],
+)
+def test_the_party_born_on_a_date(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Cardholder sverre lindqvist disputes the charge", ["sverre lindqvist"]),
+        ("The installer, Wojtek Zielinski, was late", ["Wojtek Zielinski"]),
+        ("Customer: hi its ruadhán mulcahy need help", ["ruadhán mulcahy"]),
+        ("Hoi Femke, je factuur staat klaar", ["Femke"]),
+        ("Salut Grégoire, ta facture est prête", ["Grégoire"]),
+    ],
+)
+def test_role_cues_and_greetings(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ship to:\nQuist, Marloes\nKerkstraat 44\n9000 Gent", ["Quist, Marloes"]),
+        ("SZABO Réka\nKerkstraat 44\n9000 Gent", ["SZABO Réka"]),
+        ("ruadhán mulcahy\nKerkstraat 44\n9000 Gent", ["ruadhán mulcahy"]),
+        ("Paris, France\nKerkstraat 44\n9000 Gent", []),
+    ],
+)
+def test_envelope_lines(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Objet : Rappel de paiement\nCourriel : lise@example.fr",
+        "Betreff: Zahlungserinnerung\nSehr geehrte Damen und Herren,\nbitte zahlen Sie.",
+        "Site: Orchard Cottage, Mill Lane, Ashford",
+        "moved to Mayfield House last week",
+        "no dial tone at Flat 3, Riverside Mews",
+        "outage in Co. Wexford since noon",
+        "Dispute 4411\nCardholder denies the top-up",
+    ],
+)
+def test_premises_labels_and_roles_are_not_names(text):
+    assert names(text) == []
