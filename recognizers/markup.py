@@ -3,7 +3,8 @@
 - HTML tags (`<b>`, `</p>`, `<span class="x">`; HTML's own elements, not XML's): `Dear <b>Ann Lee</b>,`
   is read as `Dear    Ann Lee    ,`; a tag that breaks a line (`<br>`, `</p>`, `<div>`) is read as a line
   break and spaces.
-  A tag whose attributes hold an address (`<a href="mailto:ann@x.com">`) is kept: its value is data.
+  A tag whose attributes hold an address or a number (`<a href="mailto:ann@x.com">`,
+  `<a href="tel:+32475123456">`) is kept: its value is data.
 - Quoted-reply markers of email threads (`> `, `>> ` at a line's start): the quoted lines are read as
   lines of their own, so greetings and sign-offs inside a quoted reply open their line again.
 """
@@ -20,6 +21,7 @@ _HTML_ELEMENTS = (
 )
 _TAG = re.compile(rf"(?i)</?(?:{_HTML_ELEMENTS})(?:\s[^<>@]{{0,200}}?)?\s*/?>")
 _QUOTE_MARKERS = re.compile(r"(?m)^[ \t]*(?:>[ \t]?)+")
+_DATA_URI = re.compile(r"(?i)%40|\b(?:tel|callto|sms|facetime|whatsapp):")
 
 
 # Elements that break a line where a browser renders them: blanked to a line break and spaces, so that
@@ -37,7 +39,7 @@ def _blank(match: re.Match) -> str:
 def blank_markup(text: str) -> str:
     """`text` with HTML tags (without an address in them) and quoted-reply markers replaced by spaces."""
     if "<" in text and ">" in text:
-        text = _TAG.sub(lambda m: m.group(0) if "%40" in m.group(0) else _blank(m), text)
+        text = _TAG.sub(lambda m: m.group(0) if _DATA_URI.search(m.group(0)) else _blank(m), text)
     if ">" in text:
         text = _QUOTE_MARKERS.sub(_blank, text)
     return text

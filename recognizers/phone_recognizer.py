@@ -29,7 +29,7 @@ PATTERNS = [
         # not glued to a word, a decimal, a time, a dash-joined id (cell ids, 204-08-24681-2409…); commas
         # are CSV field separators here, not decimal marks
         r"(?<![\w/\\@#$€£%&+])(?<!\d[.:\-/])(?<![A-Za-z][\-.])"
-        rf"(?:\+[ \t]?|00)?{_GROUP}(?:{_SEP}{_GROUP}){{0,7}}{_EXT}"
+        rf"(?:\+[ \t]?|00[ \t]?)?{_GROUP}(?:{_SEP}{_GROUP}){{0,7}}{_EXT}"
         r"(?![\w]|[.:\-/]\d)",
         0.6,
     ),
@@ -127,19 +127,23 @@ class PhoneNumberRecognizer(LocalRecognizer):
             digits = _NON_DIGIT.sub("", raw)
             if len(digits) < 7 or _DATE.match(raw) or _IP.match(raw):
                 continue
-            if len(digits) > (15 if raw.startswith(("+", "00")) else 13) and not _EXT_AT_END.search(raw):
+            international = raw.lstrip("(").startswith(("+", "00"))
+            if len(digits) > (15 if international else 13) and not _EXT_AT_END.search(raw):
                 continue  # longer than any international (E.164) or national number
             number, fits = parse_phone_fit(raw, self.regions)
-            score = 0.75 if raw.startswith(("+", "00")) else 0.6
-            keyed = key & PHONE_KEYS or _is_record_field(text, start, cut) or _phone_words_before(text, start)
+            score = 0.75 if international else 0.6
+            keyed = (
+                key & PHONE_KEYS
+                or _is_record_field(text, start, cut)
+                or _phone_words_before(text, start)
+                or _is_caller_id(text, start, cut)
+            )
             if number is None and _BARE.match(raw) and keyed:
                 number, fits = parse_phone_fit("+" + raw, self.regions)
             if number is None:
                 continue
             if raw.isdigit() and not (
-                key & PHONE_KEYS
-                or _phone_words_before(text, start)
-                or _is_record_field(text, start, cut)
+                keyed
                 or _is_contact_after_name(text, start, cut)
                 or (text[start - 1 : start] != "(" and is_national_mobile(raw, self.regions))
             ):
@@ -189,6 +193,14 @@ def _after_speaker_label(text: str, start: int) -> bool:
     line_end = text.find("\n", start)
     rest = text[start : line_end if line_end >= 0 else len(text)]
     return bool(_SPEAKER_LABEL.search(text, max(0, start - 30), start)) and bool(_PROSE_AFTER.search(rest))
+
+
+_QUOTED_NAME_BEFORE = re.compile(r"[\"'][ \t]*<$")
+
+
+def _is_caller_id(text: str, start: int, end: int) -> bool:
+    """The digits are the address of a SIP name-addr or a caller ID, `"Ann Peeters" <32475123456>`."""
+    return text[end : end + 1] == ">" and bool(_QUOTED_NAME_BEFORE.search(text, max(0, start - 3), start))
 
 
 def _phone_words_before(text: str, start: int) -> bool:

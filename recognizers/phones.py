@@ -15,7 +15,9 @@ import phonenumbers
 DEFAULT_REGIONS: tuple[str, ...] = ("BE", "NL", "FR", "DE", "GB", "IE", "ES", "IT", "US")
 
 # `00` international call prefix used across Europe: `0032 2 555 12 34` is `+32 2 555 12 34`.
-_INTERNATIONAL_00 = re.compile(r"^\s*00(?=[1-9])")
+_INTERNATIONAL_00 = re.compile(r"^\s*00[ \t]?(?=[1-9])")
+# A country code in parentheses, as forms write it: `(+32) 475 12 34 56`.
+_COUNTRY_IN_PARENS = re.compile(r"^\s*\(\+(\d{1,3})\)")
 _EXTENSION = re.compile(r"\s*(?:ext[.:]?|x|extension:?|poste|durchwahl|#)\s*\d{1,6}\s*$", re.IGNORECASE)
 _DIGIT_GROUPS = re.compile(r"\d+")
 _NON_SPACE_DIGITS = re.compile(r"[ \t\u00a0]")
@@ -47,7 +49,7 @@ def parse_phone_fit(raw: str, regions: tuple[str, ...] | list[str] = DEFAULT_REG
 def _parse_phone_fit(raw: str, regions: tuple[str, ...]):
     """`(number, fits)`: the valid number for `raw` or None, and whether its digit grouping is the one
     its region writes (a strong sign the whole of `raw` is the number, not a number plus a stray group)."""
-    text = _INTERNATIONAL_00.sub("+", raw, count=1)
+    text = _COUNTRY_IN_PARENS.sub(r"+\1", _INTERNATIONAL_00.sub("+", raw, count=1), count=1)
     if text.lstrip().startswith("+"):
         try:
             number = phonenumbers.parse(text, None)

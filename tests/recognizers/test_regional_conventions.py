@@ -79,6 +79,14 @@ def test_what_is_not_part_of_an_address(text, expected):
         ("Invoice (0647435293) paid", []),
         ("batch 0212345678 rows", []),  # a fixed-line range: could be anything
         ("id 0012345678 ok", []),
+        # `00` and a space, a country code in parentheses
+        ("TEL 00 31 6 14518020", ["00 31 6 14518020"]),
+        ("phone='(+31) 6 10805786'", ["(+31) 6 10805786"]),
+        ("callback promised on (+32) 16 69 29 35 before", ["(+32) 16 69 29 35"]),
+        # a tel: link's number is data, not markup; a SIP caller ID; an XML element as the key
+        ('back on <a href="tel:+31688273280">06.88273280</a>', ["+31688273280", "06.88273280"]),
+        ('"from-trunk","""Johnathan Dowd"" <353854867717>","PJSIP/trunk"', ["353854867717"]),
+        ("<prov:MSISDN>4915739937816</prov:MSISDN>", ["4915739937816"]),
         # a phone key wins over a card reading of the same digits
         ("TAP3 calledNumber=4915530921563 servedImsi=204030183649512", ["4915530921563"]),
     ],
