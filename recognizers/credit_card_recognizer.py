@@ -1,10 +1,11 @@
-"""CREDIT_CARD: 13–19 digits, plain or grouped by spaces or dashes, that pass the Luhn checksum.
+"""CREDIT_CARD: 13–19 digits, plain or grouped by spaces, dashes or dots, that pass the Luhn checksum.
 
 Stricter than Presidio's: the number must start with a card industry digit (1–6; the airline `1` range
 only at 15 digits, so 13-digit millisecond timestamps are not cards); 15-digit numbers must carry an Amex,
-UATP or JCB prefix (IMSIs are 15 digits and pass Luhn one time in ten) and 14-digit ones a Diners Club
-prefix (`20260414231411` is a timestamp); it must not be one repeated digit,
-nor the value of an id-like key (`order_id=`, `imei:`): IMEIs and some order ids pass Luhn too.
+UATP or JCB prefix (IMSIs are 15 digits and pass Luhn one time in ten), 14-digit ones a Diners Club prefix
+(`20260414231411` is a timestamp), and 13- and 17–19-digit ones a prefix of a scheme that issues that
+length. It must not be one repeated digit, nor the value of an id-like key (`order_id=`, `imei:`): IMEIs
+and some order ids pass Luhn too.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ PATTERNS = [
     # 4-4-4-4, 4-6-5 (Amex), 4-6-4 and 4-4-4-2 (Diners), 4-4-4-1 (13-digit Visa), 4-4-4-4-3
     Pattern("card (grouped by spaces)", _START + r"\d{4}(?: \d{3,6}){1,3} \d{1,6}" + _END, 0.5),
     Pattern("card (grouped by dashes)", _START + r"\d{4}(?:-\d{3,6}){1,3}-\d{1,6}" + _END, 0.5),
+    Pattern("card (grouped by dots)", _START + r"\d{4}(?:\.\d{4}){3}" + _END, 0.5),
 ]
 CONTEXT = ["card", "credit", "debit", "visa", "mastercard", "amex", "maestro", "pan", "cc", "payment"]
 
@@ -31,6 +33,16 @@ NOT_CARD_KEYS = frozenset(
     "uuid guid src dst source destination addr time date stamp called calling cli ani dnis fax".split()
 )
 CARD_KEYS = frozenset("card pan cc credit debit visa mastercard amex".split())
+
+
+# Lengths that only some card schemes issue, and their prefixes: 13 digits Visa; 14 Diners Club
+# (`YYYYMMDDhhmmss` timestamps are 14 digits too); 17–19 Visa, JCB, Diners, Maestro, Discover and
+# UnionPay. Long ids and 13-digit epoch milliseconds pass Luhn one time in ten.
+_PREFIXES_BY_LENGTH = {
+    13: ("4",),
+    14: ("30", "36", "38", "39"),
+    **dict.fromkeys((17, 18, 19), ("4", "35", "36", "38", "39", "50", "56", "57", "58", "6", "81")),
+}
 
 
 def luhn_valid(digits: str) -> bool:
@@ -53,8 +65,7 @@ def is_card_number(digits: str) -> bool:
     # 15 digits: Amex (34, 37), UATP (1) and old JCB (2131, 1800) only; IMSIs are 15 digits too
     if len(digits) == 15 and not digits.startswith(("1", "34", "37", "2131", "1800")):
         return False
-    # 14 digits: Diners Club (30, 36, 38, 39) only; `YYYYMMDDhhmmss` timestamps are 14 digits too
-    if len(digits) == 14 and not digits.startswith(("30", "36", "38", "39")):
+    if not digits.startswith(_PREFIXES_BY_LENGTH.get(len(digits), ("",))):
         return False
     if len(set(digits)) == 1:
         return False
@@ -74,7 +85,7 @@ class CardNumberRecognizer(PatternRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> bool:
-        return is_card_number(pattern_text.replace(" ", "").replace("-", ""))
+        return is_card_number(pattern_text.replace(" ", "").replace("-", "").replace(".", ""))
 
     def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)

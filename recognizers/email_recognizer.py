@@ -66,10 +66,27 @@ class EmailAddressRecognizer(PatternRecognizer):
 
     def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        return [result for result in results if not is_identifier_header_value(text, result.start)]
+        return [
+            result
+            for result in results
+            if not is_identifier_header_value(text, result.start) and not _is_url_login(text, result)
+        ]
 
     def validate_result(self, pattern_text: str) -> bool:
         return has_public_suffix(pattern_text.rpartition("@")[2])
+
+
+# `ssh://git@github.com/org/repo`, `git@github.com:org/repo.git`: the user and host of a URL or an scp-style
+# remote, a login on a server rather than a mailbox.
+_URL_SCHEME_BEFORE = re.compile(r"[A-Za-z][\w+.\-]*://$")
+_SCP_PATH_AFTER = re.compile(r":[\w.~\-]+/")
+
+
+def _is_url_login(text: str, result) -> bool:
+    return bool(
+        _URL_SCHEME_BEFORE.search(text, max(0, result.start - 24), result.start)
+        or _SCP_PATH_AFTER.match(text, result.end)
+    )
 
 
 def is_identifier_header_value(text: str, start: int) -> bool:

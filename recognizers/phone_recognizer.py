@@ -125,7 +125,7 @@ class PhoneNumberRecognizer(LocalRecognizer):
         for cut in cuts:
             raw = text[start:cut]
             digits = _NON_DIGIT.sub("", raw)
-            if len(digits) < 7 or _DATE.match(raw) or _IP.match(raw):
+            if len(digits) < 7 or _DATE.match(raw) or _IP.match(raw) or _is_decimal_or_version(raw):
                 continue
             international = raw.lstrip("(").startswith(("+", "00"))
             if len(digits) > (15 if international else 13) and not _EXT_AT_END.search(raw):
@@ -196,6 +196,18 @@ def _after_speaker_label(text: str, start: int) -> bool:
 
 
 _QUOTED_NAME_BEFORE = re.compile(r"[\"'][ \t]*<$")
+
+
+def _is_decimal_or_version(raw: str) -> bool:
+    """`1774518662.2`, `0.361985`, `5.12.27.75.65`: groups joined by dots only, where a phone number written
+    with dots starts with its trunk `0` (`0475.12.34.56`, `07925.234071`) or has the three groups of a US
+    number (`333.398.0154`)."""
+    groups = raw.split(".")
+    if len(groups) < 2 or not all(group.isdigit() for group in groups):
+        return False
+    if len(groups) == 2:
+        return not raw.startswith("0") or groups[0] == "0"
+    return len(groups) > 3 and not raw.startswith("0")
 
 
 def _is_caller_id(text: str, start: int, end: int) -> bool:

@@ -87,6 +87,11 @@ def test_what_is_not_part_of_an_address(text, expected):
         ('back on <a href="tel:+31688273280">06.88273280</a>', ["+31688273280", "06.88273280"]),
         ('"from-trunk","""Johnathan Dowd"" <353854867717>","PJSIP/trunk"', ["353854867717"]),
         ("<prov:MSISDN>4915739937816</prov:MSISDN>", ["4915739937816"]),
+        # decimals and versions joined by dots are no phone numbers; numbers written with dots are
+        ('"DOCUMENTATION","1774518662.2",""', []),
+        ("lat=51.274750 lon=-0.361985 rssi=-66", []),
+        ("ont fw 5.12.27.75.65; android", []),
+        ("call 07925.234071 or 333.398.0154", ["07925.234071", "333.398.0154"]),
         # a phone key wins over a card reading of the same digits
         ("TAP3 calledNumber=4915530921563 servedImsi=204030183649512", ["4915530921563"]),
     ],
@@ -103,7 +108,24 @@ def test_phone_numbers(text, expected):
         ("diners 30569309025904", ["30569309025904"]),
         ("calledNumber=4915530921563", []),
         ("caller: 4826 6681 6640 5637 expiry 12 29", ["4826 6681 6640 5637"]),  # a speaker, not a key
+        ("'card': '5351.5337.6678.5525',", ["5351.5337.6678.5525"]),
+        # lengths only some schemes issue: 13-digit ids, 18-digit inventory numbers
+        ('{"id":"2651893999340","createdDateTime"', []),
+        ("B-17-04;FP-723-BCA5;287379768846049318;352717862387076", []),
     ],
 )
 def test_card_numbers(text, expected):
     assert found(text, "CREDIT_CARD") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"resolved": "git+ssh://git@github.com/op/ui-kit.git#39e3854"', []),  # a login in a URL
+        ("remote git@github.com:org/repo.git", []),
+        ("mail ann@example.com: thanks", ["ann@example.com"]),
+        ("https://example.com/?to=ann@example.com", ["ann@example.com"]),
+    ],
+)
+def test_email_addresses(text, expected):
+    assert found(text, "EMAIL_ADDRESS") == expected
