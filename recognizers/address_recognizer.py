@@ -41,8 +41,9 @@ _NAME = rf"{_CAP}(?:{_WORD_GAP}{_NAME_WORD}){{0,5}}"  # the street's own name: s
 _NUM_SIGN = r"(?:(?:[Nn][º°o]|[Nn]\.|[Nn]r\.?|[Nn]úm\.?|[Nn]o\.)[ \t]*)?"
 _NUM = (
     r"(?:[Ss]/[Nn](?![\p{L}\d])|"
-    rf"{_NUM_SIGN}\d{{1,5}}"
-    r"(?:[ \t]?[A-Za-z](?![\p{L}\d]))?(?:[ \t]?[-/][ \t]?\d{1,4}[A-Za-z]?(?![\p{L}\d])(?:-hoog(?![\p{L}]))?)?"
+    rf"{_NUM_SIGN}\d{{1,5}}½?"
+    r"(?:[ \t]?[A-Za-z](?![\p{L}\d]))?(?:[ \t]?[-/][ \t]?\d{1,4}[A-Za-z]?(?![\p{L}\d])(?:-hoog(?![\p{L}]))?"
+    r"|/[A-Za-z](?![\p{L}\d]))?"
     # Dutch floors and parts (207-II, 12-hs, 12 hs, 4 huis; 8-3-hoog above), French and Belgian bis/ter
     r"(?:[ \t\-]?(?:I{1,3}|IV|hs|huis|bis|ter|quater|H)(?![\p{L}\d]))?"
     r"(?:[ \t]*(?:bus|bte|boîte|box|b)(?:/(?:bus|bte))?\.?[ \t]*\d{1,4}[A-Za-z]?(?![\p{L}\d]))?)"
@@ -206,14 +207,23 @@ _MILITARY = (
 # counts only with the locality after it.
 _PO_BOX_WORDS = (
     r"(?:(?i:p\.?[ \t]?o\.?[ \t]?box|post[ \t]?office[ \t]box|postbus|postfach|bo[iî]te[ \t]postale|"
-    r"case[ \t]postale|apartado(?:[ \t]de[ \t]correos)?|casella[ \t]postale)|B\.?P\.?|C\.?P\.?)"
+    r"case[ \t]postale|(?:apartado|apdo\.?)(?:[ \t]de[ \t]correos)?|casella[ \t]postale)|B\.?P\.?|C\.?P\.?)"
 )
 _PO_BOX = rf"{_PO_BOX_WORDS}[ \t]*\d{{1,6}}(?:[ \t]\d{{2,3}}){{0,3}}(?![\d\p{{L}}])"
+# The country closing an address, in English or in its own language (and the neighbours' languages).
+_COUNTRY = (
+    r"(?:(?i:belgium|belgique|belgië|belgie|belgien|the[ \t]netherlands|netherlands|nederland|pays-bas|"
+    r"niederlande|france|frankreich|frankrijk|germany|deutschland|allemagne|duitsland|united[ \t]kingdom|"
+    r"great[ \t]britain|england|scotland|wales|northern[ \t]ireland|royaume-uni|ireland|éire|eire|irlande|"
+    r"irland|ierland|spain|españa|espagne|spanien|spanje|italy|italia|italie|italien|italië|"
+    r"united[ \t]states(?:[ \t]of[ \t]america)?|luxembourg|luxemburg|switzerland|schweiz|suisse|svizzera|"
+    r"austria|österreich|portugal|poland|polska)(?![\p{L}])|USA|U\.S\.A\.|UK|U\.K\.)"
+)
 _ADDRESS = (
     rf"(?<![\p{{L}}\d])(?:(?P<military>{_MILITARY})"
-    rf"|(?P<po_box>{_PO_BOX}){_SEP}{_LOCALITY}"
+    rf"|(?P<po_box>{_PO_BOX}){_SEP}{_LOCALITY}(?:{_SEP}{_COUNTRY})?"
     rf"|(?:(?P<house_name>{_HOUSE_NAME})[ \t]*(?:,[ \t]*|\n[ \t]*))?(?P<unit_before>{_UNIT_BEFORE})?"
-    rf"{_STREET}{_UNIT_AFTER}(?:{_SEP}{_LOCALITY})?)"
+    rf"{_STREET}{_UNIT_AFTER}(?:{_SEP}{_LOCALITY}(?:{_SEP}{_COUNTRY}(?![\p{{L}}.]))?)?)"
 )
 
 PATTERNS = [Pattern("address (street, number, locality)", _ADDRESS, 0.7)]
@@ -289,7 +299,7 @@ class AddressRecognizer(LocalRecognizer):
 
     def _pattern_results(self, text: str) -> list[RecognizerResult]:
         results = []
-        text = recase_lower_prose(text)
+        text = recase_upper_lines(recase_lower_prose(_ESCAPED_SEPARATOR.sub(r" \1", text)))
         if self._anchor.search(text) is None:
             return results
         position = 0
@@ -317,8 +327,11 @@ class AddressRecognizer(LocalRecognizer):
 
     @staticmethod
     def validate_match(match) -> bool:
-        """Refuse streets whose type word is an everyday word unless a number and a locality back them."""
+        """Refuse streets whose type word is an everyday word unless a number and a locality back them, or
+        an address key names the value (`line1='119 Johnston Bridge'`, `"street": "Place Berthelot 226"`)."""
         has_locality = bool(match.group("locality")) and not match.group("city_only")
+        if not has_locality and _is_street_field(match):
+            has_locality = True  # the key says what the locality would have said
         if match.group("house_name") and not (
             has_locality
             and not (match.group("num_english") or match.group("num_after") or match.group("num_before"))
@@ -339,6 +352,54 @@ class AddressRecognizer(LocalRecognizer):
             if english_type in _EVERYDAY_ENGLISH and not (numbered and has_locality):
                 return False
         return True
+
+
+# Keys whose value is a street line: `street`, `line1`, `address_line_1`, `addressLine1`, `adresse`, `strasse`
+_STREET_KEYS = frozenset(
+    "street streetaddress line line1 addressline address addr adres adresse anschrift strasse straße "
+    "direccion dirección calle indirizzo via".split()
+)
+_FIELD_END = regex.compile(r"[ \t]*(?:$|[\"',;|}\]\n)<])")
+
+
+def _is_street_field(match) -> bool:
+    """The match is the whole value of a key that names a street or an address line."""
+    from recognizers.context import key_before
+
+    text = match.string
+    if not _FIELD_END.match(text, match.end()):
+        return False
+    key = regex.sub(r"[\W_\d]+", "", key_before(text, match.start())).lower()
+    return key in _STREET_KEYS or key.endswith(("street", "line", "address", "addressline"))
+
+
+# iCalendar and vCard escape the commas and semicolons inside a value (`Chloëlaan 85\, 9071 TB Vlist`):
+# read as a space and the separator.
+_ESCAPED_SEPARATOR = regex.compile(r"\\([,;])")
+# A line in capitals with a digit in it: an address as labels and forms print it (`99 TRAN JUNCTIONS APT 19`)
+_UPPER_LINE = regex.compile(
+    r"(?m)^(?P<label>[ \t]*\p{Lu}[\p{L} ]{0,20}:[ \t]+)?"
+    r"(?P<body>(?=[^\n]*\d)(?=[^\n]*\p{Lu}{3})[^\p{Ll}\n]+)$"
+)
+_UPPER_WORD = regex.compile(r"(?<![\p{L}\d])\p{Lu}{3,}(?![\p{L}\d])")
+
+
+def recase_upper_lines(text: str) -> str:
+    """`text` with the words of its all-capital lines capitalised (same length; a label such as `Site: ` may
+    open the line): postal conventions are read from capitals (`Junctions`, `Apt`). Words of one or two
+    letters (`LR` of a Dutch postcode, `KY` of a US state) and words with digits (`UB74 3AJ`) stay as they
+    are; so does a line without a digit (`NETHERLANDS`), which the country list reads in any case."""
+    if not _UPPER_LINE.search(text):
+        return text
+
+    def capitalise(word: regex.Match) -> str:
+        value = word.group(0)
+        recased = value[0] + value[1:].lower()
+        return recased if len(recased) == len(value) else value
+
+    return _UPPER_LINE.sub(
+        lambda line: (line.group("label") or "") + _UPPER_WORD.sub(capitalise, line.group("body")), text
+    )
 
 
 _BILINGUAL_SLASH = regex.compile(r"[ \t]*/[ \t]*")

@@ -38,6 +38,17 @@ def found(text, entity):
         "Semsingel 52 hs\n7324 CJ Thesinge",
         "Niekbaan 115bis, 6795 XD Donkerbroek",
         "Ellasteeg 226-3-hoog, 2459 JC Montfoort",
+        # the country closing the address; capitals as labels print them; iCalendar's escaped commas
+        "Mariastraat 222 bus 11, 6062 Tienen, België",
+        "134 Travis Key, North Ebonyview, SC 60497, USA",
+        "Baumplatz 192\n87229 Hünfeld\nGermany",
+        "99 TRAN JUNCTIONS APT 19\nNORTH REBECCA, KY 08173\nUSA",
+        "ACCESO DE ROGELIO ORTIZ, 18, 18897 HUELVA, SPAIN",
+        "Chloëlaan 85-II\\, 9071 TB Vlist",
+        # house numbers with a half or a letter after a slash; Spanish post office boxes
+        "240½ Fleming Loop\nWest Kimberlychester, CO 10084\nUnited States",
+        "Piazza Marcantonio 29/A, 74027 San Giorgio Ionico (TA)",
+        "Apdo. de Correos 7860\n20861 Ciudad",
         # Brussels: both languages, one address; `bte/bus`
         "Boulevard Anspach 203 / Anspachlaan 203 bte/bus 21, 1050 Ixelles/Elsene",
     ],
@@ -57,6 +68,12 @@ def test_whole_addresses(address):
         # a wide gap is the next column of a laid-out page; a key in a lower-case note is no street word
         ("138 avenue Dupré                 Customer no 1234", ["138 avenue Dupré"]),
         ("addr pölitzstraße 33 bergzabern", ["pölitzstraße 33 bergzabern"]),
+        # a street line needs no locality where its key names it, and only there
+        ("Address{line1='119 Johnston Bridge', postcode='07610'}", ["119 Johnston Bridge"]),
+        ('{"street": "Place Berthelot 226", "city": "Lyon"}', ["Place Berthelot 226"]),
+        ('{"title": "91 Hopkins Pass"}', []),
+        ("ERROR 500 MAIN LOOP FAILED", []),
+        ("Rue X 5, 1000 Bruxelles, UKraine", ["Rue X 5, 1000 Bruxelles"]),
     ],
 )
 def test_what_is_not_part_of_an_address(text, expected):
