@@ -144,10 +144,11 @@ def ner_windows(text: str, keywords: frozenset[str], width: int = NER_WINDOW_WOR
 
 def _outside_header_lines(text: str, results: list) -> list:
     """`results` without the PERSON findings inside a table's header line (`Name,E-Mail,Anschrift`,
-    `CUSTOMER  CONTACT  DEVICE  SINCE`): column names are not names."""
-    from recognizers.records import header_line_spans
+    `CUSTOMER  CONTACT  DEVICE  SINCE`): column names are not names; nor the fields of a place or company
+    column (`MailingCity`, `Account`)."""
+    from recognizers.records import not_name_spans
 
-    headers = header_line_spans(text)
+    headers = not_name_spans(text)
     if not headers:
         return results
     return [

@@ -51,9 +51,14 @@ NOT_PERSON_QUALIFIERS = frozenset(
 _WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 
+def column_words(name: str) -> list[str]:
+    """The lower-case words of a column name (`billingAddress` -> billing, address)."""
+    return [w.lower() for w in _WORDS.findall(name)]
+
+
 def name_hint(name: str) -> str | None:
     """The entity type (or `free_text`) a column's name suggests, or None."""
-    words = [w.lower() for w in _WORDS.findall(name)]
+    words = column_words(name)
     if not words:
         return None
     joined = "_".join(words)

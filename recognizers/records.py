@@ -248,3 +248,33 @@ def header_line_spans(text: str) -> list[tuple[int, int]]:
         if one_case or any(name_hint(cell) for cell in cells):
             spans.append(line.span())
     return spans
+
+
+# Column-name words of columns that hold places or organisations, never a person's name (`MailingCity`,
+# `Account`, `company_name`): a name-looking value there (`Patricia Ville`, `Busto Garolfo`) is not one.
+NOT_NAME_COLUMN_WORDS = frozenset(
+    "city town place locality municipality gemeente ort stadt ville ciudad citta country land pays region "
+    "state province county company account organisation organization org employer business merchant "
+    "vendor brand product plan".split()
+)
+
+
+def not_name_spans(text: str) -> list[tuple[int, int]]:
+    """Spans where no name is: table header lines (`header_line_spans`), and the fields of rows under a
+    header line whose column names a place or an organisation (`MailingCity`, `Account`)."""
+    from recognizers.columns import column_words, name_hint
+
+    spans = header_line_spans(text)
+    columns: list[bool] | None = None  # per column of the last header: does it hold places or companies?
+    for fields in record_fields(text):
+        if _header_hints(text, fields) is not None:
+            columns = [
+                bool(NOT_NAME_COLUMN_WORDS & set(column_words(text[s:e])))
+                and name_hint(text[s:e]) != "PERSON"
+                for s, e in fields
+            ]
+            columns = columns if any(columns) else None
+            continue
+        if columns is not None and len(columns) == len(fields):
+            spans.extend(field for field, not_name in zip(fields, columns, strict=True) if not_name)
+    return spans
