@@ -56,7 +56,8 @@ _NAME_KEYS = (
 _NAME_PART_KEYS = r"given|family|first|last|middle|given_?names?|family_?name|first_?name|last_?name|surname"
 _HONORIFICS = (
     r"(?:Univ\.[ \t]?)?Prof|Dipl\.-Ing|Ing|Mr|Mrs|Ms|Miss|Mx|Dr|Mme|Mlle|M\.|Herr|Frau|Sr|Sra|Srta|"
-    r"Sig|Sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Sir|Madam"
+    r"Sig|Sig\.ra|sig|sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Sir|Madam|Monsieur|Madame|Mademoiselle|Signor|Signora|"
+    r"Señor|Señora|Doña|Dña"
 )
 _GREETINGS = (
     r"Thank you|Thanks|Good (?:morning|afternoon|evening)|Dear|Hi|Hello|Hey|Hallo|Bonjour|Beste|Geachte|"
@@ -87,9 +88,12 @@ ROLE_WORDS = frozenset(
     notary accountant secretary assistant receptionist clerk cashier concierge caretaker janitor plumber
     electrician contractor witness executor trustee resident occupant applicant claimant requester
     complainant reporter colleagues neighbours
+    klant klanten kunde kundin cliente clienta abonné abonnée abonnee titulaire inhaber inhaberin titular
+    intestatario intestataria
     """.split()
 )
-_ROLE_INTRODUCERS = ROLE_WORDS - {"account", "contact", "holder"}
+# `Courier DHL Express`, `Account Manager`: these introduce a company or a title as often as a person
+_ROLE_INTRODUCERS = ROLE_WORDS - {"account", "contact", "holder", "courier"}
 _INTRODUCERS = (
     r"my name is|name is|name was|in the name of|name of|named|this is|I am|I'm|spoke (?:with|to)|"
     r"talked to|speaking with|customer|client|caller|"
@@ -110,7 +114,10 @@ _END_OF_CAPS_NAME = r"(?=[ \t]*(?:[,.;:!?()\n<]|$)|[ \t]+\p{Ll})"
 _SPEECH_VERBS = (
     r"prefers|preferred|asked|asks|said|says|called|calls|wants|wanted|wrote|writes|requested|requests|"
     r"confirmed|confirms|disputes|disputed|reported|reports|mentioned|agreed|declined|complained|replied|"
-    r"phoned|emailed|visited|insists|insisted|explained|promised|signed|collected"
+    r"phoned|emailed|visited|insists|insisted|explained|promised|signed|collected|"
+    # the same in Dutch, French, German, Spanish and Italian notes (`Klant Ann Lee belde`, `... solicita`)
+    r"belde|schreef|vroeg|meldde|wil|appelle|demande|signale|souhaite|habite|ruft|rief|schreibt|bittet|meldet|"
+    r"wohnt|solicita|pide|reclama|llamó|vive|chiede|segnala|abita|ha comunicato|ha chiamato|ha chiesto"
 )
 # Past participles whose agent (`... by <name>`) is a person in support and billing notes.
 _AGENT_VERBS = (
@@ -239,6 +246,12 @@ PATTERNS = [
         rf"(?<=\p{{Ll}}[,:;]?[ \t]|[(\[\]][ \t]?)(?P<name>{_CAPS_NAME_2}){_END_OF_CAPS_NAME}",
         0.7,
     ),
+    Pattern(
+        # the older mail header form, the name as a comment after the address: `ann@x.org (Ann Lee)`
+        "name (comment after an address)",
+        rf"[^\s@()<>\"]+@[\w.\-]+[ \t]*\((?P<name>{_NAME})\)",
+        0.85,
+    ),
     Pattern("name (display name before an address)", rf"(?P<name>{_NAME_2})[\"']?[ \t]*<[^<>@\s]+@", 0.85),
     Pattern(
         "name (after an honorific)", rf"(?<![\w])(?:{_HONORIFICS})\.?[ \t]+(?P<name>{_TITLE_NAME})", 0.85
@@ -310,9 +323,31 @@ PATTERNS = [
         0.7,
     ),
 ]
+# Substrings (lower case) without which a pattern cannot match: a cheap test that spares the regex
+_PATTERN_GATES = {
+    PERSON_KEY_VALUE: (
+        "caller",
+        "tech",
+        "engineer",
+        "install",
+        "report",
+        "assign",
+        "verified",
+        "approved",
+        "authori",
+        "requested",
+        "opened",
+        "witnessed",
+        "checked",
+    ),
+    REVIEW_AUTHOR: ("by",),
+    DASH_SIGNATURE: ("–", "—"),
+    "name (chat mention)": ("@",),
+}
 # A record field that is a name and nothing else: 2-5 words, Title-case or ALL CAPS, particles between.
 _NAME_FIELD = (
-    rf"{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2}|{_TITLE_NAME},[ \t]*{_GIVEN}"  # `De Smet, Bram`
+    rf"{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2}|{_TITLE_NAME},[ \t]*{_GIVEN}|"  # `De Smet, Bram`
+    rf"{_CAPS_FAMILY}[ \t]+{_GIVEN}"  # `TORRES Leticia`
 )
 # Rules read from a word after the name back to the name: cheaper than trying a name at every capital.
 # (rule name, the word after the name, the name before it up to the end of the searched text, score)
@@ -398,14 +433,14 @@ COMMON_WORDS = frozenset(
 )
 _HONORIFIC_WORDS = frozenset(
     "mr mrs ms miss mx dr prof univ univ.prof mme mlle m herr frau sr sra srta sig sig.ra dott dott.ssa dhr "
-    "mevr sir madam ing dipl.-ing".split()
+    "mevr sir madam ing dipl.-ing monsieur madame mademoiselle signor signora señor señora doña dña".split()
 )
 _POST_NOMINAL_WORDS = frozenset("md phd mba dds dvm jr sr ii iii b.eng m.sc b.sc b.a m.a ll.m".split())
 _ORG_SUFFIXES = frozenset(
     "inc ltd llc plc gmbh ag bv nv sa sarl srl spa sl corp corporation co company group bank telecom "
     "services solutions systems technologies labs holding holdings foundation university "
     "hotel restaurant cafe café pharmacy clinic hospital school college museum theatre theater cinema "
-    "airport agency shop store boutique".split()
+    "airport agency shop store boutique express logistics".split()
 )
 # NER hits inside the value of a key that names a thing, not a person: product="Business Cloud Backup"
 _NOT_PERSON_VALUE = regex.compile(
@@ -427,7 +462,12 @@ _ROLE_WORDS = ROLE_WORDS | frozenset(
     "geachte estimado estimada gentile liebe lieber thanks escalated spoke attn attention".split()
 )
 _LEADING_WORD = regex.compile(r"(\p{L}+)[ \t]+(?=\p{Lu})")  # `Customer Ann Lee` -> `Ann Lee`
-_DETERMINERS = frozenset("the our your my his her their this that these those".split())
+# determiners never open a name; German and Dutch articles neither (`Die Lieferung erfolgt`), though `der`,
+# `den` and `de` stand inside one (`van der Berg`)
+_DETERMINERS = frozenset(
+    "the our your my his her their this that these those die das dem des ein eine einen einem einer het "
+    "een".split()
+)
 # German pronouns and possessives, capitalised in the polite form (`Sie`, `Ihr Router`, `Änderung Ihrer
 # Anschrift`) and the demonstratives: never a word of a name (`die`, `der` are name particles).
 _GERMAN_PRONOUNS = frozenset(
@@ -445,6 +485,11 @@ _LOWER_INTRODUCTION = regex.compile(
     r"(?m:^)[ \t]*(?:cust|cx|caller|customer|client|cardholder|card holder|subscriber|account holder)"
     r"[ \t]*:?)"
     r"[ \t]+)(?P<words>\p{Ll}[\p{Ll}'’\-]*(?:[ \t]+\p{Ll}[\p{Ll}'’\-]*){0,3})"
+)
+# A lower-case note's subject: the words opening a line before a speech verb or shorthand verb
+_LOWER_NOTE_SUBJECT = regex.compile(
+    r"(?m)^[ \t]*(?P<name>\p{Ll}[\p{Ll}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}'’\-]+){1,3})[ \t]+"
+    rf"(?:{_SPEECH_VERBS}|rang|rung|compl|complains)(?![\w])"
 )
 # A prose line of at most 120 characters (two lower-case words at least, no record delimiters, keys or
 # markup); in it, a run of two or three capitalised words (`Kyle Reed`).
@@ -600,7 +645,11 @@ class PersonRecognizer(LocalRecognizer):
                         [start for start, _, kind in contacts if kind in ("PHONE_NUMBER", "EMAIL_ADDRESS")],
                     )
                 )
+        lowered = text.lower()
         for pattern, compiled in zip(PATTERNS, self._compiled, strict=True):
+            gate = _PATTERN_GATES.get(pattern.name)
+            if gate is not None and not any(word in lowered for word in gate):
+                continue
             for match in compiled.finditer(text):
                 for group in ("dq", "sq", "fg", "bare", "name"):
                     if group in compiled.groupindex and match.group(group):
@@ -613,6 +662,7 @@ class PersonRecognizer(LocalRecognizer):
                         )
                         break
         results.extend(self.lower_case_introductions(text))
+        results.extend(self.lower_case_note_subjects(text))
         results.extend(self.names_in_lower_case_lines(text))
         for name, anchor, before, score in self._anchored:
             for match in anchor.finditer(text):
@@ -731,7 +781,7 @@ class PersonRecognizer(LocalRecognizer):
         ann lee`, `my name is joost`, `or call doris on 0471...`) or a note opens on a role (`cardholder
         ann lee denies ...`): the words after the cue up to the first stop, everyday or shorthand word,
         each of three letters at least, less the English dictionary words that end the run (`its raining`,
-        `ann lee denies`)."""
+        `ann lee denies`), unless a verb ends the run (`caller louis david wants ...`)."""
         from recognizers.dictionary import is_dictionary_word
 
         results = []
@@ -745,6 +795,9 @@ class PersonRecognizer(LocalRecognizer):
                 value = word.group(0)
                 if kept and value in _LOWER_PARTICLES and index + 1 < len(words):
                     continue  # `wouter de clercq`: a particle inside the name
+                if kept and (value in _NOTE_SHORTHAND or value in _speech_verbs()):
+                    kept = [(kept_word, False) for kept_word, _ in kept]  # `louis david wants ...`
+                    break
                 if (
                     len(value) < 3
                     or value in _everyday_words()
@@ -760,6 +813,20 @@ class PersonRecognizer(LocalRecognizer):
                 start = match.start("words")
                 end = start + kept[-1][0].end()
                 results.append(make_result(self, "PERSON", start, end, 0.7, "name (lower-case introduction)"))
+        return results
+
+    def lower_case_note_subjects(self, text: str) -> list[RecognizerResult]:
+        """The person a hurried lower-case note opens on, before its verb (`wayne frost called abt roaming`,
+        `ann lee rang re bill`): two or three words at the start of a line, right before a speech verb or
+        a note's shorthand verb, none a stop or everyday word."""
+        results = []
+        for match in _LOWER_NOTE_SUBJECT.finditer(text):
+            value = match.group("name")
+            if is_lower_case_name(value, dictionary_check=False):
+                start, end = match.span("name")
+                results.append(
+                    make_result(self, "PERSON", start, end, 0.7, "name (subject of a lower-case note)")
+                )
         return results
 
     def headed_field_results(self, text: str) -> list[RecognizerResult]:
@@ -866,9 +933,16 @@ class PersonRecognizer(LocalRecognizer):
                 continue  # `The Maltings`, `3450 KE Den Dungen`, `Co. Kerry`, `Easy Switch ID:`
             if value.islower() or _only_salutation_words(value):
                 continue  # `Groetjes`, `Beste Grüße`: the sign-off, not the name under it
+            if " " not in value and _in_german_text(text, start, end):
+                continue  # `Werktagen`, `Rechnung`: German capitalises every noun; a lone word is weak there
             score = 0.85 if " " in value else 0.6
             results.append(make_result(self, "PERSON", start, end, score, "spaCy PERSON entity (pruned)"))
         return results
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(word for word in _SPEECH_VERBS.split("|") if " " not in word)
 
 
 @lru_cache(maxsize=1)
@@ -886,6 +960,20 @@ def _everyday_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return NOT_NAME_WORDS | COMMON_WORDS | frozenset(STOP_WORDS)
+
+
+# German function words that are not English words too (`die`, `der`, `den`, `das` are left out)
+_GERMAN_WORDS = _GERMAN_PRONOUNS | frozenset(
+    "und ist wird nicht mit für auf dem des sich bei eine einen einer im wurde werden haben hat zu von zum "
+    "zur nach über unter oder aber auch noch schon bitte vielen dank sehr kein keine ihnen".split()
+)
+_LOWER_WORD = regex.compile(r"\p{L}+")
+
+
+def _in_german_text(text: str, start: int, end: int) -> bool:
+    """Two German function words or more around `text[start:end]`."""
+    around = text[max(0, start - 60) : end + 60].lower()
+    return len({word for word in _LOWER_WORD.findall(around) if word in _GERMAN_WORDS}) >= 2
 
 
 def _plausible_family_given(value: str) -> bool:

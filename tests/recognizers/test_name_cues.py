@@ -134,3 +134,40 @@ def test_envelope_lines(text, expected):
 )
 def test_premises_labels_and_roles_are_not_names(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Klant Ilse Brenninkmeijer belde over haar factuur", ["Ilse Brenninkmeijer"]),
+        ("Monsieur Grégoire Vasseur habite au 12 rue des Lilas depuis mars", ["Grégoire Vasseur"]),
+        ("La clienta Radka Novotná solicita la portabilidad de su línea", ["Radka Novotná"]),
+        ("La sig.ra Ottilie Brandvold ha comunicato il nuovo indirizzo", ["Ottilie Brandvold"]),
+        ("Die Lieferung erfolgt in zwei Werktagen, bitte halten Sie die Rechnung bereit.", []),
+        ("Courier DHL Express rebooked, tracking 4233772089.", []),
+    ],
+)
+def test_names_in_dutch_french_german_spanish_and_italian_notes(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("From: o.brandvold@example.no (Ottilie Brandvold)\nTo: billing@example.com", ["Ottilie Brandvold"]),
+        ("NOVOTNÁ Radka\nmob: +420 601 123 456", ["NOVOTNÁ Radka"]),
+        ("sverre lindqvist rang re bill, cb after 5", ["sverre lindqvist"]),
+        ("caller louis david wants 2 cancel", ["louis david"]),
+        ("the line rang twice then dropped", []),
+    ],
+)
+def test_mail_comments_phone_list_headings_and_note_subjects(text, expected):
+    assert names(text) == expected
+
+
+def test_place_and_company_columns_hold_no_names():
+    text = (
+        "Id,Name,Account,Phone,Email,MailingCity\n"
+        '0031,"Quist, Marloes",Vandamme Logistics,+32 471 12 34 56,mq@example.be,Sint Amands\n'
+    )
+    assert names(text) == ["Quist, Marloes"]
