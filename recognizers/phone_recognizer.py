@@ -200,14 +200,14 @@ _QUOTED_NAME_BEFORE = re.compile(r"[\"'][ \t]*<$")
 
 def _is_decimal_or_version(raw: str) -> bool:
     """`1774518662.2`, `0.361985`, `5.12.27.75.65`: groups joined by dots only, where a phone number written
-    with dots starts with its trunk `0` (`0475.12.34.56`, `07925.234071`) or has the three groups of a US
-    number (`333.398.0154`)."""
+    with two groups starts with its trunk `0` (`07925.234071`), and one with more does not start with a
+    single digit (`0475.12.34.56`, `625.96.35.50`, `333.398.0154`)."""
     groups = raw.split(".")
     if len(groups) < 2 or not all(group.isdigit() for group in groups):
         return False
     if len(groups) == 2:
         return not raw.startswith("0") or groups[0] == "0"
-    return len(groups) > 3 and not raw.startswith("0")
+    return len(groups) > 3 and len(groups[0]) == 1
 
 
 def _is_caller_id(text: str, start: int, end: int) -> bool:

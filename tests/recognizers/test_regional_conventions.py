@@ -109,6 +109,7 @@ def test_what_is_not_part_of_an_address(text, expected):
         ("lat=51.274750 lon=-0.361985 rssi=-66", []),
         ("ont fw 5.12.27.75.65; android", []),
         ("call 07925.234071 or 333.398.0154", ["07925.234071", "333.398.0154"]),
+        ("móvil 625.96.35.50", ["625.96.35.50"]),
         # a phone key wins over a card reading of the same digits
         ("TAP3 calledNumber=4915530921563 servedImsi=204030183649512", ["4915530921563"]),
     ],
