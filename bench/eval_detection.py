@@ -55,6 +55,8 @@ COUNTRY_AFTER = re.compile(
     r"united kingdom|uk|ireland|éire|spain|españa|italy|italia|usa|united states)"
 )
 
+EXTENSION_AFTER = re.compile(r"(?i)[ \t]*(?:ext\.?|x|extension:?|poste|durchwahl|#)[ \t]*\d{1,6}")
+
 # corpus name -> (builder, the header line saying what its figures mean)
 CORPORA: dict[str, tuple[Callable[[int, int], list[Sample]], str]] = {
     "tuned": (
@@ -93,7 +95,7 @@ RULES = (
     "when any letter or digit of it is not covered by findings of its type. A finding swallows when it\n"
     "overlaps two or more gold spans, or runs past its gold span by any letter or digit or by more than\n"
     f"{SWALLOW_SLACK} other characters (a courtesy title such as 'Ms. ', 'Mme ' or 'Herr ' before a name,\n"
-    "or a country after an address, does not count).\n"
+    "a country after an address or an extension after a phone number, does not count).\n"
     "Stock Presidio has no ADDRESS entity (its LOCATION is not counted).\n"
     f"Targets: recall >= 0.97 (PERSON, ADDRESS >= 0.95), precision >= {PRECISION_TARGET}, no swallowing."
 )
@@ -131,8 +133,8 @@ def _swallows(text: str, start: int, end: int, golds: list[tuple[int, int]]) -> 
     before, after = text[start : hit[0][0]], text[hit[0][1] : end]
     if COURTESY_TITLE.fullmatch(before):
         before = ""  # "Ms. Royer" for the gold "Royer": the title is part of how the name is written
-    if COUNTRY_AFTER.fullmatch(after):
-        after = ""  # corpora differ on whether a country closing an address is part of it
+    if COUNTRY_AFTER.fullmatch(after) or EXTENSION_AFTER.fullmatch(after):
+        after = ""  # corpora differ on whether a country closing an address, or a phone's extension, is part
     extra = before + after
     return len(extra) > SWALLOW_SLACK or any(c.isalnum() for c in extra)
 
