@@ -26,7 +26,10 @@ from recognizers.results import make_result
 from recognizers.vcard import vcard_spans
 
 _NOT_HONORIFIC = r"(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Mme|Mlle|Herr|Frau|Sr|Sra|Dhr|Mevr|Sir)\b)"
-_WORD = rf"(?:{_NOT_HONORIFIC}(?:O['’]|Mc|Mac|D['’])?\p{{Lu}}[\p{{L}}'’]*(?:-\p{{L}}[\p{{L}}'’]*)*\.?)"
+_WORD = (
+    rf"(?:{_NOT_HONORIFIC}(?:O['’]|Mc|Mac|D['’])?\p{{Lu}}[\p{{L}}'’]*(?:-\p{{L}}[\p{{L}}'’]*)*\.?|"
+    r"(?:\p{Lu}\.){2,3})"  # initials written together: `J.M.F. Mayoral`
+)
 # Title-case only (Ann, O'Brien, Jean-Luc): prose patterns must not run on through ALL-CAPS sentences.
 _TITLE_WORD = (
     rf"(?:{_NOT_HONORIFIC}(?:O['’]|Mc|Mac|D['’])?\p{{Lu}}\p{{Ll}}[\p{{L}}'’]*(?:-\p{{L}}[\p{{L}}'’]*)*)"
@@ -49,7 +52,10 @@ _NAME_KEYS = (
     # the name parts in Dutch, French, German, Spanish and Italian records
     r"voornaam|achternaam|pr[ée]nom|vorname|nachname|familienname|apellidos?|cognome|"
     # LDAP (RFC 4519): common name, surname, given name, as RDNs of a DN (`cn=Ann Lee,ou=...`) or attributes
-    r"cn|sn|givenName|requester_?name|requester"
+    r"cn|sn|givenName|requester_?name|requester|"
+    # payment and telephony records: the payer's name, a caller ID's name
+    r"consumer_?name|shopper_?name|debtor_?name|debtor|caller_?id_?name|effective_caller_?id_?name|"
+    r"(?:src|dst|from|to)_display"
 )
 # Members of a structured name object (`"name":{"given":"Ann","family":"Lee"}`, FHIR HumanName and Avro
 # schemas): each part is a name; `use`, `prefix`, `suffix`, `text`-less keys of other kinds are not.
@@ -89,7 +95,7 @@ ROLE_WORDS = frozenset(
     electrician contractor witness executor trustee resident occupant applicant claimant requester
     complainant reporter colleagues neighbours
     klant klanten kunde kundin cliente clienta abonné abonnée abonnee titulaire inhaber inhaberin titular
-    intestatario intestataria
+    intestatario intestataria debtor creditor payer
     """.split()
 )
 # `Courier DHL Express`, `Account Manager`: these introduce a company or a title as often as a person
@@ -165,22 +171,24 @@ _NOT_PERSON_PATHS = (
     "event|queue|topic|bucket|domain|brand|merchant|vendor|tariff|offer|option"
 )
 # A qualifier between a form's key and its colon: `Holder (as on contract):`, `Name (as on card):`
-_KEY_QUALIFIER = r"(?:[ \t]*\([^()\n]{1,30}\))?"
+_KEY_QUALIFIER = r"(?:[ \t]*\([^()\n]{1,30}\)|[ \t]*/[ \t]*\p{L}[\p{L} '’]{0,30}(?=[ \t]*:))?"
 # A key's value: quoted, `Family, Given` up to the end of the field, or bare words up to a delimiter or a
 # parenthesis (`On-site contact: Ann Lee (0471 12 34 56)`)
 _KEY_VALUE = (
-    r"""(?:"(?P<dq>[^"\n]{1,80})"|'(?P<sq>[^'\n]{1,80})'|"""
+    r"""(?:\[?[ \t]*"(?P<dq>[^"\n\\]{1,80})"|'(?P<sq>[^'\n]{1,80})'|\\"(?P<eq>[^"\n\\]{1,80})\\"|"""
     rf"""(?P<fg>(?:{_TITLE_NAME}|{_CAPS_FAMILY}),[ \t]*{_GIVEN})(?=[ \t]*(?:$|[;|&(\n]))|"""
     r"""(?P<bare>[^\s,;&|}\]"'=<>(][^\s,;&|}\]"=<>(]*(?:[ \t]+(?![^\s&]*[=:])[^\s,;&|}\]"=<>(]+){0,3}))"""
 )
 _PERSON_KEYS = (
     r"caller|tech|technician|engineer|installer|reporter|assignee|assigned[ _]?to|"
-    r"(?:verified|approved|authori[sz]ed|requested|reported|opened|witnessed|checked)[ _]?by"
+    r"(?:verified|approved|authori[sz]ed|requested|reported|opened|witnessed|checked|signed-off|co-authored|"
+    r"reviewed|tested|acked|suggested)[ _-]?by|signature|firma|unterschrift|handtekening"
 )
 PATTERNS = [
     Pattern(
         NAME_KEY_VALUE,
-        rf"""(?i:(?<![\w])(?:{_NAME_KEYS}))["']?{_KEY_QUALIFIER}[ \t]*(?:[:=]|=>)[ \t]*{_KEY_VALUE}""",
+        rf"""(?i:(?<![\w])(?:{_NAME_KEYS}))\\?["']?{_KEY_QUALIFIER}"""
+        rf"""[ \t]*(?:[:=]|=>|(?<=")[ \t]+(?="))[ \t]*{_KEY_VALUE}""",
         0.85,
     ),
     Pattern(
@@ -218,7 +226,7 @@ PATTERNS = [
         # runs to the next unescaped comma or plus
         "name (LDAP common name RDN)",
         r"(?i:(?<![\w])(?:cn|displayName|givenName|sn)=)"
-        r"(?P<name>(?:[^,+=\\\n]|\\.){1,80}?)(?=[ \t]*(?:[,+]|$))",
+        r"(?P<name>(?:[^,+=\\\n:;\"]|\\.){1,80}?)(?=[ \t]*(?:[,+;]|:mailto:|$))",
         0.85,
     ),
     Pattern(
@@ -233,12 +241,13 @@ PATTERNS = [
     Pattern(
         # Outlook and Exchange write a display name as `Last, First` before the address
         "name (family, given display name before an address)",
-        rf"(?<=(?:^|[:;,>\"'][ \t]*))(?P<name>{_TITLE_NAME},[ \t]*{_GIVEN})[\"']?[ \t]*<[^<>@\s]+@",
+        rf"(?<=(?:^|[:;,>\"'][ \t]*))(?P<name>(?:{_PARTICLE}[ \t]+)*{_TITLE_NAME},[ \t]*{_GIVEN})[\"']?[ \t]*"
+        r"<[^<>@\s]+@",
         0.85,
     ),
     Pattern(
         "name (XML element of a name key)",
-        rf"(?i:<(?:{_NAME_KEYS})(?:[ \t][^<>]*)?>)[ \t]*(?P<name>[^<>\n]{{1,80}}?)[ \t]*</",
+        rf"(?i:<(?:[\w.\-]+:)?(?:{_NAME_KEYS})(?:[ \t][^<>]*)?>)[ \t]*(?P<name>[^<>\n]{{1,80}}?)[ \t]*</",
         0.85,
     ),
     Pattern(
@@ -284,7 +293,8 @@ PATTERNS = [
     Pattern(
         # the agent of a passive verb of request or approval: `was requested by Justin Cowan`
         BY_AGENT,
-        rf"(?<![\w])(?:{_AGENT_VERBS})[ \t]+by[ \t]+(?P<name>{_TITLE_NAME}|{_CAPS_NAME_2}|{_MIXED_NAME_2})"
+        rf"(?<![\w])(?i:{_AGENT_VERBS})(?:[ \t]+(?:at|in|on)[ \t]+[^\n]{{1,40}}?)?[ \t]+by[ \t]+"
+        rf"(?P<name>{_TITLE_NAME}|{_CAPS_NAME_2}|{_MIXED_NAME_2})"
         rf"(?![\p{{L}}\d'’])",
         0.7,
     ),
@@ -319,7 +329,7 @@ PATTERNS = [
     ),
     Pattern(
         "name (introducing oneself: '<name> here')",
-        rf"(?<![\w])(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2})[ \t]+here(?![\w])",
+        rf"(?<![\w])(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2})[ \t]+(?:here|hier)(?![\w])",
         0.7,
     ),
 ]
@@ -332,13 +342,11 @@ _PATTERN_GATES = {
         "install",
         "report",
         "assign",
-        "verified",
-        "approved",
-        "authori",
-        "requested",
-        "opened",
-        "witnessed",
-        "checked",
+        "by",
+        "sign",
+        "firma",
+        "unterschrift",
+        "handtekening",
     ),
     REVIEW_AUTHOR: ("by",),
     DASH_SIGNATURE: ("–", "—"),
@@ -465,8 +473,7 @@ _LEADING_WORD = regex.compile(r"(\p{L}+)[ \t]+(?=\p{Lu})")  # `Customer Ann Lee`
 # determiners never open a name; German and Dutch articles neither (`Die Lieferung erfolgt`), though `der`,
 # `den` and `de` stand inside one (`van der Berg`)
 _DETERMINERS = frozenset(
-    "the our your my his her their this that these those die das dem des ein eine einen einem einer het "
-    "een".split()
+    "the our your my his her their this that these those die das dem des ein eine het een".split()
 )
 # German pronouns and possessives, capitalised in the polite form (`Sie`, `Ihr Router`, `Änderung Ihrer
 # Anschrift`) and the demonstratives: never a word of a name (`die`, `der` are name particles).
@@ -547,7 +554,8 @@ def plausible_name(value: str) -> bool:
     if any(word in _GERMAN_PRONOUNS for word in lowered) or lowered[-1] in _HONORIFIC_WORDS:
         return False  # `Ihren Berater`; `Hallo Herr`, `Guten Tag Frau`: the name follows the honorific
     if not all(
-        word and word.replace("-", "").replace("'", "").replace("’", "").isalpha() for word in lowered
+        word and word.replace("-", "").replace("'", "").replace("’", "").replace(".", "").isalpha()
+        for word in lowered
     ):
         return False
     if any(word in NOT_NAME_WORDS or word in _ORG_SUFFIXES or word in PREMISES_WORDS for word in lowered):
@@ -651,7 +659,7 @@ class PersonRecognizer(LocalRecognizer):
             if gate is not None and not any(word in lowered for word in gate):
                 continue
             for match in compiled.finditer(text):
-                for group in ("dq", "sq", "fg", "bare", "name"):
+                for group in ("dq", "sq", "eq", "fg", "bare", "name"):
                     if group in compiled.groupindex and match.group(group):
                         if group == "bare" and any(char.isdigit() for char in match.group(group)):
                             break  # `customer=C123456`: an identifier, names hold no digits
@@ -696,7 +704,8 @@ class PersonRecognizer(LocalRecognizer):
         if rule == DASH_SIGNATURE and _holds_everyday_word(value):
             return  # `– Customer Care`
         if rule == PERSON_KEY_VALUE and (
-            (" " not in value and not value.istitle()) or _holds_everyday_word(value)
+            (" " not in value and (not value.istitle() or _all_dictionary_words(value)))
+            or _holds_everyday_word(value)
         ):
             return  # `Tech: FTTH`, `Caller: I paid`: one word must be written as a name, and no stop word
         if (

@@ -171,3 +171,44 @@ def test_place_and_company_columns_hold_no_names():
         '0031,"Quist, Marloes",Vandamme Logistics,+32 471 12 34 56,mq@example.be,Sint Amands\n'
     )
     assert names(text) == ["Quist, Marloes"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "<ns2:GivenName>Ottilie</ns2:GivenName><ns2:FamilyName>Brandvold</ns2:FamilyName>",
+            ["Ottilie", "Brandvold"],
+        ),
+        ('value="{\\"fullName\\":\\"SVERRE LINDQVIST\\",\\"plan\\":\\"Go\\"}"', ["SVERRE LINDQVIST"]),
+        ('"HSET" "cust:CU1" "name" "Radka Novotná" "email" "rn@example.cz"', ["Radka Novotná"]),
+        (
+            '{"consumerName":"Ilse Brenninkmeijer","consumerAccount":"NL00BANK0123456789"}',
+            ["Ilse Brenninkmeijer"],
+        ),
+        ('src_ip=10.0.0.1;src_display="Quist, Marloes"', ["Quist, Marloes"]),
+        ('"highlight":{"customer_name":["Wojtek Zielinski"]}', ["Wojtek Zielinski"]),
+        ("ORGANIZER;CN=Ottilie Brandvold:mailto:ob@example.no", ["Ottilie Brandvold"]),
+        ("Debtor name / Nom du débiteur: Grégoire Vasseur\nDebtor address: x", ["Grégoire Vasseur"]),
+    ],
+)
+def test_name_keys_of_soap_kafka_redis_payment_sip_and_calendar_records(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "    Reported-by: R. Novotná\n    Signed-off-by: Wojtek Zielinski",
+            ["R. Novotná", "Wojtek Zielinski"],
+        ),
+        ("Firma: Grégoire Vasseur", ["Grégoire Vasseur"]),
+        ("Signature: Verified", []),
+        ("Signed at Leuven on 03/04/2026 by Ilse Brenninkmeijer", ["Ilse Brenninkmeijer"]),
+        ('From: "van Dijk, Marloes" <marloes@example.nl>', ["van Dijk, Marloes"]),
+        ("Mit freundlichen Grüßen\nJ.M.F. Novotná", ["J.M.F. Novotná"]),
+    ],
+)
+def test_signatures_trailers_and_initials(text, expected):
+    assert names(text) == expected
