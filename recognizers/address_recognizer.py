@@ -298,8 +298,21 @@ class AddressRecognizer(LocalRecognizer):
         return results
 
     def _pattern_results(self, text: str) -> list[RecognizerResult]:
+        text = _ESCAPED_SEPARATOR.sub(r" \1", text)
+        results = self._matches(recase_upper_lines(recase_lower_prose(text)))
+        runs = recase_lower_runs(text)
+        if runs != text:
+            # lower-case addresses inside mixed text, read in a second pass so that the lower-case parts of
+            # addresses written in capitals (`52 hs`, `2e verdieping`) keep their first reading
+            results += [
+                extra
+                for extra in self._matches(runs)
+                if not any(extra.start < r.end and r.start < extra.end for r in results)
+            ]
+        return results
+
+    def _matches(self, text: str) -> list[RecognizerResult]:
         results = []
-        text = recase_upper_lines(recase_lower_prose(_ESCAPED_SEPARATOR.sub(r" \1", text)))
         if self._anchor.search(text) is None:
             return results
         position = 0
@@ -441,6 +454,56 @@ def recase_lower_prose(text: str) -> str:
     return _LOWER_PROSE_LINE.sub(
         lambda line: (line.group("label") or "") + _WORD_START.sub(capitalise, line.group("body")), text
     )
+
+
+# A run of lower-case prose with a digit in it, between capitals, line breaks and the characters of
+# keys, paths and markup (`=`, slash, underscore, brackets, `@`, `|`, quotes): where chat users and
+# hurried notes write an address in lower case.
+_LOWER_SEGMENT = regex.compile(r"(?=[^\p{Lu}\n=/_{}\[\]<>@|\\\"]*\d)[^\p{Lu}\n=/_{}\[\]<>@|\\\"]{8,}")
+_TOKEN = regex.compile(r"[\p{L}\d'’]+")
+_GB_INWARD = regex.compile(r"\d(?!st|nd|rd|th)[a-z]{2}")
+
+
+def recase_lower_runs(text: str) -> str:
+    """`text` with the words of its lower-case prose runs capitalised (same length): chat users and notes
+    write addresses in lower case (`paseo de gracia 12 08007 barcelona`), and postal conventions are read
+    from capitals. Postcode parts are put in capitals: words with digits (`f07`, `ub74`), the letters of a
+    Dutch postcode (`1015 cj`), a US state before its ZIP (`nm 58573`), and an Eircode's second half."""
+    if not _LOWER_SEGMENT.search(text):
+        return text
+    return _LOWER_SEGMENT.sub(
+        lambda run: _recase_run(run.group(0), mid_word=run.start() > 0 and text[run.start() - 1].isalpha()),
+        text,
+    )
+
+
+def _recase_run(run: str, mid_word: bool) -> str:
+    """`run` recased (see `recase_lower_prose`); its first word is left alone when it is the tail of a
+    capitalised word (`irección` of `Dirección`)."""
+    skip = _not_capitalised()
+    tokens = list(_TOKEN.finditer(run))
+    out = list(run)
+    for index, token in enumerate(tokens):
+        if index == 0 and mid_word and token.start() == 0:
+            continue
+        word = token.group(0)
+        before = tokens[index - 1].group(0) if index else ""
+        after = tokens[index + 1].group(0) if index + 1 < len(tokens) else ""
+        if word[0].isalpha() and any(c.isdigit() for c in word) or _GB_INWARD.fullmatch(word):
+            new = word.upper()  # f07, ub74, d02; 3aj
+        elif len(word) == 2 and (
+            (before.isdigit() and len(before) == 4) or (after.isdigit() and len(after) == 5)
+        ):
+            new = word.upper()  # 1015 cj, nm 58573
+        elif len(word) == 4 and before[:1].isalpha() and any(c.isdigit() for c in before):
+            new = word.upper()  # f07 hfak
+        elif word in skip:
+            continue
+        else:
+            new = word[0].upper() + word[1:]
+        if len(new) == len(word):
+            out[token.start() : token.end()] = new
+    return "".join(out)
 
 
 # A full stop, a space and a capital: one sentence ends, the next begins (`75011 Paris. Questions?`)

@@ -68,6 +68,28 @@ def test_whole_addresses(address):
         # a wide gap is the next column of a laid-out page; a key in a lower-case note is no street word
         ("138 avenue Dupré                 Customer no 1234", ["138 avenue Dupré"]),
         ("addr pölitzstraße 33 bergzabern", ["pölitzstraße 33 bergzabern"]),
+        # lower-case addresses inside mixed text: notes, table cells, XML elements; postcodes in capitals
+        (
+            "drv 428 tour 3: nobody home at 76 rue de david, 59613 alexandre-sur-mer, déposé chez Mme Foster",
+            ["76 rue de david, 59613 alexandre-sur-mer"],
+        ),
+        (
+            "Il mio indirizzo: apartment 5, 80 anderson street, kaitlin ville, f07 hfak. Potete",
+            ["apartment 5, 80 anderson street, kaitlin ville, f07 hfak"],
+        ),
+        (
+            "<a:Install>104 sherry centers, hernandezside, nm 58573</a:Install>",
+            ["104 sherry centers, hernandezside, nm 58573"],
+        ),
+        (
+            "| x@example.com | 7 chemin de lefort, 06889 maillard-les-bains | closed |",
+            ["7 chemin de lefort, 06889 maillard-les-bains"],
+        ),
+        (
+            "Dirección: chaussée de lefebvre 59 bte 23, 1537 bommershoven",
+            ["chaussée de lefebvre 59 bte 23, 1537 bommershoven"],
+        ),
+        ("retry 3 via proxy, 1000 requests failed", []),
         # a street line needs no locality where its key names it, and only there
         ("Address{line1='119 Johnston Bridge', postcode='07610'}", ["119 Johnston Bridge"]),
         ('{"street": "Place Berthelot 226", "city": "Lyon"}', ["Place Berthelot 226"]),
