@@ -108,6 +108,8 @@ _INTRODUCERS = (
     r"my (?:partner|wife|husband|son|daughter|mother|father|colleague)|attn:?"
 )
 LAST_FIRST = "name (FAMILY, Given)"
+# initials before a family name: `G. Smeets`, `O.T. Carroll`, `J. M. Lee`
+_INITIALS_NAME = rf"(?:\p{{Lu}}\.[ \t]*){{1,3}}{_TITLE_WORD}"
 _ALL_CAPS_WORD = r"(?:(?:O['’]|MC|MAC|D['’])?\p{Lu}{2,}(?:[-'’]\p{Lu}+)*)"
 _CAPS_FAMILY = rf"{_ALL_CAPS_WORD}(?:[ \t]+{_ALL_CAPS_WORD}){{0,2}}"  # VAN DER BERG
 _GIVEN = rf"{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD})?"
@@ -263,12 +265,46 @@ PATTERNS = [
     ),
     Pattern("name (display name before an address)", rf"(?P<name>{_NAME_2})[\"']?[ \t]*<[^<>@\s]+@", 0.85),
     Pattern(
-        "name (after an honorific)", rf"(?<![\w])(?:{_HONORIFICS})\.?[ \t]+(?P<name>{_TITLE_NAME})", 0.85
+        "name (after an honorific)", rf"(?<![\w])(?i:{_HONORIFICS})\.?[ \t]+(?P<name>{_TITLE_NAME})", 0.85
     ),
     Pattern(
         "name (after a greeting)",
         rf"(?<![\w])(?:{_GREETINGS})[ \t]+(?P<name>{_TITLE_NAME})(?=[ \t]*[,!:\n])",
         0.7,
+    ),
+    Pattern(
+        # the signature block after the `-- ` delimiter line (RFC 3676): its first line is the name
+        "name (first line of a signature block)",
+        rf"(?m)^--[ ]?\r?\n[ \t]*(?P<name>{_NAME}|{_INITIALS_NAME}(?:[ \t]+{_TITLE_WORD})?)[ \t]*$",
+        0.8,
+    ),
+    Pattern(
+        # the person thanked or welcomed at the end of the opening line (`Thanks for your order, Ann!`)
+        "name (addressed at the end of a thanks)",
+        rf"(?im)^[ \t]*(?:thanks|thank you|merci|bedankt|danke|grazie|gracias|welcome|bienvenue|welkom|"
+        rf"willkommen)\b[^\n!?.,]{{0,50}},[ \t]*(?P<name>{_TITLE_NAME})[ \t]*!",
+        0.75,
+    ),
+    Pattern(
+        # a caller ID: the quoted display name before the number (`"Ann Lee" <0471123456>`, CSV-escaped
+        # `""Ann Lee"" <...>`, SIP `"Ann Lee" <sip:+32...@host>`)
+        "name (caller ID display name)",
+        r"\"{1,2}(?P<name>[^\"<>\n]{1,60}?)\"{1,2}[ \t]*<(?:sips?:|tel:)?\+?\d[\d.\- ]{3,20}(?:@[^<>\s]*)?>",
+        0.8,
+    ),
+    Pattern(
+        # a name spelled out letter by letter after a cue (`that's M-A-S-S-I-N`, `spelled B-O-S-S`)
+        "name (spelled out)",
+        r"(?i:that['’]?s|spelled|spelt|spelling|spells)[ \t:,]+"
+        r"(?P<name>(?:\p{Lu}[ \t]?-[ \t]?){2,}\p{Lu})(?![\w-])",
+        0.8,
+    ),
+    Pattern(
+        # a delivery or form signed by someone: `signed G. Smeets`, `signed: Ann Lee`
+        "name (signer)",
+        rf"(?<![\w])(?i:signed)[ \t]*:?[ \t]+(?P<name>{_INITIALS_NAME}|{_TITLE_NAME_2})"
+        rf"(?![\p{{L}}'’])",
+        0.75,
     ),
     Pattern(
         # the sign-off opens a line or a sentence (`... on its way. Regards,`); the name is alone on the next
@@ -355,7 +391,8 @@ _PATTERN_GATES = {
 # A record field that is a name and nothing else: 2-5 words, Title-case or ALL CAPS, particles between.
 _NAME_FIELD = (
     rf"{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2}|{_TITLE_NAME},[ \t]*{_GIVEN}|"  # `De Smet, Bram`
-    rf"{_CAPS_FAMILY}[ \t]+{_GIVEN}"  # `TORRES Leticia`
+    rf"{_CAPS_FAMILY}[ \t]+{_GIVEN}|"  # `TORRES Leticia`
+    rf"{_INITIALS_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TITLE_WORD})?"  # `O.T. Carroll`
 )
 # Rules read from a word after the name back to the name: cheaper than trying a name at every capital.
 # (rule name, the word after the name, the name before it up to the end of the searched text, score)
@@ -410,7 +447,7 @@ NOT_NAME_WORDS = frozenset(
     gateway subsystem operations department desk helpdesk portal platform module handler engine daemon
     scheduler controller processor pipeline cluster network centre center office system systems delivery
     mailer bot care support team kundenservice kundendienst
-    betreff betreft objet asunto oggetto onderwerp courriel
+    betreff betreft objet asunto oggetto onderwerp courriel motif grund motivo reden sre noc depot hub
     """.split()
 )
 # Words of a postal address that name the premises or the way, never a word of a personal name (`Flat 22`,
@@ -433,7 +470,7 @@ COMMON_WORDS = frozenset(
     piazza total amount price tax vat eur usd gbp premium basic plus pro gold silver unlimited prepaid
     postpaid roaming data voice broadband fiber fibre router modem max mini ultra
     tim italia españa espana deutschland sim bundle plan tariff
-    contract refund
+    contract refund key
     payment paid due balance credit debit monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december mon tue wed thu fri sat
     sun jan feb mar apr jun jul aug sep sept oct nov dec
@@ -473,7 +510,8 @@ _LEADING_WORD = regex.compile(r"(\p{L}+)[ \t]+(?=\p{Lu})")  # `Customer Ann Lee`
 # determiners never open a name; German and Dutch articles neither (`Die Lieferung erfolgt`), though `der`,
 # `den` and `de` stand inside one (`van der Berg`)
 _DETERMINERS = frozenset(
-    "the our your my his her their this that these those die das dem des ein eine het een".split()
+    "the our your my his her their this that these those die das dem des ein eine het een mijn uw onze jouw "
+    "mon ma mes votre vos notre nos il mio mia miei suo sua nostro vostro mi mis nuestro nuestra".split()
 )
 # German pronouns and possessives, capitalised in the polite form (`Sie`, `Ihr Router`, `Änderung Ihrer
 # Anschrift`) and the demonstratives: never a word of a name (`die`, `der` are name particles).
@@ -813,9 +851,10 @@ class PersonRecognizer(LocalRecognizer):
                     or value in _NOTE_SHORTHAND
                     or value in _ANSWER_WORDS
                     or value in _salutation_words()
+                    or _is_contraction(value)
                 ):
                     break
-                kept.append((word, is_dictionary_word(value)))
+                kept.append((word, "'" not in value and "’" not in value and is_dictionary_word(value)))
             while kept and kept[-1][1]:
                 kept.pop()
             if kept:
@@ -947,6 +986,15 @@ class PersonRecognizer(LocalRecognizer):
             score = 0.85 if " " in value else 0.6
             results.append(make_result(self, "PERSON", start, end, score, "spaCy PERSON entity (pruned)"))
         return results
+
+
+_CONTRACTION = regex.compile(r"(\p{Ll}+)['’](?:s|m|re|ll|ve|d|t)")
+
+
+def _is_contraction(word: str) -> bool:
+    """`that's`, `i'm`, `we'll`: a stop word and its clitic, never part of a name (`o'toole` is)."""
+    match = _CONTRACTION.fullmatch(word)
+    return match is not None and match.group(1) in _everyday_words()
 
 
 @lru_cache(maxsize=1)

@@ -212,3 +212,26 @@ def test_name_keys_of_soap_kafka_redis_payment_sip_and_calendar_records(text, ex
 )
 def test_signatures_trailers_and_initials(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Thanks for the quick reply.\n\n-- \nOttilie Brandvold\nOffice Manager | Example BV",
+            ["Ottilie Brandvold"],
+        ),
+        ('"1001","from-trunk","""Radka Novotná"" <0471123456>","PJSIP/trunk-1"', ["Radka Novotná"]),
+        (
+            "hi this is sverre lindqvist that's L-I-N-D-Q-V-I-S-T calling about",
+            ["sverre lindqvist", "L-I-N-D-Q-V-I-S-T"],
+        ),
+        ("parcel left with dhr. Zielinski (next door), signed W. Zielinski.", ["Zielinski", "W. Zielinski"]),
+        ("Thanks for your order, Ottilie!\nOrder 1234", ["Ottilie"]),
+        ("| R.T. Novotná | +420 601 123 456 | rn@example.cz | closed |", ["R.T. Novotná"]),
+        ("hi its ellen o'brien need help", ["ellen o'brien"]),
+        ("Mijn adres is gewijzigd, Il mio indirizzo anche.", []),
+    ],
+)
+def test_signature_blocks_caller_ids_spelled_names_signers_and_table_initials(text, expected):
+    assert names(text) == expected
