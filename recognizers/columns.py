@@ -74,6 +74,14 @@ def name_hint(name: str) -> str | None:
     return None
 
 
+def _named_column_share(values: list[str]) -> float:
+    """Share of `values` that are name-shaped (one word alone too, or lower case): what a column whose name
+    says it holds names needs, where detection in a value alone (`Lee`) finds nothing."""
+    from recognizers.person_recognizer import is_name_shaped
+
+    return sum(is_name_shaped(value) for value in values) / len(values)
+
+
 def classify(name: str, sample_values: Sequence[object]) -> str | None:
     """An entity type, `"free_text"`, or None (not personal data)."""
     from recognizers import detect
@@ -95,6 +103,8 @@ def classify(name: str, sample_values: Sequence[object]) -> str | None:
     prose = sum(len(value.split()) >= PROSE_MIN_WORDS for value in values) / len(values)
     if hint and hint != "free_text" and whole[hint] >= HINTED_WHOLE_VALUE_SHARE * len(values):
         return hint
+    if hint == "PERSON" and _named_column_share(values) >= WHOLE_VALUE_SHARE:
+        return hint  # `surname`: `Lee`, `Okafor`; `name`: `ann peeters`: the column says they are names
     if whole:
         entity, count = whole.most_common(1)[0]
         if count >= WHOLE_VALUE_SHARE * len(values):

@@ -1098,6 +1098,21 @@ def is_lower_case_name(value: str, dictionary_check: bool = True) -> bool:
     return not dictionary_check or not all(is_dictionary_word(word) for word in names)
 
 
+def is_name_shaped(value: str) -> bool:
+    """`value`, read from a column whose name says it holds names, looks like one: a name by the shape
+    check (`Lee`, `Ann Lee`), or one to four lower-case words of letters, none a stop or everyday word
+    (`ann peeters`, `joël`)."""
+    if plausible_name(value):
+        return True
+    words = value.split()
+    return (
+        value.islower()
+        and 1 <= len(words) <= 4
+        and all(word.replace("-", "").replace("'", "").replace("’", "").isalpha() for word in words)
+        and not _holds_everyday_word(value)
+    )
+
+
 def is_positional_name(value: str) -> bool:
     """`value` passes the shape check and the checks of names read from their position alone."""
     return plausible_name(value) and _positional_name(value)

@@ -27,3 +27,17 @@ from recognizers import classify_column
 )
 def test_classify_column(name, values, expected):
     assert classify_column(name, values) == expected
+
+
+@pytest.mark.parametrize(
+    "name, values, expected",
+    [
+        ("surname", ["Lee", "Peeters", "Okafor", "Dubois"], "PERSON"),
+        ("customer_name", ["ann peeters", "bram de smet", "joost van dijk"], "PERSON"),
+        ("last_name", ["N/A", "unknown", "-"], None),
+        ("name", ["Premium Plus", "Fiber Max"], None),
+    ],
+)
+def test_a_named_column_needs_only_name_shaped_values(name, values, expected):
+    """The column's name is the evidence a single value lacks: `Lee` alone is found by nothing."""
+    assert classify_column(name, values) == expected
