@@ -62,6 +62,8 @@ _PREFIX_TYPES_CAPITALISED = (
     r"Place|Plaza|Pza\.|Via|Vía|Vial|Route|Square|Passage|Cours|Camino|Ronda|Cuesta|Pasaje|Alameda|Acceso|"
     r"Avenue|Allee|Ring|Platz|Weg|C/|C\."
 )
+# Of those, the ones French writes after the number (`5 Place Verte`; `3 Via ...` is no address).
+_FRENCH_TYPES_CAPITALISED = r"Place|Route|Square|Passage|Cours|Avenue|Allee"
 # Germanic compounds: Keizersgracht, Hauptstraße, Spießstr., Lindenlaan, Murat-Heinrich-Allee.
 _COMPOUND_SUFFIXES = (
     r"straat|gracht|laan|weg|plein|kade|dijk|singel|hof|ring|baan|dreef|lei|steenweg|markt|pad|steeg|wal|"
@@ -188,7 +190,7 @@ _STREET = (
     rf"|{_NAME}[ \t]+(?:{_SEPARATE_GERMANIC_TYPES})[ \t]+(?P<num_germanic>{_NUM})"
     # number first, then the type and name (France): 12 rue des Lilas, 5, avenue Samson
     rf"|(?P<num_before>{_NUM})(?:[ \t]*,)?[ \t]+"
-    rf"(?:(?i:{_PREFIX_TYPES_ANY_CASE})|(?P<weak_fr>{_PREFIX_TYPES_CAPITALISED}))"
+    rf"(?:(?i:{_PREFIX_TYPES_ANY_CASE})|(?P<weak_fr>{_FRENCH_TYPES_CAPITALISED}))"
     rf"(?:{_WORD_GAP}{_NAME_WORD}){{1,6}}"
     # number, name, suffix (GB, IE, US): 221B Baker Street, 1600 Pennsylvania Ave NW
     rf"|(?:(?P<num_english>{_NUM})[ \t]+)?{_NAME}[ \t]+(?P<english_type>{_ENGLISH_TYPES})(?![\p{{L}}])"
@@ -427,13 +429,21 @@ _WORD_AT = regex.compile(r"\p{L}[\p{L}'’]*")
 
 @lru_cache(maxsize=1)
 def _not_capitalised() -> frozenset[str]:
-    """Words left in lower case when a prose line is capitalised: English stop words and the words that
-    announce an address (`my new address is ...`), so that the street does not swallow them."""
-    from spacy.lang.en.stop_words import STOP_WORDS
+    """Words left in lower case when lower-case prose is capitalised: the stop words of the default
+    regions' languages (`personne au römerring 189`, `niemand thuis ...`) and the words that announce an
+    address (`my new address is ...`), so that the street does not swallow them; never a street type
+    (`via`, `weg`)."""
+    from spacy.lang.de.stop_words import STOP_WORDS as GERMAN
+    from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
+    from spacy.lang.es.stop_words import STOP_WORDS as SPANISH
+    from spacy.lang.fr.stop_words import STOP_WORDS as FRENCH
+    from spacy.lang.it.stop_words import STOP_WORDS as ITALIAN
+    from spacy.lang.nl.stop_words import STOP_WORDS as DUTCH
 
-    return frozenset(STOP_WORDS) | frozenset(
-        "address addr adr new old adres adresse moved moving live".split()
-    )
+    anchor = regex.compile(_ANCHOR)
+    words = ENGLISH | GERMAN | SPANISH | FRENCH | ITALIAN | DUTCH
+    words |= frozenset("address addr adr new old adres adresse moved moving live ok".split())
+    return frozenset(word for word in words if not anchor.fullmatch(word.capitalize()))
 
 
 def recase_lower_prose(text: str) -> str:
@@ -478,7 +488,7 @@ def recase_lower_runs(text: str) -> str:
 
 
 def _recase_run(run: str, mid_word: bool) -> str:
-    """`run` recased (see `recase_lower_prose`); its first word is left alone when it is the tail of a
+    """`run` recased (see `recase_lower_runs`); its first word is left alone when it is the tail of a
     capitalised word (`irección` of `Dirección`)."""
     skip = _not_capitalised()
     tokens = list(_TOKEN.finditer(run))

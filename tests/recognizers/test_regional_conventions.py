@@ -90,6 +90,14 @@ def test_whole_addresses(address):
             ["chaussée de lefebvre 59 bte 23, 1537 bommershoven"],
         ),
         ("retry 3 via proxy, 1000 requests failed", []),
+        (
+            "drv 1: personne au annelie-bien-ring 79, 16210 herford, déposé",
+            ["annelie-bien-ring 79, 16210 herford"],
+        ),
+        (
+            "returns: via matilde mancebo, 117, 4º d, 09985 tarragona",
+            ["via matilde mancebo, 117, 4º d, 09985 tarragona"],
+        ),
         # a street line needs no locality where its key names it, and only there
         ("Address{line1='119 Johnston Bridge', postcode='07610'}", ["119 Johnston Bridge"]),
         ('{"street": "Place Berthelot 226", "city": "Lyon"}', ["Place Berthelot 226"]),
