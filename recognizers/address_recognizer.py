@@ -396,14 +396,16 @@ _UPPER_LINE = regex.compile(
     r"(?m)^(?P<label>[ \t]*\p{Lu}[\p{L} ]{0,20}:[ \t]+)?"
     r"(?P<body>(?=[^\n]*\d)(?=[^\n]*\p{Lu}{3})[^\p{Ll}\n]+)$"
 )
-_UPPER_WORD = regex.compile(r"(?<![\p{L}\d])\p{Lu}{3,}(?![\p{L}\d])")
+# a word of three letters or more; not the four of an Eircode's second half (`R38 RVNC`)
+_UPPER_WORD = regex.compile(r"(?<![\p{L}\d])(?<!\b\p{Lu}\d\w[ \t])\p{Lu}{3,}(?![\p{L}\d])")
 
 
 def recase_upper_lines(text: str) -> str:
     """`text` with the words of its all-capital lines capitalised (same length; a label such as `Site: ` may
     open the line): postal conventions are read from capitals (`Junctions`, `Apt`). Words of one or two
-    letters (`LR` of a Dutch postcode, `KY` of a US state) and words with digits (`UB74 3AJ`) stay as they
-    are; so does a line without a digit (`NETHERLANDS`), which the country list reads in any case."""
+    letters (`LR` of a Dutch postcode, `KY` of a US state), words with digits (`UB74 3AJ`) and the second
+    half of an Eircode (`R38 RVNC`) stay as they are; so does a line without a digit (`NETHERLANDS`),
+    which the country list reads in any case."""
     if not _UPPER_LINE.search(text):
         return text
 

@@ -45,6 +45,8 @@ def found(text, entity):
         "99 TRAN JUNCTIONS APT 19\nNORTH REBECCA, KY 08173\nUSA",
         "ACCESO DE ROGELIO ORTIZ, 18, 18897 HUELVA, SPAIN",
         "Chloëlaan 85-II\\, 9071 TB Vlist",
+        "194 MACDONNELL STREET\nJOHNNY VILLE\nR38 RVNC\nIRELAND",
+        "Apartment 5\n80 Anderson Street\nKaitlin Ville\nF07 HFAK\nÉire",
         # house numbers with a half or a letter after a slash; Spanish post office boxes
         "240½ Fleming Loop\nWest Kimberlychester, CO 10084\nUnited States",
         "Piazza Marcantonio 29/A, 74027 San Giorgio Ionico (TA)",
