@@ -77,7 +77,8 @@ _SIGN_OFFS = (
     r"Cordialement|Bien à vous|Groeten|Met vriendelijke groet(?:en)?|Mit freundlichen Grüßen|Viele Grüße|"
     r"Saludos|Un saludo|Atentamente|Cordiali saluti|Distinti saluti|Groetjes|Hartelijke groeten|"
     r"Liebe Grüße|Grüße|Beste Grüße|Bien cordialement|Amitiés|Bisous|Un abrazo|Saluti|Cari saluti|"
-    r"Take care|Many thanks|All the best"
+    r"Take care|Many thanks|All the best|Vielen Dank|Danke|Alvast bedankt|Merci d'avance|Grazie mille|"
+    r"Muchas gracias"
 )
 # Nouns for a person's role or relation, written before a name as a title (`Neighbour Colin Russell`,
 # `my colleague Ann Lee`, `technician Marc Dupont`): they introduce a name and are not part of it. Words
@@ -151,6 +152,7 @@ POSITIONAL_PATTERNS = frozenset({BY_AGENT, POSSESSIVE, RECIPIENT, ROLE_TITLE, LO
 # Rules whose key says the value is a name: the value may be written in lower case (`holder=ann lee`)
 NAME_KEYS_RULES = frozenset({NAME_KEY_VALUE, "name (quoted value of a customer key)"})
 REVIEW_AUTHOR = "name (author of a review)"
+SQL_COMPARISON = "name (SQL comparison with a name column)"
 BIRTH_SUBJECT = "name (person born on a date)"
 # Rules whose cue says a name stands there: the name may be written in lower case (`holder=ann lee`)
 LOWER_CASE_ALLOWED = frozenset(
@@ -352,6 +354,19 @@ PATTERNS = [
         0.75,
     ),
     Pattern(
+        # a name column compared with a literal in SQL (`lower(s.last_name) = 'lee'`, `surname LIKE 'Lee'`)
+        SQL_COMPARISON,
+        rf"(?i:(?<![\w])(?:\w+\.)?(?:{_NAME_KEYS})\)?[ \t]*(?:=|like|ilike)[ \t]*)'(?P<sq>[^'\n%_]{{1,60}})'",
+        0.8,
+    ),
+    Pattern(
+        # a form field in a browser breadcrumb (Sentry): `input[name="fullName"] = Ann Lee`
+        NAME_KEY_VALUE,
+        rf"""(?i:input\[name=\\?["']?(?:{_NAME_KEYS})\\?["']?\])[ \t]*=[ \t]*"""
+        r"""(?P<name>[^"\\\n]{1,80}?)(?=[ \t]*(?:\\?"|$))""",
+        0.8,
+    ),
+    Pattern(
         # a mention in a chat (Slack, Teams, Mattermost write a member's display name after `@`)
         "name (chat mention)",
         rf"(?<![\w@.\-])@(?P<name>{_TITLE_NAME_2})(?![\p{{L}}\d'’.@-])",
@@ -447,6 +462,7 @@ NOT_NAME_WORDS = frozenset(
     gateway subsystem operations department desk helpdesk portal platform module handler engine daemon
     scheduler controller processor pipeline cluster network centre center office system systems delivery
     mailer bot care support team kundenservice kundendienst
+    dhl ups fedex gls dpd tnt postnl bpost colissimo chronopost correos parcel parcels
     betreff betreft objet asunto oggetto onderwerp courriel motif grund motivo reden sre noc depot hub
     """.split()
 )
@@ -470,7 +486,7 @@ COMMON_WORDS = frozenset(
     piazza total amount price tax vat eur usd gbp premium basic plus pro gold silver unlimited prepaid
     postpaid roaming data voice broadband fiber fibre router modem max mini ultra
     tim italia españa espana deutschland sim bundle plan tariff
-    contract refund key
+    contract refund key easter christmas
     payment paid due balance credit debit monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december mon tue wed thu fri sat
     sun jan feb mar apr jun jul aug sep sept oct nov dec
@@ -516,7 +532,8 @@ _DETERMINERS = frozenset(
 # German pronouns and possessives, capitalised in the polite form (`Sie`, `Ihr Router`, `Änderung Ihrer
 # Anschrift`) and the demonstratives: never a word of a name (`die`, `der` are name particles).
 _GERMAN_PRONOUNS = frozenset(
-    "sie ihr ihre ihren ihrer ihrem ihres ihnen unser unsere unseren unserer unserem euer eure dieser diese "
+    "sie ihr ihre ihren ihrer ihrem ihres ihnen mein meine meinen meiner meinem "
+    "unser unsere unseren unserer unserem euer eure dieser diese "
     "dieses wir".split()
 )
 _FORBIDDEN_CHARS = frozenset("0123456789@_/\\=#{}<>[]|$%&*+~^")
@@ -703,6 +720,19 @@ class PersonRecognizer(LocalRecognizer):
                             break  # `customer=C123456`: an identifier, names hold no digits
                         if group == "fg" and not _plausible_family_given(match.group(group)):
                             break  # `Location: Paris, France`
+                        if group in ("dq", "sq", "eq") and _COLUMN_GAP.search(match.group(group)):
+                            # `"Ann <em>Lee</em>"` with its markup blanked: each part on its own
+                            for part in regex.finditer(r"\S+(?: \S+)*", match.group(group)):
+                                offset = match.start(group) + part.start()
+                                self._add(
+                                    results,
+                                    text,
+                                    offset,
+                                    offset + len(part.group(0)),
+                                    pattern.name,
+                                    pattern.score,
+                                )
+                            break
                         self._add(
                             results, text, match.start(group), match.end(group), pattern.name, pattern.score
                         )
@@ -734,6 +764,10 @@ class PersonRecognizer(LocalRecognizer):
         if _only_salutation_words(value):
             return  # `Beste Grüße` is a sign-off, not `Beste` greeting someone called `Grüße`
         if "," in value and rule in (PERSON_KEY_VALUE, BIRTH_SUBJECT) and not _plausible_family_given(value):
+            return
+        if rule == SQL_COMPARISON:
+            if is_name_shaped(value):
+                results.append(make_result(self, "PERSON", start, end, score, rule))
             return
         if rule in LOWER_CASE_ALLOWED and not any(char.isupper() for char in value):
             if is_lower_case_name(value, dictionary_check=rule not in NAME_KEYS_RULES):
@@ -1172,6 +1206,6 @@ def _is_identifier_part(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else " "
     if before in "/\\.@_=-" or after in "=/\\@_(" or after.isdigit():
         return True
-    if after == "-" and text[end + 1 : end + 2].isdigit():  # INV-0396345792
-        return True
+    if after == "-" and (text[end + 1 : end + 2].isdigit() or text[end + 1 : end + 2].islower()):
+        return True  # INV-0396345792, `Pick-up point`
     return after == ":" and text[end : end + 2] != ": "

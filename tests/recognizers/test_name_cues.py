@@ -235,3 +235,21 @@ def test_signatures_trailers_and_initials(text, expected):
 )
 def test_signature_blocks_caller_ids_spelled_names_signers_and_table_initials(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("WHERE lower(c.last_name) = 'novotná' OR c.surname = 'van dijk'", ["novotná", "van dijk"]),
+        ("WHERE c.plan_name = 'go'", []),
+        ('"message":"input[name=\\"fullName\\"] = Ottilie Brandvold"}', ["Ottilie Brandvold"]),
+        ('"highlight":{"customer_name":["Radka <em>Novotná</em>"]}', ["Radka", "Novotná"]),
+        ("Meine Anschrift lautet: Kerkstraat 44, 9000 Gent.", []),
+        ("08:52 AM | Pick-up point 144 | Ready for collection", []),
+        ("DHL PARCEL\nFROM: LOGISTICS HUB", []),
+        ("Vielen Dank.\n\n-- \nWojtek Zielinski\n", ["Wojtek Zielinski"]),
+        ("staffing per Easter runbook v6", []),
+    ],
+)
+def test_sql_comparisons_breadcrumbs_highlights_and_more_words_that_are_not_names(text, expected):
+    assert names(text) == expected
