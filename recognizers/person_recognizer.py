@@ -262,12 +262,16 @@ PATTERNS = [
     Pattern(
         # the older mail header form, the name as a comment after the address: `ann@x.org (Ann Lee)`
         "name (comment after an address)",
-        rf"[^\s@()<>\"]+@[\w.\-]+[ \t]*\((?P<name>{_NAME})\)",
+        rf"(?<=[\w.+\-])@[\w\-]+(?:\.[\w\-]+)+[ \t]*\((?P<name>{_NAME})\)",
         0.85,
     ),
     Pattern("name (display name before an address)", rf"(?P<name>{_NAME_2})[\"']?[ \t]*<[^<>@\s]+@", 0.85),
     Pattern(
-        "name (after an honorific)", rf"(?<![\w])(?i:{_HONORIFICS})\.?[ \t]+(?P<name>{_TITLE_NAME})", 0.85
+        "name (after an honorific)",
+        # lower case too as notes write them (`dhr. Rowe`, `mme Smeets`)
+        rf"(?<![\w])(?:{_HONORIFICS}|mr|mrs|ms|dr|mme|mlle|dhr|mevr|herr|frau)\.?[ \t]+"
+        rf"(?P<name>{_TITLE_NAME})",
+        0.85,
     ),
     Pattern(
         "name (after a greeting)",
@@ -400,6 +404,15 @@ _PATTERN_GATES = {
         "handtekening",
     ),
     REVIEW_AUTHOR: ("by",),
+    SQL_COMPARISON: ("'",),
+    "name (first line of a signature block)": ("--",),
+    "name (addressed at the end of a thanks)": ("!",),
+    "name (caller ID display name)": ('" <', '"<'),
+    "name (spelled out)": ("that", "spel"),
+    "name (introducing oneself: '<name> here')": ("here", "hier"),
+    "name (family, given display name before an address)": ("@",),
+    "name (signer)": ("signed",),
+    "name (comment after an address)": ("@",),
     DASH_SIGNATURE: ("–", "—"),
     "name (chat mention)": ("@",),
 }
