@@ -520,7 +520,10 @@ _ORG_SUFFIXES = frozenset(
 _NOT_PERSON_VALUE = regex.compile(
     r"(?i:product|plan|bundle|tariff|offer|package|device|model|service|app|sku|item|brand|vendor|merchant|"
     r"company|org|organisation|organization|host|hostname|queue|topic|flow|deployment|job|task|event|"
-    r"category|type|status|level)[\w\-]*[\"']?[ \t]*[=:][ \t]*[\"']?[^\"'=\n]*$"
+    r"category|type|status|level)[\w\-]*[\"']?[ \t]*[=:][ \t]*[\"']?[^\"'=\n]*$|"
+    # a thing named in quotes after its kind: `Campaign 'Jules Verne'`, `project "Ada Lovelace"`
+    r"(?i:campaign|project|codename|code name|programme|program|initiative|operation|release|product|plan|"
+    r"bundle|offer|promo|promotion)[ \t]+[\"'‘“«][ \t]?$"
 )
 # What stands before a word that makes it a thing or a place rather than a name: an article (`The
 # Willows`, a house), a postcode (`1050 Ixelles`, `3450 KE Den Dungen`), an Irish county's `Co.`

@@ -253,3 +253,15 @@ def test_signature_blocks_caller_ids_spelled_names_signers_and_table_initials(te
 )
 def test_sql_comparisons_breadcrumbs_highlights_and_more_words_that_are_not_names(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ops-bulletin: Campaign 'Ada Lovelace' launched in 3350; uplift 3.4%", []),
+        ("Release “Grace Hopper” shipped to all stores", []),
+        ("Ada Lovelace called about the campaign", ["Ada Lovelace"]),
+    ],
+)
+def test_things_named_in_quotes_after_their_kind_are_not_people(text, expected):
+    assert names(text) == expected
