@@ -302,24 +302,26 @@ class AddressRecognizer(LocalRecognizer):
     def _pattern_results(self, text: str) -> list[RecognizerResult]:
         text = _ESCAPED_SEPARATOR.sub(r" \1", text)
         results = self._matches(recase_upper_lines(recase_lower_prose(text)))
-        runs = recase_lower_runs(text)
-        if runs != text:
-            # lower-case addresses inside mixed text, read in a second pass so that the lower-case parts of
-            # addresses written in capitals (`52 hs`, `2e verdieping`) keep their first reading
+        recased, runs = recase_lower_runs(text)
+        for start, end in runs:
+            # lower-case addresses inside mixed text, read in a second pass over their runs, so that the
+            # lower-case parts of addresses written in capitals (`52 hs`, `2e verdieping`) keep their reading
             results += [
                 extra
-                for extra in self._matches(runs)
+                for extra in self._matches(recased, start, end)
                 if not any(extra.start < r.end and r.start < extra.end for r in results)
             ]
         return results
 
-    def _matches(self, text: str) -> list[RecognizerResult]:
+    def _matches(self, text: str, pos: int = 0, endpos: int | None = None) -> list[RecognizerResult]:
+        """The addresses in `text[pos:endpos]`."""
         results = []
-        if self._anchor.search(text) is None:
+        endpos = len(text) if endpos is None else endpos
+        if self._anchor.search(text, pos, endpos) is None:
             return results
-        position = 0
+        position = pos
         while True:
-            match = self._address.search(text, position)
+            match = self._address.search(text, position, endpos)
             if match is None:
                 break
             if self.validate_match(match):
@@ -471,22 +473,53 @@ def recase_lower_prose(text: str) -> str:
 # A run of lower-case prose with a digit in it, between capitals, line breaks and the characters of
 # keys, paths and markup (`=`, slash, underscore, brackets, `@`, `|`, quotes): where chat users and
 # hurried notes write an address in lower case.
-_LOWER_SEGMENT = regex.compile(r"(?=[^\p{Lu}\n=/_{}\[\]<>@|\\\"]*\d)[^\p{Lu}\n=/_{}\[\]<>@|\\\"]{8,}")
+_LOWER_SEGMENT = regex.compile(r"[^\p{Lu}\n=/_{}\[\]<>@|\\\"]{8,}")
+_STREET_NUMBER = regex.compile(r"\d")
 _TOKEN = regex.compile(r"[\p{L}\d'’]+")
 _GB_INWARD = regex.compile(r"\d(?!st|nd|rd|th)[a-z]{2}")
 
 
-def recase_lower_runs(text: str) -> str:
-    """`text` with the words of its lower-case prose runs capitalised (same length): chat users and notes
-    write addresses in lower case (`paseo de gracia 12 08007 barcelona`), and postal conventions are read
-    from capitals. Postcode parts are put in capitals: words with digits (`f07`, `ub74`), the letters of a
-    Dutch postcode (`1015 cj`), a US state before its ZIP (`nm 58573`), and an Eircode's second half."""
-    if not _LOWER_SEGMENT.search(text):
-        return text
-    return _LOWER_SEGMENT.sub(
-        lambda run: _recase_run(run.group(0), mid_word=run.start() > 0 and text[run.start() - 1].isalpha()),
-        text,
-    )
+def recase_lower_runs(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """`text` with the words of its lower-case prose runs capitalised (same length), and the spans of the
+    runs recased: chat users and notes write addresses in lower case (`paseo de gracia 12 08007 barcelona`),
+    and postal conventions are read from capitals. A run is recased when it holds a digit and a street type
+    word. Postcode parts are put in capitals: words with digits (`f07`, `ub74`), the letters of a Dutch
+    postcode (`1015 cj`), a US state before its ZIP (`nm 58573`), and an Eircode's second half."""
+    if not _has_type_word(text):
+        return text, []
+    out, runs = list(text), []
+    for run in _LOWER_SEGMENT.finditer(text):
+        value = run.group(0)
+        if _STREET_NUMBER.search(value) and _has_type_word(value):
+            mid_word = run.start() > 0 and text[run.start() - 1].isalpha()
+            out[run.start() : run.end()] = _recase_run(value, mid_word)
+            runs.append(run.span())
+    return "".join(out), runs
+
+
+@lru_cache(maxsize=1)
+def _type_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The street type words (lower case) and the Germanic compound suffixes, read from the patterns."""
+    words = set()
+    for alternation in (
+        _PREFIX_TYPES_ANY_CASE,
+        _PREFIX_TYPES_CAPITALISED,
+        _SEPARATE_GERMANIC_TYPES,
+        _ENGLISH_TYPES,
+    ):
+        for word in alternation.split("|"):
+            plain = word.replace("\\.", "").replace("?", "").replace("/", "").lower()
+            words.update((plain, plain[:-1]) if word.endswith("s?") else (plain,))
+    return frozenset(words), tuple(s.replace("\\.", "") for s in _COMPOUND_SUFFIXES.split("|"))
+
+
+_LOWER_WORD = regex.compile(r"\p{Ll}+")
+
+
+def _has_type_word(run: str) -> bool:
+    """A street type word in any case: a lower-case run without one holds no address to recase."""
+    words, suffixes = _type_words()
+    return any(word in words or word.endswith(suffixes) for word in _LOWER_WORD.findall(run.lower()))
 
 
 def _recase_run(run: str, mid_word: bool) -> str:
