@@ -18,6 +18,7 @@ neighbouring text.
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
@@ -431,21 +432,28 @@ _WORD_START = regex.compile(r"(?<![\p{L}\d'’])\p{Ll}")
 _WORD_AT = regex.compile(r"\p{L}[\p{L}'’]*")
 
 
+def _stop_words(language: str) -> set[str]:
+    """spaCy's stop words of `language`, read from its `stop_words` module alone: importing the language
+    package would load its tokenizer exceptions (seconds for French)."""
+    import importlib.util
+
+    import spacy
+
+    path = Path(spacy.__file__).parent / "lang" / language / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"_piivault_stop_words_{language}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return set(module.STOP_WORDS)
+
+
 @lru_cache(maxsize=1)
 def _not_capitalised() -> frozenset[str]:
     """Words left in lower case when lower-case prose is capitalised: the stop words of the default
     regions' languages (`personne au römerring 189`, `niemand thuis ...`) and the words that announce an
     address (`my new address is ...`), so that the street does not swallow them; never a street type
     (`via`, `weg`)."""
-    from spacy.lang.de.stop_words import STOP_WORDS as GERMAN
-    from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
-    from spacy.lang.es.stop_words import STOP_WORDS as SPANISH
-    from spacy.lang.fr.stop_words import STOP_WORDS as FRENCH
-    from spacy.lang.it.stop_words import STOP_WORDS as ITALIAN
-    from spacy.lang.nl.stop_words import STOP_WORDS as DUTCH
-
     anchor = regex.compile(_ANCHOR)
-    words = ENGLISH | GERMAN | SPANISH | FRENCH | ITALIAN | DUTCH
+    words = set().union(*(_stop_words(language) for language in ("en", "de", "es", "fr", "it", "nl")))
     words |= frozenset("address addr adr new old adres adresse moved moving live ok".split())
     return frozenset(word for word in words if not anchor.fullmatch(word.capitalize()))
 
