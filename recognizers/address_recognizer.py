@@ -226,7 +226,7 @@ _ADDRESS = (
     rf"(?<![\p{{L}}\d])(?:(?P<military>{_MILITARY})"
     rf"|(?P<po_box>{_PO_BOX}){_SEP}{_LOCALITY}(?:{_SEP}{_COUNTRY})?"
     rf"|(?:(?P<house_name>{_HOUSE_NAME})[ \t]*(?:,[ \t]*|\n[ \t]*))?(?P<unit_before>{_UNIT_BEFORE})?"
-    rf"{_STREET}{_UNIT_AFTER}(?:{_SEP}{_LOCALITY}(?:{_SEP}{_COUNTRY}(?![\p{{L}}.]))?)?)"
+    rf"{_STREET}{_UNIT_AFTER}(?:{_SEP}{_LOCALITY}(?:{_SEP}{_COUNTRY}(?![\p{{L}}]))?)?)"
 )
 
 PATTERNS = [Pattern("address (street, number, locality)", _ADDRESS, 0.7)]

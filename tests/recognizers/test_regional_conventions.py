@@ -106,6 +106,10 @@ def test_whole_addresses(address):
         ('{"title": "91 Hopkins Pass"}', []),
         ("ERROR 500 MAIN LOOP FAILED", []),
         ("Rue X 5, 1000 Bruxelles, UKraine", ["Rue X 5, 1000 Bruxelles"]),
+        (
+            "Mijn adres: Mariastraat 222, 6062 Tienen, België. Bereikbaar op",
+            ["Mariastraat 222, 6062 Tienen, België"],
+        ),
     ],
 )
 def test_what_is_not_part_of_an_address(text, expected):
