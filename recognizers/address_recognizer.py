@@ -301,7 +301,7 @@ class AddressRecognizer(LocalRecognizer):
         return results
 
     def _pattern_results(self, text: str) -> list[RecognizerResult]:
-        text = _ESCAPED_SEPARATOR.sub(r" \1", text)
+        text = _ESCAPED_SEPARATOR.sub(r"\1 ", text)
         results = self._matches(recase_upper_lines(recase_lower_prose(text)))
         recased, runs = recase_lower_runs(text)
         for start, end in runs:
@@ -392,11 +392,11 @@ def _is_street_field(match) -> bool:
 
 
 # iCalendar and vCard escape the commas and semicolons inside a value (`Chloëlaan 85\, 9071 TB Vlist`):
-# read as a space and the separator.
+# read as the separator and a space.
 _ESCAPED_SEPARATOR = regex.compile(r"\\([,;])")
 # A line in capitals with a digit in it: an address as labels and forms print it (`99 TRAN JUNCTIONS APT 19`)
 _UPPER_LINE = regex.compile(
-    r"(?m)^(?P<label>[ \t]*\p{Lu}[\p{L} ]{0,20}:[ \t]+)?"
+    r"(?m)^(?P<label>[ \t]*\p{Lu}[\p{L} /]{0,30}:[ \t]+)?"
     r"(?P<body>(?=[^\n]*\d)(?=[^\n]*\p{Lu}{3})[^\p{Ll}\n]+)$"
 )
 # a word of three letters or more; not the four of an Eircode's second half (`R38 RVNC`)
