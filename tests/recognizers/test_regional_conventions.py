@@ -46,6 +46,7 @@ def found(text, entity):
         "ACCESO DE ROGELIO ORTIZ, 18, 18897 HUELVA, SPAIN",
         "Chloëlaan 85-II\\, 9071 TB Vlist",
         "194 MACDONNELL STREET\nJOHNNY VILLE\nR38 RVNC\nIRELAND",
+        "234½ Morris Dam\\, Baldwinview\\, OK 43381",
         "Apartment 5\n80 Anderson Street\nKaitlin Ville\nF07 HFAK\nÉire",
         # house numbers with a half or a letter after a slash; Spanish post office boxes
         "240½ Fleming Loop\nWest Kimberlychester, CO 10084\nUnited States",
@@ -106,6 +107,10 @@ def test_whole_addresses(address):
         ('{"title": "91 Hopkins Pass"}', []),
         ("ERROR 500 MAIN LOOP FAILED", []),
         ("Rue X 5, 1000 Bruxelles, UKraine", ["Rue X 5, 1000 Bruxelles"]),
+        (
+            "Debtor address / Adresse: FLAT 9, 192 TERESA SHOALS, POPEMOUTH, UB74 3AJ, UNITED KINGDOM\nIBAN",
+            ["FLAT 9, 192 TERESA SHOALS, POPEMOUTH, UB74 3AJ, UNITED KINGDOM"],
+        ),
         (
             "Mijn adres: Mariastraat 222, 6062 Tienen, België. Bereikbaar op",
             ["Mariastraat 222, 6062 Tienen, België"],
