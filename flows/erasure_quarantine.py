@@ -44,20 +44,48 @@ from vault.token_format import ERASED_MARKER
 STEP = "quarantine"
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{2,63}")
 CARD = re.compile(r"(?<!\d)\d(?:[ \-]?\d){12,18}(?!\d)")
-NAME_RUN = re.compile(r"[^\W\d_][\w'\-]*(?:[ \t]+[^\W\d_][\w'\-]*)+")
-NAME_WORDS = (2, 3, 4)
+TEXT_WORD = re.compile(r"[^\W_](?:[\w'’/\-]*[^\W_])?")  # a word of a name or an address, no edge punctuation
+WINDOW_WORDS = {"PERSON": 4, "ADDRESS": 16}  # the longest name / address tried, in words
+WINDOW_CHARS = 240
 OWN_VALUE_SCAN_CHARS = 1 << 20
+CONTACT_TYPES = ("EMAIL_ADDRESS", "PHONE_NUMBER")
+
+
+def _merge(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Overlapping spans (a key inside an email, a name inside an address) merged into the wider one."""
+    merged: list[tuple[int, int, str]] = []
+    for start, end, kind in sorted(spans):
+        if merged and start < merged[-1][1]:
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], end), last[2])
+        else:
+            merged.append((start, end, kind))
+    return merged
 
 
 class SubjectFinder:
-    """Spans of the subject's strong identifiers and customer ids in raw bytes; no plaintext is kept."""
+    """The subject's values in a quarantined record's raw bytes, found by tokenizing candidates with the
+    vault's key and comparing them with the footprint (as verification does); no plaintext is kept.
+
+    The rules are those of the clean zone (`flows.erasure_rows`): a record is the subject's when it holds
+    their customer id or one of their own emails or phones (`spans`); inside such a record every value the
+    vault links to their cluster goes, shared ones included (their name, their household's address and
+    landline); in anyone else's record only the values nobody else holds (their card, their unique
+    address) go, so a namesake's or a housemate's record keeps what is also theirs."""
 
     def __init__(self, vault, fp: Footprint):
         self._vault = vault
         self._matcher = PlaintextMatcher(vault, fp)
+        contacts = [t for t in fp.cluster_tokens if entity_type_of(t) in CONTACT_TYPES]
+        self._cluster_contacts = PlaintextMatcher(
+            vault, replace(fp, strong_tokens=contacts, phone_tails=None)
+        )
         self._cluster = set(fp.subjects)
         self._keys: dict[str, bool] = {}
+        self._tokens: dict[tuple[str, str], str | None] = {}
+        self._all = set(fp.cluster_tokens)
         self._own = set(fp.own_tokens)
+        self._types = {entity_type_of(t) for t in fp.cluster_tokens}
         self._own_types = {entity_type_of(t) for t in fp.own_tokens}
 
     def _is_their_key(self, word: str) -> bool:
@@ -66,63 +94,79 @@ class SubjectFinder:
         return self._keys[word]
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Their customer ids and own emails and phones: any of them makes a record theirs."""
         found = self._matcher.spans(text)
-        keys = [m for m in WORD.finditer(text) if self._is_their_key(m[0])]
-        found += [(m.start(), m.end(), "SUBJECT_KEY") for m in keys]
-        merged: list[tuple[int, int, str]] = []
-        for start, end, kind in sorted(found):
-            if merged and start < merged[-1][1]:  # overlapping (a key inside an email): keep the wider
-                last = merged[-1]
-                merged[-1] = (last[0], max(last[1], end), last[2])
-            else:
-                merged.append((start, end, kind))
-        return merged
+        found += [
+            (m.start(), m.end(), "SUBJECT_KEY") for m in WORD.finditer(text) if self._is_their_key(m[0])
+        ]
+        return _merge(found)
 
-    def _is_own(self, entity_type: str, candidate: str) -> bool:
-        try:
-            token = self._vault.deriver.derive(entity_type, candidate).token
-        except Exception:  # a candidate the normaliser rejects is not their value
-            return False
-        return token in self._own
+    def _token(self, entity_type: str, candidate: str) -> str | None:
+        key = (entity_type, candidate)
+        if key not in self._tokens:
+            try:
+                self._tokens[key] = self._vault.deriver.derive(entity_type, candidate).token
+            except Exception:  # a candidate the normaliser rejects is nobody's value
+                self._tokens[key] = None
+        return self._tokens[key]
 
-    def own_value_spans(self, text: str) -> list[tuple[int, int, str]]:
-        """Spans of the subject's own card numbers and names (values nobody else shares: a namesake's
-        name is shared, so it stays): redacted inside a record that is theirs, never a reason to touch one."""
+    def _windows(self, text: str, entity_type: str, tokens: set[str]) -> list[tuple[int, int, str]]:
+        """Runs of 1..n words (a trailing full stop tried too: `St.`) whose token is one of `tokens`."""
+        words = list(TEXT_WORD.finditer(text))
         found = []
+        for first, opening in enumerate(words):
+            for last in range(first, min(first + WINDOW_WORDS[entity_type], len(words))):
+                start, end = opening.start(), words[last].end()
+                if end - start > WINDOW_CHARS:
+                    break
+                ends = (end, end + 1) if text[end : end + 1] == "." else (end,)
+                found += [
+                    (start, e, entity_type) for e in ends if self._token(entity_type, text[start:e]) in tokens
+                ]
+        return found
+
+    def value_spans(self, text: str, shared_too: bool) -> list[tuple[int, int, str]]:
+        """Spans of the cluster's values (`shared_too`) or of their own values only: cards, names,
+        addresses, and with `shared_too` shared emails and phones (own ones are in `spans` already)."""
         if len(text) > OWN_VALUE_SCAN_CHARS:
-            return found  # a huge unreadable record: its strong identifiers are redacted, not every n-gram
-        if "CREDIT_CARD" in self._own_types:
+            return []  # a huge unreadable record: its strong identifiers are redacted, not every n-gram
+        tokens = self._all if shared_too else self._own
+        types = self._types if shared_too else self._own_types
+        found = self._cluster_contacts.spans(text) if shared_too else []
+        if "CREDIT_CARD" in types:
             found += [
                 (m.start(), m.end(), "CREDIT_CARD")
                 for m in CARD.finditer(text)
-                if self._is_own("CREDIT_CARD", m[0])
+                if self._token("CREDIT_CARD", m[0]) in tokens
             ]
-        if "PERSON" in self._own_types:
-            for run in NAME_RUN.finditer(text):
-                words = list(re.finditer(r"\S+", run[0]))
-                for size in NAME_WORDS:
-                    for first in range(len(words) - size + 1):
-                        start, end = words[first].start(), words[first + size - 1].end()
-                        if self._is_own("PERSON", run[0][start:end]):
-                            found.append((run.start() + start, run.start() + end, "PERSON"))
+        for entity_type in WINDOW_WORDS:
+            if entity_type in types:
+                found += self._windows(text, entity_type, tokens)
         return found
 
+    def redaction_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """What goes from a record: every cluster value when the record is theirs, else their own values."""
+        theirs = self.spans(text)
+        if theirs:
+            return _merge(theirs + self.value_spans(text, shared_too=True))
+        return _merge(self.value_spans(text, shared_too=False))
+
     def kinds(self, data: bytes) -> list[str]:
+        """Why a record is theirs (types of their keys, emails and phones in it); empty if it is not."""
         return sorted({kind for _s, _e, kind in self.spans(data.decode("utf-8", "surrogateescape"))})
+
+    def leftover_kinds(self, data: bytes) -> list[str]:
+        """Verification: what of theirs a record still holds (identifiers, or values only they hold)."""
+        text = data.decode("utf-8", "surrogateescape")
+        return sorted({kind for _s, _e, kind in self.spans(text) + self.value_spans(text, shared_too=False)})
+
+    def holds_anything(self, data: bytes) -> bool:
+        return bool(self.redaction_spans(data.decode("utf-8", "surrogateescape")))
 
     def redact(self, data: bytes) -> bytes:
         """`data` with each of the subject's values replaced by the erased marker; other bytes unchanged."""
         text = data.decode("utf-8", "surrogateescape")
-        spans = self.spans(text)
-        if not spans:
-            return data
-        merged: list[tuple[int, int]] = []
-        for start, end, _kind in sorted(spans + self.own_value_spans(text)):
-            if merged and start < merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-            else:
-                merged.append((start, end))
-        for start, end in reversed(merged):
+        for start, end, _kind in reversed(self.redaction_spans(text)):
             text = text[:start] + ERASED_MARKER + text[end:]
         return text.encode("utf-8", "surrogateescape")
 
@@ -174,6 +218,40 @@ def _rewrite_raw(path: Path, target: Path, fmt: str, edits: dict[int, str], find
     return moved
 
 
+def raw_copies(path: Path, fmt: str, positions: set[int]) -> dict[int, bytes]:
+    """The raw-zone bytes of quarantined records by position: the records of a text file, or the whole of
+    an unreadable Parquet file (its one quarantined record, position 0)."""
+    if not path.exists():
+        return {}
+    if fmt == "parquet":
+        return {0: path.read_bytes()} if 0 in positions else {}
+    return _raw_records(path, fmt, positions)
+
+
+def record_action(finder: SubjectFinder, policy: str, fmt: str, *copies: bytes) -> str | None:
+    """What erasure does to one quarantined record, judged on its sealed and raw copies: `drop` (theirs,
+    in a `delete_rows` dataset), `redact` (theirs otherwise, or someone's record holding a value only they
+    hold), or None. An unreadable Parquet file is everyone's records at once: redacted, never dropped."""
+    if any(finder.kinds(copy) for copy in copies):
+        return "drop" if policy == "delete_rows" and fmt != "parquet" else "redact"
+    if any(finder.holds_anything(copy) for copy in copies):
+        return "redact"
+    return None
+
+
+def _rewrite_whole(data: bytes, target: Path, finder: SubjectFinder) -> bool:
+    """Write `data` redacted to `target` (an unreadable Parquet file: bytes are all there is to edit);
+    False, and nothing written, when nothing of the subject is found in it."""
+    redacted = finder.redact(data)
+    if redacted == data:
+        return False
+    with target.open("wb") as out:
+        out.write(redacted)
+        out.flush()
+        os.fsync(out.fileno())
+    return True
+
+
 def _plan(catalog: Catalog, vault, finder: SubjectFinder, dataset: str, entry: ManifestEntry) -> dict | None:
     """Write the new raw and quarantine files beside the old ones; the plan, or None when nothing changes."""
     spec = catalog.dataset(dataset)
@@ -188,13 +266,12 @@ def _plan(catalog: Catalog, vault, finder: SubjectFinder, dataset: str, entry: M
         raw = open_sealed(sealed, associated_data(dataset, entry.file, item["position"]))
         records.append(_Record(item, current[index] if current else item["position"], raw))
     text_raw = spec.format != "parquet" and raw_path.exists()
-    in_raw = _raw_records(raw_path, spec.format, {r.position for r in records}) if text_raw else {}
-    action = "drop" if spec.erasure == "delete_rows" else "redact"
-    edits = {
-        r.position: action
-        for r in records
-        if finder.kinds(r.raw) or finder.kinds(in_raw.get(r.position, b""))
-    }
+    in_raw = raw_copies(raw_path, spec.format, {r.position for r in records})
+    edits = {}
+    for r in records:
+        action = record_action(finder, spec.erasure, spec.format, r.raw, in_raw.get(r.position, b""))
+        if action:
+            edits[r.position] = action
     if not edits and all(r.position == r.entry["position"] for r in records):
         return None  # nothing of theirs, and no line moved by the raw step: the file stays as it is
     sha_before = fingerprint(raw_path).sha256 if raw_path.exists() else ""
@@ -203,6 +280,8 @@ def _plan(catalog: Catalog, vault, finder: SubjectFinder, dataset: str, entry: M
     if raw_changed:
         watch = {r.position for r in records}
         moved = _rewrite_raw(raw_path, _temporary(raw_path), spec.format, edits, finder, watch)
+    elif spec.format == "parquet" and edits and in_raw:
+        raw_changed = _rewrite_whole(in_raw[0], _temporary(raw_path), finder)
     seal = quarantine_sealer(vault)
     kept = []
     for record in records:
@@ -306,24 +385,26 @@ def purge_quarantine_zone(catalog: Catalog, vault, request_id: str, fp: Footprin
     return sorted(results, key=lambda s: (s["dataset"], s["file"]))
 
 
+def _finding(zone: str, dataset: str, file: str, position: int, kind: str) -> dict:
+    return {"zone": zone, "dataset": dataset, "file": file, "position": position, "entity_type": kind}
+
+
 def check_quarantine(catalog: Catalog, vault, fp: Footprint, result: Verification) -> None:
-    """Verification: decrypt every quarantined record and re-scan it for the subject's values."""
+    """Verification: decrypt every quarantined record and re-scan it, and its raw copy, for the subject's
+    identifiers and for values only they hold (their card, their unique address)."""
     finder = SubjectFinder(vault, fp)
     open_sealed = aesgcm_opener(quarantine_key(vault))
     for dataset, entry in quarantined_files(catalog):
         with failure_context(dataset, entry.file):
             items = read_quarantine(catalog.quarantine_dir / entry.quarantine_file)
+            fmt = catalog.dataset(dataset).format
+            in_raw = raw_copies(catalog.raw_dir / entry.file, fmt, {item["position"] for item in items})
             for item in items:
+                position = item["position"]
                 sealed = base64.b64decode(item["sealed"])
-                raw = open_sealed(sealed, associated_data(dataset, entry.file, item["position"]))
-                for kind in finder.kinds(raw):
-                    result.findings.append(
-                        {
-                            "zone": "quarantine",
-                            "dataset": dataset,
-                            "file": entry.file,
-                            "position": item["position"],
-                            "entity_type": kind,
-                        }
-                    )
+                raw = open_sealed(sealed, associated_data(dataset, entry.file, position))
+                for kind in finder.leftover_kinds(raw):
+                    result.findings.append(_finding("quarantine", dataset, entry.file, position, kind))
+                for kind in finder.leftover_kinds(in_raw.get(position, b"")):
+                    result.findings.append(_finding("raw", dataset, entry.file, position, kind))
         result.quarantine_files_checked += 1
