@@ -34,15 +34,24 @@ _WORD = (
 _TITLE_WORD = (
     rf"(?:{_NOT_HONORIFIC}(?:O['’]|Mc|Mac|D['’])?\p{{Lu}}\p{{Ll}}[\p{{L}}'’]*(?:-\p{{L}}[\p{{L}}'’]*)*)"
 )
-_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|du|dos|das|le|la|ten|ter|zu|y|bin|al)"
+_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|du|dos|das|los|las|die|le|la|ten|ter|zu|y|bin|al)"
+# initials before a name's first word (`J. Mosley`, `F. de la Cruz`, `A.C. Lo Sgalambro`)
+_LEADING_INITIALS = r"(?:\p{Lu}\.[ \t]*){1,3}"
 # Post-nominal letters that belong to the written name (Courtney Johnson MD, Jonathan Plath MBA.)
 _POST_NOMINAL = (
     r"(?:[ \t]+(?:MD|PhD|MBA|DDS|DVM|Jr|Sr|II|III|B\.Eng|M\.Sc|B\.Sc|B\.A|M\.A|LL\.M)\.?(?![\w]))?"
 )
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{0,4}}{_POST_NOMINAL}"
 _NAME_2 = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{1,4}}{_POST_NOMINAL}"  # at least two words
-_TITLE_NAME = rf"{_TITLE_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TITLE_WORD}){{0,4}}{_POST_NOMINAL}"
-_TITLE_NAME_2 = rf"{_TITLE_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TITLE_WORD}){{1,4}}{_POST_NOMINAL}"
+_TITLE_NAME = (
+    rf"(?:{_LEADING_INITIALS}(?:{_PARTICLE}[ \t]+)*)?"
+    rf"{_TITLE_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TITLE_WORD}){{0,4}}{_POST_NOMINAL}"
+)
+_TITLE_NAME_2 = (
+    rf"(?:{_TITLE_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TITLE_WORD}){{1,4}}{_POST_NOMINAL}|"
+    rf"{_LEADING_INITIALS}(?:{_PARTICLE}[ \t]+)*{_TITLE_WORD}"
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TITLE_WORD}){{0,3}})"
+)
 
 _NAME_KEYS = (
     r"name|full_?name|fullname|customer_?name|client_?name|first_?name|last_?name|given_?name|family_?name|"
@@ -106,7 +115,8 @@ _INTRODUCERS = (
     r"talked to|speaking with|customer|client|caller|"
     r"(?:booked|ordered|scheduled|reserved|registered|issued|shipped|opened|created) for|"
     r"agent|subscriber|cardholder|card holder|account holder|holder|signed by|on behalf of|contact person|"
-    r"my (?:partner|wife|husband|son|daughter|mother|father|colleague)|attn:?"
+    r"my (?:partner|wife|husband|son|daughter|mother|father|colleague)|attn:?|"
+    r"(?:identified|known|registered|listed) as"
 )
 LAST_FIRST = "name (FAMILY, Given)"
 # initials before a family name: `G. Smeets`, `O.T. Carroll`, `J. M. Lee`
@@ -131,7 +141,9 @@ _SPEECH_VERBS = (
 # Past participles whose agent (`... by <name>`) is a person in support and billing notes.
 _AGENT_VERBS = (
     r"requested|approved|authori[sz]ed|signed|countersigned|submitted|reported|raised|initiated|ordered|"
-    r"placed|confirmed|cancelled|canceled|witnessed|received|collected|accepted|disputed|filed|lodged"
+    r"placed|confirmed|cancelled|canceled|witnessed|received|collected|accepted|disputed|filed|lodged|"
+    # the author of a ticket's comment or change (`comment by F. Patiño`, `updated by Ann Lee`)
+    r"comment|commented|edited|updated|closed|resolved|escalated|created|modified|assigned"
 )
 # Nouns of what a person asks, wants or signs: `<name>'s request`
 _VOLITION_NOUNS = (
@@ -150,13 +162,22 @@ NAME_KEY_VALUE = "name (value of a name key)"
 PERSON_KEY_VALUE = "name (value of a person key)"
 POSITIONAL_PATTERNS = frozenset({BY_AGENT, POSSESSIVE, RECIPIENT, ROLE_TITLE, LOWER_CASE_LINE})
 # Rules whose key says the value is a name: the value may be written in lower case (`holder=ann lee`)
-NAME_KEYS_RULES = frozenset({NAME_KEY_VALUE, "name (quoted value of a customer key)"})
+NAME_KEYS_RULES = frozenset(
+    {NAME_KEY_VALUE, "name (quoted value of a customer key)", "name (JSON Patch value of a name path)"}
+)
 REVIEW_AUTHOR = "name (author of a review)"
 SQL_COMPARISON = "name (SQL comparison with a name column)"
 BIRTH_SUBJECT = "name (person born on a date)"
 # Rules whose cue says a name stands there: the name may be written in lower case (`holder=ann lee`)
 LOWER_CASE_ALLOWED = frozenset(
-    {NAME_KEY_VALUE, PERSON_KEY_VALUE, "name (quoted value of a customer key)", REVIEW_AUTHOR, BIRTH_SUBJECT}
+    {
+        NAME_KEY_VALUE,
+        PERSON_KEY_VALUE,
+        "name (quoted value of a customer key)",
+        "name (JSON Patch value of a name path)",
+        REVIEW_AUTHOR,
+        BIRTH_SUBJECT,
+    }
 )
 # A name before an address, separated by a comma, `at`, `c/o` or a line break, ending where it starts.
 _ADDRESSEE = (
@@ -180,7 +201,8 @@ _KEY_QUALIFIER = r"(?:[ \t]*\([^()\n]{1,30}\)|[ \t]*/[ \t]*\p{L}[\p{L} '’]{0,3
 # parenthesis (`On-site contact: Ann Lee (0471 12 34 56)`)
 _KEY_VALUE = (
     r"""(?:\[?[ \t]*"(?P<dq>[^"\n\\]{1,80})"|'(?P<sq>[^'\n]{1,80})'|\\"(?P<eq>[^"\n\\]{1,80})\\"|"""
-    rf"""(?P<fg>(?:{_TITLE_NAME}|{_CAPS_FAMILY}),[ \t]*{_GIVEN})(?=[ \t]*(?:$|[;|&(\n]))|"""
+    rf"""(?P<fg>(?:(?:{_PARTICLE}[ \t]+)*{_TITLE_NAME}|{_CAPS_FAMILY}),[ \t]*{_GIVEN})"""
+    r"""(?=[ \t]*(?:$|[;|&(\n]))|"""
     r"""(?P<bare>[^\s,;&|}\]"'=<>(][^\s,;&|}\]"=<>(]*(?:[ \t]+(?![^\s&]*[=:])[^\s,;&|}\]"=<>(]+){0,3}))"""
 )
 _PERSON_KEYS = (
@@ -418,7 +440,7 @@ _PATTERN_GATES = {
 }
 # A record field that is a name and nothing else: 2-5 words, Title-case or ALL CAPS, particles between.
 _NAME_FIELD = (
-    rf"{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2}|{_TITLE_NAME},[ \t]*{_GIVEN}|"  # `De Smet, Bram`
+    rf"{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2}|(?:{_PARTICLE}[ \t]+)*{_TITLE_NAME},[ \t]*{_GIVEN}|"
     rf"{_CAPS_FAMILY}[ \t]+{_GIVEN}|"  # `TORRES Leticia`
     rf"{_INITIALS_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_TITLE_WORD})?"  # `O.T. Carroll`
 )
@@ -590,6 +612,7 @@ _ALTERNATIVE_CONTACT = regex.compile(
     r"[ \t]+(?i:back[ \t]+)?"
     r"(?i:on|at|op|au|unter|al|via)[ \t]+$"
 )
+_CONTACT_CUES = frozenset("call ring text phone or otherwise else".split())
 _PHONE_WORD = regex.compile(
     r"(?i)phone|tel|mobile|mobiel|gsm|cell|landline|number|nummer|line|fax|work|home|office|me|us|him|her"
 )
@@ -638,7 +661,7 @@ def plausible_name(value: str) -> bool:
     # camelCase product names (iPhone, PayPal), as opposed to McDonald / MacArthur / O'Brien / LeBlanc;
     # technology acronyms with a lower-case letter inside (VoLTE, VoIP, WiMAX): a capital run after one
     for word in words:
-        core = word.strip(".'’")
+        core = regex.sub(r"^[dDlL]['’](?=\p{Lu})", "", word.strip(".'’"))
         if core[:1].islower() and any(char.isupper() for char in core[1:]):
             return False
         if _CAPITALS_AFTER_LOWER.search(core):
@@ -844,10 +867,15 @@ class PersonRecognizer(LocalRecognizer):
             if match is None:
                 continue
             value = match.group("name")
+            start = match.start("name")
+            first, _, rest = value.partition(" ")
+            if rest and first.lower() in _CONTACT_CUES:  # `or call charles on ...`: the cue, then the name
+                start += len(first) + 1
+                value = rest.strip()
+                start = match.start("name") + match.group("name").index(value, len(first))
             words = [word for word in value.lower().split() if word not in _LOWER_PARTICLES]
             if any(word in _everyday_words() or _PHONE_WORD.fullmatch(word) for word in words):
                 continue
-            start = match.start("name")
             results.append(
                 make_result(self, "PERSON", start, start + len(value), 0.7, "name (alternative contact)")
             )
@@ -936,7 +964,7 @@ class PersonRecognizer(LocalRecognizer):
         results = []
         for start, end in headed_name_fields(text):
             value = text[start:end]
-            if plausible_name(value) and ("," not in value or _plausible_family_given(value)):
+            if is_name_shaped(value) and ("," not in value or _plausible_family_given(value)):
                 results.append(make_result(self, "PERSON", start, end, 0.75, "name (named column)"))
         return results
 

@@ -265,3 +265,25 @@ def test_sql_comparisons_breadcrumbs_highlights_and_more_words_that_are_not_name
 )
 def test_things_named_in_quotes_after_their_kind_are_not_people(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Please send the bill c/o R. Novotná at Kerkstraat 44, 9000 Gent.", ["R. Novotná"]),
+        ("<p>Dear <b>W. Zielinski</b>,</p>", ["W. Zielinski"]),
+        ("#4411 · comment by F. de la Vega · 2026-04-10 14:46", ["F. de la Vega"]),
+        ("On Thu, 12 Mar 2026, Marta de los Ríos <marta@example.es> wrote:", ["Marta de los Ríos"]),
+        ("IVR caller identified as Ottilie Brandvold, intent=cancel", ["Ottilie Brandvold"]),
+        ("Customer: 0471123456 or call sverre on 0499 12 34 56", ["sverre"]),
+        ('{"name":"Marc d\'Hondt","plan":"Go"}', ["Marc d'Hondt"]),
+        ('{"op":"test","path":"/contact/holder","value":"sverre lindqvist"}', ["sverre lindqvist"]),
+        (
+            "INSERT INTO subscriber (id, surname, given_name) VALUES (7, 'ffoulkes', 'Radka');",
+            ["ffoulkes", "Radka"],
+        ),
+        ("P.O. Box 12, Gent", []),
+    ],
+)
+def test_initials_particles_ticket_authors_and_lower_case_values(text, expected):
+    assert names(text) == expected
