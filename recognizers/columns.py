@@ -46,7 +46,9 @@ NAME_HINTS: dict[str, str] = {
 # Qualifiers that make a `name` column something other than a person's name.
 NOT_PERSON_QUALIFIERS = frozenset(
     "product file host table service company org organisation organization app plan bundle device "
-    "campaign event queue topic bucket domain brand merchant vendor tariff".split()
+    "campaign event queue topic bucket domain brand merchant vendor tariff "
+    # `customer_id`, `client_type`: an identifier or attribute of the person, not their name
+    "id ids uuid number nr no ref key type segment count since status tier".split()
 )
 _WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 

@@ -36,6 +36,8 @@ def test_classify_column(name, values, expected):
         ("customer_name", ["ann peeters", "bram de smet", "joost van dijk"], "PERSON"),
         ("last_name", ["N/A", "unknown", "-"], None),
         ("name", ["Premium Plus", "Fiber Max"], None),
+        ("customer", ["Ann Lee", "Bram De Smet"], "PERSON"),
+        ("customer_id", [], None),  # an identifier of the person, not their name
     ],
 )
 def test_a_named_column_needs_only_name_shaped_values(name, values, expected):
