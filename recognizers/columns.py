@@ -31,7 +31,7 @@ NAME_HINTS: dict[str, str] = {
         "family_name customer_name contact_name account_holder naam voornaam achternaam nom prenom nombre "
         "apellido apellidos nome cognome vorname nachname "
         # the people of a ticket, as Jira, ServiceNow and Zendesk exports name their columns
-        "reporter assignee requester assigned_to opened_by verified_by approved_by customer client".split(),
+        "reporter assignee requester assigned_to opened_by verified_by approved_by".split(),
         "PERSON",
     ),
     **dict.fromkeys(
