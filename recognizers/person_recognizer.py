@@ -162,12 +162,27 @@ NAME_KEY_VALUE = "name (value of a name key)"
 PERSON_KEY_VALUE = "name (value of a person key)"
 POSITIONAL_PATTERNS = frozenset({BY_AGENT, POSSESSIVE, RECIPIENT, ROLE_TITLE, LOWER_CASE_LINE})
 # Rules whose key says the value is a name: the value may be written in lower case (`holder=ann lee`)
-NAME_KEYS_RULES = frozenset(
-    {NAME_KEY_VALUE, "name (quoted value of a customer key)", "name (JSON Patch value of a name path)"}
-)
 REVIEW_AUTHOR = "name (author of a review)"
+ADDRESS_HEADING = "name (first line under a ship-to or bill-to heading)"
+_FAMILY_GIVEN_RULES = frozenset(
+    {
+        "name (value of a person key)",
+        "name (person born on a date)",
+        "name (after a role noun)",
+        ADDRESS_HEADING,
+    }
+)
 SQL_COMPARISON = "name (SQL comparison with a name column)"
 BIRTH_SUBJECT = "name (person born on a date)"
+NAME_KEYS_RULES = frozenset(
+    {
+        NAME_KEY_VALUE,
+        "name (quoted value of a customer key)",
+        "name (JSON Patch value of a name path)",
+        BIRTH_SUBJECT,
+        ADDRESS_HEADING,
+    }
+)
 # Rules whose cue says a name stands there: the name may be written in lower case (`holder=ann lee`)
 LOWER_CASE_ALLOWED = frozenset(
     {
@@ -177,13 +192,15 @@ LOWER_CASE_ALLOWED = frozenset(
         "name (JSON Patch value of a name path)",
         REVIEW_AUTHOR,
         BIRTH_SUBJECT,
+        ADDRESS_HEADING,
     }
 )
 # A name before an address, separated by a comma, `at`, `c/o` or a line break, ending where it starts.
 _ADDRESSEE = (
     rf"(?<![\w'’])(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2}|"
     # `Dufour, Stéphanie` and `DUFOUR Stéphanie` on an envelope's first line
-    rf"(?:{_TITLE_NAME}|{_CAPS_FAMILY}),[ \t]*{_GIVEN}(?=[ \t]*\n)|{_CAPS_FAMILY}[ \t]+{_GIVEN})"
+    rf"(?:{_TITLE_NAME}|{_CAPS_FAMILY}),[ \t]*{_GIVEN}(?=[ \t]*\n)|{_CAPS_FAMILY}[ \t]+{_GIVEN}|"
+    rf"{_INITIALS_NAME})"
     r"(?:[ \t]*,[ \t]*|[ \t]+(?:at|c/o)[ \t]+|[ \t]*\n[ \t]*)\Z"
 )
 # the addressee line written in lower case, alone on its line above the address (`ann lee\n12 Main St`)
@@ -393,6 +410,20 @@ PATTERNS = [
         0.8,
     ),
     Pattern(
+        # the addressee: the first line under a label's or an order's address heading (`Ship to:`,
+        # `Deliver to`, `Bill to:`, `Leveradres:`, `Lieferadresse:`), in any case, initials too
+        ADDRESS_HEADING,
+        r"(?im)^[ \t]*(?:ship(?:ping)?[ \t]+to|deliver(?:y)?[ \t]+to|bill(?:ing)?[ \t]+to|sold[ \t]+to|"
+        r"send[ \t]+to|delivery[ \t]+address|billing[ \t]+address|shipping[ \t]+address|"
+        r"adresse[ \t]+de[ \t]+(?:livraison|facturation)|livrer[ \t]+à|leveradres|factuuradres|lieferadresse|"
+        r"rechnungsadresse|dirección[ \t]+de[ \t]+entrega|"
+        r"indirizzo[ \t]+di[ \t]+(?:consegna|spedizione))[ \t]*:?[ \t]*\r?\n[ \t]*"
+        rf"(?P<name>{_TITLE_NAME}(?:,[ \t]*{_GIVEN})?|{_CAPS_NAME_2}|{_MIXED_NAME_2}|"
+        rf"{_CAPS_FAMILY}[ \t]+{_GIVEN}|"
+        r"\p{Ll}[\p{Ll}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}'’\-]+){1,3})[ \t]*$",
+        0.8,
+    ),
+    Pattern(
         # a mention in a chat (Slack, Teams, Mattermost write a member's display name after `@`)
         "name (chat mention)",
         rf"(?<![\w@.\-])@(?P<name>{_TITLE_NAME_2})(?![\p{{L}}\d'’.@-])",
@@ -426,6 +457,7 @@ _PATTERN_GATES = {
         "handtekening",
     ),
     REVIEW_AUTHOR: ("by",),
+    ADDRESS_HEADING: ("to", "address", "adres", "livr", "dirección", "indirizzo"),
     SQL_COMPARISON: ("'",),
     "name (first line of a signature block)": ("--",),
     "name (addressed at the end of a thanks)": ("!",),
@@ -477,7 +509,11 @@ ANCHORED_BEFORE = [
 # A role or relation noun written as a title before a name (`Neighbour Colin Russell`): the word is found
 # first, then checked against ROLE_WORDS, then the name after it.
 _WORD_BEFORE_CAPITAL = r"(?<![\w])(\p{L}+),?[ \t]+(?=\p{Lu})"  # `technician, Ann Lee, ...` too
-_NAME_AFTER_ROLE = rf"(?P<name>{_TITLE_NAME_2}|(?:{_CAPS_NAME_2}|{_MIXED_NAME_2}){_END_OF_CAPS_NAME})"
+_NAME_AFTER_ROLE = (
+    rf"(?P<name>(?:{_PARTICLE}[ \t]+)*{_TITLE_NAME},[ \t]*{_GIVEN}(?![\p{{L}}'’])|"  # `Cardholder Lee, Ann`
+    rf"{_CAPS_FAMILY}[ \t]+{_GIVEN}(?=[ \t]+\p{{Ll}}|[ \t]*[,;.:)]|[ \t]*$)|"  # `Cardholder LEE Ann denies`
+    rf"{_TITLE_NAME_2}|(?:{_CAPS_NAME_2}|{_MIXED_NAME_2}){_END_OF_CAPS_NAME})"
+)
 CONTEXT = ["name", "customer", "holder", "agent", "mr", "mrs", "ms", "dear", "regards"]
 
 # Words spaCy's small model tags PERSON in logs that are never part of a personal name: a candidate that
@@ -553,7 +589,10 @@ _NOT_PERSON_BEFORE = regex.compile(
     r"(?:(?<![\w'’])(?i:the)|(?<![\w.,/-])\d{4,5}(?:[ \t]?\p{Lu}{2})?|(?<![\w])Co\.)[ \t]+\Z"
 )
 # ... and after it: the label of an identifier (`Easy Switch ID: 714132651`, `Member No.`)
-_NOT_PERSON_AFTER = regex.compile(r"[ \t]+(?:(?i:id|nr\.?|number|code)|No\.?)(?:[ \t]*[:#=]|[ \t]+\d)")
+# ... and a heading's `to:` (`Bill to:`, `Sold to:`)
+_NOT_PERSON_AFTER = regex.compile(
+    r"[ \t]+(?:(?:(?i:id|nr\.?|number|code)|No\.?)(?:[ \t]*[:#=]|[ \t]+\d)|(?i:to)[ \t]*:)"
+)
 _LEADING_TITLE = regex.compile(rf"(?i:{_HONORIFICS})\.?[ \t]+(?=\p{{Lu}})")
 # Words written before a name (`Customer Ann Lee`, `Neighbour Colin Russell`), trimmed from the span.
 _ROLE_WORDS = ROLE_WORDS | frozenset(
@@ -802,7 +841,7 @@ class PersonRecognizer(LocalRecognizer):
         value = text[start:end]
         if _only_salutation_words(value):
             return  # `Beste Grüße` is a sign-off, not `Beste` greeting someone called `Grüße`
-        if "," in value and rule in (PERSON_KEY_VALUE, BIRTH_SUBJECT) and not _plausible_family_given(value):
+        if "," in value and rule in _FAMILY_GIVEN_RULES and not _plausible_family_given(value):
             return
         if rule == SQL_COMPARISON:
             if is_name_shaped(value):

@@ -287,3 +287,19 @@ def test_things_named_in_quotes_after_their_kind_are_not_people(text, expected):
 )
 def test_initials_particles_ticket_authors_and_lower_case_values(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("DELIVERY NOTE 12\nShip to:\nradka novotná\nFlat 2\nOrchard Mews\n14 Mill Lane", ["radka novotná"]),
+        ("Lieferadresse:\nZIELINSKI Wojtek\nRiverside Court", ["ZIELINSKI Wojtek"]),
+        ("Bill to:\nAcme Ltd\n12 Main St", []),
+        ("Ship to:\nThe Maltings\n12 Dunn Mews", []),
+        ("Cardholder Quist, Marloes denies the top-up", ["Quist, Marloes"]),
+        ("Cardholder NOVOTNÁ Radka denies the top-up", ["NOVOTNÁ Radka"]),
+        ("Entre la société et grace white, née le 11/01/1980, demeurant à Gand", ["grace white"]),
+    ],
+)
+def test_address_headings_role_nouns_before_family_given_and_birth_subjects_in_lower_case(text, expected):
+    assert names(text) == expected
