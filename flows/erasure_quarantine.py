@@ -1,13 +1,19 @@
 """Erasure step 4: the quarantine — records the tokenizer could not read still hold the subject's values.
 
-A malformed raw record (a broken JSON line, a CSV row with invalid UTF-8) never reaches the clean zone, so
-lineage and the clean step never see it: it sits sealed in the quarantine and, byte for byte, in its raw
-file. This step opens every quarantine file of the catalog (they are few and small), finds the subject's
-emails and phones (tokenized with the vault's key and compared, as verification does) and customer ids
-(keyed hash compared with the subject cluster) in each record, and then, per the dataset's policy:
-- `delete_rows`: drops the record from the quarantine and from the raw file;
-- `redact` / `retain`: replaces those values with the erased marker, in the sealed copy and in the raw file
-  (a retained record keeps its place, but no plaintext of the subject).
+A malformed raw record (a broken JSON line, a CSV row with invalid UTF-8, an unreadable Parquet file) never
+reaches the clean zone, so lineage and the clean step never see it: it sits sealed in the quarantine and,
+byte for byte, in its raw file. This step opens every quarantine file of the catalog (they are few and
+small) and finds the subject's values in each record without plaintext: candidates (emails, phones,
+cards, runs of words for names and addresses) are tokenized with the vault's key and compared with the
+footprint, customer ids by keyed hash. The rules are the clean zone's (`flows.erasure_rows`): a record
+holding their customer id or one of their own emails or phones is theirs, and then, per the policy,
+- `delete_rows`: the record goes from the quarantine and from the raw file;
+- `redact` / `retain`: every value the vault links to them (shared ones too: their name, their
+  household's address and landline) becomes the erased marker, in the sealed copy and in the raw file;
+a record of anyone else keeps its place, with only the values nobody but the subject holds redacted
+(their card or unique address in an anonymous chat line). An unreadable Parquet file is one quarantined
+record holding everyone's rows: its bytes are redacted, never dropped, in the sealed copy and in the raw
+file alike (values inside compressed pages cannot be seen in the bytes, so cannot be found either).
 The raw file, the re-sealed quarantine file (positions moved by dropped lines, sealed under the new ones)
 and the manifest entry (size, hash, records in, quarantined, bad positions) keep in = out + quarantined.
 A quarantine file whose records hold nothing of the subject is re-sealed too when the raw step dropped
@@ -16,8 +22,7 @@ lines before them (the manifest's bad positions moved, the sealed positions must
 Resumable like the raw step: the new raw and quarantine files are written beside the old ones, the plan
 (hashes and counts only) is recorded, then the files are renamed and the manifest updated; a rerun
 finishes the renames from the recorded plan. Fault point `quarantine-file`: raw file renamed, quarantine
-file not yet. Only text formats are edited in the raw zone: a quarantined Parquet file is unreadable as a
-whole, so only its sealed copy is redacted.
+file not yet.
 """
 
 from __future__ import annotations
@@ -26,7 +31,9 @@ import base64
 import json
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 
 from flows import erasure_progress as progress
@@ -39,6 +46,7 @@ from flows.errors import PipelineError, failure_context
 from flows.manifest import ManifestEntry, fingerprint, load_entry, load_manifest, save_entry
 from flows.quarantine import aesgcm_opener, associated_data, read_quarantine
 from flows.tokenizing import quarantine_key, quarantine_sealer
+from vault.normalise import normalise_text
 from vault.token_format import ERASED_MARKER
 
 STEP = "quarantine"
@@ -47,8 +55,36 @@ CARD = re.compile(r"(?<!\d)\d(?:[ \-]?\d){12,18}(?!\d)")
 TEXT_WORD = re.compile(r"[^\W_](?:[\w'’/\-]*[^\W_])?")  # a word of a name or an address, no edge punctuation
 WINDOW_WORDS = {"PERSON": 4, "ADDRESS": 16}  # the longest name / address tried, in words
 WINDOW_CHARS = 240
+SIMPLE_TEXT = re.compile(r"[\x00-\x7f\udc80-\udcff]*")  # ASCII, and bytes that are not UTF-8
 OWN_VALUE_SCAN_CHARS = 1 << 20
 CONTACT_TYPES = ("EMAIL_ADDRESS", "PHONE_NUMBER")
+
+
+def word_runs(text: str, max_words: int) -> Iterator[tuple[int, int, int, str]]:
+    """(start, end, words, normalised form) of every run of 1..max_words words of `text`, and of each run
+    with the full stop after it (`St.`); the form is `normalise_text` of the run. On ASCII text (and the
+    undecodable bytes of a broken record) it is put together from the forms of the words and of the gaps
+    between them, each normalised once: there normalisation folds case, whitespace and punctuation spacing
+    inside a word or a gap, never across one, so the form is the same at a fraction of the cost."""
+    words = list(TEXT_WORD.finditer(text))
+    simple = SIMPLE_TEXT.fullmatch(text) is not None
+    if simple:
+        word_forms = [normalise_text(w[0]) for w in words]
+        gap_forms = [normalise_text("a" + text[a.end() : b.start()] + "a")[1:-1] for a, b in pairwise(words)]
+    for first, opening in enumerate(words):
+        form = ""
+        for last in range(first, min(first + max_words, len(words))):
+            start, end = opening.start(), words[last].end()
+            if end - start > WINDOW_CHARS:
+                break
+            if simple:
+                form = word_forms[last] if last == first else form + gap_forms[last - 1] + word_forms[last]
+            else:
+                form = normalise_text(text[start:end])
+            yield start, end, last - first + 1, form
+            if text[end : end + 1] == ".":
+                dotted = form + "." if simple else normalise_text(text[start : end + 1])
+                yield start, end + 1, last - first + 1, dotted
 
 
 def _merge(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -101,28 +137,24 @@ class SubjectFinder:
         ]
         return _merge(found)
 
-    def _token(self, entity_type: str, candidate: str) -> str | None:
-        key = (entity_type, candidate)
+    def _token(self, entity_type: str, candidate: str, normalised: bool = False) -> str | None:
+        key = (entity_type, candidate, normalised)
         if key not in self._tokens:
+            derive = self._vault.deriver.derive_normalised if normalised else self._vault.deriver.derive
             try:
-                self._tokens[key] = self._vault.deriver.derive(entity_type, candidate).token
+                self._tokens[key] = derive(entity_type, candidate).token
             except Exception:  # a candidate the normaliser rejects is nobody's value
                 self._tokens[key] = None
         return self._tokens[key]
 
-    def _windows(self, text: str, entity_type: str, tokens: set[str]) -> list[tuple[int, int, str]]:
-        """Runs of 1..n words (a trailing full stop tried too: `St.`) whose token is one of `tokens`."""
-        words = list(TEXT_WORD.finditer(text))
+    def _windows(self, text: str, types: set[str], tokens: set[str]) -> list[tuple[int, int, str]]:
+        """Runs of words that are one of `tokens` as a name or an address."""
+        longest = max(WINDOW_WORDS[t] for t in types)
         found = []
-        for first, opening in enumerate(words):
-            for last in range(first, min(first + WINDOW_WORDS[entity_type], len(words))):
-                start, end = opening.start(), words[last].end()
-                if end - start > WINDOW_CHARS:
-                    break
-                ends = (end, end + 1) if text[end : end + 1] == "." else (end,)
-                found += [
-                    (start, e, entity_type) for e in ends if self._token(entity_type, text[start:e]) in tokens
-                ]
+        for start, end, words, form in word_runs(text, longest):
+            for entity_type in types:
+                if words <= WINDOW_WORDS[entity_type] and self._token(entity_type, form, True) in tokens:
+                    found.append((start, end, entity_type))
         return found
 
     def value_spans(self, text: str, shared_too: bool) -> list[tuple[int, int, str]]:
@@ -139,9 +171,8 @@ class SubjectFinder:
                 for m in CARD.finditer(text)
                 if self._token("CREDIT_CARD", m[0]) in tokens
             ]
-        for entity_type in WINDOW_WORDS:
-            if entity_type in types:
-                found += self._windows(text, entity_type, tokens)
+        if types & set(WINDOW_WORDS):
+            found += self._windows(text, types & set(WINDOW_WORDS), tokens)
         return found
 
     def redaction_spans(self, text: str) -> list[tuple[int, int, str]]:

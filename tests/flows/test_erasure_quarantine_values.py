@@ -17,13 +17,14 @@ import pyarrow.parquet as pq
 import pytest
 
 from flows.catalog import load_catalog
-from flows.erasure_quarantine import check_quarantine
+from flows.erasure_quarantine import check_quarantine, word_runs
 from flows.erasure_steps import _footprint, step_resolve
 from flows.erasure_verify import Verification
 from flows.manifest import fingerprint, load_entry
 from flows.synthetic_people import render_phone
 from tests.flows.test_erasure_quarantine import _insert_lines, erase, file_erasure, quarantined
 from tests.flows.test_erasure_zone import copy_zone, open_vault
+from vault.normalise import normalise_text
 from vault.token_format import ERASED_MARKER
 
 WEB_LOG = "logs/web-2026-01-05.jsonl"  # redact
@@ -161,3 +162,18 @@ def test_verification_finds_the_subjects_own_values_left_in_the_quarantine(zone_
     assert ("support_chats", CHAT, 1, "CREDIT_CARD") in found  # their card in someone else's line
     assert ("billing_invoices", BROKEN_INVOICES, 0, "CREDIT_CARD") in found
     assert not any(f["dataset"] == "web_logs" and f.get("position") in (2, 3) for f in result.findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"search": "deliver to Quarglestraat 77 ,9999  Kanarieveld for ZEBULON Quargleworth", "user": {',
+        "St.Mary's Rd. 5/A;  London: N1 9GU.\tUK -- O'Brien-Smith,, call",
+        b"Rue de la Loi 16 \xff\xfe 1000 Bruxelles. J. M. F. Dupont".decode("utf-8", "surrogateescape"),
+        "Chaussée de Wavre 12, 1050 Ixelles — Ⅻ ﬁne Straße",  # not ASCII: each run normalised whole
+    ],
+)
+def test_word_runs_give_the_normalised_form_of_each_run(text):
+    runs = list(word_runs(text, 16))
+    assert runs and all(form == normalise_text(text[start:end]) for start, end, _words, form in runs)
+    assert {words for _s, _e, words, _f in runs} <= set(range(1, 17))
