@@ -236,20 +236,29 @@ def render_misses(name: str, scores: dict[str, EntityScore]) -> str:
 
 
 def render_examples(samples: list[Sample], found: list[Found], limit: int) -> str:
-    """Up to `limit` missed and `limit` false values per entity (synthetic data, for tuning detection)."""
-    missed, false = defaultdict(list), defaultdict(list)
+    """Up to `limit` missed, leaked, false and swallowing values per entity (synthetic data, for tuning
+    detection): a leaked value is found only in part, a swallowing finding runs into its neighbours."""
+    missed, leaked, false, swallowing = (defaultdict(list) for _ in range(4))
     for sample, findings in zip(samples, found, strict=True):
         for a, b, t in sample.spans:
-            if not any(ft == t and _overlaps(a, b, fa, fb) for ft, fa, fb in findings):
+            mine = [(fa, fb) for ft, fa, fb in findings if ft == t and _overlaps(a, b, fa, fb)]
+            covered = {i for fa, fb in mine for i in range(max(a, fa), min(b, fb))}
+            if not mine:
                 missed[t].append(f"[{sample.kind}] {sample.text[a:b]!r}")
+            elif any(sample.text[i].isalnum() and i not in covered for i in range(a, b)):
+                parts = [sample.text[fa:fb] for fa, fb in mine]
+                leaked[t].append(f"[{sample.kind}] {sample.text[a:b]!r} found as {parts!r}")
         for t, a, b in findings:
-            if not any(gt == t and _overlaps(a, b, ga, gb) for ga, gb, gt in sample.spans):
-                false[t].append(
-                    f"[{sample.kind}] {sample.text[a:b]!r} in …{sample.text[max(0, a - 25) : b + 25]!r}…"
-                )
+            golds = [(ga, gb) for ga, gb, gt in sample.spans if gt == t]
+            context = f"{sample.text[a:b]!r} in …{sample.text[max(0, a - 25) : b + 25]!r}…"
+            if not any(_overlaps(a, b, *g) for g in golds):
+                false[t].append(f"[{sample.kind}] {context}")
+            elif _swallows(sample.text, a, b, golds):
+                swallowing[t].append(f"[{sample.kind}] {context}")
     lines = []
+    buckets = (("missed", missed), ("leaked", leaked), ("false", false), ("swallowing", swallowing))
     for entity in ENTITY_TYPES:
-        for label, bucket in (("missed", missed), ("false", false)):
+        for label, bucket in buckets:
             for example in bucket[entity][:limit]:
                 lines.append(f"  {entity} {label}: {example}")
     return "\n".join(lines)
@@ -304,7 +313,9 @@ def main(argv: list[str] | None = None) -> int:
         " heldout3, heldout4, heldout5; 'both' is an alias of 'all')",
     )
     parser.add_argument("--only", choices=("piivault", "presidio"), help="run one detector only")
-    parser.add_argument("--examples", type=int, default=0, help="show N missed/false values per entity")
+    parser.add_argument(
+        "--examples", type=int, default=0, help="show N missed, leaked, false, swallowing values per entity"
+    )
     args = parser.parse_args(argv)
 
     corpora = list(CORPORA) if args.corpus in ("all", "both") else [args.corpus]
