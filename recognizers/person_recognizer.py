@@ -106,6 +106,7 @@ ROLE_WORDS = frozenset(
     complainant reporter colleagues neighbours
     klant klanten kunde kundin cliente clienta abonné abonnée abonnee titulaire inhaber inhaberin titular
     intestatario intestataria debtor creditor payer
+    architect architecte geschäftsführer geschäftsführerin ceo cto cfo coo founder
     """.split()
 )
 # `Courier DHL Express`, `Account Manager`: these introduce a company or a title as often as a person
@@ -1092,8 +1093,10 @@ class PersonRecognizer(LocalRecognizer):
                 continue
             if _NOT_PERSON_VALUE.search(text, max(0, start - 60), start):
                 continue
-            if _NOT_PERSON_BEFORE.search(text, max(0, start - 20), start) or _NOT_PERSON_AFTER.match(
-                text, end
+            if (
+                _NOT_PERSON_BEFORE.search(text, max(0, start - 20), start)
+                or _NOT_PERSON_AFTER.match(text, end)
+                or _after_job_title(text, start)
             ):
                 continue  # `The Maltings`, `3450 KE Den Dungen`, `Co. Kerry`, `Easy Switch ID:`
             if value.islower() or _only_salutation_words(value):
@@ -1148,6 +1151,16 @@ def _in_german_text(text: str, start: int, end: int) -> bool:
     """Two German function words or more around `text[start:end]`."""
     around = text[max(0, start - 60) : end + 60].lower()
     return len({word for word in _LOWER_WORD.findall(around) if word in _GERMAN_WORDS}) >= 2
+
+
+_TITLE_SEPARATOR = regex.compile(r"(\p{L}+)[ \t]*[|·•][ \t]*\Z")
+
+
+def _after_job_title(text: str, start: int) -> bool:
+    """The name stands after a job title and a separator, as a signature's title line writes the company
+    (`Office Manager | Bakkerij Lemmens`)."""
+    found = _TITLE_SEPARATOR.search(text, max(0, start - 40), start)
+    return found is not None and found.group(1).lower() in ROLE_WORDS
 
 
 def _plausible_family_given(value: str) -> bool:

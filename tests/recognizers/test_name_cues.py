@@ -303,3 +303,17 @@ def test_initials_particles_ticket_authors_and_lower_case_values(text, expected)
 )
 def test_address_headings_role_nouns_before_family_given_and_birth_subjects_in_lower_case(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Thanks.\n\n-- \nOttilie Brandvold\nOffice Manager | Bakkerij Lemmens\nT +32 2 555 12 34",
+            ["Ottilie Brandvold"],
+        ),
+        ("Thanks\n-- \nRadka Novotná\nGeschäftsführerin | Studio Nord SARL\n", ["Radka Novotná"]),
+    ],
+)
+def test_a_signature_title_line_holds_no_name(text, expected):
+    assert names(text) == expected
