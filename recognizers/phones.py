@@ -45,6 +45,12 @@ def parse_phone_fit(raw: str, regions: tuple[str, ...] | list[str] = DEFAULT_REG
     return _parse_phone_fit(raw, tuple(regions))
 
 
+# Regions where every number written nationally starts with the trunk prefix `0`, mobiles included (unlike
+# China's mobiles or Irish 1850 numbers): a digit run without it is no national number of theirs, and
+# parsing it there can be skipped.
+_ALWAYS_TRUNK_ZERO = frozenset({"BE", "NL", "FR", "DE", "GB", "AT", "CH"})
+
+
 @lru_cache(maxsize=65536)
 def _parse_phone_fit(raw: str, regions: tuple[str, ...]):
     """`(number, fits)`: the valid number for `raw` or None, and whether its digit grouping is the one
@@ -62,6 +68,8 @@ def _parse_phone_fit(raw: str, regions: tuple[str, ...]):
     written_groups = _groups(_EXTENSION.sub("", text))
     first_valid = None
     for region in regions:
+        if region in _ALWAYS_TRUNK_ZERO and not digits.startswith("0"):
+            continue
         try:
             number = phonenumbers.parse(text, region)
         except phonenumbers.NumberParseException:
