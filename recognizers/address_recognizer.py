@@ -315,33 +315,36 @@ class AddressRecognizer(LocalRecognizer):
         return results
 
     def _matches(self, text: str, pos: int = 0, endpos: int | None = None) -> list[RecognizerResult]:
-        """The addresses in `text[pos:endpos]`."""
+        """The addresses in `text[pos:endpos]`, looked for only near a street type word: every address
+        holds one, and scanning whole JSON lines and chats for the rest of the pattern is the cost."""
         results = []
         endpos = len(text) if endpos is None else endpos
-        if self._anchor.search(text, pos, endpos) is None:
-            return results
-        position = pos
-        while True:
-            match = self._address.search(text, position, endpos)
-            if match is None:
-                break
-            if self.validate_match(match):
-                start, end = match.start(), _trim_end(text, match.start(), match.end())
-                full = (
-                    match.group("military")
-                    or match.group("po_box")
-                    or (match.group("locality") and not match.group("city_only"))
-                )
-                score = 0.85 if full else 0.65
-                if results and _BILINGUAL_SLASH.fullmatch(text, results[-1].end, start):
-                    # Brussels writes each street in both languages: `Rue Haute 5 / Hoogstraat 5, 1000 ...`
-                    previous = results.pop()
-                    start, score = previous.start, max(score, previous.score)
-                results.append(make_result(self, "ADDRESS", start, end, score, PATTERNS[0].name))
-                position = end
-            else:
-                position = match.start() + 1
+        for window_start, window_end in _windows(self._anchor.finditer(text, pos, endpos), pos, endpos):
+            position = max(window_start, results[-1].end if results else pos)
+            while position <= window_end:
+                match = self._address.search(text, position, min(endpos, window_end + _AFTER_ANCHOR))
+                if match is None or match.start() > window_end:
+                    break
+                position = self._take(match, text, results)
         return results
+
+    def _take(self, match, text: str, results: list[RecognizerResult]) -> int:
+        """Add `match` to `results` when it validates; where to search on."""
+        if not self.validate_match(match):
+            return match.start() + 1
+        start, end = match.start(), _trim_end(text, match.start(), match.end())
+        full = (
+            match.group("military")
+            or match.group("po_box")
+            or (match.group("locality") and not match.group("city_only"))
+        )
+        score = 0.85 if full else 0.65
+        if results and _BILINGUAL_SLASH.fullmatch(text, results[-1].end, start):
+            # Brussels writes each street in both languages: `Rue Haute 5 / Hoogstraat 5, 1000 ...`
+            previous = results.pop()
+            start, score = previous.start, max(score, previous.score)
+        results.append(make_result(self, "ADDRESS", start, end, score, PATTERNS[0].name))
+        return end
 
     @staticmethod
     def validate_match(match) -> bool:
@@ -389,6 +392,23 @@ def _is_street_field(match) -> bool:
         return False
     key = regex.sub(r"[\W_\d]+", "", key_before(text, match.start())).lower()
     return key in _STREET_KEYS or key.endswith(("street", "line", "address", "addressline"))
+
+
+# How far before its street type word an address may start (flat, building, house name, number, name of
+# the street) and how far after it it may end (number, flat, locality, country).
+_BEFORE_ANCHOR, _AFTER_ANCHOR = 160, 400
+
+
+def _windows(anchors, pos: int, endpos: int) -> list[tuple[int, int]]:
+    """Merged ranges in which an address around one of the `anchors` may start."""
+    windows: list[tuple[int, int]] = []
+    for anchor in anchors:
+        start, end = max(pos, anchor.start() - _BEFORE_ANCHOR), min(endpos, anchor.end())
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
 # iCalendar and vCard escape the commas and semicolons inside a value (`Chloëlaan 85\, 9071 TB Vlist`):
