@@ -49,6 +49,10 @@ def parse_phone_fit(raw: str, regions: tuple[str, ...] | list[str] = DEFAULT_REG
 # China's mobiles or Irish 1850 numbers): a digit run without it is no national number of theirs, and
 # parsing it there can be skipped.
 _ALWAYS_TRUNK_ZERO = frozenset({"BE", "NL", "FR", "DE", "GB", "AT", "CH"})
+# Regions whose numbers never start with 0 nationally (Spain: 6–9; NANP area codes: 2–9): skipped for a
+# digit run that does. Regions in neither list (Italy: `06 …` and `3…`; Ireland: `0…` and `1850 …`) are
+# always tried.
+_NEVER_LEADING_ZERO = frozenset({"ES", "US", "CA", "PT"})
 
 
 @lru_cache(maxsize=65536)
@@ -68,8 +72,9 @@ def _parse_phone_fit(raw: str, regions: tuple[str, ...]):
     written_groups = _groups(_EXTENSION.sub("", text))
     first_valid = None
     for region in regions:
-        if region in _ALWAYS_TRUNK_ZERO and not digits.startswith("0"):
-            continue
+        zero = digits.startswith("0")
+        if (region in _ALWAYS_TRUNK_ZERO and not zero) or (region in _NEVER_LEADING_ZERO and zero):
+            continue  # no national number of this region is written so
         try:
             number = phonenumbers.parse(text, region)
         except phonenumbers.NumberParseException:
