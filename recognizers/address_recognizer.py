@@ -223,7 +223,7 @@ _COUNTRY = (
     r"austria|österreich|portugal|poland|polska)(?![\p{L}])|USA|U\.S\.A\.|UK|U\.K\.)"
 )
 _ADDRESS = (
-    rf"(?<![\p{{L}}\d])(?:(?P<military>{_MILITARY})"
+    rf"(?<![\p{{L}}\d]|\d:)(?:(?P<military>{_MILITARY})"
     rf"|(?P<po_box>{_PO_BOX}){_SEP}{_LOCALITY}(?:{_SEP}{_COUNTRY})?"
     rf"|(?:(?P<house_name>{_HOUSE_NAME})[ \t]*(?:,[ \t]*|\n[ \t]*))?(?P<unit_before>{_UNIT_BEFORE})?"
     rf"{_STREET}{_UNIT_AFTER}(?:{_SEP}{_LOCALITY}(?:{_SEP}{_COUNTRY}(?![\p{{L}}]))?)?)"
@@ -301,7 +301,7 @@ class AddressRecognizer(LocalRecognizer):
         return results
 
     def _pattern_results(self, text: str) -> list[RecognizerResult]:
-        text = _ESCAPED_SEPARATOR.sub(r"\1 ", text)
+        text = _read_line_breaks(_ESCAPED_SEPARATOR.sub(r"\1 ", text))
         results = self._matches(recase_upper_lines(recase_lower_prose(text)))
         recased, runs = recase_lower_runs(text)
         for start, end in runs:
@@ -414,6 +414,15 @@ def _windows(anchors, pos: int, endpos: int) -> list[tuple[int, int]]:
 # iCalendar and vCard escape the commas and semicolons inside a value (`Chloëlaan 85\, 9071 TB Vlist`):
 # read as the separator and a space.
 _ESCAPED_SEPARATOR = regex.compile(r"\\([,;])")
+# Line breaks written as data: `\n` escaped in a JSON string, `$` between the lines of an LDAP postal
+# address (RFC 4517): read as a space and a line break.
+_WRITTEN_LINE_BREAK = regex.compile(r"\\n(?=[\p{L}\d])|(?<=[\p{L}\d.])\$(?=[\p{L}\d])")
+
+
+def _read_line_breaks(text: str) -> str:
+    if "\\n" not in text and "$" not in text:
+        return text
+    return _WRITTEN_LINE_BREAK.sub(lambda match: " \n" if len(match.group(0)) == 2 else "\n", text)
 # A line in capitals with a digit in it: an address as labels and forms print it (`99 TRAN JUNCTIONS APT 19`)
 _UPPER_LINE = regex.compile(
     r"(?m)^(?P<label>[ \t]*\p{Lu}[\p{L} /]{0,30}:[ \t]+)?"

@@ -101,6 +101,17 @@ def test_whole_addresses(address):
             "returns: via matilde mancebo, 117, 4º d, 09985 tarragona",
             ["via matilde mancebo, 117, 4º d, 09985 tarragona"],
         ),
+        # line breaks written as data: JSON's `\n`, LDAP's `$`; print_r's `[key] => value`
+        (
+            '"formatted": "Ronda de Carlota Guzmán, 70\\n33998 Girona\\nSpain",',
+            ["Ronda de Carlota Guzmán, 70\\n33998 Girona\\nSpain"],
+        ),
+        (
+            "postalAddress: 2 boulevard Auguste Potier$20552 Ponsnec$France",
+            ["2 boulevard Auguste Potier$20552 Ponsnec$France"],
+        ),
+        ("    [address_1] => 236 Curtis Brooks\n    [postcode] => 9951 ER", ["236 Curtis Brooks"]),
+        ("07:11  Bakerloo  Baker Street → Elephant & Castle", []),  # a time is no house number
         # a street line needs no locality where its key names it, and only there
         ("Address{line1='119 Johnston Bridge', postcode='07610'}", ["119 Johnston Bridge"]),
         ('{"street": "Place Berthelot 226", "city": "Lyon"}', ["Place Berthelot 226"]),
