@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 
-# The last key before a value: `order_id=`, `"msisdn": "`, `Tel.:`, `caller `, `Order #`, `<prov:MSISDN>`.
-_KEY_BEFORE = re.compile(r"""([A-Za-z][A-Za-z0-9_.\-]{0,40}?)[.]?\s*["'\])]?\s*(?:[=:#>]|=>|->)?\s*["'(]?\s*$""")
+# The last key before a value: `order_id=`, `"msisdn": "`, `Tel.:`, `caller `, `Order #`, `<prov:MSISDN>`,
+# `[telephone] => `.
+_KEY_BEFORE = re.compile(
+    r"""([A-Za-z][A-Za-z0-9_.\-]{0,40}?)[.]?\s*["'\])]?\s*(?:[=:#>]|=>|->)?\s*["'(]?\s*$"""
+)
 _KEY_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 
 
