@@ -28,6 +28,7 @@ NAME_HINTS: dict[str, str] = {
     **dict.fromkeys("card_number pan cc_number card cardnumber credit_card".split(), "CREDIT_CARD"),
     **dict.fromkeys(
         "name full_name fullname holder cardholder card_holder first_name last_name surname given_name "
+        "given_names first_names "
         "family_name customer_name contact_name account_holder naam voornaam achternaam nom prenom nombre "
         "apellido apellidos nome cognome vorname nachname "
         # the people of a ticket, as Jira, ServiceNow and Zendesk exports name their columns

@@ -68,7 +68,10 @@ _NAME_KEYS = (
 )
 # Members of a structured name object (`"name":{"given":"Ann","family":"Lee"}`, FHIR HumanName and Avro
 # schemas): each part is a name; `use`, `prefix`, `suffix`, `text`-less keys of other kinds are not.
-_NAME_PART_KEYS = r"given|family|first|last|middle|given_?names?|family_?name|first_?name|last_?name|surname"
+_NAME_PART_KEYS = (
+    r"given|family|first|last|middle|given_?names?|family_?name|first_?name|last_?name|surname|"
+    r"formatted"  # SCIM's (RFC 7643) full name, beside its parts
+)
 _HONORIFICS = (
     r"(?:Univ\.[ \t]?)?Prof|Dipl\.-Ing|Ing|Mr|Mrs|Ms|Miss|Mx|Dr|Mme|Mlle|M\.|Herr|Frau|Sr|Sra|Srta|"
     r"Sig|Sig\.ra|sig|sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Sir|Madam|Monsieur|Madame|Mademoiselle|Signor|Signora|"
@@ -174,6 +177,8 @@ _FAMILY_GIVEN_RULES = frozenset(
     }
 )
 SQL_COMPARISON = "name (SQL comparison with a name column)"
+PNR_NAME = "name (PNR name element)"
+OBJECT_NAME_PART = "name (given or family member of an object)"
 BIRTH_SUBJECT = "name (person born on a date)"
 NAME_KEYS_RULES = frozenset(
     {
@@ -225,13 +230,17 @@ _KEY_VALUE = (
 )
 _PERSON_KEYS = (
     r"caller|tech|technician|engineer|installer|reporter|assignee|assigned[ _]?to|"
+    # the people of a school or insurance form: the pupil, the parent, the policyholder
+    r"pupil|student|parent|guardian|teacher|policy[ _-]?holder|preneur d['’]assurance|assur[ée]|"
+    r"versicherungsnehmer(?:in)?|verzekeringnemer|tomador|contraente|"
     r"(?:verified|approved|authori[sz]ed|requested|reported|opened|witnessed|checked|signed-off|co-authored|"
     r"reviewed|tested|acked|suggested)[ _-]?by|signature|firma|unterschrift|handtekening"
 )
 PATTERNS = [
     Pattern(
         NAME_KEY_VALUE,
-        rf"""(?i:(?<![\w])(?:{_NAME_KEYS}))\\?["']?{_KEY_QUALIFIER}"""
+        # a PHP print_r dump closes the key in brackets: `[firstname] => Ann`
+        rf"""(?i:(?<![\w])(?:{_NAME_KEYS}))\\?["']?(?:(?<=\[\w+)\])?{_KEY_QUALIFIER}"""
         rf"""[ \t]*(?:[:=]|=>|(?<=")[ \t]+(?="))[ \t]*{_KEY_VALUE}""",
         0.85,
     ),
@@ -293,6 +302,27 @@ PATTERNS = [
         "name (XML element of a name key)",
         rf"(?i:<(?:[\w.\-]+:)?(?:{_NAME_KEYS})(?:[ \t][^<>]*)?>)[ \t]*(?P<name>[^<>\n]{{1,80}}?)[ \t]*</",
         0.85,
+    ),
+    Pattern(
+        # a PNR's name element (IATA/Amadeus): `1.SURNAME/GIVEN NAMES MR` after the element's number, the
+        # title (MR, MRS, MS, MSTR, CHD...) not part of the name
+        PNR_NAME,
+        r"(?<![\w./])\d{1,2}\.(?P<name>\p{Lu}[\p{Lu}'’\-]+/\p{Lu}[\p{Lu}'’\-]*"
+        r"(?:[ ]\p{Lu}[\p{Lu}'’\-]*){0,3}?)"
+        r"(?=[ ](?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF)(?![\w/])|[ \t]{2,}|[ \t]*$)",
+        0.8,
+    ),
+    Pattern(
+        # given and family members of one object, as JavaScript, Mongo shell and JSON write a person's
+        # name parts (`{ first: 'Ann', last: 'Lee' }`): each part is a name when its sibling is there too
+        OBJECT_NAME_PART,
+        r"""(?<=[{,][ \t]*)["']?(?:first|given)["']?[ \t]*:[ \t]*"""
+        r"""(?:"(?P<dq>[^"\n]{1,60})"|'(?P<sq>[^'\n]{1,60})')"""
+        r"""(?=[ \t]*,[ \t]*["']?(?:last|family)["']?[ \t]*:[ \t]*["'])|"""
+        r"""(?<=[{,][ \t]*["']?(?:first|given)["']?[ \t]*:[ \t]*"""
+        r"""(?:"[^"\n]{1,60}"|'[^'\n]{1,60}')[ \t]*,[ \t]*)"""
+        r"""["']?(?:last|family)["']?[ \t]*:[ \t]*(?:"(?P<dq>[^"\n]{1,60})"|'(?P<sq>[^'\n]{1,60})')""",
+        0.8,
     ),
     Pattern(
         "name (ALL-CAPS run in mixed-case prose)",
@@ -456,8 +486,21 @@ _PATTERN_GATES = {
         "firma",
         "unterschrift",
         "handtekening",
+        "pupil",
+        "student",
+        "parent",
+        "guardian",
+        "teacher",
+        "holder",
+        "assur",
+        "versicherungsnehmer",
+        "verzekeringnemer",
+        "tomador",
+        "contraente",
     ),
     REVIEW_AUTHOR: ("by",),
+    PNR_NAME: ("/",),
+    OBJECT_NAME_PART: ("last", "family"),
     ADDRESS_HEADING: ("to", "address", "adres", "livr", "dirección", "indirizzo"),
     SQL_COMPARISON: ("'",),
     "name (first line of a signature block)": ("--",),
@@ -843,6 +886,10 @@ class PersonRecognizer(LocalRecognizer):
         if _only_salutation_words(value):
             return  # `Beste Grüße` is a sign-off, not `Beste` greeting someone called `Grüße`
         if "," in value and rule in _FAMILY_GIVEN_RULES and not _plausible_family_given(value):
+            return
+        if rule == PNR_NAME:  # `SURNAME/GIVEN`: each side a name
+            if all(plausible_name(part) for part in value.split("/")):
+                results.append(make_result(self, "PERSON", start, end, score, rule))
             return
         if rule == SQL_COMPARISON:
             if is_name_shaped(value):

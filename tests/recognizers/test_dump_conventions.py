@@ -1,0 +1,81 @@
+"""Names in the record dumps and forms of travel, shop and school systems: a PNR's name elements
+(`1.SURNAME/GIVEN MR`), PHP print_r dumps (`[firstname] => Ann`), JavaScript/Mongo shell objects
+(`{ first: 'Ann', last: 'Lee' }`), SCIM's `name.formatted`, plural name columns (`given_names`) and the
+people of a school or insurance form (`Pupil:`, `Parent/guardian:`, `Preneur d'assurance:`). Rows written
+for these tests."""
+
+import pytest
+
+from recognizers import detect
+
+
+def names(text):
+    return [text[f.start : f.end] for f in detect([text])[0] if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "RP/AMS1A0123/AMS1A0123  AA/SU 12MAR26/0901Z  X7Q2LM\n"
+            "  1.VERHOEVEN/ANNEKE MARIE MRS   2.OKAFOR-BELL/TUNDE MR\n"
+            "  3  KL1234 Y 12MAR 4 AMSLHR HK2  0905 0925",
+            ["VERHOEVEN/ANNEKE MARIE", "OKAFOR-BELL/TUNDE"],
+        ),
+        ("  1.DUPRAT/LEA\n  2  AF1000 Y 01APR CDGNCE HK1", ["DUPRAT/LEA"]),
+        ("see 1.INSTALL/UPGRADE GUIDE in the docs", []),
+    ],
+)
+def test_pnr_name_elements(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Array\n(\n    [firstname] => Ottilie\n    [lastname] => Brandvold\n    [agree] => 1\n)",
+            ["Ottilie", "Brandvold"],
+        ),
+        ("Array\n(\n    [product_name] => Desk Lamp\n)", []),
+    ],
+)
+def test_php_print_r_name_keys(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("  profile: { first: 'Radka', last: 'Novotná', phone: '+32 470 00 00 00' },", ["Radka", "Novotná"]),
+        ('{"first": "Wojtek Jan", "last": "Zielinski"}', ["Wojtek Jan", "Zielinski"]),
+        ("  sort: { first: 'asc', last: 'desc' }", []),
+    ],
+)
+def test_given_and_family_members_of_an_object(text, expected):
+    assert names(text) == expected
+
+
+def test_scim_formatted_name():
+    text = '{"name":{"formatted":"Ottilie Brandvold","familyName":"Brandvold","givenName":"Ottilie"}}'
+    assert names(text) == ["Ottilie Brandvold", "Brandvold", "Ottilie"]
+
+
+def test_plural_given_names_column():
+    text = "id|surname|given_names|email\nr01|Brandvold|Ottilie|ob@example.org\n"
+    assert names(text) == ["Brandvold", "Ottilie"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Pupil: Ottilie Brandvold   allergies: none\nParent/guardian: Radka Novotná\n",
+            ["Ottilie Brandvold", "Radka Novotná"],
+        ),
+        ("Preneur d'assurance: Wojtek Zielinski\nDate: 18/04/2026", ["Wojtek Zielinski"]),
+        ("Student: see attached list", []),
+    ],
+)
+def test_people_of_school_and_insurance_forms(text, expected):
+    assert names(text) == expected
