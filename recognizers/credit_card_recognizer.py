@@ -10,6 +10,8 @@ and some order ids pass Luhn too.
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
 from recognizers.context import key_before, key_parts
@@ -20,9 +22,19 @@ _END = r"(?![\w\-]|[.,/:]\d)"
 PATTERNS = [
     Pattern("card (plain digits)", _START + r"\d{13,19}" + _END, 0.5),
     # 4-4-4-4, 4-6-5 (Amex), 4-6-4 and 4-4-4-2 (Diners), 4-4-4-1 (13-digit Visa), 4-4-4-4-3
-    Pattern("card (grouped by spaces)", _START + r"\d{4}(?: \d{3,6}){1,3} \d{1,6}" + _END, 0.5),
+    Pattern(
+        "card (grouped by spaces)",
+        _START + r"\d{4}(?:[ \u00a0\u202f]\d{3,6}){1,3}[ \u00a0\u202f]\d{1,6}" + _END,
+        0.5,
+    ),
     Pattern("card (grouped by dashes)", _START + r"\d{4}(?:-\d{3,6}){1,3}-\d{1,6}" + _END, 0.5),
     Pattern("card (grouped by dots)", _START + r"\d{4}(?:\.\d{4}){3}" + _END, 0.5),
+    # the form of payment of an airline booking (IATA): `FP CC/VI/4111111111111111/1225`, `FP CCVI4111...`
+    Pattern(
+        "card (airline form of payment)",
+        r"(?<=FP CC/[A-Z]{2}/)\d{13,19}(?!\d)|(?<=FP CC[A-Z]{2})\d{13,19}(?!\d)",
+        0.5,
+    ),
 ]
 CONTEXT = ["card", "credit", "debit", "visa", "mastercard", "amex", "maestro", "pan", "cc", "payment"]
 
@@ -30,8 +42,10 @@ CONTEXT = ["card", "credit", "debit", "visa", "mastercard", "amex", "maestro", "
 NOT_CARD_KEYS = frozenset(
     "order invoice ref reference txn transaction trace tracking imei imsi iccid serial isbn ean gtin sku "
     "msisdn phone tel mobile account acct iban ticket case session request correlation ts timestamp epoch "
-    "uuid guid src dst source destination addr time date stamp called calling cli ani dnis fax".split()
+    "uuid guid src dst source destination addr time date stamp called calling cli ani dnis fax barcode upc "
+    "siret siren kvk kbo vat".split()
 )
+_SEPARATORS = re.compile(r"[ \u00a0\u202f.\-]")
 CARD_KEYS = frozenset("card pan cc credit debit visa mastercard amex".split())
 
 
@@ -85,7 +99,7 @@ class CardNumberRecognizer(PatternRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> bool:
-        return is_card_number(pattern_text.replace(" ", "").replace("-", "").replace(".", ""))
+        return is_card_number(_SEPARATORS.sub("", pattern_text))
 
     def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)

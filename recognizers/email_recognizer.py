@@ -27,7 +27,28 @@ PATTERNS = [
         r"(?<![\w.%+\-])" + _LOCAL + "@" + rf"(?:{_LABEL}\.)+{_TLD}" + r"(?![\w\-@]|\.[A-Za-z0-9])",
         0.5,
     ),
+    # Written so that harvesters miss it: `ann [at] example [dot] com`, `ann (at) example.com`,
+    # `ann at example dot com` (the bare `at` form only with a spelled `dot`)
+    Pattern(
+        "email (obfuscated)",
+        r"(?<![\w.%+\-])[^\W_][\w.%+\-]{0,62}"
+        r"(?:[ \t]?[\[(][ \t]?at[ \t]?[\])][ \t]?[^\W_][\w\-]*"
+        r"(?:(?:[ \t]?[\[(][ \t]?dot[ \t]?[\])][ \t]?|\.)[^\W_][\w\-]*)+"
+        r"|[ \t]at[ \t][^\W_][\w\-]*(?:(?:[ \t]dot[ \t]|\.)[^\W_][\w\-]*)*[ \t]dot[ \t][A-Za-z]{2,24})"
+        r"(?![\w\-])",
+        0.5,
+    ),
+    # IATA (AIRIMP) contact elements of airline bookings: `SSR CTCE KL HK1/ANN..LEE//EXAMPLE.COM/P1`, where
+    # `//` stands for `@`, `..` for `_` and `./` for `-`
+    Pattern(
+        "email (airline SSR CTCE)",
+        r"(?<=CTCE [A-Z0-9]{2} [A-Z]{2}\d/)[A-Z0-9._\-]+(?:\./[A-Z0-9._\-]+)*"
+        r"//[A-Z0-9\-]+(?:\.[A-Z0-9\-]+)+",
+        0.5,
+    ),
 ]
+_OBFUSCATED_AT = re.compile(r"(?i)[ \t]?[\[(][ \t]?at[ \t]?[\])][ \t]?|[ \t]at[ \t]|//")
+_OBFUSCATED_DOT = re.compile(r"(?i)[ \t]?[\[(][ \t]?dot[ \t]?[\])][ \t]?|[ \t]dot[ \t]")
 # Headers whose values are message or call identifiers in `local@host` form, never mailboxes: RFC 5322
 # Message-ID and the headers that cite it, MIME Content-ID, SIP Call-ID.
 # The address is refused when such a header is the last key before it on its line.
@@ -73,7 +94,10 @@ class EmailAddressRecognizer(PatternRecognizer):
         ]
 
     def validate_result(self, pattern_text: str) -> bool:
-        return has_public_suffix(pattern_text.rpartition("@")[2])
+        if "@" in pattern_text:
+            return has_public_suffix(pattern_text.rpartition("@")[2])
+        parts = _OBFUSCATED_AT.split(pattern_text)
+        return len(parts) == 2 and has_public_suffix(_OBFUSCATED_DOT.sub(".", parts[1]))
 
 
 # `ssh://git@github.com/org/repo`, `git@github.com:org/repo.git`: the user and host of a URL or an scp-style

@@ -42,7 +42,8 @@ NOT_PHONE_KEYS = frozenset(
     "amount price total sum balance cost fee eur usd gbp duration ms sec secs seconds elapsed latency bytes "
     "size len length port pid uid gid version ver build ts timestamp epoch time date count qty quantity "
     "card pan account acct iban bic postcode zip postal customer uuid guid ticket case session request "
-    "correlation ip".split()
+    "correlation ip kbo bce kvk siren siret vat btw tva ust rsin nif cif dossier file pcn notice barcode "
+    "passport".split()
 )
 # Keys under which a bare digit run (no `+`) may be an international number, as CDRs write them.
 PHONE_KEYS = frozenset(
@@ -58,7 +59,8 @@ _BARE = re.compile(r"^\d{11,15}$")
 _IBAN_BEFORE = re.compile(r"\b[A-Z]{2}\d{2}[ ]?(?:[0-9A-Z]{4}[ ]?)*$")
 _PHONE_WORDS = re.compile(
     r"(?i)(?:phone|tel|mobile|mobiel|portable|handy|gsm|cell|call|fax|msisdn|number|nummer|numéro|numero|"
-    r"telefon|teléfono|telefono|contact|sms|whatsapp|reach|dial|ring|bel|appel|line|lijn|ligne|linea|port-in|port-out|porting|ported)"
+    r"telefon|teléfono|telefono|contact|sms|whatsapp|reach|dial|ring|bel|appel|line|lijn|ligne|linea|port-in|port-out|porting|ported|"
+    r"llam|chiam|anruf|rückruf)"
 )
 # Two to four capitalised words, then the opening parenthesis: `Benjamin Walsh (`, `CARIDAD MOSQUERA (`
 _NAME_THEN_PAREN = re.compile(
@@ -100,6 +102,23 @@ class PhoneNumberRecognizer(LocalRecognizer):
             if span is not None:
                 start, end, score = span
                 results.append(make_result(self, "PHONE_NUMBER", start, end, score, PATTERNS[0].name))
+        if "SSR CTC" in text:
+            results.extend(self._airline_contacts(text))
+        return results
+
+    def _airline_contacts(self, text: str) -> list[RecognizerResult]:
+        """The contact elements of an airline booking (IATA AIRIMP): `SSR CTCM KL HK1/32475123456/P1`, the
+        number between slashes, international digits without `+`."""
+        results = []
+        for match in _SSR_CONTACT.finditer(text):
+            raw = match.group("number")
+            digits = _NON_DIGIT.sub("", raw)
+            number, _ = parse_phone_fit(raw, self.regions)
+            if number is None and _BARE.match(digits):
+                number, _ = parse_phone_fit("+" + digits, self.regions)
+            if number is not None:
+                start, end = match.span("number")
+                results.append(make_result(self, "PHONE_NUMBER", start, end, 0.75, _AIRLINE_CONTACT))
         return results
 
     def _validated_span(self, text: str, start: int, end: int) -> tuple[int, int, float] | None:
@@ -154,7 +173,10 @@ class PhoneNumberRecognizer(LocalRecognizer):
                 continue
             if fits:
                 return start, cut, score
-            if cut == end:  # a shortened candidate must be written exactly as its region writes it
+            if cut == end and (international or keyed or is_national_mobile(raw, self.regions)):
+                # a shortened candidate must be written exactly as its region writes it; a national number
+                # grouped otherwise (`26780 26780`, `330-3992682-01`) only where the text says it is one or
+                # where it is a trunk-prefixed mobile (`0457 474 278`)
                 first_valid = first_valid or (start, cut, score)
         return first_valid
 
@@ -195,6 +217,8 @@ def _after_speaker_label(text: str, start: int) -> bool:
     return bool(_SPEAKER_LABEL.search(text, max(0, start - 30), start)) and bool(_PROSE_AFTER.search(rest))
 
 
+_AIRLINE_CONTACT = "phone (airline SSR CTCM)"
+_SSR_CONTACT = re.compile(r"SSR CTC[MHBP] [A-Z0-9]{2} [A-Z]{2}\d/(?P<number>\+?[\d ()\-]{7,24})/")
 _QUOTED_NAME_BEFORE = re.compile(r"[\"'][ \t]*<$")
 
 

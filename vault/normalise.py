@@ -2,7 +2,7 @@
 
 - emails: trimmed and case-folded as a whole (`John.Smith@Example.COM` = `john.smith@example.com`); the
   local part is folded too because in practice mailbox providers treat it case-insensitively and people
-  type it both ways;
+  type it both ways; obfuscated and airline forms are read back (`ann [at] example [dot] com`);
 - phones: E.164 via `recognizers.phones.to_e164` (`02 555 12 34` = `+32 2 555 12 34`); a number that does
   not validate falls back to `+` and its digits, so it still gets one stable token;
 - cards: digits only (`4111 1111-1111 1111` = `4111111111111111`);
@@ -22,11 +22,20 @@ _WHITESPACE = re.compile(r"\s+")
 _PUNCTUATION_SPACING = re.compile(r"\s*([,.;:])\s*")
 _NOT_DIGIT = re.compile(r"\D")
 _NOT_PHONE_CHAR = re.compile(r"[^\d+]")
+_OBFUSCATED_AT = re.compile(r"\s?[\[(]\s?at\s?[\])]\s?|\sat\s")
+_OBFUSCATED_DOT = re.compile(r"\s?[\[(]\s?dot\s?[\])]\s?|\sdot\s")
 
 
 def normalise_email(value: str) -> str:
-    """Trimmed, NFKC and case-folded."""
-    return unicodedata.normalize("NFKC", value).strip().casefold()
+    """Trimmed, NFKC and case-folded; an address written to escape harvesters (`ann [at] example [dot]
+    com`) or in an airline booking's IATA form (`ANN..LEE//EXAMPLE.COM`) read back to its plain form."""
+    text = unicodedata.normalize("NFKC", value).strip().casefold()
+    if "@" not in text:
+        if "//" in text:
+            text = text.replace("//", "@").replace("./", "-").replace("..", "_")
+        else:
+            text = _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", text, count=1))
+    return text
 
 
 def normalise_phone(value: str, regions: tuple[str, ...] = DEFAULT_REGIONS) -> str:

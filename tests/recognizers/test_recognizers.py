@@ -23,7 +23,8 @@ def found(text, entity):
         ("image@2x.png", []),  # not a public suffix
         ("svc@host.internal", []),
         ("ann@example.com.x1", []),
-        ("user at example dot com", []),
+        ("user at example dot com", ["user at example dot com"]),  # written to escape harvesters
+        ("available at example.com", []),
     ],
 )
 def test_email(text, expected):

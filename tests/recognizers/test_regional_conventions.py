@@ -162,6 +162,13 @@ def test_what_is_not_part_of_an_address(text, expected):
         ("ont fw 5.12.27.75.65; android", []),
         ("call 07925.234071 or 333.398.0154", ["07925.234071", "333.398.0154"]),
         ("móvil 625.96.35.50", ["625.96.35.50"]),
+        # a national number grouped unlike its region only with a word or a mobile range saying so
+        ("03-02 10:44:02.252 26780 26780 E AndroidRuntime", []),
+        ("Identiteitskaart 330-3992682-01.", []),
+        ("kbo=0843.826.457 vat=BE0843826457", []),
+        ("Emergency contact: Ann Lee (partner) – 0457 474 278", ["0457 474 278"]),
+        ("llamar al 91 123 45 67", ["91 123 45 67"]),
+        ("  6 SSR CTCM KL HK1/353882367248/P1", ["353882367248"]),  # an airline booking's contact element
         # a phone key wins over a card reading of the same digits
         ("TAP3 calledNumber=4915530921563 servedImsi=204030183649512", ["4915530921563"]),
     ],
@@ -179,6 +186,10 @@ def test_phone_numbers(text, expected):
         ("calledNumber=4915530921563", []),
         ("caller: 4826 6681 6640 5637 expiry 12 29", ["4826 6681 6640 5637"]),  # a speaker, not a key
         ("'card': '5351.5337.6678.5525',", ["5351.5337.6678.5525"]),
+        ("card 4364\u00a01016\u00a05247\u00a02869 ok", ["4364\u00a01016\u00a05247\u00a02869"]),
+        ("  8 FP CC/CA/5246680181672165/0431", ["5246680181672165"]),  # an airline form of payment
+        ('"barcode": "4765091543243", "price"', []),
+        ("siret=39375599610277 kvk=08082842", []),
         # lengths only some schemes issue: 13-digit ids, 18-digit inventory numbers
         ('{"id":"2651893999340","createdDateTime"', []),
         ("B-17-04;FP-723-BCA5;287379768846049318;352717862387076", []),
@@ -194,6 +205,11 @@ def test_card_numbers(text, expected):
         ('"resolved": "git+ssh://git@github.com/op/ui-kit.git#39e3854"', []),  # a login in a URL
         ("remote git@github.com:org/repo.git", []),
         ("mail ann@example.com: thanks", ["ann@example.com"]),
+        # written to escape harvesters; an airline booking's IATA contact element
+        ("write gematovar [at] hotmail [dot] com pls", ["gematovar [at] hotmail [dot] com"]),
+        ("kwilliamson (at) outlook.com", ["kwilliamson (at) outlook.com"]),
+        ("esmeeridder at mangel dot org.", ["esmeeridder at mangel dot org"]),
+        ("  7 SSR CTCE KL HK1/AHUBBARD//GMAIL.COM/P1", ["AHUBBARD//GMAIL.COM"]),
         ("https://example.com/?to=ann@example.com", ["ann@example.com"]),
     ],
 )

@@ -16,6 +16,13 @@ from vault.normalise import normalise
         ("ADDRESS", "1 Main St ,Springfield", "1 main st, springfield"),
         ("ADDRESS", "Rue de la Loi 16,\n1000  Bruxelles", "rue de la loi 16, 1000 bruxelles"),
         ("EMAIL_ADDRESS", " John.Smith@Example.COM ", "john.smith@example.com"),
+        ("EMAIL_ADDRESS", "john.smith [at] example [dot] com", "john.smith@example.com"),
+        ("EMAIL_ADDRESS", "john.smith (at) example.com", "john.smith@example.com"),
+        ("EMAIL_ADDRESS", "john.smith at example dot com", "john.smith@example.com"),
+        ("EMAIL_ADDRESS", "JOHN..SMITH//EXAMPLE.COM", "john_smith@example.com"),  # IATA SSR CTCE
+        ("PHONE_NUMBER", "(+32) 2 555 12 34", "+32 2 555 12 34"),
+        ("PHONE_NUMBER", "00 32 2 555 12 34", "+32 2 555 12 34"),
+        ("CREDIT_CARD", "4111.1111.1111.1111", "4111111111111111"),
         ("PHONE_NUMBER", "02 555 12 34", "+32 2 555 12 34"),
         ("PHONE_NUMBER", "0032 2 555 12 34", "+3225551234"),
         ("CREDIT_CARD", "4111 1111-1111 1111", "4111111111111111"),
