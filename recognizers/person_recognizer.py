@@ -35,8 +35,9 @@ _TITLE_WORD = (
     rf"(?:{_NOT_HONORIFIC}(?:O['’]|Mc|Mac|D['’])?\p{{Lu}}\p{{Ll}}[\p{{L}}'’]*(?:-\p{{L}}[\p{{L}}'’]*)*)"
 )
 _PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|du|dos|das|los|las|die|le|la|ten|ter|zu|y|bin|al)"
-# initials before a name's first word (`J. Mosley`, `F. de la Cruz`, `A.C. Lo Sgalambro`)
-_LEADING_INITIALS = r"(?:\p{Lu}\.[ \t]*){1,3}"
+# initials before a name's first word (`J. Mosley`, `F. de la Cruz`, `A.C. Lo Sgalambro`), or one initial
+# without its dot as British forms write it (`B Henriksen`; not `A` or `I`, the article and the pronoun)
+_LEADING_INITIALS = r"(?:(?:\p{Lu}\.[ \t]*){1,3}|(?![AI][ \t])\p{Lu}[ \t]+(?=\p{Lu}\p{Ll}))"
 # Post-nominal letters that belong to the written name (Courtney Johnson MD, Jonathan Plath MBA.)
 _POST_NOMINAL = (
     r"(?:[ \t]+(?:MD|PhD|MBA|DDS|DVM|Jr|Sr|II|III|B\.Eng|M\.Sc|B\.Sc|B\.A|M\.A|LL\.M)\.?(?![\w]))?"
@@ -56,7 +57,7 @@ _TITLE_NAME_2 = (
 _NAME_KEYS = (
     r"name|full_?name|fullname|customer_?name|client_?name|first_?name|last_?name|given_?name|family_?name|"
     r"surname|holder|card_?holder|cardholder|account_?holder|holder_?name|contact(?:_?name)?|agent_?name|"
-    r"recipient(?:_?name)?|sender(?:_?name)?|from_?name|to_?name|display_?name|caller_?name|callee_?name|"
+    r"recipients?(?:_?name)?|sender(?:_?name)?|from_?name|to_?name|display_?name|caller_?name|callee_?name|"
     r"subscriber(?:_?name)?|beneficiary|payer|payee|signed_?by|attn|attention|nom|naam|nombre|nome|"
     # the name parts in Dutch, French, German, Spanish and Italian records
     r"voornaam|achternaam|pr[ée]nom|vorname|nachname|familienname|apellidos?|cognome|"
@@ -178,6 +179,7 @@ _FAMILY_GIVEN_RULES = frozenset(
 )
 SQL_COMPARISON = "name (SQL comparison with a name column)"
 PNR_NAME = "name (PNR name element)"
+ISO20022_PARTY = "name (ISO 20022 party name)"
 OBJECT_NAME_PART = "name (given or family member of an object)"
 BIRTH_SUBJECT = "name (person born on a date)"
 NAME_KEYS_RULES = frozenset(
@@ -323,6 +325,13 @@ PATTERNS = [
         r"""(?:"[^"\n]{1,60}"|'[^'\n]{1,60}')[ \t]*,[ \t]*)"""
         r"""["']?(?:last|family)["']?[ \t]*:[ \t]*(?:"(?P<dq>[^"\n]{1,60})"|'(?P<sq>[^'\n]{1,60})')""",
         0.8,
+    ),
+    Pattern(
+        # ISO 20022 payment messages (pain.001, pacs.008): the name of a party, creditor or debtor, not of
+        # its bank (`<CdtrAgt><FinInstnId><Nm>`)
+        ISO20022_PARTY,
+        r"(?<=<(?:Ultmt)?(?:Cdtr|Dbtr)>[ \t\r\n]*)<Nm>[ \t]*(?P<name>[^<>\n]{1,80}?)[ \t]*</Nm>",
+        0.85,
     ),
     Pattern(
         "name (ALL-CAPS run in mixed-case prose)",
@@ -500,6 +509,7 @@ _PATTERN_GATES = {
     ),
     REVIEW_AUTHOR: ("by",),
     PNR_NAME: ("/",),
+    ISO20022_PARTY: ("<nm>",),
     OBJECT_NAME_PART: ("last", "family"),
     ADDRESS_HEADING: ("to", "address", "adres", "livr", "dirección", "indirizzo"),
     SQL_COMPARISON: ("'",),
@@ -579,6 +589,7 @@ NOT_NAME_WORDS = frozenset(
     mailer bot care support team kundenservice kundendienst
     dhl ups fedex gls dpd tnt postnl bpost colissimo chronopost correos parcel parcels
     betreff betreft objet asunto oggetto onderwerp courriel motif grund motivo reden sre noc depot hub
+    primary unique constraint foreign references varchar bigint citext timestamptz
     """.split()
 )
 # Words of a postal address that name the premises or the way, never a word of a personal name (`Flat 22`,
@@ -629,13 +640,18 @@ _NOT_PERSON_VALUE = regex.compile(
 )
 # What stands before a word that makes it a thing or a place rather than a name: an article (`The
 # Willows`, a house), a postcode (`1050 Ixelles`, `3450 KE Den Dungen`), an Irish county's `Co.`
+# ... an arrow of a route (`Rembrandtplein → Van Hallstraat`, a stop), a street word (`Place du Jeu de
+# Balle`, `Rue Victor Hugo`)
 _NOT_PERSON_BEFORE = regex.compile(
-    r"(?:(?<![\w'’])(?i:the)|(?<![\w.,/-])\d{4,5}(?:[ \t]?\p{Lu}{2})?|(?<![\w])Co\.)[ \t]+\Z"
+    r"(?:(?<![\w'’])(?i:the)|(?<![\w.,/-])\d{4,5}(?:[ \t]?\p{Lu}{2})?|(?<![\w])Co\.|[→⇒➔➜]|"
+    r"(?<![\w'’])(?:Place|Plaza|Piazza|Rue|Avenue|Boulevard|Quai|Calle|Largo|Platz)"
+    r"(?:[ \t]+(?:du|de|des|de[ \t]+la|del|della|dei|di))?)[ \t]+\Z"
 )
 # ... and after it: the label of an identifier (`Easy Switch ID: 714132651`, `Member No.`)
 # ... and a heading's `to:` (`Bill to:`, `Sold to:`)
 _NOT_PERSON_AFTER = regex.compile(
-    r"[ \t]+(?:(?:(?i:id|nr\.?|number|code)|No\.?)(?:[ \t]*[:#=]|[ \t]+\d)|(?i:to)[ \t]*:)"
+    r"[ \t]+(?:(?:(?i:id|nr\.?|number|code)|No\.?|no\.)(?:[ \t]*[:#=]|[ \t]+\d)|(?i:to)[ \t]*:)|"
+    r"[ \t]+[→⇒➔➜]"  # the start of a route
 )
 _LEADING_TITLE = regex.compile(rf"(?i:{_HONORIFICS})\.?[ \t]+(?=\p{{Lu}})")
 # Words written before a name (`Customer Ann Lee`, `Neighbour Colin Russell`), trimmed from the span.
@@ -1132,7 +1148,7 @@ class PersonRecognizer(LocalRecognizer):
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            start, end = _strip(text, ent.start_char, ent.end_char)
+            start, end = _extend(text, *_strip(text, ent.start_char, ent.end_char))
             if _only_a_word_after_a_role(text, ent.start_char, start, end):
                 continue  # `Engineer Mode`, `Manager Dashboard`
             value = text[start:end]
@@ -1148,6 +1164,12 @@ class PersonRecognizer(LocalRecognizer):
                 continue  # `The Maltings`, `3450 KE Den Dungen`, `Co. Kerry`, `Easy Switch ID:`
             if value.islower() or _only_salutation_words(value):
                 continue  # `Groetjes`, `Beste Grüße`: the sign-off, not the name under it
+            if (
+                " " not in value
+                and _FORM_LABEL.match(text, end)
+                and not text[_line_start(text, start) : start].strip()
+            ):
+                continue  # `Reader: Gary Lee`, `Kennzeichen: 1-NCV`: one word opening a line is a form's key
             if " " not in value and _in_german_text(text, start, end):
                 continue  # `Werktagen`, `Rechnung`: German capitalises every noun; a lone word is weak there
             score = 0.85 if " " in value else 0.6
@@ -1316,6 +1338,34 @@ def _holds_everyday_word(value: str) -> bool:
 
 _HEADING_CUES = frozenset("attn attention to cc bcc from c/o for care".split()) | ROLE_WORDS
 _COLUMN_GAP = regex.compile(r"[ ]{3,}|\t")
+
+
+_FORM_LABEL = regex.compile(r"[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*:[ \t]+\S")
+# What the model leaves out of a name: an initial without its dot before it (`B Henriksen`), capitalised
+# particles before it (`Van der Auwera`), the family name after a particle it ended on (`Jens W. Van der`)
+_INITIAL_OR_PARTICLES_BEFORE = regex.compile(
+    r"(?<![\p{L}\d.'’\-])(?:(?![AI][ \t])\p{Lu}[ \t]+|"
+    r"(?:Van|Von|De|Del|Della|Di|Du|Ten|Ter)(?:[ \t]+(?:der|den|de|la|van|von))?[ \t]+)\Z"
+)
+_AFTER_PARTICLE = regex.compile(rf"[ \t]+{_TITLE_WORD}")
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def _extend(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a name the model cut short over an initial or the particles before it and the family name
+    after a particle it ended on."""
+    before = _INITIAL_OR_PARTICLES_BEFORE.search(text, max(0, start - 12), start)
+    if before:
+        start = before.start()
+    last = text[start:end].rsplit(None, 1)[-1] if end > start else ""
+    if last.lower() in _LOWER_PARTICLES or last.split("-")[-1] in _LOWER_PARTICLES:
+        after = _AFTER_PARTICLE.match(text, end)
+        if after:
+            end = after.end()
+    return start, end
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

@@ -255,7 +255,7 @@ def header_line_spans(text: str) -> list[tuple[int, int]]:
 NOT_NAME_COLUMN_WORDS = frozenset(
     "city town place locality municipality gemeente ort stadt ville ciudad citta country land pays region "
     "state province county company account organisation organization org employer business merchant "
-    "vendor brand product plan".split()
+    "vendor brand product plan title publisher".split()
 )
 
 

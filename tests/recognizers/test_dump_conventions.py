@@ -79,3 +79,43 @@ def test_plural_given_names_column():
 )
 def test_people_of_school_and_insurance_forms(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EAN 541447485545652755   Meter no. 1SAG5741629986   Last index: 39.984,0 kWh",
+        "09:28  Tram 5  Rembrandtplein → Van Hallstraat  platform 14  cancelled",
+        "Plaats: Place du Jeu de Balle zone 7\nBedrag: EUR 86,00",
+        "CREATE TABLE t (\n  customer_id  bigint PRIMARY KEY,\n  email citext UNIQUE CHECK (email ~ '@')\n);",
+        "title\tpublisher\tisbn\tstatus\nAnna Karenina\tPenguin Classics\t9788395000000\ton loan\n",
+    ],
+)
+def test_identifier_labels_routes_streets_sql_keywords_and_titles_are_not_names(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "<Cdtr>\n    <Nm>Ottilie Brandvold</Nm>\n    <PstlAdr><Ctry>IT</Ctry></PstlAdr>\n</Cdtr>\n"
+            "<CdtrAgt><FinInstnId><Nm>Banca Sella</Nm></FinInstnId></CdtrAgt>",
+            ["Ottilie Brandvold"],
+        ),
+        ('postal_address {\n  locality: "Doorwerth"\n  recipients: "Radka Novotná"\n}', ["Radka Novotná"]),
+    ],
+)
+def test_iso20022_party_names_and_postal_address_recipients(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Customer: B Henriksen   Account 3033841745", ["B Henriksen"]),
+        ("Customer: Jens W. Van der Auwera   Account 3804046665", ["Jens W. Van der Auwera"]),
+    ],
+)
+def test_an_initial_without_a_dot_and_capitalised_particles_belong_to_the_name(text, expected):
+    assert names(text) == expected
