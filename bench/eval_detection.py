@@ -53,7 +53,7 @@ COURTESY_TITLE = re.compile(
 
 COUNTRY_AFTER = re.compile(
     r"(?i)[\s,]*(?:belgi(?:um|que|ë|e)|(?:the )?netherlands|nederland|france|germany|deutschland|"
-    r"united kingdom|uk|ireland|éire|spain|españa|italy|italia|usa|united states)"
+    r"united kingdom|uk|ireland|éire|spain|españa|italy|italia|usa|united states|be|nl|fr|de|gb|ie|es|it|us)"
 )
 
 EXTENSION_AFTER = re.compile(r"(?i)[ \t]*(?:ext\.?|x|extension:?|poste|durchwahl|#)[ \t]*\d{1,6}")

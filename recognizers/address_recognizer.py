@@ -220,7 +220,9 @@ _COUNTRY = (
     r"great[ \t]britain|england|scotland|wales|northern[ \t]ireland|royaume-uni|ireland|éire|eire|irlande|"
     r"irland|ierland|spain|españa|espagne|spanien|spanje|italy|italia|italie|italien|italië|"
     r"united[ \t]states(?:[ \t]of[ \t]america)?|luxembourg|luxemburg|switzerland|schweiz|suisse|svizzera|"
-    r"austria|österreich|portugal|poland|polska)(?![\p{L}])|USA|U\.S\.A\.|UK|U\.K\.)"
+    r"austria|österreich|portugal|poland|polska|états-unis|etats-unis|estados[ \t]unidos|stati[ \t]uniti|"
+    r"vereinigte[ \t]staaten|verenigde[ \t]staten)(?![\p{L}])"
+    r"|USA|U\.S\.A\.|UK|U\.K\.|(?:BE|NL|FR|DE|GB|IE|ES|IT|US|LU|AT|CH|PT)(?![\p{L}\d]))"
 )
 _ADDRESS = (
     rf"(?<![\p{{L}}\d]|\d:)(?:(?P<military>{_MILITARY})"

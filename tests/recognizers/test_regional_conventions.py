@@ -42,6 +42,8 @@ def found(text, entity):
         "Mariastraat 222 bus 11, 6062 Tienen, België",
         "134 Travis Key, North Ebonyview, SC 60497, USA",
         "Baumplatz 192\n87229 Hünfeld\nGermany",
+        "12 MacEver Street, Dean Ville, Y21 1AT5, IE",
+        "126 Mitchell Freeway\nAllenchester, MI 92950\nÉtats-Unis",
         "99 TRAN JUNCTIONS APT 19\nNORTH REBECCA, KY 08173\nUSA",
         "ACCESO DE ROGELIO ORTIZ, 18, 18897 HUELVA, SPAIN",
         "Chloëlaan 85-II\\, 9071 TB Vlist",
