@@ -1170,6 +1170,20 @@ class PersonRecognizer(LocalRecognizer):
                 and not text[_line_start(text, start) : start].strip()
             ):
                 continue  # `Reader: Gary Lee`, `Kennzeichen: 1-NCV`: one word opening a line is a form's key
+            if (
+                " " not in value
+                and _SENTENCE_OPENER.search(text, max(0, start - 3), start)
+                and _LOWER_WORD_AFTER.match(text, end)
+                and _all_dictionary_words(value)
+            ):
+                continue  # `Lift out of order`: an everyday word opening a sentence
+            words = value.split()
+            if (
+                len(words) >= 3
+                and all(word[0].isupper() and len(word) > 2 for word in words)
+                and _all_dictionary_words(value)
+            ):
+                continue  # `METER READING VISIT` (read re-cased): a heading of three words or more
             if " " not in value and _in_german_text(text, start, end):
                 continue  # `Werktagen`, `Rechnung`: German capitalises every noun; a lone word is weak there
             score = 0.85 if " " in value else 0.6
@@ -1303,12 +1317,18 @@ def is_name_shaped(value: str) -> bool:
     (`ann peeters`, `joël`)."""
     if plausible_name(value):
         return True
+    from recognizers.dictionary import is_dictionary_word
+
     words = value.split()
+    parts = regex.split(r"[ \-]+", value)
     return (
         value.islower()
         and 1 <= len(words) <= 4
         and all(word.replace("-", "").replace("'", "").replace("’", "").isalpha() for word in words)
         and not _holds_everyday_word(value)
+        # `spare`, `pool-hotdesk`, `team-field`: a desk or a pool assigned in a person's stead
+        and not all(is_dictionary_word(part) for part in parts)
+        and not ("-" in value and len(parts[0]) >= 4 and is_dictionary_word(parts[0]))
     )
 
 
@@ -1340,6 +1360,8 @@ _HEADING_CUES = frozenset("attn attention to cc bcc from c/o for care".split()) 
 _COLUMN_GAP = regex.compile(r"[ ]{3,}|\t")
 
 
+_SENTENCE_OPENER = regex.compile(r"(?:^|\n|[.!?][ \t]+)[ \t]*\Z")
+_LOWER_WORD_AFTER = regex.compile(r"[ \t]+\p{Ll}")
 _FORM_LABEL = regex.compile(r"[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*:[ \t]+\S")
 # What the model leaves out of a name: an initial without its dot before it (`B Henriksen`), capitalised
 # particles before it (`Van der Auwera`), the family name after a particle it ended on (`Jens W. Van der`)

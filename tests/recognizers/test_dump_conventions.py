@@ -119,3 +119,16 @@ def test_iso20022_party_names_and_postal_address_recipients(text, expected):
 )
 def test_an_initial_without_a_dot_and_capitalised_particles_belong_to_the_name(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "asset_tag;type;location;assigned_to;purchased\nIT-1;monitor;Floor 2;pool-hotdesk;24/03/2026\n"
+        "IT-2;laptop;Floor 3;spare;25/03/2026\n",
+        "09:28  Tram 5  Central → Docks  platform 14  cancelled\nLift out of order at Central; use exit 2.",
+        "METER READING VISIT  Wed 25 Mar 2026, 08:00-12:00\nAccount 3178426492",
+    ],
+)
+def test_everyday_words_in_a_person_column_a_sentence_opener_and_a_heading_are_not_names(text):
+    assert names(text) == []
