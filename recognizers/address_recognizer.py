@@ -123,7 +123,7 @@ _UNIT_AFTER = (
     r"(?:[ \t]*,?[ \t]*\n?[ \t]*"
     rf"(?:(?:(?i:{_UNIT_WORDS})(?:\.|(?![\p{{L}}]))|#)[ \t]*[\w\-]{{1,5}}"
     # a Spanish floor and door: `3º B`, `2º izq.`, `1º dcha.`, `4ª int.`; or a floor without a number
-    r"|\d{1,2}[ \t]?[º°ª]\.?(?:[ \t]?(?:[A-Z](?![\p{L}])"
+    r"|\d{1,2}[ \t]?[º°ª]\.?(?:[ \t]?(?:[A-Za-z](?![\p{L}])"
     r"|(?i:izq|izqda|izquierda|dcha|dch|der|dcho|derecha|centro|ctro|int|interior|ext|exterior)\.?(?![\p{L}])))?"
     r"|(?i:bajo|bajos|ático|atico|entresuelo|entlo|principal|pral)\.?(?![\p{L}])"
     # the part of a German house: `Hinterhaus`, `Seitenflügel links`, `Dachgeschoss`
@@ -308,12 +308,14 @@ class AddressRecognizer(LocalRecognizer):
         recased, runs = recase_lower_runs(text)
         for start, end in runs:
             # lower-case addresses inside mixed text, read in a second pass over their runs, so that the
-            # lower-case parts of addresses written in capitals (`52 hs`, `2e verdieping`) keep their reading
-            results += [
-                extra
-                for extra in self._matches(recased, start, end)
-                if not any(extra.start < r.end and r.start < extra.end for r in results)
-            ]
+            # lower-case parts of addresses written in capitals (`52 hs`, `2e verdieping`) keep their
+            # reading; a second reading replaces the first ones it covers and extends
+            for extra in self._matches(recased, start, end):
+                overlapping = [r for r in results if extra.start < r.end and r.start < extra.end]
+                if all(extra.start <= r.start and r.end <= extra.end for r in overlapping) and (
+                    sum(r.end - r.start for r in overlapping) < extra.end - extra.start
+                ):
+                    results = [r for r in results if r not in overlapping] + [extra]
         return results
 
     def _matches(self, text: str, pos: int = 0, endpos: int | None = None) -> list[RecognizerResult]:
@@ -393,7 +395,7 @@ def _is_street_field(match) -> bool:
     if not _FIELD_END.match(text, match.end()):
         return False
     key = regex.sub(r"[\W_\d]+", "", key_before(text, match.start())).lower()
-    return key in _STREET_KEYS or key.endswith(("street", "line", "address", "addressline"))
+    return key in _STREET_KEYS or key.endswith(("street", "line", "lines", "address"))
 
 
 # How far before its street type word an address may start (flat, building, house name, number, name of
@@ -485,7 +487,7 @@ def _not_capitalised() -> frozenset[str]:
     (`via`, `weg`)."""
     anchor = regex.compile(_ANCHOR)
     words = set().union(*(_stop_words(language) for language in ("en", "de", "es", "fr", "it", "nl")))
-    words |= frozenset("address addr adr new old adres adresse moved moving live ok".split())
+    words |= frozenset("address addr adr adres adresse moved moving live ok".split())
     return frozenset(word for word in words if not anchor.fullmatch(word.capitalize()))
 
 
@@ -515,6 +517,7 @@ def recase_lower_prose(text: str) -> str:
 _LOWER_SEGMENT = regex.compile(r"[^\p{Lu}\n=/_{}\[\]<>@|\\\"]{8,}")
 _STREET_NUMBER = regex.compile(r"\d")
 _TOKEN = regex.compile(r"[\p{L}\d'’]+")
+_NUMBER_AFTER = regex.compile(r",?[ \t]\d")
 _GB_INWARD = regex.compile(r"\d(?!st|nd|rd|th)[a-z]{2}")
 
 
@@ -581,8 +584,8 @@ def _recase_run(run: str, mid_word: bool) -> str:
             new = word.upper()  # 1015 cj, nm 58573
         elif len(word) == 4 and before[:1].isalpha() and any(c.isdigit() for c in before):
             new = word.upper()  # f07 hfak
-        elif word in skip:
-            continue
+        elif word in skip and not _NUMBER_AFTER.match(run, token.end()):
+            continue  # a stop word, unless it ends a street's name before its number (`… font, 235`)
         else:
             new = word[0].upper() + word[1:]
         if len(new) == len(word):

@@ -96,6 +96,14 @@ def test_whole_addresses(address):
         ),
         ("retry 3 via proxy, 1000 requests failed", []),
         (
+            "ronda de edgardo verdú, 34, 7º a, 32861 cuenca",
+            ["ronda de edgardo verdú, 34, 7º a, 32861 cuenca"],
+        ),
+        ("alameda haroldo font, 235, 25712 madrid", ["alameda haroldo font, 235, 25712 madrid"]),
+        ("203 holt forest, new ryanport, dc 89849", ["203 holt forest, new ryanport, dc 89849"]),
+        ("Customer: my new address is 12 baker street london nw1 6xe", ["12 baker street london nw1 6xe"]),
+        ('    address_lines: "85 Daniel Plain"', ["85 Daniel Plain"]),
+        (
             "drv 1: personne au annelie-bien-ring 79, 16210 herford, déposé",
             ["annelie-bien-ring 79, 16210 herford"],
         ),
