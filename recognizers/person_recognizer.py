@@ -25,7 +25,7 @@ from recognizers.layout import left_column_view
 from recognizers.results import make_result
 from recognizers.vcard import vcard_spans
 
-_NOT_HONORIFIC = r"(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Mme|Mlle|Herr|Frau|Sr|Sra|Dhr|Mevr|Sir)\b)"
+_NOT_HONORIFIC = r"(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Mme|Mlle|Herrn|Herr|Frau|Sr|Sra|Dhr|Mevr|Sir)\b)"
 _WORD = (
     rf"(?:{_NOT_HONORIFIC}(?:O['’]|Mc|Mac|D['’])?\p{{Lu}}[\p{{L}}'’]*(?:-\p{{L}}[\p{{L}}'’]*)*\.?|"
     r"(?:\p{Lu}\.){2,3})"  # initials written together: `J.M.F. Mayoral`
@@ -74,7 +74,7 @@ _NAME_PART_KEYS = (
     r"formatted"  # SCIM's (RFC 7643) full name, beside its parts
 )
 _HONORIFICS = (
-    r"(?:Univ\.[ \t]?)?Prof|Dipl\.-Ing|Ing|Mr|Mrs|Ms|Miss|Mx|Dr|Mme|Mlle|M\.|Herr|Frau|Sr|Sra|Srta|"
+    r"(?:Univ\.[ \t]?)?Prof|Dipl\.-Ing|Ing|Mr|Mrs|Ms|Miss|Mx|Dr|Mme|Mlle|M\.|Herrn|Herr|Frau|Sr|Sra|Srta|"
     r"Sig|Sig\.ra|sig|sig\.ra|Dott|Dott\.ssa|Dhr|Mevr|Sir|Madam|Monsieur|Madame|Mademoiselle|Signor|Signora|"
     r"Señor|Señora|Doña|Dña"
 )
@@ -619,7 +619,8 @@ COMMON_WORDS = frozenset(
     """.split()
 )
 _HONORIFIC_WORDS = frozenset(
-    "mr mrs ms miss mx dr prof univ univ.prof mme mlle m herr frau sr sra srta sig sig.ra dott dott.ssa dhr "
+    "mr mrs ms miss mx dr prof univ univ.prof mme mlle m herr herrn frau sr sra srta sig sig.ra dott "
+    "dott.ssa dhr "
     "mevr sir madam ing dipl.-ing monsieur madame mademoiselle signor signora señor señora doña dña".split()
 )
 _POST_NOMINAL_WORDS = frozenset("md phd mba dds dvm jr sr ii iii b.eng m.sc b.sc b.a m.a ll.m".split())
@@ -657,7 +658,10 @@ _LEADING_TITLE = regex.compile(rf"(?i:{_HONORIFICS})\.?[ \t]+(?=\p{{Lu}})")
 # Words written before a name (`Customer Ann Lee`, `Neighbour Colin Russell`), trimmed from the span.
 _ROLE_WORDS = ROLE_WORDS | frozenset(
     "dear hi hello hey hallo hoi salut bonjour bonsoir coucou hola ciao servus moin hej buongiorno beste "
-    "geachte estimado estimada gentile liebe lieber thanks escalated spoke attn attention".split()
+    "geachte estimado estimada gentile liebe lieber thanks escalated spoke attn attention "
+    # the undersigned of a mandate and the person it delegates to (`Ondergetekende Ann Lee`, `delego Ann Lee`)
+    "ondergetekende soussigné soussignée unterzeichnete unterzeichneter sottoscritto sottoscritta delego "
+    "autorizo".split()
 )
 _LEADING_WORD = regex.compile(r"(\p{L}+)[ \t]+(?=\p{Lu})")  # `Customer Ann Lee` -> `Ann Lee`
 # determiners never open a name; German and Dutch articles neither (`Die Lieferung erfolgt`), though `der`,
@@ -1082,6 +1086,7 @@ class PersonRecognizer(LocalRecognizer):
         for start, end, mailboxes in name_field_candidates(text, contact_spans):
             if not self._name_field.fullmatch(text, start, end):
                 continue
+            start, end = _strip(text, start, end)  # `Ondergetekende Ann Lee, wonende te ...`
             value = text[start:end]
             if not plausible_name(value) or _holds_everyday_word(value) or _holds_inflected_verb(value):
                 continue
@@ -1148,7 +1153,7 @@ class PersonRecognizer(LocalRecognizer):
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            start, end = _extend(text, *_strip(text, ent.start_char, ent.end_char))
+            start, end = _extend(text, *_drop_lower_words(text, *_strip(text, ent.start_char, ent.end_char)))
             if _only_a_word_after_a_role(text, ent.start_char, start, end):
                 continue  # `Engineer Mode`, `Manager Dashboard`
             value = text[start:end]
@@ -1369,7 +1374,29 @@ _INITIAL_OR_PARTICLES_BEFORE = regex.compile(
     r"(?<![\p{L}\d.'’\-])(?:(?![AI][ \t])\p{Lu}[ \t]+|"
     r"(?:Van|Von|De|Del|Della|Di|Du|Ten|Ter)(?:[ \t]+(?:der|den|de|la|van|von))?[ \t]+)\Z"
 )
-_AFTER_PARTICLE = regex.compile(rf"[ \t]+{_TITLE_WORD}")
+_AFTER_PARTICLE = regex.compile(rf"(?:[ \t]+(?:{_PARTICLE}))*[ \t]+{_TITLE_WORD}")
+
+
+_SPAN_WORD = regex.compile(r"\S+")
+
+
+def _drop_lower_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The capitalised part of a span the model ran on into prose (`Ann Lee al ritiro della`, `a Ann Lee`):
+    a lower-case word that is no particle ends the name or comes before it."""
+    words = list(_SPAN_WORD.finditer(text, start, end))
+    if not any(word.group(0)[0].isupper() for word in words):
+        return start, end
+    runs: list[list] = [[]]
+    for word in words:
+        value = word.group(0)
+        if value[0].islower() and value.rstrip(",.") not in _LOWER_PARTICLES:
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    best = max(runs, key=lambda run: sum(1 for word in run if word.group(0)[0].isupper()))
+    if not best:
+        return start, end
+    return best[0].start(), best[-1].end()
 
 
 def _line_start(text: str, index: int) -> int:
@@ -1387,6 +1414,8 @@ def _extend(text: str, start: int, end: int) -> tuple[int, int]:
         after = _AFTER_PARTICLE.match(text, end)
         if after:
             end = after.end()
+    while end > start and text[start:end].rsplit(None, 1)[-1][0].islower() and " " in text[start:end]:
+        end = start + len(text[start:end].rsplit(None, 1)[0])  # a particle ends no name: `Ann Lee al`
     return start, end
 
 

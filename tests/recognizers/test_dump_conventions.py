@@ -132,3 +132,18 @@ def test_an_initial_without_a_dot_and_capitalised_particles_belong_to_the_name(t
 )
 def test_everyday_words_in_a_person_column_a_sentence_opener_and_a_heading_are_not_names(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("hebben wij betekend aan\nHerrn Balázs Kiss\nDavidsstraße 185a\nD-01930 Dresden", ["Balázs Kiss"]),
+        ("VOLMACHT\n\nOndergetekende Rozalija Bebić, wonende te 57 Archer Close, London SW1A 1AA", ["Rozalija Bebić"]),
+        (
+            "Io sottoscritto, delego Adrian Fennell al ritiro della raccomandata n. 0D794500",
+            ["Adrian Fennell"],
+        ),
+    ],
+)
+def test_honorifics_and_legal_cues_before_a_name_and_lower_case_words_after_it_are_left_out(text, expected):
+    assert names(text) == expected
