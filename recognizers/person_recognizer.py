@@ -235,6 +235,8 @@ _PERSON_KEYS = (
     # the people of a school or insurance form: the pupil, the parent, the policyholder
     r"pupil|student|parent|guardian|teacher|policy[ _-]?holder|preneur d['’]assurance|assur[ée]|"
     r"versicherungsnehmer(?:in)?|verzekeringnemer|tomador|contraente|"
+    # an employee's manager on HR forms and onboarding mails
+    r"line[ _-]?manager|reports[ _-]to|supervisor|mentor|"
     r"(?:verified|approved|authori[sz]ed|requested|reported|opened|witnessed|checked|signed-off|co-authored|"
     r"reviewed|tested|acked|suggested)[ _-]?by|signature|firma|unterschrift|handtekening"
 )
@@ -506,6 +508,10 @@ _PATTERN_GATES = {
         "verzekeringnemer",
         "tomador",
         "contraente",
+        "manager",
+        "reports",
+        "supervisor",
+        "mentor",
     ),
     REVIEW_AUTHOR: ("by",),
     PNR_NAME: ("/",),

@@ -138,7 +138,10 @@ def test_everyday_words_in_a_person_column_a_sentence_opener_and_a_heading_are_n
     "text, expected",
     [
         ("hebben wij betekend aan\nHerrn Balázs Kiss\nDavidsstraße 185a\nD-01930 Dresden", ["Balázs Kiss"]),
-        ("VOLMACHT\n\nOndergetekende Rozalija Bebić, wonende te 57 Archer Close, London SW1A 1AA", ["Rozalija Bebić"]),
+        (
+            "VOLMACHT\n\nOndergetekende Rozalija Bebić, wonende te 57 Archer Close, London SW1A 1AA",
+            ["Rozalija Bebić"],
+        ),
         (
             "Io sottoscritto, delego Adrian Fennell al ritiro della raccomandata n. 0D794500",
             ["Adrian Fennell"],
@@ -146,4 +149,16 @@ def test_everyday_words_in_a_person_column_a_sentence_opener_and_a_heading_are_n
     ],
 )
 def test_honorifics_and_legal_cues_before_a_name_and_lower_case_words_after_it_are_left_out(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Role: Store Manager\nLine manager: Javi Rovira\nPayroll: IBAN on file", ["Javi Rovira"]),
+        ("Reports to: Ottilie Brandvold\n", ["Ottilie Brandvold"]),
+        ("Line manager: Store Operations\n", []),
+    ],
+)
+def test_the_manager_of_a_new_starter(text, expected):
     assert names(text) == expected
