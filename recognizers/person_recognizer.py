@@ -233,7 +233,10 @@ _KEY_VALUE = (
 _PERSON_KEYS = (
     r"caller|tech|technician|engineer|installer|reporter|assignee|assigned[ _]?to|"
     # the people of a school or insurance form: the pupil, the parent, the policyholder
-    r"pupil|student|parent|guardian|teacher|policy[ _-]?holder|preneur d['’]assurance|assur[ée]|"
+    r"pupil|student|parent|guardian|teacher(?:[ _-]in[ _-]charge)?|"
+    # the third party of an insurance claim
+    r"third[ _-]party|tiers[ _]impliqu[ée]|beteiligter[ _]dritter|betrokken[ _]derde|terzo[ _]coinvolto|"
+    r"tercero[ _]implicado|policy[ _-]?holder|preneur d['’]assurance|assur[ée]|"
     r"versicherungsnehmer(?:in)?|verzekeringnemer|tomador|contraente|"
     # an employee's manager on HR forms and onboarding mails
     r"line[ _-]?manager|reports[ _-]to|supervisor|mentor|"
@@ -512,6 +515,12 @@ _PATTERN_GATES = {
         "reports",
         "supervisor",
         "mentor",
+        "third",
+        "tiers",
+        "dritter",
+        "derde",
+        "terzo",
+        "tercero",
     ),
     REVIEW_AUTHOR: ("by",),
     PNR_NAME: ("/",),

@@ -162,3 +162,15 @@ def test_honorifics_and_legal_cues_before_a_name_and_lower_case_words_after_it_a
 )
 def test_the_manager_of_a_new_starter(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Teacher in charge: N Bernard\n\nPupil: Alex Heinz", ["N Bernard", "Alex Heinz"]),
+        ("Beteiligter Dritter: Martine Vallet (Nachbar), +33 6 47 74 50 07", ["Martine Vallet"]),
+        ("Third party: Siri Evensen (neighbour)\n", ["Siri Evensen"]),
+    ],
+)
+def test_the_teacher_in_charge_and_the_third_party_of_a_claim(text, expected):
+    assert names(text) == expected
