@@ -1187,9 +1187,11 @@ class PersonRecognizer(LocalRecognizer):
             if (
                 " " not in value
                 and _FORM_LABEL.match(text, end)
-                and not text[_line_start(text, start) : start].strip()
+                and _LABEL_PREFIX.fullmatch(text, _line_start(text, start), start)
             ):
-                continue  # `Reader: Gary Lee`, `Kennzeichen: 1-NCV`: one word opening a line is a form's key
+                # `Reader: Gary Lee`, `Kennzeichen: 1-NCV`, `Kreditkarte (Garantie):`: a word of a form's key
+                # opening a line
+                continue
             if (
                 " " not in value
                 and _SENTENCE_OPENER.search(text, max(0, start - 3), start)
@@ -1382,7 +1384,8 @@ _COLUMN_GAP = regex.compile(r"[ ]{3,}|\t")
 
 _SENTENCE_OPENER = regex.compile(r"(?:^|\n|[.!?][ \t]+)[ \t]*\Z")
 _LOWER_WORD_AFTER = regex.compile(r"[ \t]+\p{Ll}")
-_FORM_LABEL = regex.compile(r"[ \t]*(?:\([^()\n]{0,40}\))?[ \t]*:[ \t]+\S")
+_FORM_LABEL = regex.compile(r"[ \t]*(?:\([^()\n]{0,40}\))?\)?[ \t]*:[ \t]+\S")
+_LABEL_PREFIX = regex.compile(r"[ \t]*(?:\p{L}+[ \t]*(?:[,/]|\()[ \t]*)?")
 # What the model leaves out of a name: an initial without its dot before it (`B Henriksen`), capitalised
 # particles before it (`Van der Auwera`), the family name after a particle it ended on (`Jens W. Van der`)
 _INITIAL_OR_PARTICLES_BEFORE = regex.compile(

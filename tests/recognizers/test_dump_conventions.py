@@ -174,3 +174,13 @@ def test_the_manager_of_a_new_starter(text, expected):
 )
 def test_the_teacher_in_charge_and_the_third_party_of_a_claim(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("E-Mail: guygodard@da.com\nKreditkarte (Garantie): 6759 6591 7814 0508 21", []),
+    ],
+)
+def test_the_words_of_a_compound_form_key_are_not_names(text, expected):
+    assert names(text) == expected
