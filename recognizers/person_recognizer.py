@@ -505,7 +505,7 @@ _PATTERN_GATES = {
         "parent",
         "guardian",
         "teacher",
-        "holder",
+        "policy",
         "assur",
         "versicherungsnehmer",
         "verzekeringnemer",
