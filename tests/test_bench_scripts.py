@@ -429,10 +429,18 @@ def test_the_third_heldout_corpus_leaves_masked_cards_iccids_and_access_codes_un
     assert irish and not any(value[0].isdigit() for value in irish)  # house names, no house number
 
 
-def test_eval_scores_the_third_heldout_corpus_as_a_development_set(capsys):
-    assert eval_detection.main(["--lines", "30", "--corpus", "heldout3"]) == 0
+@pytest.mark.parametrize(
+    "corpus, header, status",
+    [
+        ("heldout3", "[heldout3] HELD-OUT-3 corpus", "now the development set for fixes"),
+        ("heldout4", "[heldout4] HELD-OUT-4 corpus", "now the development set for fixes"),
+        ("heldout5", "[heldout5] HELD-OUT-5 corpus", "now a development set for fixes"),
+    ],
+)
+def test_eval_scores_the_later_heldout_corpora_as_development_sets(capsys, corpus, header, status):
+    assert eval_detection.main(["--lines", "30", "--corpus", corpus]) == 0
     output = capsys.readouterr().out
-    assert "[heldout3] HELD-OUT-3 corpus" in output and "now the development set for fixes" in output
+    assert header in output and status in output
     assert "TUNED" not in output and "never tuned on" not in output
     assert "piivault prec" in output and "presidio prec" in output
     assert set(_table_rows(output)) == set(ENTITY_TYPES)
@@ -458,15 +466,6 @@ def test_the_fourth_heldout_corpus_leaves_its_traps_unlabelled(heldout4):
     assert any("-" in p.last_name for p in people) and any(" " in p.first_name for p in people)
 
 
-def test_eval_scores_the_fourth_heldout_corpus_as_a_development_set(capsys):
-    assert eval_detection.main(["--lines", "30", "--corpus", "heldout4"]) == 0
-    output = capsys.readouterr().out
-    assert "[heldout4] HELD-OUT-4 corpus" in output and "now the development set for fixes" in output
-    assert "TUNED" not in output and "never tuned on" not in output
-    assert "piivault prec" in output and "presidio prec" in output
-    assert set(_table_rows(output)) == set(ENTITY_TYPES)
-
-
 # -- the fifth held-out corpus (never tuned on) -----------------------------------------------------
 
 
@@ -487,15 +486,6 @@ def test_the_fifth_heldout_corpus_leaves_its_traps_unlabelled(heldout5):
     renamed = sum(p.locale in EXTRA5_LOCALES for p in people) / len(people)
     assert 0.18 <= renamed <= 0.32
     assert any("-" in p.last_name for p in people) and any(" " in p.first_name for p in people)
-
-
-def test_eval_scores_the_fifth_heldout_corpus_as_a_development_set(capsys):
-    assert eval_detection.main(["--lines", "30", "--corpus", "heldout5"]) == 0
-    output = capsys.readouterr().out
-    assert "[heldout5] HELD-OUT-5 corpus" in output and "now a development set for fixes" in output
-    assert "TUNED" not in output and "never tuned on" not in output
-    assert "piivault prec" in output and "presidio prec" in output
-    assert set(_table_rows(output)) == set(ENTITY_TYPES)
 
 
 # -- the sixth held-out corpus (never tuned on) -----------------------------------------------------
