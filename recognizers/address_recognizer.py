@@ -427,6 +427,8 @@ def _read_line_breaks(text: str) -> str:
     if "\\n" not in text and "$" not in text:
         return text
     return _WRITTEN_LINE_BREAK.sub(lambda match: " \n" if len(match.group(0)) == 2 else "\n", text)
+
+
 # A line in capitals with a digit in it: an address as labels and forms print it (`99 TRAN JUNCTIONS APT 19`)
 _UPPER_LINE = regex.compile(
     r"(?m)^(?P<label>[ \t]*\p{Lu}[\p{L} /]{0,30}:[ \t]+)?"
