@@ -23,6 +23,7 @@ from pathlib import Path
 import regex
 from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
 
+from recognizers.context import key_before
 from recognizers.layout import left_column_view, split_at_cells
 from recognizers.results import make_result
 from recognizers.vcard import vcard_spans
@@ -389,8 +390,6 @@ _FIELD_END = regex.compile(r"[ \t]*(?:$|[\"',;|}\]\n)<])")
 
 def _is_street_field(match) -> bool:
     """The match is the whole value of a key that names a street or an address line."""
-    from recognizers.context import key_before
-
     text = match.string
     if not _FIELD_END.match(text, match.end()):
         return False

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
+from recognizers.emails import plain_address
+
 # Local part: starts and ends with a letter or digit (so `=`, quotes, `<`, `:` and a leading dot stay out);
 # domain: dot-separated labels, ending in an alphabetic or punycode top-level label not followed by more
 # domain characters.
@@ -47,8 +49,6 @@ PATTERNS = [
         0.5,
     ),
 ]
-_OBFUSCATED_AT = re.compile(r"(?i)[ \t]?[\[(][ \t]?at[ \t]?[\])][ \t]?|[ \t]at[ \t]|//")
-_OBFUSCATED_DOT = re.compile(r"(?i)[ \t]?[\[(][ \t]?dot[ \t]?[\])][ \t]?|[ \t]dot[ \t]")
 # Headers whose values are message or call identifiers in `local@host` form, never mailboxes: RFC 5322
 # Message-ID and the headers that cite it, MIME Content-ID, SIP Call-ID.
 # The address is refused when such a header is the last key before it on its line.
@@ -94,10 +94,8 @@ class EmailAddressRecognizer(PatternRecognizer):
         ]
 
     def validate_result(self, pattern_text: str) -> bool:
-        if "@" in pattern_text:
-            return has_public_suffix(pattern_text.rpartition("@")[2])
-        parts = _OBFUSCATED_AT.split(pattern_text)
-        return len(parts) == 2 and has_public_suffix(_OBFUSCATED_DOT.sub(".", parts[1]))
+        address = plain_address(pattern_text)
+        return address.count("@") == 1 and has_public_suffix(address.rpartition("@")[2])
 
 
 # `ssh://git@github.com/org/repo`, `git@github.com:org/repo.git`: the user and host of a URL or an scp-style

@@ -16,26 +16,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from recognizers.emails import plain_address
 from recognizers.phones import DEFAULT_REGIONS, to_e164
 
 _WHITESPACE = re.compile(r"\s+")
 _PUNCTUATION_SPACING = re.compile(r"\s*([,.;:])\s*")
 _NOT_DIGIT = re.compile(r"\D")
 _NOT_PHONE_CHAR = re.compile(r"[^\d+]")
-_OBFUSCATED_AT = re.compile(r"\s?[\[(]\s?at\s?[\])]\s?|\sat\s")
-_OBFUSCATED_DOT = re.compile(r"\s?[\[(]\s?dot\s?[\])]\s?|\sdot\s")
 
 
 def normalise_email(value: str) -> str:
     """Trimmed, NFKC and case-folded; an address written to escape harvesters (`ann [at] example [dot]
     com`) or in an airline booking's IATA form (`ANN..LEE//EXAMPLE.COM`) read back to its plain form."""
-    text = unicodedata.normalize("NFKC", value).strip().casefold()
-    if "@" not in text:
-        if "//" in text:
-            text = text.replace("//", "@").replace("./", "-").replace("..", "_")
-        else:
-            text = _OBFUSCATED_DOT.sub(".", _OBFUSCATED_AT.sub("@", text, count=1))
-    return text
+    return plain_address(unicodedata.normalize("NFKC", value).strip()).casefold()
 
 
 def normalise_phone(value: str, regions: tuple[str, ...] = DEFAULT_REGIONS) -> str:
