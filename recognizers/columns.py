@@ -8,9 +8,11 @@ when its values are identifiers, amounts, dates or codes.
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+
+import regex
 
 SAMPLE_LIMIT = 200
 WHOLE_VALUE_SHARE = 0.6  # share of non-empty values that must be one whole entity
@@ -22,7 +24,9 @@ PROSE_MIN_WORDS = 4
 NAME_HINTS: dict[str, str] = {
     **dict.fromkeys("email e_mail mail emailaddress email_address".split(), "EMAIL_ADDRESS"),
     **dict.fromkeys(
-        "phone msisdn caller callee telephone tel mobile cell gsm fax cli ani dnis a_number b_number".split(),
+        "phone msisdn caller callee telephone tel mobile cell gsm fax cli ani dnis a_number b_number "
+        # the words for a phone in the regions' own languages (`Telefoon`, `TEL_PORT`, `Handy`, `Natel`)
+        "telefoon telefon telefono port portable handy natel movil cellulare".split(),
         "PHONE_NUMBER",
     ),
     **dict.fromkeys("card_number pan cc_number card cardnumber credit_card".split(), "CREDIT_CARD"),
@@ -32,11 +36,18 @@ NAME_HINTS: dict[str, str] = {
         "family_name customer_name contact_name account_holder naam voornaam achternaam nom prenom nombre "
         "apellido apellidos nome cognome vorname nachname "
         # the people of a ticket, as Jira, ServiceNow and Zendesk exports name their columns
-        "reporter assignee requester assigned_to opened_by verified_by approved_by".split(),
+        "reporter assignee requester assigned_to opened_by verified_by approved_by "
+        # the people a CRM, a meeting report or a photo's metadata names (`Contact owner`, `Organizer`,
+        # `Artist`); `owner_id` and `file_owner` are ruled out by the qualifiers below
+        "owner contact_owner participant attendee organizer organiser author artist creator driver "
+        # a sheet's or an export's customer column (`Klant`, `Kunde`, `Cliente`)
+        "customer client klant kunde cliente".split(),
         "PERSON",
     ),
     **dict.fromkeys(
-        "address street billing_address shipping_address postal_address home_address street_address".split(),
+        "address addr street billing_address shipping_address postal_address home_address street_address "
+        # `ADRESSE1`, `Adres`, `Anschrift`, `Dirección`, `Indirizzo`
+        "adresse adres anschrift strasse direccion indirizzo".split(),
         "ADDRESS",
     ),
     **dict.fromkeys(
@@ -47,16 +58,20 @@ NAME_HINTS: dict[str, str] = {
 # Qualifiers that make a `name` column something other than a person's name.
 NOT_PERSON_QUALIFIERS = frozenset(
     "product file host table service company org organisation organization app plan bundle device "
-    "campaign event queue topic bucket domain brand merchant vendor tariff "
+    "campaign event queue topic bucket domain brand merchant vendor tariff model meeting "
     # `customer_id`, `client_type`: an identifier or attribute of the person, not their name
     "id ids uuid number nr no ref key type segment count since status tier".split()
 )
-_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_WORDS = regex.compile(r"\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\d+")
 
 
 def column_words(name: str) -> list[str]:
-    """The lower-case words of a column name (`billingAddress` -> billing, address)."""
-    return [w.lower() for w in _WORDS.findall(name)]
+    """The lower-case words of a column name, accents folded (`billingAddress` -> billing, address;
+    `Dirección` -> direccion; `Straße` -> strasse)."""
+    folded = "".join(
+        c for c in unicodedata.normalize("NFKD", name.replace("ß", "ss")) if not unicodedata.combining(c)
+    )
+    return [w.lower() for w in _WORDS.findall(folded)]
 
 
 def name_hint(name: str) -> str | None:

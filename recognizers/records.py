@@ -24,8 +24,9 @@ import regex
 DELIMITERS = ("\t", "|", ";", ",")
 MIN_DELIMITERS = 2  # three fields at least: a single comma or semicolon is prose punctuation
 _LINE = regex.compile(r"[^\n]+")
-# a column name: `msisdn`, `E-Mail`, `first name`, `Kundennr.`
-_IDENTIFIER = regex.compile(r"\p{L}[\p{L}0-9_\-. ]{0,39}")
+# a column name: `msisdn`, `E-Mail`, `first name`, `Kundennr.`, `Country/Region`, `Create Date (GMT)`,
+# `Participant ID (UPN)`, `Nº client`
+_IDENTIFIER = regex.compile(r"\p{L}[\p{L}0-9_\-. /&#º°']{0,39}(?:[ ]?\([\p{L}0-9_\-. /]{1,20}\))?")
 _QUOTES = "\"' \t\r\ufeff"  # and the byte-order mark spreadsheet and Jira exports open with
 _POSTCODE = regex.compile(r"(?:[A-Z]{1,2}-)?\d{4,5}(?:[ ]?[A-Z]{2})?|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}")
 
@@ -200,9 +201,12 @@ def sql_insert_fields(text: str) -> list[list[tuple[str, int, int]]]:
     return tuples
 
 
-def headed_name_fields(text: str) -> list[tuple[int, int]]:
-    """Spans of the values in columns whose header names them as holding names: fields of delimited
-    rows under a header line with as many fields, and quoted values of SQL INSERT tuples."""
+def headed_fields(text: str) -> list[tuple[int, int, str]]:
+    """`(start, end, entity)` of the values in columns whose header names the entity they hold (see
+    `recognizers.columns.name_hint`): fields of delimited rows under a header line with as many fields,
+    quoted values of SQL INSERT tuples, and the cells of spreadsheet dumps under their first row's cell
+    (`Sheet!A2 = 'Lee, Ann'` under `Sheet!A1 = 'Customer'`). The header is the evidence; the caller still
+    checks each value's shape."""
     from recognizers.columns import name_hint
 
     spans = []
@@ -211,16 +215,64 @@ def headed_name_fields(text: str) -> list[tuple[int, int]]:
         for fields in record_fields(text):
             hints = _header_hints(text, fields)
             if hints is not None:
-                header = hints if "PERSON" in hints else None
+                header = hints if any(hints) else None
                 continue
             if header is None or len(header) != len(fields):
                 header = None
                 continue
-            spans.extend(field for field, hint in zip(fields, header, strict=True) if hint == "PERSON")
+            spans.extend((*field, hint) for field, hint in zip(fields, header, strict=True) if hint)
+        if "!" in text:
+            spans.extend(spreadsheet_cells(text)[1])
     if "insert" in text.lower():
         for values in sql_insert_fields(text):
-            spans.extend((start, end) for column, start, end in values if name_hint(column) == "PERSON")
-    return [(start, end) for start, end in spans if end > start]
+            spans.extend(
+                (start, end, name_hint(column)) for column, start, end in values if name_hint(column)
+            )
+    return [(start, end, hint) for start, end, hint in spans if end > start and hint]
+
+
+def headed_name_fields(text: str) -> list[tuple[int, int]]:
+    """Spans of the values in columns whose header names them as holding names (`headed_fields`), a
+    participant's note after the name left out (`Ann Lee (Guest)`)."""
+    return [
+        _without_qualifier(text, start, end) for start, end, hint in headed_fields(text) if hint == "PERSON"
+    ]
+
+
+# a cell of a spreadsheet dump in A1 notation: `Klanten!B2 = 'Lee, Ann'`, `Sheet1!$C$5: "0471 12 34 56"`,
+# `D2 = 393107371073  # number format`
+_CELL = regex.compile(
+    r"""(?m)^[ \t]*(?:[^!\n=]{1,31}!)?\$?(?P<column>[A-Z]{1,3})\$?(?P<row>\d{1,7})[ \t]*[=:][ \t]*"""
+    r"""(?:'(?P<sq>[^'\n]*)'|"(?P<dq>[^"\n]*)"|(?P<bare>[^\s'"=][^\s]*))"""
+)
+
+
+def spreadsheet_cells(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
+    """For an A1-notation dump: the spans of its header cells (the first row's, column names), and the
+    `(start, end, entity)` of the cells below a header that names an entity (`name_hint`). Formulas
+    (`=HYPERLINK(...)`) are not values."""
+    from recognizers.columns import name_hint
+
+    cells = []
+    for match in _CELL.finditer(text):
+        group = next(g for g in ("sq", "dq", "bare") if match.group(g) is not None)
+        if not match.group(group).startswith("="):
+            cells.append((match.group("column"), int(match.group("row")), match.span(group)))
+    if len(cells) < 2:
+        return [], []
+    top = min(row for _, row, _ in cells)
+    headers = {column: name_hint(text[span[0] : span[1]]) for column, row, span in cells if row == top}
+    values = [(*span, headers[column]) for column, row, span in cells if row > top and headers.get(column)]
+    return [span for _, row, span in cells if row == top], values
+
+
+# a note after a participant's name in meeting and chat exports: `Ann Lee (Guest)`, `(External)`, `(she/her)`
+_TRAILING_QUALIFIER = regex.compile(r"[ \t]*\([^()\n]{1,20}\)\Z")
+
+
+def _without_qualifier(text: str, start: int, end: int) -> tuple[int, int]:
+    qualifier = _TRAILING_QUALIFIER.search(text[start:end])
+    return (start, start + qualifier.start()) if qualifier and qualifier.start() > 0 else (start, end)
 
 
 _CELL_SPLIT = regex.compile(r"\t|\||;|,| {2,}")
@@ -260,11 +312,12 @@ NOT_NAME_COLUMN_WORDS = frozenset(
 
 
 def not_name_spans(text: str) -> list[tuple[int, int]]:
-    """Spans where no name is: table header lines (`header_line_spans`), and the fields of rows under a
+    """Spans where no name is: table header lines (`header_line_spans`) and header cells of spreadsheet
+    dumps (`spreadsheet_cells`), and the fields of rows under a
     header line whose column names a place or an organisation (`MailingCity`, `Account`)."""
     from recognizers.columns import column_words, name_hint
 
-    spans = header_line_spans(text)
+    spans = header_line_spans(text) + (spreadsheet_cells(text)[0] if "!" in text else [])
     columns: list[bool] | None = None  # per column of the last header: does it hold places or companies?
     for fields in record_fields(text):
         if _header_hints(text, fields) is not None:
