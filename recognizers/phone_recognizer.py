@@ -55,6 +55,7 @@ _DATE = re.compile(
 )
 _IP = re.compile(r"^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$")
 _NON_DIGIT = re.compile(r"\D")
+_DIGIT = re.compile(r"\d")
 _BARE = re.compile(r"^\d{11,15}$")
 _IBAN_BEFORE = re.compile(r"\b[A-Z]{2}\d{2}[ ]?(?:[0-9A-Z]{4}[ ]?)*$")
 _PHONE_WORDS = re.compile(
@@ -96,7 +97,7 @@ class PhoneNumberRecognizer(LocalRecognizer):
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
         results = []
         for match in self._candidates.finditer(text):
-            if sum(char.isdigit() for char in match.group(0)) < 7:
+            if len(_DIGIT.findall(match.group(0))) < 7:
                 continue  # times, small counts, short ids: too few digits for any phone number
             span = self._validated_span(text, match.start(), match.end())
             if span is not None:
@@ -124,31 +125,31 @@ class PhoneNumberRecognizer(LocalRecognizer):
     def _validated_span(self, text: str, start: int, end: int) -> tuple[int, int, float] | None:
         """The longest valid phone number inside the candidate, trimming trailing groups that the
         regex may have swallowed (`02 555 12 34 2 times`)."""
-        if self._refused_by_context(text, start, end):
+        candidate = text[start:end]
+        # Cut points: the candidate itself, then without its last whitespace-separated groups; those
+        # that cannot be a number (too few or too many digits, a date, an IP, a decimal) are dropped
+        # first, since most candidates are none of them and need neither their context read nor a parse.
+        cuts = [end]
+        for piece in reversed(list(_SPLIT.finditer(candidate))):
+            cuts.append(start + piece.start())
+            if len(cuts) > 4:
+                break
+        cuts = [cut for cut in cuts if _may_be_number(text[start:cut])]
+        if not cuts:
             return None
         key = key_parts(key_before(text, start))
+        if self._refused_by_context(text, start, end, key):
+            return None
         if (
             not key & PHONE_KEYS
             and _CARD_SHAPED.match(text, start, end)
             and is_card_number(_NON_DIGIT.sub("", text[start:end]))
         ):
             return None  # a card number's leading groups may read as a phone number
-        candidate = text[start:end]
-        # Cut points: the candidate itself, then without its last whitespace-separated groups.
-        cuts = [end]
-        for piece in reversed(list(_SPLIT.finditer(candidate))):
-            cuts.append(start + piece.start())
-            if len(cuts) > 4:
-                break
         first_valid = None
         for cut in cuts:
             raw = text[start:cut]
-            digits = _NON_DIGIT.sub("", raw)
-            if len(digits) < 7 or _DATE.match(raw) or _IP.match(raw) or _is_decimal_or_version(raw):
-                continue
             international = raw.lstrip("(").startswith(("+", "00"))
-            if len(digits) > (15 if international else 13) and not _EXT_AT_END.search(raw):
-                continue  # longer than any international (E.164) or national number
             number, fits = parse_phone_fit(raw, self.regions)
             score = 0.75 if international else 0.6
             keyed = (
@@ -181,14 +182,15 @@ class PhoneNumberRecognizer(LocalRecognizer):
         return first_valid
 
     @staticmethod
-    def _refused_by_context(text: str, start: int, end: int) -> bool:
+    def _refused_by_context(text: str, start: int, end: int, parts: set[str]) -> bool:
+        """An IBAN, a currency or a unit around the digits, or a key naming something else (`parts`, the
+        words of the key before them)."""
         if _IBAN_BEFORE.search(text_before(text, start, 40)):
             return True
         if _CURRENCY_BEFORE.search(text_before(text, start, 6)) or _UNIT_AFTER.match(
             text_after(text, end, 9)
         ):
             return True
-        parts = key_parts(key_before(text, start))
         if parts & NOT_PHONE_KEYS and _after_speaker_label(text, start):
             return False  # `Customer: 0612345678 or call me`: who speaks, not what the number is
         return bool(parts & NOT_PHONE_KEYS) and not (parts | _label_parts(text, start)) & PHONE_KEYS
@@ -220,6 +222,17 @@ def _after_speaker_label(text: str, start: int) -> bool:
 _AIRLINE_CONTACT = "phone (airline SSR CTCM)"
 _SSR_CONTACT = re.compile(r"SSR CTC[MHBP] [A-Z0-9]{2} [A-Z]{2}\d/(?P<number>\+?[\d ()\-]{7,24})/")
 _QUOTED_NAME_BEFORE = re.compile(r"[\"'][ \t]*<$")
+
+
+def _may_be_number(raw: str) -> bool:
+    """Whether `raw` has the digits of a phone number (7 to 13, 15 when international, more before an
+    extension) and is no date, IP address, decimal or version."""
+    digits = len(_DIGIT.findall(raw))
+    if digits < 7 or _DATE.match(raw) or _IP.match(raw) or _is_decimal_or_version(raw):
+        return False
+    international = raw.lstrip("(").startswith(("+", "00"))
+    # longer than any international (E.164) or national number
+    return digits <= (15 if international else 13) or _EXT_AT_END.search(raw) is not None
 
 
 def _is_decimal_or_version(raw: str) -> bool:

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import phonenumbers
 
@@ -55,6 +55,50 @@ _ALWAYS_TRUNK_ZERO = frozenset({"BE", "NL", "FR", "DE", "GB", "AT", "CH"})
 _NEVER_LEADING_ZERO = frozenset({"ES", "US", "CA", "PT"})
 
 
+# Digits and the separators phone numbers are written with, nothing `phonenumbers` would read as an
+# extension or a letter: the national significant number it parses is then the digits, less a trunk prefix.
+_DIGITS_AND_SEPARATORS = re.compile(r"^[\d \t\u00a0().\-/]+$")
+
+
+@cache
+def _national_plan(region: str):
+    """`(pattern, lengths, trunk prefixes, international prefixes)` of `region`'s numbering plan: every
+    valid national significant number matches the pattern and has one of the lengths; parsing strips a
+    trunk prefix (`0`, `1`) and reads an international prefix (`00`, `011`) as a country code to follow.
+    None when the metadata says something this reading does not cover (a pattern for the trunk prefix)."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if metadata is None or metadata.national_prefix_transform_rule or metadata.general_desc is None:
+        return None
+    desc = metadata.general_desc
+    prefixes = metadata.national_prefix_for_parsing or metadata.national_prefix or ""
+    idd = metadata.international_prefix or ""
+    if not (desc.possible_length and desc.national_number_pattern):
+        return None
+    if not re.fullmatch(r"[\d|]*", prefixes) or not re.fullmatch(r"[\d|]*", idd):
+        return None
+    return (
+        re.compile(desc.national_number_pattern),
+        frozenset(desc.possible_length),
+        tuple(p for p in prefixes.split("|") if p),
+        tuple(p for p in idd.split("|") if p),
+    )
+
+
+def _may_be_national(digits: str, region: str) -> bool:
+    """Whether a digit string may parse as a valid national number of `region`: the national significant
+    number `phonenumbers` would read (`digits`, less a trunk prefix) has a possible length and matches the
+    region's general pattern, the first things its validity check asks. A cheap test that spares the
+    parses of what is no number of the region (most candidates, in most regions)."""
+    plan = _national_plan(region)
+    if plan is None:
+        return True
+    pattern, lengths, prefixes, idds = plan
+    if any(digits.startswith(idd) for idd in idds):
+        return True  # parsing reads an international call prefix and a country code
+    candidates = [digits] + [digits[len(prefix) :] for prefix in prefixes if digits.startswith(prefix)]
+    return any(len(nsn) in lengths and pattern.fullmatch(nsn) for nsn in candidates)
+
+
 @lru_cache(maxsize=65536)
 def _parse_phone_fit(raw: str, regions: tuple[str, ...]):
     """`(number, fits)`: the valid number for `raw` or None, and whether its digit grouping is the one
@@ -70,11 +114,14 @@ def _parse_phone_fit(raw: str, regions: tuple[str, ...]):
         return number, True
     digits = "".join(_DIGIT_GROUPS.findall(_EXTENSION.sub("", text)))
     written_groups = _groups(_EXTENSION.sub("", text))
+    plain = _DIGITS_AND_SEPARATORS.match(text) is not None
     first_valid = None
     for region in regions:
         zero = digits.startswith("0")
         if (region in _ALWAYS_TRUNK_ZERO and not zero) or (region in _NEVER_LEADING_ZERO and zero):
             continue  # no national number of this region is written so
+        if plain and not _may_be_national(digits, region):
+            continue
         try:
             number = phonenumbers.parse(text, region)
         except phonenumbers.NumberParseException:
@@ -100,7 +147,12 @@ def is_national_mobile(raw: str, regions: tuple[str, ...] = DEFAULT_REGIONS) -> 
     """`raw` is a mobile number written as one of `regions` writes it nationally, trunk prefix included
     (`0649272203` in France, `0875127526` in Ireland even though it is also a valid Dutch number)."""
     digits = "".join(_DIGIT_GROUPS.findall(raw))
+    if not digits.startswith("0"):
+        return False  # written with the trunk prefix, which is `0` wherever mobiles are written so
+    plain = _DIGITS_AND_SEPARATORS.match(raw) is not None
     for region in regions:
+        if plain and not _may_be_national(digits, region):
+            continue
         try:
             number = phonenumbers.parse(raw, region)
         except phonenumbers.NumberParseException:
