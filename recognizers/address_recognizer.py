@@ -23,6 +23,8 @@ from pathlib import Path
 import regex
 from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
 
+from recognizers.address_fields import RecordFields
+from recognizers.columns import column_words
 from recognizers.context import key_before
 from recognizers.layout import left_column_view, split_at_cells
 from recognizers.results import make_result
@@ -55,8 +57,8 @@ _NUM = (
 _PREFIX_TYPES_ANY_CASE = (
     r"rue|avenue|av\.|boulevard|bd\.?|chaussée|chaussee|impasse|allée|allee|chemin|quai|faubourg|drève|"
     r"rond-point|sentier|venelle|ruelle|calle|avenida|avda\.?|paseo|carretera|ctra\.?|travesía|travesia|"
-    r"glorieta|cañada|urbanización|callejón|pasadizo|rambla|carrer|viale|piazza|piazzale|corso|largo|"
-    r"vicolo|contrada|lungomare|lungotevere|strada|rotonda|incrocio|stretto|canale|borgo|rua|travessa|"
+    r"glorieta|cañada|urbanización|urbanizacion|callejón|callejon|pasadizo|rambla|carrer|viale|piazza|"
+    r"piazzale|corso|largo|vicolo|contrada|lungomare|lungotevere|strada|rotonda|incrocio|stretto|canale|borgo|rua|travessa|"
     r"steenweg|straat|laan|dreef|plein"
 )
 # Type words that are also everyday words: capitalised only, and (see _AMBIGUOUS) need a locality.
@@ -189,14 +191,14 @@ _STREET = (
     # compound street name then number: Keizersgracht 123-2, Murat-Heinrich-Allee 7740, Berliner Straße 12
     rf"|(?:{_CAP}[ \t\-])*\p{{Lu}}[\p{{L}}\-]*(?i:{_COMPOUND_SUFFIXES})"
     rf"(?:[ \t]*,)?[ \t]+(?P<num_compound>{_NUM})"
-    rf"|{_NAME}[ \t]+(?:{_SEPARATE_GERMANIC_TYPES})[ \t]+(?P<num_germanic>{_NUM})"
+    rf"|{_NAME}{_WORD_GAP}(?:{_SEPARATE_GERMANIC_TYPES})[ \t]+(?P<num_germanic>{_NUM})"
     # number first, then the type and name (France): 12 rue des Lilas, 5, avenue Samson
     rf"|(?P<num_before>{_NUM})(?:[ \t]*,)?[ \t]+"
     rf"(?:(?i:{_PREFIX_TYPES_ANY_CASE})|(?P<weak_fr>{_FRENCH_TYPES_CAPITALISED}))"
     rf"(?:{_WORD_GAP}{_NAME_WORD}){{1,6}}"
     # number, name, suffix (GB, IE, US): 221B Baker Street, 1600 Pennsylvania Ave NW
-    rf"|(?:(?P<num_english>{_NUM})[ \t]+)?{_NAME}[ \t]+(?P<english_type>{_ENGLISH_TYPES})(?![\p{{L}}])"
-    rf"(?:[ \t]+{_DIRECTIONAL})?"
+    rf"|(?:(?P<num_english>{_NUM})[ \t]+)?{_NAME}{_WORD_GAP}(?P<english_type>{_ENGLISH_TYPES})(?![\p{{L}}])"
+    rf"(?:{_WORD_GAP}{_DIRECTIONAL})?"
     # no number at all (needs a locality): boulevard Petit
     rf"|(?P<no_num>(?i:{_PREFIX_TYPES_ANY_CASE})(?:{_WORD_GAP}{_NAME_WORD}){{1,4}})"
     r")"
@@ -305,13 +307,14 @@ class AddressRecognizer(LocalRecognizer):
 
     def _pattern_results(self, text: str) -> list[RecognizerResult]:
         text = _read_line_breaks(_ESCAPED_SEPARATOR.sub(r"\1 ", text))
-        results = self._matches(recase_upper_lines(recase_lower_prose(text)))
+        fields = RecordFields(text)
+        results = self._matches(recase_upper_values(recase_upper_lines(recase_lower_prose(text))), fields)
         recased, runs = recase_lower_runs(text)
         for start, end in runs:
             # lower-case addresses inside mixed text, read in a second pass over their runs, so that the
             # lower-case parts of addresses written in capitals (`52 hs`, `2e verdieping`) keep their
             # reading; a second reading replaces the first ones it covers and extends
-            for extra in self._matches(recased, start, end):
+            for extra in self._matches(recased, fields, start, end):
                 overlapping = [r for r in results if extra.start < r.end and r.start < extra.end]
                 if all(extra.start <= r.start and r.end <= extra.end for r in overlapping) and (
                     sum(r.end - r.start for r in overlapping) < extra.end - extra.start
@@ -319,7 +322,9 @@ class AddressRecognizer(LocalRecognizer):
                     results = [r for r in results if r not in overlapping] + [extra]
         return results
 
-    def _matches(self, text: str, pos: int = 0, endpos: int | None = None) -> list[RecognizerResult]:
+    def _matches(
+        self, text: str, fields: RecordFields, pos: int = 0, endpos: int | None = None
+    ) -> list[RecognizerResult]:
         """The addresses in `text[pos:endpos]`, looked for only near a street type word: every address
         holds one, and scanning whole JSON lines and chats for the rest of the pattern is the cost."""
         results = []
@@ -330,14 +335,20 @@ class AddressRecognizer(LocalRecognizer):
                 match = self._address.search(text, position, min(endpos, window_end + _AFTER_ANCHOR))
                 if match is None or match.start() > window_end:
                     break
-                position = self._take(match, text, results)
+                position = self._take(match, text, fields, results)
         return results
 
-    def _take(self, match, text: str, results: list[RecognizerResult]) -> int:
-        """Add `match` to `results` when it validates; where to search on."""
-        if not self.validate_match(match):
+    def _take(self, match, text: str, fields: RecordFields, results: list[RecognizerResult]) -> int:
+        """Add `match` to `results` when it validates, clipped to the record field holding its street;
+        where to search on."""
+        if not self.validate_match(match, fields):
             return match.start() + 1
-        start, end = match.start(), _trim_end(text, match.start(), match.end())
+        core = next((group for group in ("street", "po_box", "military") if match.group(group)), None)
+        anchor = (match.end(core) if core else match.end()) - 1
+        start, resume = match.start(), _trim_end(text, match.start(), match.end())
+        start, end = fields.clip(start, resume, anchor)
+        if end < resume:
+            end = _trim_end(text, start, end)  # the fields after the street's are the locality's: skip them
         full = (
             match.group("military")
             or match.group("po_box")
@@ -349,14 +360,22 @@ class AddressRecognizer(LocalRecognizer):
             previous = results.pop()
             start, score = previous.start, max(score, previous.score)
         results.append(make_result(self, "ADDRESS", start, end, score, PATTERNS[0].name))
-        return end
+        return resume
 
     @staticmethod
-    def validate_match(match) -> bool:
+    def validate_match(match, fields: RecordFields | None = None) -> bool:
         """Refuse streets whose type word is an everyday word unless a number and a locality back them, or
-        an address key names the value (`line1='119 Johnston Bridge'`, `"street": "Place Berthelot 226"`)."""
+        an address key or column header names the value (`line1='119 Johnston Bridge'`, `"street":
+        "Place Berthelot 226"`, a `Street Address` column)."""
         has_locality = bool(match.group("locality")) and not match.group("city_only")
-        if not has_locality and _is_street_field(match):
+        if not has_locality and (
+            _is_street_field(match)
+            or (
+                fields is not None
+                and match.group("street")
+                and fields.in_street_column(*match.span("street"))
+            )
+        ):
             has_locality = True  # the key says what the locality would have said
         if match.group("house_name") and not (
             has_locality
@@ -394,7 +413,17 @@ def _is_street_field(match) -> bool:
     if not _FIELD_END.match(text, match.end()):
         return False
     key = regex.sub(r"[\W_\d]+", "", key_before(text, match.start())).lower()
-    return key in _STREET_KEYS or key.endswith(("street", "line", "lines", "address"))
+    if key in _STREET_KEYS or key.endswith(("street", "line", "lines", "address")):
+        return True
+    # the label that opens the value's line, as record dumps print it: `05 CUST-STREET PIC X(40) : `
+    label = _LINE_LABEL.fullmatch(text[text.rfind("\n", 0, match.start()) + 1 : match.start()])
+    return bool(label) and bool(_LABEL_STREET_WORDS.intersection(column_words(label.group("label"))))
+
+
+_LINE_LABEL = regex.compile(r"[ \t]*(?P<label>[^\n:=]{1,60}?)[ \t]*[:=][ \t]*[\"']?")
+_LABEL_STREET_WORDS = frozenset(
+    "street address addr adres adresse anschrift strasse straße direccion dirección calle indirizzo".split()
+)
 
 
 # How far before its street type word an address may start (flat, building, house name, number, name of
@@ -445,15 +474,29 @@ def recase_upper_lines(text: str) -> str:
     which the country list reads in any case."""
     if not _UPPER_LINE.search(text):
         return text
-
-    def capitalise(word: regex.Match) -> str:
-        value = word.group(0)
-        recased = value[0] + value[1:].lower()
-        return recased if len(recased) == len(value) else value
-
     return _UPPER_LINE.sub(
-        lambda line: (line.group("label") or "") + _UPPER_WORD.sub(capitalise, line.group("body")), text
+        lambda line: (line.group("label") or "") + _UPPER_WORD.sub(_capitalise, line.group("body")), text
     )
+
+
+# A value in capitals with a digit in it, between markup, delimiters or quotes, in a line that is not all
+# capitals: `<AddressLine>185 SCOTT STREAM APT 27</AddressLine>`, `;223 SMITH COMMON;`
+_UPPER_VALUE = regex.compile(
+    r"[>;|\t\"']\K(?=[^\n<>;|\t\"']*\d)(?=[^\n<>;|\t\"']*\p{Lu}{3})[^\p{Ll}\n<>;|\t\"']+(?=[<;|\t\"'\n]|$)"
+)
+
+
+def recase_upper_values(text: str) -> str:
+    """`text` with the words of its values in capitals capitalised (same length; see `recase_upper_lines`):
+    the value of an XML element, a delimited field or a quoted string, written in capitals in a line
+    that is not."""
+    return _UPPER_VALUE.sub(lambda value: _UPPER_WORD.sub(_capitalise, value.group(0)), text)
+
+
+def _capitalise(word: regex.Match) -> str:
+    value = word.group(0)
+    recased = value[0] + value[1:].lower()
+    return recased if len(recased) == len(value) else value
 
 
 _BILINGUAL_SLASH = regex.compile(r"[ \t]*/[ \t]*")
@@ -517,7 +560,7 @@ def recase_lower_prose(text: str) -> str:
 # hurried notes write an address in lower case.
 _LOWER_SEGMENT = regex.compile(r"[^\p{Lu}\n=/_{}\[\]<>@|\\\"]{8,}")
 _STREET_NUMBER = regex.compile(r"\d")
-_TOKEN = regex.compile(r"[\p{L}\d'’]+")
+_TOKEN = regex.compile(r"[\p{L}\d][\p{L}\d'’]*")
 _NUMBER_AFTER = regex.compile(r",?[ \t]\d")
 _GB_INWARD = regex.compile(r"\d(?!st|nd|rd|th)[a-z]{2}")
 
