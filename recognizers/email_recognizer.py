@@ -30,13 +30,17 @@ PATTERNS = [
         0.5,
     ),
     # Written so that harvesters miss it: `ann [at] example [dot] com`, `ann (at) example.com`,
-    # `ann at example dot com` (the bare `at` form only with a spelled `dot`)
+    # `ann at example dot com` (the bare `at` form only with a spelled `dot`), or spoken, as call
+    # transcripts write it: `ann dot lee at example dot com`. The bare form must not be followed by
+    # another ` at `: in `email me at ann dot lee at example dot com` the address starts at `ann`.
     Pattern(
         "email (obfuscated)",
         r"(?<![\w.%+\-])[^\W_][\w.%+\-]{0,62}"
         r"(?:[ \t]?[\[(][ \t]?at[ \t]?[\])][ \t]?[^\W_][\w\-]*"
         r"(?:(?:[ \t]?[\[(][ \t]?dot[ \t]?[\])][ \t]?|\.)[^\W_][\w\-]*)+"
-        r"|[ \t]at[ \t][^\W_][\w\-]*(?:(?:[ \t]dot[ \t]|\.)[^\W_][\w\-]*)*[ \t]dot[ \t][A-Za-z]{2,24})"
+        r"|(?:[ \t]dot[ \t][^\W_][\w.%+\-]{0,62})*"
+        r"[ \t]at[ \t][^\W_][\w\-]*(?:(?:[ \t]dot[ \t]|\.)[^\W_][\w\-]*)*[ \t]dot[ \t][A-Za-z]{2,24}"
+        r"(?![ \t]at[ \t]))"
         r"(?![\w\-])",
         0.5,
     ),
