@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 
+import phonenumbers
 from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
 
+from recognizers.columns import name_hint
 from recognizers.context import key_before, key_parts, text_after, text_before
 from recognizers.credit_card_recognizer import is_card_number
 from recognizers.phones import DEFAULT_REGIONS, is_national_mobile, parse_phone_fit
@@ -50,6 +52,12 @@ PHONE_KEYS = frozenset(
     "msisdn phone tel telephone mobile cell gsm fax caller callee calling called cli ani dnis number "
     "contact a b src dst source destination oa da".split()
 )
+# Keys under which a text message's sender or recipient is written, a bare international number that is a
+# mobile one (`inbound from=353858770939 to=4242`).
+MESSAGE_ADDRESS_KEYS = frozenset("from to sender recipient originator".split())
+# Column-name words of columns that hold identifiers, beside the keys that never hold phone numbers:
+# `Record ID`, `NUM_CARTE` (a loyalty card's number).
+NOT_PHONE_COLUMN_WORDS = NOT_PHONE_KEYS | frozenset("id ids carte karte kaart tarjeta tessera".split())
 _DATE = re.compile(
     r"^(?:(?:19|20)\d\d[.\-/ ]\d{1,2}[.\-/ ]\d{1,2}|\d{1,2}[.\-/ ]\d{1,2}[.\-/ ](?:19|20)?\d\d)$"
 )
@@ -58,10 +66,15 @@ _NON_DIGIT = re.compile(r"\D")
 _DIGIT = re.compile(r"\d")
 _BARE = re.compile(r"^\d{11,15}$")
 _IBAN_BEFORE = re.compile(r"\b[A-Z]{2}\d{2}[ ]?(?:[0-9A-Z]{4}[ ]?)*$")
+# Words that say a number is a phone number. Those that end compound words may stand anywhere (`landline`,
+# `Rufnummer`, `ContactPhone`); the others open a word (`callback`, `customerMobile`), and the shortest are
+# whole words, so that `tel` is not read in a company's name (`telvia.eu`) nor `bel` in `Belgium`.
 _PHONE_WORDS = re.compile(
-    r"(?i)(?:phone|tel|mobile|mobiel|portable|handy|gsm|cell|call|fax|msisdn|number|nummer|numéro|numero|"
-    r"telefon|teléfono|telefono|contact|sms|whatsapp|reach|dial|ring|bel|appel|line|lijn|ligne|linea|port-in|port-out|porting|ported|"
-    r"llam|chiam|anruf|rückruf)"
+    r"(?i:phone|line|lijn|ligne|linea|nummer|number|numéro|numero|telefon|teléfono|telefono|msisdn|"
+    r"whatsapp|festnetz)"
+    r"|(?:(?<![^\W\d_])|(?<=[a-z])(?=[A-Z]))(?i:mobile|mobiel|portable|handy|gsm|cell|call|fax|contact|sms|"
+    r"reach|dial|appel|port-in|port-out|porting|ported|llam|chiam|anruf|rückruf)"
+    r"|(?<![^\W\d_])(?i:tel|bel|ring)(?![^\W\d_])"
 )
 # Two to four capitalised words, then the opening parenthesis: `Benjamin Walsh (`, `CARIDAD MOSQUERA (`
 _NAME_THEN_PAREN = re.compile(
@@ -95,17 +108,33 @@ class PhoneNumberRecognizer(LocalRecognizer):
         pass
 
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
-        results = []
+        results, refused = [], []
+        columns = _Columns(text)
         for match in self._candidates.finditer(text):
             if len(_DIGIT.findall(match.group(0))) < 7:
                 continue  # times, small counts, short ids: too few digits for any phone number
-            span = self._validated_span(text, match.start(), match.end())
+            span = self._validated_span(text, match.start(), match.end(), columns)
             if span is not None:
                 start, end, score = span
                 results.append(make_result(self, "PHONE_NUMBER", start, end, score, PATTERNS[0].name))
+            else:
+                refused.append(match)
+        if results and refused:
+            results.extend(self._repeated_numbers(text, results, refused))
         if "SSR CTC" in text:
             results.extend(self._airline_contacts(text))
         return results
+
+    def _repeated_numbers(self, text: str, found: list, refused: list[re.Match]) -> list[RecognizerResult]:
+        """A run of digits the text already shows to be a phone number is one wherever else the text writes
+        it (`<Start>32486336816</Start><End>32486336816</End>` of a porting request's number
+        range, where only the first is near a word that says so)."""
+        numbers = {text[r.start : r.end]: r.score for r in found if text[r.start : r.end].isdigit()}
+        return [
+            make_result(self, "PHONE_NUMBER", m.start(), m.end(), numbers[m.group(0)], _REPEATED)
+            for m in refused
+            if m.group(0) in numbers
+        ]
 
     def _airline_contacts(self, text: str) -> list[RecognizerResult]:
         """The contact elements of an airline booking (IATA AIRIMP): `SSR CTCM KL HK1/32475123456/P1`, the
@@ -122,7 +151,9 @@ class PhoneNumberRecognizer(LocalRecognizer):
                 results.append(make_result(self, "PHONE_NUMBER", start, end, 0.75, _AIRLINE_CONTACT))
         return results
 
-    def _validated_span(self, text: str, start: int, end: int) -> tuple[int, int, float] | None:
+    def _validated_span(
+        self, text: str, start: int, end: int, columns: _Columns | None = None
+    ) -> tuple[int, int, float] | None:
         """The longest valid phone number inside the candidate, trimming trailing groups that the
         regex may have swallowed (`02 555 12 34 2 times`)."""
         candidate = text[start:end]
@@ -137,8 +168,9 @@ class PhoneNumberRecognizer(LocalRecognizer):
         cuts = [cut for cut in cuts if _may_be_number(text[start:cut])]
         if not cuts:
             return None
-        key = key_parts(key_before(text, start))
-        if self._refused_by_context(text, start, end, key):
+        columns = columns or _Columns(text)
+        key = key_parts(_key_of(text, start))
+        if self._refused_by_context(text, start, end, key) or columns.refuses(start, end):
             return None
         if (
             not key & PHONE_KEYS
@@ -157,9 +189,24 @@ class PhoneNumberRecognizer(LocalRecognizer):
                 or _is_record_field(text, start, cut)
                 or _phone_words_before(text, start)
                 or _is_caller_id(text, start, cut)
+                or columns.holds_phones(start, cut)
+                or _answers_phone_question(text, start)
             )
             if number is None and _BARE.match(raw) and keyed:
                 number, fits = parse_phone_fit("+" + raw, self.regions)
+            if not keyed and _BARE.match(raw) and key & MESSAGE_ADDRESS_KEYS:
+                # `from=353858770939 to=4242`: the address of a text message, an international number
+                # without its `+`, when it is a mobile one (fixed lines send no SMS; ids seldom fall
+                # in a mobile range)
+                sender, sender_fits = parse_phone_fit("+" + raw, self.regions)
+                if sender is not None and _is_mobile(sender):
+                    number, fits, keyed = sender, sender_fits, True
+            if number is None and keyed and _NATIONAL_DIGITS.match(raw):
+                # `Phone (country code): +32` then `Phone (number): 492677123`: a form's national number
+                # in its own field, after the field of its country calling code
+                code = _country_code_before(text, start)
+                if code:
+                    number, fits = parse_phone_fit(f"+{code}{raw}", self.regions)
             if number is None:
                 continue
             if raw.isdigit() and not (
@@ -211,6 +258,25 @@ def _label_parts(text: str, start: int) -> set[str]:
 # number: the label names who speaks, it is not a key whose value is the number.
 _SPEAKER_LABEL = re.compile(r"(?:^|\n)[ \t]*[A-Za-z][A-Za-z ]{0,20}:[ \t]+$")
 _PROSE_AFTER = re.compile(r"[^\S\n]+[a-z]{2,}\b")
+
+
+# A turn of a chat or call transcript: a speaker label (after a time stamp, perhaps) opening the line.
+_TURN = re.compile(r"[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*)?[A-Za-z][\w .\-]{0,24}:[ \t]")
+
+
+def _answers_phone_question(text: str, start: int) -> bool:
+    """The digits are in a transcript's turn that answers the turn before, a question asking for a phone
+    number (`Agent: And a phone number we can reach you on?` / `Customer: 3142509106 or ...`)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start < 2 or not _TURN.match(text, line_start, start):
+        return False
+    previous_start = text.rfind("\n", 0, line_start - 1) + 1
+    previous = text[previous_start : line_start - 1].rstrip()
+    return (
+        previous.endswith("?")
+        and _TURN.match(previous) is not None
+        and _PHONE_WORDS.search(previous) is not None
+    )
 
 
 def _after_speaker_label(text: str, start: int) -> bool:
@@ -304,3 +370,101 @@ def _is_record_field(text: str, start: int, end: int) -> bool:
     if before == "(" or after == ")":  # a tuple's first or last value, not a parenthetical `(847195406)`
         return (before, after) in (("(", ","), (",", ")"))
     return before in ("", ",", "|", ";", "\t", "\n") and after in ("", ",", "|", ";", "\t", "\n")
+
+
+_REPEATED = "phone (repeated in the text)"
+# A national number without its trunk prefix, digits in groups: what follows a separate country-code field.
+_NATIONAL_DIGITS = re.compile(r"[1-9][\d \t.\-]*\Z")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _key_of(text: str, start: int) -> str:
+    """The key of the value at `start` (`key_before`), unless a blank line parts them: a paragraph that
+    ends in `on file:` does not name what the next paragraph holds."""
+    key = key_before(text, start)
+    if key:
+        at = text.rfind(key, max(0, start - 48 - len(key)), start)
+        if at >= 0 and _BLANK_LINE.search(text, at + len(key), start):
+            return ""
+    return key
+
+
+def _is_mobile(number) -> bool:
+    return phonenumbers.number_type(number) in (
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    )
+
+
+# A form's field giving the country calling code of the number in a later field, on a line of its own:
+# `Phone (country code): +32`, `Landcode: 0031`, `Indicatif pays : +33`.
+_COUNTRY_CODE_FIELD = re.compile(
+    r"(?im)^[^\n:=]{0,30}\b(?:country[ _\-]?code|calling[ _\-]?code|dial(?:l?ing)?[ _\-]?code|landcode|"
+    r"landesvorwahl|l[äa]ndervorwahl|indicatif|prefijo|prefisso)\b[^\n:=]{0,20}[:=]"
+    r"[ \t]*\(?(?:\+|00)(\d{1,3})\)?[ \t]*$"
+)
+
+
+def _country_code_before(text: str, start: int) -> str | None:
+    """The country calling code a form gives in a field of its own within the few lines before `start`."""
+    window = text[max(0, start - 200) : start]
+    if "+" not in window and "00" not in window:
+        return None
+    codes = _COUNTRY_CODE_FIELD.findall(window)
+    return codes[-1] if codes else None
+
+
+# The column-name of a table's header line: a word first, then words, spaces and the punctuation of names.
+_COLUMN_NAME = re.compile(r"[^\W\d_][\w .()/#\-]{0,40}")
+
+
+class _Columns:
+    """What the columns of a text's tables say about a field, read once per text and only when a
+    candidate needs it: the cells of columns named for phone numbers (`records.headed_fields`: a
+    delimited header line, a spreadsheet dump's first row, an SQL INSERT's column list), and the name of
+    the column a delimited field sits in, under the header line opening its block."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._phones: set[tuple[int, int]] | None = None
+        self._names: dict[tuple[int, int], str] | None = None
+
+    def holds_phones(self, start: int, end: int) -> bool:
+        if self._phones is None:
+            self._phones = set()
+            if "\n" in self.text or "insert" in self.text.lower():
+                from recognizers.records import headed_fields
+
+                self._phones = {(s, e) for s, e, hint in headed_fields(self.text) if hint == "PHONE_NUMBER"}
+        return (start, end) in self._phones
+
+    def refuses(self, start: int, end: int) -> bool:
+        """The field's column names identifiers or something else (`Record ID`, `ean`), not a phone."""
+        if "\n" not in self.text:
+            return False
+        if self._names is None:
+            self._names = _column_names(self.text)
+        name = self._names.get((start, end))
+        if not name:
+            return False
+        parts = key_parts(name)
+        return bool(parts & NOT_PHONE_COLUMN_WORDS) and not parts & PHONE_KEYS and not name_hint(name)
+
+
+def _column_names(text: str) -> dict[tuple[int, int], str]:
+    """`(start, end)` of each field of a delimited row -> the name of its column, where the first line of
+    the row's block is a header line with as many fields, each a column name."""
+    from recognizers.records import record_fields
+
+    names: dict[tuple[int, int], str] = {}
+    header: list[str] | None = None
+    for fields in record_fields(text):
+        line_start = text.rfind("\n", 0, fields[0][0]) + 1
+        opens_block = line_start == 0 or text[max(0, line_start - 2) : line_start] == "\n\n"
+        values = [text[s:e] for s, e in fields]
+        if opens_block:
+            header = values if all(_COLUMN_NAME.fullmatch(v) for v in values) else None
+            continue
+        if header is not None and len(header) == len(fields):
+            names.update(zip(fields, header, strict=True))
+    return names
