@@ -169,8 +169,14 @@ class PhoneNumberRecognizer(LocalRecognizer):
         if not cuts:
             return None
         columns = columns or _Columns(text)
-        key = key_parts(_key_of(text, start))
-        if self._refused_by_context(text, start, end, key) or columns.refuses(start, end):
+        field = _record_dump_field(text, start)
+        key = key_parts(field or _key_of(text, start))
+        if (
+            self._refused_by_context(text, start, end, key)
+            or columns.refuses(start, end)
+            or (field is not None and _names_identifiers(field))
+            or _in_swift_field(text, start)
+        ):
             return None
         if (
             not key & PHONE_KEYS
@@ -389,6 +395,33 @@ def _key_of(text: str, start: int) -> str:
     return key
 
 
+# A field of a COBOL record dump, its name and picture clause before the value:
+# `05 CUST-TEL       PIC X(15)  : 4915839951964`.
+_PICTURE_FIELD = re.compile(r"([A-Za-z][\w\-]{0,30})[ \t]+PIC(?:TURE)?[ \t]+[^\s:=]+[ \t]*[:=][ \t]*$")
+
+
+def _record_dump_field(text: str, start: int) -> str | None:
+    """The name of the COBOL field whose value starts at `start`, or None."""
+    window = text[max(0, start - 60) : start]
+    if "PIC" not in window:
+        return None
+    match = _PICTURE_FIELD.search(window)
+    return match.group(1) if match else None
+
+
+# A SWIFT MT statement's field tag opening its line (`:20:`, `:28C:`, `:61:`): references, account and
+# statement numbers, balances; only the free-text information field `:86:` may hold a phone number.
+_SWIFT_TAG = re.compile(r"(?m)^:(\d\d[A-Z]?):[^\n]*$")
+
+
+def _in_swift_field(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start : line_start + 1] != ":":
+        return False
+    match = _SWIFT_TAG.match(text, line_start)
+    return match is not None and match.group(1) != "86"
+
+
 def _is_mobile(number) -> bool:
     return phonenumbers.number_type(number) in (
         phonenumbers.PhoneNumberType.MOBILE,
@@ -445,10 +478,13 @@ class _Columns:
         if self._names is None:
             self._names = _column_names(self.text)
         name = self._names.get((start, end))
-        if not name:
-            return False
-        parts = key_parts(name)
-        return bool(parts & NOT_PHONE_COLUMN_WORDS) and not parts & PHONE_KEYS and not name_hint(name)
+        return bool(name) and _names_identifiers(name)
+
+
+def _names_identifiers(name: str) -> bool:
+    """A column or field name that says its values are identifiers or something else, not phones."""
+    parts = key_parts(name)
+    return bool(parts & NOT_PHONE_COLUMN_WORDS) and not parts & PHONE_KEYS and not name_hint(name)
 
 
 def _column_names(text: str) -> dict[tuple[int, int], str]:

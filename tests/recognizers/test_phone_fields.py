@@ -1,7 +1,8 @@
-"""Phone numbers named by the field that holds them (a spreadsheet or CSV column, a text message's sender,
-a form's country-code field, a transcript's question), numbers repeated in a text, words that say a number
-is a phone only when they are words; and email addresses spoken in call transcripts. Rows written for
-these tests (the numbers are valid in their numbering plans, the people invented)."""
+"""Phone numbers named by the field that holds them (a spreadsheet, CSV or COBOL record field, a text
+message's sender, a form's country-code field, a transcript's question), fields that hold none (SWIFT
+tags, identifier columns), numbers repeated in a text, words that say a number is a phone only when they
+are words; and email addresses spoken in call transcripts. Rows written for these tests (the numbers are
+valid in their numbering plans, the people invented)."""
 
 import pytest
 
@@ -50,6 +51,11 @@ def found(text, entity):
         ("shipped to Belgium 2026032201", []),
         ("she also uses the landline 0102073965 at home", ["0102073965"]),
         ("ContactPhone: 2125550123", ["2125550123"]),
+        # a COBOL record dump's field, named before its picture clause
+        ("    05 CUST-TEL       PIC X(15)  : 4915839951964\n", ["4915839951964"]),
+        ("    05 CUST-ID        PIC 9(10)  : 0683294373\n", []),
+        # a SWIFT MT940 statement: tagged fields hold references and numbers, `:86:` is free text
+        (":20:STMT2603128162\n:28C:07859/001\n:86:/REMI/CALL 0475 12 34 56\n", ["0475 12 34 56"]),
         # a transcript's answer to a question asking for a phone number
         (
             "Agent: And a phone number we can reach you on?\nCustomer: 3142509106 or my wife on 627736295\n",
