@@ -34,10 +34,13 @@ _WORD = (
 _TITLE_WORD = (
     rf"(?:{_NOT_HONORIFIC}(?:O['’]|Mc|Mac|D['’])?\p{{Lu}}\p{{Ll}}[\p{{L}}'’]*(?:-\p{{L}}[\p{{L}}'’]*)*)"
 )
-_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|du|dos|das|los|las|die|le|la|ten|ter|zu|y|bin|al)"
+# ... and the Irish patronymic particles written apart (`Daren Ó Murchaidhe`, `Máire Ní Bhriain`)
+_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|du|dos|das|los|las|die|le|la|ten|ter|zu|y|bin|al|Ó|Ní|Uí)"
 # initials before a name's first word (`J. Mosley`, `F. de la Cruz`, `A.C. Lo Sgalambro`), or one initial
 # without its dot as British forms write it (`B Henriksen`; not `A` or `I`, the article and the pronoun)
-_LEADING_INITIALS = r"(?:(?:\p{Lu}\.[ \t]*){1,3}|(?![AI][ \t])\p{Lu}[ \t]+(?=\p{Lu}\p{Ll}))"
+# an initial of a hyphenated given name keeps its hyphen: `J.-P. Sartre`, `H.-U. Oestrovsky`
+_INITIAL = r"\p{Lu}\.(?:-\p{Lu}\.)?"
+_LEADING_INITIALS = rf"(?:(?:{_INITIAL}[ \t]*){{1,3}}|(?![AI][ \t])\p{{Lu}}[ \t]+(?=\p{{Lu}}\p{{Ll}}))"
 # Post-nominal letters that belong to the written name (Courtney Johnson MD, Jonathan Plath MBA.)
 _POST_NOMINAL = (
     r"(?:[ \t]+(?:MD|PhD|MBA|DDS|DVM|Jr|Sr|II|III|B\.Eng|M\.Sc|B\.Sc|B\.A|M\.A|LL\.M)\.?(?![\w]))?"
@@ -86,7 +89,7 @@ _GREETINGS = (
 )
 _SIGN_OFFS = (
     r"(?:Kind |Best |Warm |With kind )?regards|Best|Thanks|Thank you|Cheers|Sincerely|"
-    r"Yours(?: sincerely| truly)?|"
+    r"Yours(?: sincerely| truly| faithfully)?|"
     r"Cordialement|Bien à vous|Groeten|Met vriendelijke groet(?:en)?|Mit freundlichen Grüßen|Viele Grüße|"
     r"Saludos|Un saludo|Atentamente|Cordiali saluti|Distinti saluti|Groetjes|Hartelijke groeten|"
     r"Liebe Grüße|Grüße|Beste Grüße|Bien cordialement|Amitiés|Bisous|Un abrazo|Saluti|Cari saluti|"
@@ -107,7 +110,7 @@ ROLE_WORDS = frozenset(
     engineer installer courier postman postwoman mailman officer inspector nurse lawyer solicitor attorney
     notary accountant secretary assistant receptionist clerk cashier concierge caretaker janitor plumber
     electrician contractor witness executor trustee resident occupant applicant claimant requester
-    complainant reporter colleagues neighbours
+    complainant reporter colleagues neighbours guest guests
     klant klanten kunde kundin cliente clienta abonné abonnée abonnee titulaire inhaber inhaberin titular
     intestatario intestataria debtor creditor payer
     architect architecte geschäftsführer geschäftsführerin ceo cto cfo coo founder
@@ -125,7 +128,7 @@ _INTRODUCERS = (
 )
 LAST_FIRST = "name (FAMILY, Given)"
 # initials before a family name: `G. Smeets`, `O.T. Carroll`, `J. M. Lee`
-_INITIALS_NAME = rf"(?:\p{{Lu}}\.[ \t]*){{1,3}}{_TITLE_WORD}"
+_INITIALS_NAME = rf"(?:{_INITIAL}[ \t]*){{1,3}}{_TITLE_WORD}"
 _ALL_CAPS_WORD = r"(?:(?:O['’]|MC|MAC|D['’])?\p{Lu}{2,}(?:[-'’]\p{Lu}+)*)"
 _CAPS_FAMILY = rf"{_ALL_CAPS_WORD}(?:[ \t]+{_ALL_CAPS_WORD}){{0,2}}"  # VAN DER BERG
 _GIVEN = rf"{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD})?"
@@ -137,6 +140,7 @@ _END_OF_CAPS_NAME = r"(?=[ \t]*(?:[,.;:!?()\n<]|$)|[ \t]+\p{Ll})"
 # Verbs whose subject in support notes is a person: `Jade prefers WhatsApp`, `Ms. Royer asked for...`
 _SPEECH_VERBS = (
     r"prefers|preferred|asked|asks|said|says|called|calls|wants|wanted|wrote|writes|requested|requests|"
+    r"commented|comments|"
     r"confirmed|confirms|disputes|disputed|reported|reports|mentioned|agreed|declined|complained|replied|"
     r"phoned|emailed|visited|insists|insisted|explained|promised|signed|collected|"
     # the same in Dutch, French, German, Spanish and Italian notes (`Klant Ann Lee belde`, `... solicita`)
@@ -165,7 +169,11 @@ DASH_SIGNATURE = "name (signature after a dash)"
 LOWER_CASE_LINE = "name (the capitalised run of a lower-case line)"
 NAME_KEY_VALUE = "name (value of a name key)"
 PERSON_KEY_VALUE = "name (value of a person key)"
-POSITIONAL_PATTERNS = frozenset({BY_AGENT, POSSESSIVE, RECIPIENT, ROLE_TITLE, LOWER_CASE_LINE})
+COPYRIGHT_HOLDER = "name (holder of a copyright)"
+CLOSING_THANKS = "name (sign-off closing a message)"
+POSITIONAL_PATTERNS = frozenset(
+    {BY_AGENT, POSSESSIVE, RECIPIENT, ROLE_TITLE, LOWER_CASE_LINE, CLOSING_THANKS}
+)
 # Rules whose key says the value is a name: the value may be written in lower case (`holder=ann lee`)
 REVIEW_AUTHOR = "name (author of a review)"
 ADDRESS_HEADING = "name (first line under a ship-to or bill-to heading)"
@@ -178,13 +186,25 @@ _FAMILY_GIVEN_RULES = frozenset(
     }
 )
 SQL_COMPARISON = "name (SQL comparison with a name column)"
+XML_NAME_ELEMENT = "name (XML element of a name key)"
 PNR_NAME = "name (PNR name element)"
 ISO20022_PARTY = "name (ISO 20022 party name)"
 OBJECT_NAME_PART = "name (given or family member of an object)"
 BIRTH_SUBJECT = "name (person born on a date)"
+NAME_PART_KEY_VALUE = "name (value of a name-part key)"
+NAME_CHANGE = "name (old and new value of a name change)"
+VOICE_SPAN = "name (WebVTT voice span)"
+VOCATIVE = "name (addressed after an interjection)"
+MT940_NAME = "name (MT940 NAME subfield)"
+# Rules whose match is a field's whole value: a digit in it makes it an identifier (`<v Speaker 2>`)
+_WHOLE_VALUE_RULES = frozenset({XML_NAME_ELEMENT, VOICE_SPAN, MT940_NAME})
+_INTERJECTIONS = (
+    "Great|Sure|Thanks|Thank you|OK|Okay|Right|Perfect|Yes|No|Sorry|Hi|Hello|Hey|Well|Alright|Cheers"
+)
 NAME_KEYS_RULES = frozenset(
     {
         NAME_KEY_VALUE,
+        NAME_CHANGE,
         "name (quoted value of a customer key)",
         "name (JSON Patch value of a name path)",
         BIRTH_SUBJECT,
@@ -195,6 +215,8 @@ NAME_KEYS_RULES = frozenset(
 LOWER_CASE_ALLOWED = frozenset(
     {
         NAME_KEY_VALUE,
+        NAME_CHANGE,
+        CLOSING_THANKS,
         PERSON_KEY_VALUE,
         "name (quoted value of a customer key)",
         "name (JSON Patch value of a name path)",
@@ -209,7 +231,8 @@ _ADDRESSEE = (
     # `Dufour, Stéphanie` and `DUFOUR Stéphanie` on an envelope's first line
     rf"(?:{_TITLE_NAME}|{_CAPS_FAMILY}),[ \t]*{_GIVEN}(?=[ \t]*\n)|{_CAPS_FAMILY}[ \t]+{_GIVEN}|"
     rf"{_INITIALS_NAME})"
-    r"(?:[ \t]*,[ \t]*|[ \t]+(?:at|c/o)[ \t]+|[ \t]*\n[ \t]*)\Z"
+    # ... or the gap between two fields of a fixed-width record (`D000123 ANN LEE      12 MAIN ST`)
+    r"(?:[ \t]*,[ \t]*|[ \t]+(?:at|c/o)[ \t]+|[ \t]*\n[ \t]*|[ ]{3,})\Z"
 )
 # the addressee line written in lower case, alone on its line above the address (`ann lee\n12 Main St`)
 _LOWER_ADDRESSEE = (
@@ -221,14 +244,30 @@ _NOT_PERSON_PATHS = (
     "event|queue|topic|bucket|domain|brand|merchant|vendor|tariff|offer|option"
 )
 # A qualifier between a form's key and its colon: `Holder (as on contract):`, `Name (as on card):`
-_KEY_QUALIFIER = r"(?:[ \t]*\([^()\n]{1,30}\)|[ \t]*/[ \t]*\p{L}[\p{L} '’]{0,30}(?=[ \t]*:))?"
+# ... or a COBOL copybook's PICTURE clause, as record dumps print a field: `05 CUST-SURNAME PIC X(30) : LEE`
+_KEY_QUALIFIER = (
+    r"(?:[ \t]*\([^()\n]{1,30}\)|[ \t]*/[ \t]*\p{L}[\p{L} '’]{0,30}(?=[ \t]*:)|"
+    r"[ \t]+(?i:PIC(?:TURE)?)[ \t]+[-+$.,/*ABESVXZ9()\d]{1,30})?"
+)
+# Keys of one part of a person's name; their value is a name even as one word in lower case
+# (`ud[fn]=ann`, `CUST-GIVEN ... : CLAIRE`). `given` alone is a key only as the last part of a compound
+# key (`CUST-GIVEN`); `fn`/`ln` only in brackets, as the Meta pixel and Conversions API write user data.
+_NAME_PART_FIELD_KEYS = (
+    r"first[ _-]?name|last[ _-]?name|given[ _-]?names?|family[ _-]?name|surname|fore_?names?|"
+    r"middle[ _-]?names?|maiden[ _-]?name|"
+    r"(?<=\w[-.])given|voornaam|achternaam|pr[ée]nom|vorname|nachname|familienname|apellidos?|cognome|"
+    r"(?<=\w\[)(?:fn|ln)(?=\])"
+)
+# a single-quoted value: an apostrophe between letters stays inside it (`'Gillian O'Hare'`)
+_IN_SINGLE_QUOTES = r"(?:[^'\n]|(?<=\p{L})'(?=\p{L})){1,80}"
 # A key's value: quoted, `Family, Given` up to the end of the field, or bare words up to a delimiter or a
 # parenthesis (`On-site contact: Ann Lee (0471 12 34 56)`)
 _KEY_VALUE = (
-    r"""(?:\[?[ \t]*"(?P<dq>[^"\n\\]{1,80})"|'(?P<sq>[^'\n]{1,80})'|\\"(?P<eq>[^"\n\\]{1,80})\\"|"""
+    rf"""(?:\[?[ \t]*"(?P<dq>[^"\n\\]{{1,80}})"|'(?P<sq>{_IN_SINGLE_QUOTES})'|"""
+    r"""\\"(?P<eq>[^"\n\\]{1,80})\\"|"""
     rf"""(?P<fg>(?:(?:{_PARTICLE}[ \t]+)*{_TITLE_NAME}|{_CAPS_FAMILY}),[ \t]*{_GIVEN})"""
     r"""(?=[ \t]*(?:$|[;|&(\n]))|"""
-    r"""(?P<bare>[^\s,;&|}\]"'=<>(][^\s,;&|}\]"=<>(]*(?:[ \t]+(?![^\s&]*[=:])[^\s,;&|}\]"=<>(]+){0,3}))"""
+    r"""(?P<bare>[^\s,;&|}\]"'=<>(][^\s,;&|}\]"=<>(]*(?:[ \t]+(?![^\s&]*[=:])[^\s,;&|}\]"=<>(]+){0,4}))"""
 )
 _PERSON_KEYS = (
     r"caller|tech|technician|engineer|installer|reporter|assignee|assigned[ _]?to|"
@@ -241,7 +280,10 @@ _PERSON_KEYS = (
     # an employee's manager on HR forms and onboarding mails
     r"line[ _-]?manager|reports[ _-]to|supervisor|mentor|"
     r"(?:verified|approved|authori[sz]ed|requested|reported|opened|witnessed|checked|signed-off|co-authored|"
-    r"reviewed|tested|acked|suggested)[ _-]?by|signature|firma|unterschrift|handtekening"
+    r"reviewed|tested|acked|suggested)[ _-]?by|signature|firma|unterschrift|handtekening|"
+    # the author of a photo or a document (Exif Artist, IPTC By-line, XMP dc:creator); `Creator Tool`
+    # names a program and is not matched, the key word must end the key
+    r"artist|author|creator|by-?line|photographer"
 )
 PATTERNS = [
     Pattern(
@@ -306,7 +348,7 @@ PATTERNS = [
         0.85,
     ),
     Pattern(
-        "name (XML element of a name key)",
+        XML_NAME_ELEMENT,
         rf"(?i:<(?:[\w.\-]+:)?(?:{_NAME_KEYS})(?:[ \t][^<>]*)?>)[ \t]*(?P<name>[^<>\n]{{1,80}}?)[ \t]*</",
         0.85,
     ),
@@ -353,7 +395,7 @@ PATTERNS = [
     Pattern(
         "name (after an honorific)",
         # lower case too as notes write them (`dhr. Rowe`, `mme Smeets`)
-        rf"(?<![\w])(?:{_HONORIFICS}|mr|mrs|ms|dr|mme|mlle|dhr|mevr|herr|frau)\.?[ \t]+"
+        rf"(?<![\w.\-])(?:{_HONORIFICS}|mr|mrs|ms|dr|mme|mlle|dhr|mevr|herr|frau)\.?[ \t]+"
         rf"(?P<name>{_TITLE_NAME})",
         0.85,
     ),
@@ -399,7 +441,9 @@ PATTERNS = [
     Pattern(
         # the sign-off opens a line or a sentence (`... on its way. Regards,`); the name is alone on the next
         "name (sign-off line)",
-        rf"(?im)(?:^|(?<=[.!?][ \t]))[ \t]*(?:{_SIGN_OFFS})[,!.]?[ \t]*\n[ \t]*(?P<name>{_NAME})[ \t]*$",
+        # a letter leaves a blank line for the handwritten signature: `Yours faithfully,\n\nE.A. Povilonis`
+        rf"(?im)(?:^|(?<=[.!?][ \t]))[ \t]*(?:{_SIGN_OFFS})[,!.]?[ \t]*\n(?:[ \t]*\n)?[ \t]*"
+        rf"(?P<name>{_NAME}|{_INITIALS_NAME}(?:[ \t]+{_TITLE_WORD})?)[ \t]*$",
         0.8,
     ),
     Pattern(
@@ -485,6 +529,70 @@ PATTERNS = [
         rf"(?<![\w])(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2})[ \t]+(?:here|hier)(?![\w])",
         0.7,
     ),
+    Pattern(
+        # the person addressed after an interjection, between commas, as chats and transcripts write it
+        # (`Great, Ann, I'll send the summary`, `Sure, Ann Lee, one moment`)
+        VOCATIVE,
+        rf"(?<![\w])(?:{_INTERJECTIONS}),[ \t]+(?P<name>{_TITLE_NAME}),[ \t]",
+        0.7,
+    ),
+    Pattern(
+        # the key of one part of a name: one word in lower case is a name there (`ud[fn]=ann`)
+        NAME_PART_KEY_VALUE,
+        rf"""(?i:(?<![\w])(?:{_NAME_PART_FIELD_KEYS}))\\?["']?\]?{_KEY_QUALIFIER}"""
+        rf"""[ \t]*(?:[:=]|=>)[ \t]*{_KEY_VALUE}""",
+        0.85,
+    ),
+    Pattern(
+        # the new (or old) value after an arrow, as audit and merge logs write a change of a name field:
+        # `Name: 'Ann Lee' <- 'ann lee'`, `name="Ann Lee" -> "Ann Smith"`
+        NAME_CHANGE,
+        rf"""(?<=(?i:(?<![\w])(?:{_NAME_KEYS}))["']?[ \t]*[:=][ \t]*"""
+        rf"""(?:"[^"\n]{{1,80}}"|'{_IN_SINGLE_QUOTES}')"""
+        rf"""[ \t]*(?:<-|->|→|←|=>|⇒)[ \t]*)(?:"(?P<dq>[^"\n]{{1,80}})"|'(?P<sq>{_IN_SINGLE_QUOTES})')""",
+        0.8,
+    ),
+    Pattern(
+        # a WebVTT cue's voice span (W3C WebVTT: `<v Ann Lee>`, `<v.loud Ann Lee>`): its annotation is the
+        # speaker's name
+        VOICE_SPAN,
+        r"<v(?:\.[\w\-]+)*[ \t]+(?P<name>[^<>\n]{1,80}?)[ \t]*>",
+        0.85,
+    ),
+    Pattern(
+        # the holder of a copyright (`© 2026 Ann Lee`, `Copyright (c) 2019-2026 Ann Lee`), as photo metadata
+        # and page footers write it; a company's notice goes on (`... All rights reserved`)
+        COPYRIGHT_HOLDER,
+        r"(?:©|\((?i:c)\)|(?<![\w])(?i:copyright))[ \t]*(?:\d{4}(?:[ \t]*[-–][ \t]*\d{4})?,?[ \t]+)?"
+        rf"(?:(?i:by)[ \t]+)?(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2})"
+        r"(?=[ \t]*(?:$|[,;|)\n]|\.[ \t]*$))",
+        0.8,
+    ),
+    Pattern(
+        # the subfield of a party's name in a SWIFT MT940 statement line (`:86:/ORDP//NAME/ANN LEE/ADDR/...`)
+        MT940_NAME,
+        r"(?<=/)NAME/(?P<name>[^/\n]{1,70}?)(?=/|[ \t]*$)",
+        0.8,
+    ),
+    Pattern(
+        # the writer's name after the thanks that closes a short message (`stop sending me this, thanks
+        # ann lee"`), where the message ends: the end of the line or of its quoted body
+        CLOSING_THANKS,
+        r"(?<=[,.!][ \t]{0,3})(?i:thanks|thank you|many thanks|regards|kind regards|best regards|cheers)"
+        r"[,.]?[ \t]+(?P<name>\p{L}[\p{L}'’\-]*(?:[ \t]+\p{L}[\p{L}'’\-]*){0,3})[ \t]*(?=\\?[\"”]|$)",
+        0.75,
+    ),
+    Pattern(
+        # the one person a service message names by a role, after `your`/`our` and before an auxiliary verb
+        # (`Your driver Ann will call you`, `Your technician Marc is on his way`)
+        "name (after a possessive and a role noun)",
+        r"(?<![\w])(?i:your|our)[ \t]+(?i:driver|courier|rider|technician|engineer|installer|agent|advisor|"
+        r"adviser|consultant|nurse|doctor|guide|host|instructor|coach|therapist|stylist|tutor|contact|"
+        r"representative|account manager|case manager)"
+        rf"[ \t]+(?P<name>{_TITLE_NAME})(?=[ \t]*,|[ \t]+(?:will|is|has|had|was|can|could|would|may|shall|"
+        r"should)(?![\w]))",
+        0.75,
+    ),
 ]
 # Substrings (lower case) without which a pattern cannot match: a cheap test that spares the regex
 _PATTERN_GATES = {
@@ -500,6 +608,11 @@ _PATTERN_GATES = {
         "firma",
         "unterschrift",
         "handtekening",
+        "artist",
+        "author",
+        "creator",
+        "line",
+        "photographer",
         "pupil",
         "student",
         "parent",
@@ -538,6 +651,32 @@ _PATTERN_GATES = {
     "name (comment after an address)": ("@",),
     DASH_SIGNATURE: ("–", "—"),
     "name (chat mention)": ("@",),
+    NAME_PART_KEY_VALUE: (
+        "first",
+        "last",
+        "given",
+        "family",
+        "familien",
+        "surname",
+        "forename",
+        "middle",
+        "maiden",
+        "naam",
+        "nom",
+        "vorname",
+        "nachname",
+        "apellido",
+        "cognome",
+        "fn]",
+        "ln]",
+    ),
+    NAME_CHANGE: ("->", "<-", "→", "←", "=>", "⇒"),
+    VOICE_SPAN: ("<v",),
+    VOCATIVE: tuple(f"{word.lower()}, " for word in _INTERJECTIONS.split("|")),
+    COPYRIGHT_HOLDER: ("©", "(c)", "copyright"),
+    MT940_NAME: ("/name/",),
+    CLOSING_THANKS: ("thank", "regards", "cheers"),
+    "name (after a possessive and a role noun)": ("your ", "our "),
 }
 # A record field that is a name and nothing else: 2-5 words, Title-case or ALL CAPS, particles between.
 _NAME_FIELD = (
@@ -555,7 +694,7 @@ ANCHORED_BEFORE = [
         # `Ann Lee (0471 12 34 56) reported ...`
         "name (subject of a speech or request verb)",
         rf"(?<![\w])(?:{_SPEECH_VERBS})(?![\w])",
-        rf"{_NAME_BEFORE}(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]+\Z",
+        rf"{_NAME_BEFORE}(?:\*\*|__)?(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]+\Z",
         0.7,
     ),
     (
@@ -591,7 +730,7 @@ NOT_NAME_WORDS = frozenset(
     """
     info warn warning error debug trace fatal critical notice ok okay null none true false get post put
     patch delete head options http https api json xml sql url uri id uuid utc gmt cest cet pst
-    visa mastercard amex maestro paypal stripe adyen iban swift sms esim
+    visa mastercard amex maestro paypal stripe adyen iban bic swift sms esim bulletin forecast
     android ios iphone ipad windows linux macos ubuntu chrome firefox safari opera java python kafka
     postgres postgresql redis prefect docker kubernetes nginx apache aws azure gcp google microsoft apple
     samsung huawei nokia netflix spotify amazon whatsapp telegram slack grafana loki prometheus kibana
@@ -620,7 +759,7 @@ PREMISES_WORDS = frozenset(
 # Everyday words that can also be names (June, Price, Bill, Rose): a candidate made only of these is refused.
 COMMON_WORDS = frozenset(
     """
-    customer client caller callee agent user admin support billing invoice order ticket status session
+    customer client caller callee agent user admin support billing invoice order ticket status session name
     request response service server host node worker job task queue event message chat email mail phone
     mobile tel fax call card edge teams zoom signal dear hi hello thanks thank regards best cheers team
     subject from to cc bcc reply sent date re fw fwd street road avenue rue straat strasse straße calle via
@@ -643,13 +782,18 @@ _ORG_SUFFIXES = frozenset(
     "inc ltd llc plc gmbh ag bv nv sa sarl srl spa sl corp corporation co company group bank telecom "
     "services solutions systems technologies labs holding holdings foundation university "
     "hotel restaurant cafe café pharmacy clinic hospital school college museum theatre theater cinema "
-    "airport agency shop store boutique express logistics".split()
+    "airport agency shop store boutique express logistics "
+    # sports clubs (Royal Antwerp FC, Hertha BSC, Shamrock Rovers)
+    "fc afc cf sc bsc sv fk rovers rangers wanderers athletic".split()
 )
 # NER hits inside the value of a key that names a thing, not a person: product="Business Cloud Backup"
 _NOT_PERSON_VALUE = regex.compile(
     r"(?i:product|plan|bundle|tariff|offer|package|device|model|service|app|sku|item|brand|vendor|merchant|"
     r"company|org|organisation|organization|host|hostname|queue|topic|flow|deployment|job|task|event|"
-    r"category|type|status|level)[\w\-]*[\"']?[ \t]*[=:][ \t]*[\"']?[^\"'=\n]*$|"
+    r"category|type|status|level|"
+    # a place's field (`CUST-TOWN PIC X(30) : HUGH VILLE`)
+    r"town|city|locality|county|district)[\w\-]*[\"']?(?:[ \t]+(?i:PIC(?:TURE)?)[ \t]+\S+)?[ \t]*[=:][ \t]*"
+    r"[\"']?[^\"'=\n]*$|"
     # a thing named in quotes after its kind: `Campaign 'Jules Verne'`, `project "Ada Lovelace"`
     r"(?i:campaign|project|codename|code name|programme|program|initiative|operation|release|product|plan|"
     r"bundle|offer|promo|promotion)[ \t]+[\"'‘“«][ \t]?$"
@@ -658,16 +802,25 @@ _NOT_PERSON_VALUE = regex.compile(
 # Willows`, a house), a postcode (`1050 Ixelles`, `3450 KE Den Dungen`), an Irish county's `Co.`
 # ... an arrow of a route (`Rembrandtplein → Van Hallstraat`, a stop), a street word (`Place du Jeu de
 # Balle`, `Rue Victor Hugo`)
+# Street types written before a street named after a person (`Pasaje Joaquina Reguera`, `Via Adriana Peña`)
+STREET_TYPES = frozenset(
+    "place plaza piazza rue avenue boulevard quai calle callejón largo platz via viale vicolo corso pasaje "
+    "acceso camino cuesta vial paseo avenida ronda travesía carrer praça rua".split()
+)
 _NOT_PERSON_BEFORE = regex.compile(
     r"(?:(?<![\w'’])(?i:the)|(?<![\w.,/-])\d{4,5}(?:[ \t]?\p{Lu}{2})?|(?<![\w])Co\.|[→⇒➔➜]|"
-    r"(?<![\w'’])(?:Place|Plaza|Piazza|Rue|Avenue|Boulevard|Quai|Calle|Largo|Platz)"
-    r"(?:[ \t]+(?:du|de|des|de[ \t]+la|del|della|dei|di))?)[ \t]+\Z"
+    # street types, in capitals too (`PASAJE JOAQUINA REGUERA`, `Via Adriana Pena`)
+    rf"(?<![\p{{L}}\d'’])(?=\p{{Lu}})(?i:{'|'.join(sorted(STREET_TYPES))})"
+    r"(?:[ \t]+(?i:du|de|des|de[ \t]+la|del|della|dei|di))?|"
+    # the other side of a match's score (`Club Brugge 4-0 Royal Antwerp FC`)
+    r"\p{L}[ \t]+\d{1,2}[-–]\d{1,2})[ \t]+\Z"
 )
 # ... and after it: the label of an identifier (`Easy Switch ID: 714132651`, `Member No.`)
 # ... and a heading's `to:` (`Bill to:`, `Sold to:`)
 _NOT_PERSON_AFTER = regex.compile(
     r"[ \t]+(?:(?:(?i:id|nr\.?|number|code)|No\.?|no\.)(?:[ \t]*[:#=]|[ \t]+\d)|(?i:to)[ \t]*:)|"
-    r"[ \t]+[→⇒➔➜]"  # the start of a route
+    r"[ \t]+[→⇒➔➜]|"  # the start of a route
+    r"[ \t]+\d{1,2}[-–]\d{1,2}[ \t]+\p{Lu}"  # a match's score before the other side
 )
 _LEADING_TITLE = regex.compile(rf"(?i:{_HONORIFICS})\.?[ \t]+(?=\p{{Lu}})")
 # Words written before a name (`Customer Ann Lee`, `Neighbour Colin Russell`), trimmed from the span.
@@ -702,7 +855,7 @@ _LOWER_INTRODUCTION = regex.compile(
     # call-centre shorthand opening a note: `cust ann lee rang re bill`, `cx joost wants 2 cancel`
     r"(?m:^)[ \t]*(?:cust|cx|caller|customer|client|cardholder|card holder|subscriber|account holder)"
     r"[ \t]*:?)"
-    r"[ \t]+)(?P<words>\p{Ll}[\p{Ll}'’\-]*(?:[ \t]+\p{Ll}[\p{Ll}'’\-]*){0,3})"
+    r"[ \t]+)(?P<words>\p{Ll}[\p{Ll}'’\-]*(?:[ \t]+\p{Ll}[\p{Ll}'’\-]*){0,4})"
 )
 # A lower-case note's subject: the words opening a line before a speech verb or shorthand verb
 _LOWER_NOTE_SUBJECT = regex.compile(
@@ -742,7 +895,7 @@ _NAME_ANSWER = regex.compile(
     r"\?[ \t]*\n?[ \t]*[A-Za-z]{2,12}:[ \t]+"
     r"(?P<name>\p{L}[\p{L}'’.\-]*(?:[ \t]+\p{L}[\p{L}'’.\-]*){0,3}?)(?=[ \t]+[A-Za-z]{2,12}:|[ \t]*(?:\n|$))"
 )
-_LOWER_PARTICLES = frozenset("van von de der den del della di da du dos das le la ten ter".split())
+_LOWER_PARTICLES = frozenset("van von de der den del della di da du dos das le la ten ter ó ní uí".split())
 _CAPITALS_AFTER_LOWER = regex.compile(r"\p{Ll}\p{Lu}{2}")
 
 
@@ -758,7 +911,8 @@ def plausible_name(value: str) -> bool:
         words = words[:-1]
     if not 1 <= len(words) <= 5 or not any(char.isupper() for char in value):
         return False
-    lowered = [word.strip(".'’-").lower() for word in words]
+    # the Turkish dotted capital lower-cases to `i` and a combining dot (İhsanoğlu)
+    lowered = [word.strip(".'’-").lower().replace("\u0307", "") for word in words]
     if len(lowered) == 1 and lowered[0] in _HONORIFIC_WORDS:
         return False
     if lowered[0] in _DETERMINERS:  # `The Billing Team`, `Our Support Desk`
@@ -873,8 +1027,14 @@ class PersonRecognizer(LocalRecognizer):
             for match in compiled.finditer(text):
                 for group in ("dq", "sq", "eq", "fg", "bare", "name"):
                     if group in compiled.groupindex and match.group(group):
-                        if group == "bare" and any(char.isdigit() for char in match.group(group)):
-                            break  # `customer=C123456`: an identifier, names hold no digits
+                        if (group == "bare" or pattern.name in _WHOLE_VALUE_RULES) and any(
+                            char.isdigit() for char in match.group(group)
+                        ):
+                            break  # `customer=C123456`, `<name>VAN-574</name>`: identifiers hold digits
+                        if pattern.name in (NAME_KEY_VALUE, XML_NAME_ELEMENT) and _short_code(
+                            match.group(group)
+                        ):
+                            break  # `<Recipient>TELV</Recipient>`: an operator's or system's code
                         if group == "fg" and not _plausible_family_given(match.group(group)):
                             break  # `Location: Paris, France`
                         if group in ("dq", "sq", "eq") and _COLUMN_GAP.search(match.group(group)):
@@ -894,6 +1054,10 @@ class PersonRecognizer(LocalRecognizer):
                             results, text, match.start(group), match.end(group), pattern.name, pattern.score
                         )
                         break
+        if " from " in text and "name" in lowered:
+            for match in _NAME_CHANGED_FROM_TO.finditer(text):
+                for group in ("old", "new"):
+                    self._add(results, text, match.start(group), match.end(group), NAME_CHANGE, 0.8)
         results.extend(self.lower_case_introductions(text))
         results.extend(self.lower_case_note_subjects(text))
         results.extend(self.names_in_lower_case_lines(text))
@@ -930,11 +1094,25 @@ class PersonRecognizer(LocalRecognizer):
             if is_name_shaped(value):
                 results.append(make_result(self, "PERSON", start, end, score, rule))
             return
+        if rule == NAME_PART_KEY_VALUE and not any(char.isupper() for char in value):
+            if _is_lower_case_name_part(value):
+                results.append(make_result(self, "PERSON", start, end, score, rule))
+            return
         if rule in LOWER_CASE_ALLOWED and not any(char.isupper() for char in value):
             if is_lower_case_name(value, dictionary_check=rule not in NAME_KEYS_RULES):
                 results.append(make_result(self, "PERSON", start, end, score, rule))
             return
-        if rule == DASH_SIGNATURE and _holds_everyday_word(value):
+        if rule == COPYRIGHT_HOLDER and (
+            _holds_everyday_word(value)
+            or (
+                not _COPYRIGHT_FIELD.search(text, _line_start(text, start), start)
+                and _all_dictionary_words(value)
+            )
+        ):
+            return  # `© 2026 Blue Harbour`; a file's Copyright field holds a name (`Copyright : © Terry Cox`)
+        if rule == VOICE_SPAN and " " not in value and _all_dictionary_words(value):
+            return  # `<v Moderator>`, `<v Narrator>`: a role, not the speaker's name
+        if rule in (DASH_SIGNATURE, VOCATIVE) and _holds_everyday_word(value):
             return  # `– Customer Care`
         if rule == PERSON_KEY_VALUE and (
             (" " not in value and (not value.istitle() or _all_dictionary_words(value)))
@@ -1028,7 +1206,9 @@ class PersonRecognizer(LocalRecognizer):
         ann lee`, `my name is joost`, `or call doris on 0471...`) or a note opens on a role (`cardholder
         ann lee denies ...`): the words after the cue up to the first stop, everyday or shorthand word,
         each of three letters at least, less the English dictionary words that end the run (`its raining`,
-        `ann lee denies`), unless a verb ends the run (`caller louis david wants ...`)."""
+        `ann lee denies`), unless a verb ends the run (`caller louis david wants ...`) or a new clause starts
+        right after it (`this is pauline chevalier i'm calling`, `my name is nina how can i help`) and the
+        run holds a word that is no dictionary word or a particle, or the cue asks for a name."""
         from recognizers.dictionary import is_dictionary_word
 
         results = []
@@ -1038,9 +1218,11 @@ class PersonRecognizer(LocalRecognizer):
         for match in _LOWER_INTRODUCTION.finditer(text, overlapped=True):
             words = list(regex.finditer(r"\p{Ll}[\p{Ll}'’\-]*", match.group("words")))
             kept = []  # (word, is it a dictionary word)
+            breaker, particle_inside = None, False
             for index, word in enumerate(words):
                 value = word.group(0)
                 if kept and value in _LOWER_PARTICLES and index + 1 < len(words):
+                    particle_inside = True
                     continue  # `wouter de clercq`: a particle inside the name
                 if kept and (value in _NOTE_SHORTHAND or value in _speech_verbs()):
                     kept = [(kept_word, False) for kept_word, _ in kept]  # `louis david wants ...`
@@ -1053,8 +1235,21 @@ class PersonRecognizer(LocalRecognizer):
                     or value in _salutation_words()
                     or _is_contraction(value)
                 ):
+                    breaker = value
                     break
                 kept.append((word, "'" not in value and "’" not in value and is_dictionary_word(value)))
+            if (
+                kept
+                and (breaker in _CLAUSE_OPENERS or (breaker is not None and _is_contraction(breaker)))
+                and (
+                    particle_inside
+                    or len(kept) >= 2
+                    or not all(dictionary for _, dictionary in kept)
+                    or "name" in match.group(0)[: match.start("words") - match.start()].lower()
+                )
+                and not _holds_inflected_verb(" ".join(word.group(0) for word, _ in kept))
+            ):
+                kept = [(kept_word, False) for kept_word, _ in kept]
             while kept and kept[-1][1]:
                 kept.pop()
             if kept:
@@ -1105,6 +1300,8 @@ class PersonRecognizer(LocalRecognizer):
             value = text[start:end]
             if not plausible_name(value) or _holds_everyday_word(value) or _holds_inflected_verb(value):
                 continue
+            if value.split()[0].lower() in STREET_TYPES:
+                continue  # `PASAJE JOAQUINA REGUERA, 61`: a street named after a person
             if "," in value and not _plausible_family_given(value):
                 continue  # `Paris, France`
             spelled_in_mailbox = any(
@@ -1155,6 +1352,13 @@ class PersonRecognizer(LocalRecognizer):
                 continue
             start, end = _strip(text, match.start("name"), match.end("name"))
             start = _skip_everyday_words(text, start, end)
+            if _HOUSE_NUMBER_BEFORE.search(text, max(0, start - 8), start):
+                continue  # `102 NUNEZ GLENS      PORT SCOTT, KS`: a street's words, the address's first line
+            if _COLUMN_GAP_ONLY.fullmatch(text, match.end("name"), address_start):
+                # parted from the address by a column gap: the first field of a fixed-width record, after
+                # its record code only (`D000123 ANN LEE      12 MAIN ST`), not a town's field
+                if not _RECORD_CODES_ONLY.fullmatch(text, _line_start(text, start), start):
+                    continue
             value = text[start:end]
             if "," in value and not _plausible_family_given(value):
                 continue
@@ -1182,6 +1386,11 @@ class PersonRecognizer(LocalRecognizer):
                 or _after_job_title(text, start)
             ):
                 continue  # `The Maltings`, `3450 KE Den Dungen`, `Co. Kerry`, `Easy Switch ID:`
+            suffix = _NEXT_WORD.match(text, end)
+            if suffix and suffix.group(1).lower() in _ORG_SUFFIXES and suffix.group(1)[0].isupper():
+                continue  # `Royal Antwerp FC`, `Jan Smit BV`: the model left the company's suffix out
+            if value.split()[0].split("-")[0].lower() in _place_name_openers() | STREET_TYPES:
+                continue  # `San Marino`, `Sankt Augustin`, `Saint-Hubert`: a place
             if value.islower() or _only_salutation_words(value):
                 continue  # `Groetjes`, `Beste Grüße`: the sign-off, not the name under it
             if (
@@ -1213,6 +1422,19 @@ class PersonRecognizer(LocalRecognizer):
         return results
 
 
+# A name field's change told in prose, as admin audit logs write it: `changed the name of ann@x.com from
+# "Ann Lee" to "Ann Smith"`, `display name changed from 'Ann Lee' to 'Ann Smith'` (CSV-escaped `""` too);
+# not the name of a thing (`file name`, `project name`).
+_NAME_CHANGED_FROM_TO = regex.compile(
+    rf"(?i:(?<![\w])(?<!(?:{_NOT_PERSON_PATHS}|project|folder|channel|team|group|table|column)[ _-]?)"
+    r"(?:name|renamed)(?![\w])[^\n\"']{0,80}?[ \t]from[ \t]+)"
+    r"(?P<q>\"{1,2}|')(?P<old>(?:(?!(?P=q))[^\n]){1,80}?)(?P=q)[ \t]+(?i:to)[ \t]+"
+    r"(?P=q)(?P<new>(?:(?!(?P=q))[^\n]){1,80}?)(?P=q)"
+)
+
+
+# Words that open a new clause in unpunctuated speech (`my name is nina how can i help`)
+_CLAUSE_OPENERS = frozenset("i how what and but so we who can could would please".split())
 _CONTRACTION = regex.compile(r"(\p{Ll}+)['’](?:s|m|re|ll|ve|d|t)")
 
 
@@ -1390,6 +1612,8 @@ _LABEL_PREFIX = regex.compile(r"[ \t]*(?:\p{L}+[ \t]*(?:[,/]|\()[ \t]*)?")
 # particles before it (`Van der Auwera`), the family name after a particle it ended on (`Jens W. Van der`)
 _INITIAL_OR_PARTICLES_BEFORE = regex.compile(
     r"(?<![\p{L}\d.'’\-])(?:(?![AI][ \t])\p{Lu}[ \t]+|"
+    # dotted initials (`A.-M. Demaret`, `J.K. Rowe`), but not `M.` alone, French for Monsieur
+    rf"(?!M\.[ \t]+\Z)(?:{_INITIAL}[ \t]*){{1,3}}|"
     r"(?:Van|Von|De|Del|Della|Di|Du|Ten|Ter)(?:[ \t]+(?:der|den|de|la|van|von))?[ \t]+)\Z"
 )
 _AFTER_PARTICLE = regex.compile(rf"(?:[ \t]+(?:{_PARTICLE}))*[ \t]+{_TITLE_WORD}")
@@ -1471,3 +1695,40 @@ def _is_identifier_part(text: str, start: int, end: int) -> bool:
     if after == "-" and (text[end + 1 : end + 2].isdigit() or text[end + 1 : end + 2].islower()):
         return True  # INV-0396345792, `Pick-up point`
     return after == ":" and text[end : end + 2] != ": "
+
+
+_COPYRIGHT_FIELD = regex.compile(r"(?i:copyright)[ \t]*[:=]")
+_COLUMN_GAP_ONLY = regex.compile(r"[ ]{3,}")
+_RECORD_CODES_ONLY = regex.compile(r"[ \t]*(?:[^\s]*\d[^\s]*[ \t]+)*")
+_HOUSE_NUMBER_BEFORE = regex.compile(r"(?<![\w.,/-])\d{1,5}[a-zA-Z]?[ \t]+\Z")
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)(?![\p{L}'’-])")
+_SHORT_CODE = regex.compile(r"[ \t]*\p{Lu}{2,4}[ \t]*")
+
+
+def _short_code(value: str) -> bool:
+    """One word of two to four capitals (`TELV`, `KPNM`, `AWS`): under a key that may name a party or a
+    system (`name`, `recipient`), a code rather than a name; a surname key (`surname: LEE`) keeps it."""
+    return _SHORT_CODE.fullmatch(value) is not None
+
+
+def _is_lower_case_name_part(value: str) -> bool:
+    """One to four lower-case words under a key of one part of a name (`ud[fn]=ann`, `ln=van den berg`):
+    words of letters, none a stop, everyday or log word; dictionary words are names there too (`brooks`)."""
+    words = value.split()
+    if not 1 <= len(words) <= 4 or len(value) > 60:
+        return False
+    for word in words:
+        core = word.replace("-", "").replace("'", "").replace("’", "")
+        if not core.isalpha() or len(core) < 2 or word in _ANSWER_WORDS:
+            return False
+        if word in _everyday_words() and word not in _LOWER_PARTICLES:
+            return False
+    return any(word not in _LOWER_PARTICLES for word in words)
+
+
+@lru_cache(maxsize=1)
+def _place_name_openers() -> frozenset[str]:
+    """First words of place names that open no personal name (`San`, `Sankt`, `Port`, `New`)."""
+    from recognizers.records import PLACE_NAME_OPENERS
+
+    return PLACE_NAME_OPENERS
