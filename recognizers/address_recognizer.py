@@ -31,7 +31,9 @@ from recognizers.results import make_result
 from recognizers.vcard import vcard_spans
 
 # --- building blocks -------------------------------------------------------------------------------
-_CAP = r"(?:[LlDd]['’])?\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*\.?"  # Baker, O'Rafferty, l'Église, St.
+# Baker, O'Rafferty, l'Église, St., Ca' Foscari; an apostrophe before a word only (`Delattre'` closes a
+# quote)
+_CAP = r"(?:[LlDd]['’])?\p{Lu}(?:\p{L}|['’](?=[ \t]?\p{L}))*(?:-\p{L}(?:\p{L}|['’](?=[ \t]?\p{L}))*)*\.?"
 _PARTICLE = (
     r"(?:de|du|des|del|della|delle|dei|degli|di|da|do|dos|das|la|le|les|lo|l['’]|d['’]|van|von|der|den|het|"
     r"te|ter|ten|zu|zum|zur|am|an|im|in|y|e|et|of|the|sur|sous|en|aux|au|'s|'t)"
@@ -231,7 +233,9 @@ _ADDRESS = (
     rf"(?<![\p{{L}}\d]|\d:)(?:(?P<military>{_MILITARY})"
     rf"|(?P<po_box>{_PO_BOX}){_SEP}{_LOCALITY}(?:{_SEP}{_COUNTRY})?"
     rf"|(?:(?P<house_name>{_HOUSE_NAME})[ \t]*(?:,[ \t]*|\n[ \t]*))?(?P<unit_before>{_UNIT_BEFORE})?"
-    rf"{_STREET}{_UNIT_AFTER}(?:{_SEP}{_LOCALITY}(?:{_SEP}{_COUNTRY}(?![\p{{L}}]))?)?)"
+    rf"{_STREET}{_UNIT_AFTER}(?:{_SEP}{_LOCALITY}(?:{_SEP}{_COUNTRY}(?![\p{{L}}]))?"
+    # the town in parentheses after the street backs it, and stays out of the span: `Via Roma 5 (Roma)`
+    rf"|(?P<town_after>(?=[_*]{{0,2}}[ \t]*\([ \t]*{_CITY}[ \t]*\))))?)"
 )
 
 PATTERNS = [Pattern("address (street, number, locality)", _ADDRESS, 0.7)]
@@ -368,6 +372,7 @@ class AddressRecognizer(LocalRecognizer):
         an address key or column header names the value (`line1='119 Johnston Bridge'`, `"street":
         "Place Berthelot 226"`, a `Street Address` column)."""
         has_locality = bool(match.group("locality")) and not match.group("city_only")
+        has_locality = has_locality or match.group("town_after") is not None
         if not has_locality and (
             _is_street_field(match)
             or (
@@ -412,15 +417,25 @@ def _is_street_field(match) -> bool:
     text = match.string
     if not _FIELD_END.match(text, match.end()):
         return False
-    key = regex.sub(r"[\W_\d]+", "", key_before(text, match.start())).lower()
-    if key in _STREET_KEYS or key.endswith(("street", "line", "lines", "address")):
-        return True
+    key = key_before(text, match.start())
+    # a street type word before a parenthesis (`Hereward Street (Leeds)`) is no key (`street=`, `addr `)
+    written = text[max(0, match.start() - 48) : match.start()]
+    between = written[written.rfind(key) + len(key) :] if key else ""
+    if key and not ("(" in between and not _KEY_MARK.search(between)):
+        key = regex.sub(r"[\W_\d]+", "", key).lower()
+        if key in _STREET_KEYS or key.endswith(("street", "line", "lines", "address")):
+            return True
     # the label that opens the value's line, as record dumps print it: `05 CUST-STREET PIC X(40) : `
     label = _LINE_LABEL.fullmatch(text[text.rfind("\n", 0, match.start()) + 1 : match.start()])
     return bool(label) and bool(_LABEL_STREET_WORDS.intersection(column_words(label.group("label"))))
 
 
-_LINE_LABEL = regex.compile(r"[ \t]*(?P<label>[^\n:=]{1,60}?)[ \t]*[:=][ \t]*[\"']?")
+_KEY_MARK = regex.compile(r"[:=>\"'\]|\t]")
+# `Label: `, and in an audit record the value the label had before: `MailingStreet: 'new' <- 'old'`
+_LINE_LABEL = regex.compile(
+    r"[ \t]*(?P<label>[^\n:=]{1,60}?)[ \t]*[:=][ \t]*"
+    r"(?:(?:'[^'\n]*'|\"[^\"\n]*\")[ \t]*(?:<-|->|=>|→|←)[ \t]*)?[\"']?"
+)
 _LABEL_STREET_WORDS = frozenset(
     "street address addr adres adresse anschrift strasse straße direccion dirección calle indirizzo".split()
 )
@@ -532,6 +547,11 @@ def _not_capitalised() -> frozenset[str]:
     anchor = regex.compile(_ANCHOR)
     words = set().union(*(_stop_words(language) for language in ("en", "de", "es", "fr", "it", "nl")))
     words |= frozenset("address addr adr adres adresse moved moving live ok".split())
+    # and the words that say where someone lives, as forms and mandates write them before the street
+    words |= frozenset(
+        "residing resident wohnhaft wohnt demeurant domicilié domiciliée woonachtig wonende thuis "
+        "residente domiciliato domiciliata".split()
+    )
     return frozenset(word for word in words if not anchor.fullmatch(word.capitalize()))
 
 
@@ -628,6 +648,8 @@ def _recase_run(run: str, mid_word: bool) -> str:
             new = word.upper()  # 1015 cj, nm 58573
         elif len(word) == 4 and before[:1].isalpha() and any(c.isdigit() for c in before):
             new = word.upper()  # f07 hfak
+        elif word.rstrip("'’") in ("i", "ii", "iii", "iv") and run[token.start() - 1 : token.start()] == "-":
+            new = word.upper()  # a Dutch floor: 115-ii
         elif word in skip and not _NUMBER_AFTER.match(run, token.end()):
             continue  # a stop word, unless it ends a street's name before its number (`… font, 235`)
         else:
@@ -653,7 +675,7 @@ def _sentence_end(text: str, start: int, end: int) -> int:
 
 def _trim_end(text: str, start: int, end: int) -> int:
     end = _sentence_end(text, start, end)
-    while end > start and text[end - 1] in " \t\n,;":
+    while end > start and text[end - 1] in " \t\n,;_*":  # and markdown's emphasis (`_12 Elm St_`)
         end -= 1
     # a full stop ends the sentence, unless it ends an abbreviation (St., Ave.)
     if text[end - 1] == ".":

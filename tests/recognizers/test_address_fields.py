@@ -99,3 +99,44 @@ def test_the_cuts_are_the_separators_of_records_only():
     assert [text[start:end] for start, end in field_cuts(text)] == [",", ",", ",", ","]
     padded = "X   Y   Z\nlone   gap\n"
     assert [padded[start:end] for start, end in field_cuts(padded)] == ["   ", "   "]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # markdown emphasis around the street, the town in parentheses after it: the town backs the
+        # street and stays out; the street type word before the parenthesis is no key
+        ("Fixed, the street is now _12 Elm Path_ (Leeds). Closing.", ["12 Elm Path"]),
+        ("Corrected to _29 Oak Street_ (Ann Ville) as asked.", ["29 Oak Street"]),
+        ("We went up the Elm Path (Leeds) yesterday.", []),
+        # an audit record: the value the field had before, after the arrow, is the same field's
+        (
+            "  MailingStreet: '5 Elm Street' <- '143 richmond mountain'\n",
+            ["5 Elm Street", "143 richmond mountain"],
+        ),
+        ("  Notes: 'called twice' <- '62 oak light apt 10'\n", []),
+        # the closing quote is no part of the street's last word; a Dutch floor in lower case
+        (
+            "  Street: '185 boulevard de Lattre' <- '185 boulevard de lattre'\n",
+            [
+                "185 boulevard de Lattre",
+                "185 boulevard de lattre",
+            ],
+        ),
+        (
+            "  Street: 'Kerkstraat 115-II' <- 'kerkstraat 115-ii'\n",
+            ["Kerkstraat 115-II", "kerkstraat 115-ii"],
+        ),
+        # the word that says where someone lives is no part of a lower-case street's name
+        (
+            "Ich, Anna Huhn, wohnhaft lindenstraße 12, 10115 berlin, bevollmächtige Herrn Roth",
+            ["lindenstraße 12, 10115 berlin"],
+        ),
+        (
+            "Je soussigné Paul Roy, demeurant kerkstraat 5, 1000 brussel, donne procuration",
+            ["kerkstraat 5, 1000 brussel"],
+        ),
+    ],
+)
+def test_what_surrounds_a_street_in_notes_and_audit_records(text, expected):
+    assert found(text) == expected
