@@ -77,29 +77,44 @@ def has_public_suffix(domain: str) -> bool:
     return bool(parts.suffix and parts.domain)
 
 
-class EmailAddressRecognizer(PatternRecognizer):
+# What every obfuscated address holds, an `at` spelled out: texts without one (most) skip that pattern, the
+# costliest of the three since it may start at any word.
+_SPELLED_AT = re.compile(r"(?i)[ \t]at[ \t]|[\[(][ \t]?at[ \t]?[\])]")
+
+
+class _AddressPatterns(PatternRecognizer):
+    """Matches of the patterns, each checked against the bundled public suffix list."""
+
+    def validate_result(self, pattern_text: str) -> bool:
+        address = plain_address(pattern_text)
+        return address.count("@") == 1 and has_public_suffix(address.rpartition("@")[2])
+
+
+class EmailAddressRecognizer(_AddressPatterns):
     """Email addresses, exact span, checked against the bundled public suffix list."""
 
     def __init__(self, supported_language: str = "en"):
-        super().__init__(
+        options = dict(
             supported_entity="EMAIL_ADDRESS",
             name="PiivaultEmailRecognizer",
-            patterns=list(PATTERNS),
             context=list(CONTEXT),
             supported_language=supported_language,
         )
+        super().__init__(patterns=list(PATTERNS), **options)
+        # the same recognizer without the obfuscated pattern, for texts that spell no `at`
+        self._unspelled = _AddressPatterns(patterns=[p for p in PATTERNS if p is not PATTERNS[1]], **options)
+        self._unspelled._id = self.id  # its results name this recognizer (context enhancement looks it up)
 
     def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None):
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if _SPELLED_AT.search(text):
+            results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        else:
+            results = self._unspelled.analyze(text, entities, nlp_artifacts, regex_flags)
         return [
             result
             for result in results
             if not is_identifier_header_value(text, result.start) and not _is_url_login(text, result)
         ]
-
-    def validate_result(self, pattern_text: str) -> bool:
-        address = plain_address(pattern_text)
-        return address.count("@") == 1 and has_public_suffix(address.rpartition("@")[2])
 
 
 # `ssh://git@github.com/org/repo`, `git@github.com:org/repo.git`: the user and host of a URL or an scp-style
