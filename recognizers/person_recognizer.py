@@ -171,6 +171,8 @@ NAME_KEY_VALUE = "name (value of a name key)"
 PERSON_KEY_VALUE = "name (value of a person key)"
 COPYRIGHT_HOLDER = "name (holder of a copyright)"
 CLOSING_THANKS = "name (sign-off closing a message)"
+COMPOUND_NAME_KEY = "name (value of a compound name key)"
+CAPS_RUN = "name (ALL-CAPS run in mixed-case prose)"
 POSITIONAL_PATTERNS = frozenset(
     {BY_AGENT, POSSESSIVE, RECIPIENT, ROLE_TITLE, LOWER_CASE_LINE, CLOSING_THANKS}
 )
@@ -381,7 +383,7 @@ PATTERNS = [
         0.85,
     ),
     Pattern(
-        "name (ALL-CAPS run in mixed-case prose)",
+        CAPS_RUN,
         rf"(?<=\p{{Ll}}[,:;]?[ \t]|[(\[\]][ \t]?)(?P<name>{_CAPS_NAME_2}){_END_OF_CAPS_NAME}",
         0.7,
     ),
@@ -537,6 +539,14 @@ PATTERNS = [
         0.7,
     ),
     Pattern(
+        # a key whose last word is `name`, written in camelCase, PascalCase or snake_case (`ownerName`,
+        # `PatientName`, `driver_name`): the word before it says whose name (see `_compound_key_rule`)
+        COMPOUND_NAME_KEY,
+        r"(?<=(?<![\w\-.])(?P<qual>\p{Ll}{2,20}|\p{Lu}\p{Ll}{1,19})(?:_|(?<=\p{Ll})))(?:Name|name)"
+        rf"""\\?["']?{_KEY_QUALIFIER}[ \t]*(?:[:=]|=>)[ \t]*{_KEY_VALUE}""",
+        0.8,
+    ),
+    Pattern(
         # the key of one part of a name: one word in lower case is a name there (`ud[fn]=ann`)
         NAME_PART_KEY_VALUE,
         rf"""(?i:(?<![\w])(?:{_NAME_PART_FIELD_KEYS}))\\?["']?\]?{_KEY_QUALIFIER}"""
@@ -672,6 +682,7 @@ _PATTERN_GATES = {
     ),
     NAME_CHANGE: ("->", "<-", "→", "←", "=>", "⇒"),
     VOICE_SPAN: ("<v",),
+    COMPOUND_NAME_KEY: ("name",),
     VOCATIVE: tuple(f"{word.lower()}, " for word in _INTERJECTIONS.split("|")),
     COPYRIGHT_HOLDER: ("©", "(c)", "copyright"),
     MT940_NAME: ("/name/",),
@@ -772,6 +783,8 @@ COMMON_WORDS = frozenset(
     sun jan feb mar apr jun jul aug sep sept oct nov dec
     """.split()
 )
+# Last words of place names that end no personal name
+_PLACE_LAST_WORDS = frozenset("ville city town village township".split())
 _HONORIFIC_WORDS = frozenset(
     "mr mrs ms miss mx dr prof univ univ.prof mme mlle m herr herrn frau sr sra srta sig sig.ra dott "
     "dott.ssa dhr "
@@ -804,13 +817,15 @@ _NOT_PERSON_VALUE = regex.compile(
 # Balle`, `Rue Victor Hugo`)
 # Street types written before a street named after a person (`Pasaje Joaquina Reguera`, `Via Adriana Peña`)
 STREET_TYPES = frozenset(
-    "place plaza piazza rue avenue boulevard quai calle callejón largo platz via viale vicolo corso pasaje "
-    "acceso camino cuesta vial paseo avenida ronda travesía carrer praça rua".split()
+    "place plaza piazza rue avenue boulevard quai calle callejón platz via viale vicolo corso pasaje "
+    "acceso camino cuesta vial paseo avenida travesía carrer praça rua".split()
 )
 _NOT_PERSON_BEFORE = regex.compile(
     r"(?:(?<![\w'’])(?i:the)|(?<![\w.,/-])\d{4,5}(?:[ \t]?\p{Lu}{2})?|(?<![\w])Co\.|[→⇒➔➜]|"
-    # street types, in capitals too (`PASAJE JOAQUINA REGUERA`, `Via Adriana Pena`)
-    rf"(?<![\p{{L}}\d'’])(?=\p{{Lu}})(?i:{'|'.join(sorted(STREET_TYPES))})"
+    # a house number after a word or a comma (`of 236 Kay Ramp, Smithville`), not a record's number
+    r"(?<=(?:\p{L}|,)[ ])\d{1,4}[a-zA-Z]?(?=[ ])|"
+    # street types in any case, as NER reads them re-cased (`PASAJE JOAQUINA REGUERA`, `via Adriana Pena`)
+    rf"(?<![\p{{L}}\d'’])(?i:{'|'.join(sorted(STREET_TYPES))})"
     r"(?:[ \t]+(?i:du|de|des|de[ \t]+la|del|della|dei|di))?|"
     # the other side of a match's score (`Club Brugge 4-0 Royal Antwerp FC`)
     r"\p{L}[ \t]+\d{1,2}[-–]\d{1,2})[ \t]+\Z"
@@ -926,6 +941,8 @@ def plausible_name(value: str) -> bool:
         return False
     if any(word in NOT_NAME_WORDS or word in _ORG_SUFFIXES or word in PREMISES_WORDS for word in lowered):
         return False
+    if len(lowered) > 1 and lowered[-1] in _PLACE_LAST_WORDS:
+        return False  # `Frazer Ville`, `Jersey City`: a place
     if all(word in ROLE_WORDS for word in lowered):
         return False  # `Cardholder`, `Customer`: the role, not the person
     if all(word in COMMON_WORDS for word in lowered):
@@ -1025,13 +1042,18 @@ class PersonRecognizer(LocalRecognizer):
             if gate is not None and not any(word in lowered for word in gate):
                 continue
             for match in compiled.finditer(text):
+                rule = pattern.name
+                if rule == COMPOUND_NAME_KEY:
+                    rule = _compound_key_rule(match.group("qual"))
+                    if rule is None:
+                        continue  # `productName`, `file_name`: the name of a thing
                 for group in ("dq", "sq", "eq", "fg", "bare", "name"):
                     if group in compiled.groupindex and match.group(group):
                         if (group == "bare" or pattern.name in _WHOLE_VALUE_RULES) and any(
                             char.isdigit() for char in match.group(group)
                         ):
                             break  # `customer=C123456`, `<name>VAN-574</name>`: identifiers hold digits
-                        if pattern.name in (NAME_KEY_VALUE, XML_NAME_ELEMENT) and _short_code(
+                        if rule in (NAME_KEY_VALUE, XML_NAME_ELEMENT, COMPOUND_NAME_KEY) and _short_code(
                             match.group(group)
                         ):
                             break  # `<Recipient>TELV</Recipient>`: an operator's or system's code
@@ -1046,13 +1068,11 @@ class PersonRecognizer(LocalRecognizer):
                                     text,
                                     offset,
                                     offset + len(part.group(0)),
-                                    pattern.name,
+                                    rule,
                                     pattern.score,
                                 )
                             break
-                        self._add(
-                            results, text, match.start(group), match.end(group), pattern.name, pattern.score
-                        )
+                        self._add(results, text, match.start(group), match.end(group), rule, pattern.score)
                         break
         if " from " in text and "name" in lowered:
             for match in _NAME_CHANGED_FROM_TO.finditer(text):
@@ -1110,6 +1130,8 @@ class PersonRecognizer(LocalRecognizer):
             )
         ):
             return  # `© 2026 Blue Harbour`; a file's Copyright field holds a name (`Copyright : © Terry Cox`)
+        if rule == CAPS_RUN and value.split()[0].lower() in STREET_TYPES:
+            return  # `of VIA ADRIANA PENA, 1`: a street named after a person
         if rule == VOICE_SPAN and " " not in value and _all_dictionary_words(value):
             return  # `<v Moderator>`, `<v Narrator>`: a role, not the speaker's name
         if rule in (DASH_SIGNATURE, VOCATIVE) and _holds_everyday_word(value):
@@ -1583,8 +1605,13 @@ def is_positional_name(value: str) -> bool:
 
 def _positional_name(value: str) -> bool:
     """The check for names read from where they stand (a record field, before an address, after `by`):
-    no everyday or stop word, and not only English dictionary words (`Hotel Metropole`, `Red Hat`)."""
-    return not _holds_everyday_word(value) and not _all_dictionary_words(value)
+    no everyday or stop word, not only English dictionary words (`Hotel Metropole`, `Red Hat`), and not a
+    street named after a person (`Via Adriana Peña`)."""
+    return (
+        not _holds_everyday_word(value)
+        and not _all_dictionary_words(value)
+        and value.split()[0].lower() not in STREET_TYPES
+    )
 
 
 def _holds_inflected_verb(value: str) -> bool:
@@ -1732,3 +1759,20 @@ def _place_name_openers() -> frozenset[str]:
     from recognizers.records import PLACE_NAME_OPENERS
 
     return PLACE_NAME_OPENERS
+
+
+# The word before `name` in a compound key (`ownerName`): a person's part or relation makes the value a name
+# as surely as `name=` does; any other word (`alertname`, `operationName`, `productName`) leaves it alone.
+_PERSON_QUALIFIERS = frozenset(
+    """
+    owner patient driver passenger guest member employee student pupil parent guardian teacher doctor
+    nurse tenant landlord buyer seller customer client contact holder cardholder beneficiary
+    recipient sender payer payee debtor creditor subscriber caller callee applicant claimant insured
+    spouse partner emergency kin legal birth maiden nick signer signatory witness author artist
+    """.split()
+)
+
+
+def _compound_key_rule(qualifier: str) -> str | None:
+    """The rule a compound name key's value is held to, by the word before `name` (None: no name)."""
+    return NAME_KEY_VALUE if qualifier.lower() in _PERSON_QUALIFIERS else None

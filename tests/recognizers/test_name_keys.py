@@ -150,3 +150,30 @@ def test_a_record_field_opening_on_a_street_type_is_a_street():
 )
 def test_hyphenated_initials_belong_to_the_name(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('{"ownerName":"Ingrid Solberg","productName":"Fibre Max"}', ["Ingrid Solberg"]),
+        ("driver_name: oona lindgren", ["oona lindgren"]),
+        ("GuestName=Terry Cox, Room 204", ["Terry Cox"]),
+        ("alertname=HighLatency, operationName=UpdateContact", []),
+        ('reportName="Monthly Usage"', []),
+        ("fileName=Quarterly Report", []),
+        ('"hostName":"Edge Gateway"', []),
+    ],
+)
+def test_compound_name_keys_by_the_word_before_name(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mail to Mr Tiago Rocha, of VIA LUCIA SERRA, 4, 00185 ROMA, please.", ["Tiago Rocha"]),
+        ("Ship to Mr Tiago Rocha, of 14 Aidan Crescent, Brona Ville, D08 X2Y4.", ["Tiago Rocha"]),
+    ],
+)
+def test_streets_and_towns_named_after_people_are_not_names(text, expected):
+    assert names(text) == expected
