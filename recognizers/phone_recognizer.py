@@ -197,6 +197,7 @@ class PhoneNumberRecognizer(LocalRecognizer):
                 or _is_caller_id(text, start, cut)
                 or columns.holds_phones(start, cut)
                 or _answers_phone_question(text, start)
+                or _is_contact_element(text, start, cut)
             )
             if number is None and _BARE.match(raw) and keyed:
                 number, fits = parse_phone_fit("+" + raw, self.regions)
@@ -225,7 +226,9 @@ class PhoneNumberRecognizer(LocalRecognizer):
                 # (in parentheses after a word, `Invoice (0647435293)`, it is still a reference): otherwise
                 # it is far more often a counter, an id or an amount that happens to be a valid number
                 continue
-            if fits:
+            if fits or (cut == end and _is_contact_element(text, start, end)):
+                # the whole of an element that holds a phone number and nothing else is the number, however
+                # it is grouped
                 return start, cut, score
             if cut == end and (international or keyed or is_national_mobile(raw, self.regions)):
                 # a shortened candidate must be written exactly as its region writes it; a national number
@@ -420,6 +423,20 @@ def _in_swift_field(text: str, start: int) -> bool:
         return False
     match = _SWIFT_TAG.match(text, line_start)
     return match is not None and match.group(1) != "86"
+
+
+# The phone element of an airline booking (IATA PNR, Amadeus `AP`): `4 AP FRA 010 485 22 19 - H`, the number
+# after the element's number and the city code, before its `- H`/`- B`/`- M` (home, business, mobile) type.
+_CONTACT_ELEMENT_BEFORE = re.compile(r"(?:^|\n)[ \t]*\d{1,3}[ \t]+AP[ \t]+(?:[A-Z]{3}[ \t]+)?$")
+_CONTACT_ELEMENT_AFTER = re.compile(r"[ \t]*(?:-[ \t]*[A-Z]\b[^\n]*)?(?:\n|$)")
+
+
+def _is_contact_element(text: str, start: int, end: int) -> bool:
+    """The digits are the whole value of a booking's phone element."""
+    return (
+        _CONTACT_ELEMENT_BEFORE.search(text, max(0, start - 16), start) is not None
+        and _CONTACT_ELEMENT_AFTER.match(text, end) is not None
+    )
 
 
 def _is_mobile(number) -> bool:

@@ -1,8 +1,8 @@
-"""Phone numbers named by the field that holds them (a spreadsheet, CSV or COBOL record field, a text
-message's sender, a form's country-code field, a transcript's question), fields that hold none (SWIFT
-tags, identifier columns), numbers repeated in a text, words that say a number is a phone only when they
-are words; and email addresses spoken in call transcripts. Rows written for these tests (the numbers are
-valid in their numbering plans, the people invented)."""
+"""Phone numbers named by the field that holds them (a spreadsheet, CSV or COBOL record field, a booking's
+phone element, a text message's sender, a form's country-code field, a transcript's question), fields that
+hold none (SWIFT tags, identifier columns), numbers repeated in a text, words that say a number is a phone
+only when they are words; and email addresses spoken in call transcripts. Rows written for these tests
+(the numbers are valid in their numbering plans, the people invented)."""
 
 import pytest
 
@@ -56,6 +56,10 @@ def found(text, entity):
         ("    05 CUST-ID        PIC 9(10)  : 0683294373\n", []),
         # a SWIFT MT940 statement: tagged fields hold references and numbers, `:86:` is free text
         (":20:STMT2603128162\n:28C:07859/001\n:86:/REMI/CALL 0475 12 34 56\n", ["0475 12 34 56"]),
+        # an airline booking's phone element (IATA PNR `AP`), its number grouped as the agent typed it
+        ("  4 AP FRA 010 485 22 19 - H\n  5 APE ANN.LEE@EXAMPLE.COM\n", ["010 485 22 19"]),
+        ("  4 AP LHR 0131 398 22 82 - B\n", ["0131 398 22 82"]),
+        ("  4 RM FRA 010 485 22 19 - H\n", []),
         # a transcript's answer to a question asking for a phone number
         (
             "Agent: And a phone number we can reach you on?\nCustomer: 3142509106 or my wife on 627736295\n",
