@@ -403,7 +403,8 @@ PATTERNS = [
     ),
     Pattern(
         "name (after a greeting)",
-        rf"(?<![\w])(?:{_GREETINGS})[ \t]+(?P<name>{_TITLE_NAME})(?=[ \t]*[,!:\n])",
+        # ... or a dash (`Hoi Quinten - can I come and see it?`)
+        rf"(?<![\w])(?:{_GREETINGS})[ \t]+(?P<name>{_TITLE_NAME})(?=[ \t]*[,!:\n]|[ \t]+[-–—][ \t])",
         0.7,
     ),
     Pattern(
@@ -777,7 +778,7 @@ COMMON_WORDS = frozenset(
     piazza total amount price tax vat eur usd gbp premium basic plus pro gold silver unlimited prepaid
     postpaid roaming data voice broadband fiber fibre router modem max mini ultra
     tim italia españa espana deutschland sim bundle plan tariff
-    contract refund key easter christmas
+    contract refund key easter christmas world everyone all
     payment paid due balance credit debit monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december mon tue wed thu fri sat
     sun jan feb mar apr jun jul aug sep sept oct nov dec
@@ -1678,6 +1679,8 @@ def _extend(text: str, start: int, end: int) -> tuple[int, int]:
     before = _INITIAL_OR_PARTICLES_BEFORE.search(text, max(0, start - 12), start)
     if before:
         start = before.start()
+    elif text[max(0, start - 3) : start] == "M. " and _m_is_an_initial(text, start - 3):
+        start -= 3  # `Regards,\nM. Lee`: the initial the model left out
     last = text[start:end].rsplit(None, 1)[-1] if end > start else ""
     if last.lower() in _LOWER_PARTICLES or last.split("-")[-1] in _LOWER_PARTICLES:
         after = _AFTER_PARTICLE.match(text, end)
@@ -1686,6 +1689,19 @@ def _extend(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[start:end].rsplit(None, 1)[-1][0].islower() and " " in text[start:end]:
         end = start + len(text[start:end].rsplit(None, 1)[0])  # a particle ends no name: `Ann Lee al`
     return start, end
+
+
+# English cues before `M. Lee` that make `M.` an initial rather than French for Monsieur: an English
+# honorific, a salutation or attention line, an English sign-off above a signature
+_ENGLISH_CUE_BEFORE = regex.compile(
+    r"(?i:(?<![\w])(?:mr|mrs|ms|miss|mx|dr|dear|attn|attention|c/o|faithfully|sincerely|regards|thanks|"
+    r"yours|cheers|best))[.,:!]?[ \t]*(?:>?[ \t]*\r?\n[ \t>]*){0,2}\Z"
+)
+
+
+def _m_is_an_initial(text: str, start: int) -> bool:
+    """`M.` at `text[start]` follows an English cue (`Mr M. Takács`, `Dear M. Lee`, `Regards,\nM. Lee`)."""
+    return _ENGLISH_CUE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1699,6 +1715,8 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
             break
         if title.re is _LEADING_WORD and title.group(1).lower() not in _ROLE_WORDS:
             break
+        if title.group(0).startswith("M.") and _m_is_an_initial(text, start):
+            break  # `Mr M. Takács`, `Yours faithfully,\n\nM. Palmer`: an initial, not Monsieur
         start = title.end()
     gap = _COLUMN_GAP.search(text, start, end)
     if gap:

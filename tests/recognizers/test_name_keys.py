@@ -177,3 +177,27 @@ def test_compound_name_keys_by_the_word_before_name(text, expected):
 )
 def test_streets_and_towns_named_after_people_are_not_names(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Please call Mr M. Okonkwo back about the refund.", ["M. Okonkwo"]),
+        ("Yours sincerely,\n\nM. Halvorsen", ["M. Halvorsen"]),
+        ("Attn: M. Ferreira", ["M. Ferreira"]),
+        ("Bonjour M. Dupont, votre facture est prête.", ["Dupont"]),
+    ],
+)
+def test_m_after_an_english_cue_is_an_initial(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hoi Quinten - can I come and see it on Saturday?", ["Quinten"]),
+        ("Hello World - a first demo page", []),
+    ],
+)
+def test_a_dash_ends_a_greeting(text, expected):
+    assert names(text) == expected
