@@ -74,7 +74,7 @@ _PHONE_WORDS = re.compile(
     r"whatsapp|festnetz)"
     r"|(?:(?<![^\W\d_])|(?<=[a-z])(?=[A-Z]))(?i:mobile|mobiel|portable|handy|gsm|cell|call|fax|contact|sms|"
     r"reach|dial|appel|port-in|port-out|porting|ported|llam|chiam|anruf|rückruf)"
-    r"|(?<![^\W\d_])(?i:tel|bel|ring)(?![^\W\d_])"
+    r"|(?<![^\W\d_])(?i:tel|bel|ring|mob|tél)(?![^\W\d_])"
 )
 # Two to four capitalised words, then the opening parenthesis: `Benjamin Walsh (`, `CARIDAD MOSQUERA (`
 _NAME_THEN_PAREN = re.compile(
@@ -328,7 +328,14 @@ def _is_caller_id(text: str, start: int, end: int) -> bool:
 
 
 def _phone_words_before(text: str, start: int) -> bool:
-    return _PHONE_WORDS.search(text, max(0, start - 40), start) is not None
+    """A word naming a phone in the 40 characters before the digits, on their line, or on the line before
+    when the digits open theirs (`Mobile:` above `0475 12 34 56`): a log line's fields (`26780 26780`, a
+    process and thread id) are not named by the message of the line before."""
+    window = max(0, start - 40)
+    line_start = text.rfind("\n", window, start) + 1
+    if line_start and text[line_start:start].strip(" \t>|*-\"'"):
+        window = line_start
+    return _PHONE_WORDS.search(text, window, start) is not None
 
 
 def _is_contact_after_name(text: str, start: int, end: int) -> bool:

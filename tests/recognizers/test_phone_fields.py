@@ -51,6 +51,15 @@ def found(text, entity):
         ("shipped to Belgium 2026032201", []),
         ("she also uses the landline 0102073965 at home", ["0102073965"]),
         ("ContactPhone: 2125550123", ["2125550123"]),
+        ("Tél. privé : 015745498, courriel : ann@example.com", ["015745498"]),
+        ("Festnetz: 02 555 12 34\nmob: 3789134558\n", ["02 555 12 34", "3789134558"]),
+        # a word on the line before names only digits that open their line, not a log line's fields
+        ("Mobile:\n3789134558\n", ["3789134558"]),
+        (
+            "E AndroidRuntime: Unparseable phone number: (0480) 69 98 34\n"
+            "03-02 10:44:02.252 26780 26780 E AndroidRuntime: at PhoneField.validate\n",
+            ["(0480) 69 98 34"],
+        ),
         # a COBOL record dump's field, named before its picture clause
         ("    05 CUST-TEL       PIC X(15)  : 4915839951964\n", ["4915839951964"]),
         ("    05 CUST-ID        PIC 9(10)  : 0683294373\n", []),
