@@ -19,7 +19,7 @@ def found(text, entity):
     [
         # a spreadsheet dump's cell under its column's header cell, an international number without `+`
         (
-            "Blad1!A1 = 'Naam'\nBlad1!B1 = 'GSM'\nBlad1!A2 = 'Peeters, Ann'\nBlad1!B2 = 32475123456\n",
+            "Blad1!C1 = 'Naam'\nBlad1!D1 = 'GSM'\nBlad1!C2 = 'Peeters, Ann'\nBlad1!D2 = 32475123456\n",
             ["32475123456"],
         ),
         ("Sheet1!C1 = 'Item'\nSheet1!D1 = 'Stock'\nSheet1!C2 = 'Cable'\nSheet1!D2 = 32475123456\n", []),
