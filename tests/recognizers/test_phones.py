@@ -44,3 +44,40 @@ def test_to_e164(raw, expected):
 def test_regions_are_configurable():
     assert to_e164("02 555 12 34", regions=("US",)) is None
     assert set(DEFAULT_REGIONS) >= {"BE", "NL", "FR", "DE", "GB", "IE", "ES", "IT", "US"}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "02 555 12 34",
+        "0475 12 34 56",
+        "06 12345678",
+        "06 12 34 56 78",
+        "020 7946 0958",
+        "07700 900123",
+        "030 12345678",
+        "015123456789",
+        "(01) 234 5678",
+        "087 123 4567",
+        "91 123 45 67",
+        "612 345 678",
+        "06 6982 1234",
+        "333 1234567",
+        "(212) 555-0123",
+        "1 212 555 0123",
+        "0800 123 456",
+        "1234567",
+    ],
+)
+def test_plan_prefilter_keeps_every_region_the_number_is_valid_in(raw):
+    """The cheap test that spares parses (`_may_be_national`) never skips a region where `phonenumbers`
+    finds the number valid."""
+    import phonenumbers
+
+    from recognizers.phones import _may_be_national
+
+    digits = "".join(char for char in raw if char.isdigit())
+    for region in DEFAULT_REGIONS + ("AT", "CH", "PT", "CA"):
+        number = phonenumbers.parse(raw, region)
+        if phonenumbers.is_valid_number_for_region(number, region):
+            assert _may_be_national(digits, region), region
