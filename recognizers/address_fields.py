@@ -27,8 +27,10 @@ _LINE = regex.compile(r"[^\n]+")
 _PADDING = regex.compile(r"(?<=\S) {3,}(?=\S)")
 # a SWIFT MT940 `:86:` subfield tag: `/ADDR/`, `/IBAN/`, `/REMI/`
 _SWIFT_TAG = regex.compile(r"/[A-Z]{2,4}/")
-# a span that may cross a field separator: the cheap test before the record is split
+# a span that may cross a field separator, a text that may hold records: the cheap tests before the
+# records are split (delimited records come two lines at least; padding and SWIFT tags may come alone)
 _MAY_CROSS = regex.compile(r"[,;|\t/]| {3}")
+_MAY_HOLD_RECORDS = regex.compile(r"\n| {3}|:86:")
 
 
 def field_cuts(text: str) -> list[tuple[int, int]]:
@@ -81,7 +83,7 @@ class RecordFields:
         """`(start, end)` clipped to the field that holds the character at `anchor` (the end of the
         street): the separators inside the span that come before the anchor move its start, the first
         one after the anchor ends it."""
-        if not _MAY_CROSS.search(self._text, start, end):
+        if not _MAY_CROSS.search(self._text, start, end) or not _MAY_HOLD_RECORDS.search(self._text):
             return start, end
         if self._cuts is None:
             self._cuts = field_cuts(self._text)

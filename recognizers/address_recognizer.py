@@ -31,9 +31,7 @@ from recognizers.results import make_result
 from recognizers.vcard import vcard_spans
 
 # --- building blocks -------------------------------------------------------------------------------
-# Baker, O'Rafferty, l'Église, St., Ca' Foscari; an apostrophe before a word only (`Delattre'` closes a
-# quote)
-_CAP = r"(?:[LlDd]['’])?\p{Lu}(?:\p{L}|['’](?=[ \t]?\p{L}))*(?:-\p{L}(?:\p{L}|['’](?=[ \t]?\p{L}))*)*\.?"
+_CAP = r"(?:[LlDd]['’])?\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*\.?"  # Baker, O'Rafferty, l'Église, St.
 _PARTICLE = (
     r"(?:de|du|des|del|della|delle|dei|degli|di|da|do|dos|das|la|le|les|lo|l['’]|d['’]|van|von|der|den|het|"
     r"te|ter|ten|zu|zum|zur|am|an|im|in|y|e|et|of|the|sur|sous|en|aux|au|'s|'t)"
@@ -268,9 +266,13 @@ _EVERYDAY_ENGLISH = frozenset(
 
 # Every address form holds a street type word (or a military postal keyword): texts without one are
 # skipped before the full pattern runs.
+# (Every form opens with a letter, and a compound's suffix ends its word within its longest suffix's length
+# or is `str.`: the lookaheads skip the other positions of the scan at once.)
+_LONGEST_SUFFIX = max(len(suffix) for suffix in _COMPOUND_SUFFIXES.split("|") if suffix.isalpha())
 _ANCHOR = (
-    rf"(?<![\p{{L}}])(?:(?i:{_PREFIX_TYPES_ANY_CASE})|{_PREFIX_TYPES_CAPITALISED}|{_SEPARATE_GERMANIC_TYPES}|"
-    rf"{_ENGLISH_TYPES}|APO|FPO|DPO|{_PO_BOX_WORDS})(?![\p{{L}}])|(?i:{_COMPOUND_SUFFIXES})(?![\p{{L}}])"
+    rf"(?=\p{{L}})(?:(?<![\p{{L}}])(?:(?i:{_PREFIX_TYPES_ANY_CASE})|{_PREFIX_TYPES_CAPITALISED}|"
+    rf"{_SEPARATE_GERMANIC_TYPES}|{_ENGLISH_TYPES}|APO|FPO|DPO|{_PO_BOX_WORDS})(?![\p{{L}}])"
+    rf"|(?=\p{{L}}{{3,{_LONGEST_SUFFIX}}}(?![\p{{L}}])|(?i:str)\.)(?i:{_COMPOUND_SUFFIXES})(?![\p{{L}}]))"
 )
 
 
@@ -310,7 +312,7 @@ class AddressRecognizer(LocalRecognizer):
         return results
 
     def _pattern_results(self, text: str) -> list[RecognizerResult]:
-        text = _read_line_breaks(_ESCAPED_SEPARATOR.sub(r"\1 ", text))
+        text = _read_formula_strings(_read_line_breaks(_ESCAPED_SEPARATOR.sub(r"\1 ", text)))
         fields = RecordFields(text)
         results = self._matches(recase_upper_values(recase_upper_lines(recase_lower_prose(text))), fields)
         recased, runs = recase_lower_runs(text)
@@ -472,6 +474,21 @@ def _read_line_breaks(text: str) -> str:
     return _WRITTEN_LINE_BREAK.sub(lambda match: " \n" if len(match.group(0)) == 2 else "\n", text)
 
 
+# A spreadsheet formula that joins string literals (`=CONCATENATE("12 Elm Path";", ";"LS1 4AP")`): the
+# separators between its arguments, read as the padding between fields, so that the parts read as one
+# value whose fields the finding does not cross.
+_FORMULA_JOIN = regex.compile(r"(?i)=[ \t]*(?:CONCATENATE|CONCAT|TEXTJOIN)[ \t]*\([^\n()]*\)")
+_ARGUMENT_SEPARATOR = regex.compile(r'"[ \t]*[;,&][ \t]*"')
+
+
+def _read_formula_strings(text: str) -> str:
+    if "CONCAT" not in text.upper():
+        return text
+    return _FORMULA_JOIN.sub(
+        lambda formula: _ARGUMENT_SEPARATOR.sub(lambda sep: " " * len(sep.group(0)), formula.group(0)), text
+    )
+
+
 # A line in capitals with a digit in it: an address as labels and forms print it (`99 TRAN JUNCTIONS APT 19`)
 _UPPER_LINE = regex.compile(
     r"(?m)^(?P<label>[ \t]*\p{Lu}[\p{L} /]{0,30}:[ \t]+)?"
@@ -494,22 +511,36 @@ def recase_upper_lines(text: str) -> str:
     )
 
 
-# A value in capitals with a digit in it, between markup, delimiters or quotes, in a line that is not all
-# capitals: `<AddressLine>185 SCOTT STREAM APT 27</AddressLine>`, `;223 SMITH COMMON;`
-_UPPER_VALUE = regex.compile(
-    r"[>;|\t\"']\K(?=[^\n<>;|\t\"']*\d)(?=[^\n<>;|\t\"']*\p{Lu}{3})[^\p{Ll}\n<>;|\t\"']+(?=[<;|\t\"'\n]|$)"
-)
+# A run in capitals with a digit in it, in a line that is not all capitals: an XML element's value, a
+# delimited field, or words in prose (`<AddressLine>185 SCOTT STREAM APT 27</AddressLine>`, `;223 SMITH
+# COMMON;`, `relating to Ann Lee, of 236 KAY RAMP, SMITHVILLE, NP8 0PB, including`)
+_UPPER_RUN = regex.compile(r"[\p{Lu}\d][^\p{Ll}\n]{3,}")
+_THREE_CAPITALS = regex.compile(r"\p{Lu}{3}")
 
 
 def recase_upper_values(text: str) -> str:
-    """`text` with the words of its values in capitals capitalised (same length; see `recase_upper_lines`):
-    the value of an XML element, a delimited field or a quoted string, written in capitals in a line
-    that is not."""
-    return _UPPER_VALUE.sub(lambda value: _UPPER_WORD.sub(_capitalise, value.group(0)), text)
+    """`text` with the words of its runs in capitals capitalised (same length; see `recase_upper_lines`),
+    the country code `USA` left as it is."""
+    if not _THREE_CAPITALS.search(text):
+        return text
+    pieces, position = [], 0
+    for run in _UPPER_RUN.finditer(text):
+        value = run.group(0)
+        if (
+            len(value) > 3
+            and _STREET_NUMBER.search(value)
+            and _THREE_CAPITALS.search(value)
+            and _has_type_word(value)
+        ):
+            pieces += [text[position : run.start()], _UPPER_WORD.sub(_capitalise, value)]
+            position = run.end()
+    return "".join(pieces) + text[position:] if pieces else text
 
 
 def _capitalise(word: regex.Match) -> str:
     value = word.group(0)
+    if value == "USA":
+        return value  # a country's code, as the country list reads it
     recased = value[0] + value[1:].lower()
     return recased if len(recased) == len(value) else value
 
@@ -625,7 +656,8 @@ _LOWER_WORD = regex.compile(r"\p{Ll}+")
 def _has_type_word(run: str) -> bool:
     """A street type word in any case: a lower-case run without one holds no address to recase."""
     words, suffixes = _type_words()
-    return any(word in words or word.endswith(suffixes) for word in _LOWER_WORD.findall(run.lower()))
+    found = set(_LOWER_WORD.findall(run.lower()))
+    return not words.isdisjoint(found) or any(word.endswith(suffixes) for word in found)
 
 
 def _recase_run(run: str, mid_word: bool) -> str:
@@ -677,6 +709,8 @@ def _trim_end(text: str, start: int, end: int) -> int:
     end = _sentence_end(text, start, end)
     while end > start and text[end - 1] in " \t\n,;_*":  # and markdown's emphasis (`_12 Elm St_`)
         end -= 1
+    if end - start > 1 and text[end - 1] in "'’" and text[start - 1 : start] == text[end - 1]:
+        end -= 1  # the quotes around a value: `'185 boulevard de Lattre'`
     # a full stop ends the sentence, unless it ends an abbreviation (St., Ave.)
     if text[end - 1] == ".":
         last_word = regex.split(r"[\s,\-]+", text[start : end - 1])[-1]

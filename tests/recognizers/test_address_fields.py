@@ -140,3 +140,28 @@ def test_the_cuts_are_the_separators_of_records_only():
 )
 def test_what_surrounds_a_street_in_notes_and_audit_records(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a spreadsheet formula joining string literals reads as one value of fields
+        (
+            'Sheet1!C2 = \'=CONCATENATE("12 Elm Path";", ";"Leeds";" ";"LS1 4AP")\'',
+            ["12 Elm Path"],
+        ),
+        ('Sheet1!C3 = \'=CONCATENATE("12 Elm Path";" ";"done")\'', []),
+        # capitals in prose: the address's words are read as capitalised, a country code as it is
+        (
+            "relating to Ann Lee, of 22 OAK RAMP, LEEDS, LS1 4AP, including calls",
+            ["22 OAK RAMP, LEEDS, LS1 4AP"],
+        ),
+        (
+            "ship to 12 ELM DRIVE, SPRINGFIELD, IL 62701, USA today",
+            ["12 ELM DRIVE, SPRINGFIELD, IL 62701, USA"],
+        ),
+        ("ERROR 500 AT PORT 8080 in handler", []),
+    ],
+)
+def test_formulas_and_capitals_in_mixed_text(text, expected):
+    assert found(text) == expected
