@@ -9,7 +9,9 @@ Built from the postal conventions of the default regions, not from any generator
 - post office boxes with their locality (`PO Box 12, Dublin 2`, `Postbus 995, 7640 Warcoing`, `BP 33,
   44000 Nantes`, `Postfach 10 20 30, 10115 Berlin`, `Apartado de Correos 20, 28080 Madrid`);
 - the locality after a comma, newline or space: `1000 Bruxelles`, `1015 CJ Amsterdam`, `London NW1 6XE`,
-  `Dublin 2, D02 XY45`, `Washington, DC 20500`, `Madrid, 28013`.
+  `Dublin 2, D02 XY45`, `Washington, DC 20500`, `Madrid, 28013`;
+- addresses split into a record's fields (CSV, fixed-width, MT940 subfields): the field holding the street,
+  the fields after it backing it as its locality (`recognizers.address_fields`).
 A street whose type word is also an everyday English word (`Court`, `Place`, `Via`) counts only with a
 locality after it; the city part stops before words that start a new clause, so the span never swallows
 neighbouring text.
@@ -526,12 +528,7 @@ def recase_upper_values(text: str) -> str:
     pieces, position = [], 0
     for run in _UPPER_RUN.finditer(text):
         value = run.group(0)
-        if (
-            len(value) > 3
-            and _STREET_NUMBER.search(value)
-            and _THREE_CAPITALS.search(value)
-            and _has_type_word(value)
-        ):
+        if _STREET_NUMBER.search(value) and _THREE_CAPITALS.search(value) and _has_type_word(value):
             pieces += [text[position : run.start()], _UPPER_WORD.sub(_capitalise, value)]
             position = run.end()
     return "".join(pieces) + text[position:] if pieces else text
