@@ -55,6 +55,8 @@ _NUM = (
     r"(?:[ \t]*(?:bus|bte|boîte|box|b)(?:/(?:bus|bte))?\.?[ \t]*\d{1,4}[A-Za-z]?(?![\p{L}\d]))?)"
 )
 
+# A flat's word ends a street's name that the number opens (`32 rue de Lefèvre Appt 43`)
+_FLAT_WORD = r"(?:Apt|Appt|Appart|Apartment|Flat|Suite|Unit|Bte|Whg)\.?(?![\p{L}])"
 # Street type written before the name (Romance languages, Dutch/French Belgium).
 _PREFIX_TYPES_ANY_CASE = (
     r"rue|avenue|av\.|boulevard|bd\.?|chaussée|chaussee|impasse|allée|allee|chemin|quai|faubourg|drève|"
@@ -197,7 +199,7 @@ _STREET = (
     # number first, then the type and name (France): 12 rue des Lilas, 5, avenue Samson
     rf"|(?P<num_before>{_NUM})(?:[ \t]*,)?[ \t]+"
     rf"(?:(?i:{_PREFIX_TYPES_ANY_CASE})|(?P<weak_fr>{_FRENCH_TYPES_CAPITALISED}))"
-    rf"(?:{_WORD_GAP}{_NAME_WORD}){{1,6}}"
+    rf"(?:{_WORD_GAP}(?!{_FLAT_WORD}){_NAME_WORD}){{1,6}}"
     # number, name, suffix (GB, IE, US): 221B Baker Street, 1600 Pennsylvania Ave NW
     rf"|(?:(?P<num_english>{_NUM})[ \t]+)?{_NAME}{_WORD_GAP}(?P<english_type>{_ENGLISH_TYPES})(?![\p{{L}}])"
     rf"(?:{_WORD_GAP}{_DIRECTIONAL})?"
@@ -677,6 +679,8 @@ def _recase_run(run: str, mid_word: bool) -> str:
             new = word.upper()  # 1015 cj, nm 58573
         elif len(word) == 4 and before[:1].isalpha() and any(c.isdigit() for c in before):
             new = word.upper()  # f07 hfak
+        elif len(word) == 2 and run[token.start() - 1 : token.end() + 1] == f"({word})":
+            new = word.upper()  # an Italian province: (mi)
         elif word.rstrip("'’") in ("i", "ii", "iii", "iv") and run[token.start() - 1 : token.start()] == "-":
             new = word.upper()  # a Dutch floor: 115-ii
         elif word in skip and not _NUMBER_AFTER.match(run, token.end()):

@@ -111,6 +111,11 @@ def test_whole_addresses(address):
             "returns: via matilde mancebo, 117, 4º d, 09985 tarragona",
             ["via matilde mancebo, 117, 4º d, 09985 tarragona"],
         ),
+        # a flat's word ends the name of a street the number opens; an Italian province in lower case
+        ("ship to 32 rue de la Gare Appt 43 08308 Dijon today", ["32 rue de la Gare Appt 43 08308 Dijon"]),
+        ("ok so its 18 rue des lilas appt 5 69003 lyon thanks", ["18 rue des lilas appt 5 69003 lyon"]),
+        ("new one: piazza verdi 12 20121 milano (mi) ok", ["piazza verdi 12 20121 milano (mi)"]),
+        ("new one: piazza verdi 12 20121 milano (mio) ok", ["piazza verdi 12 20121 milano"]),
         # line breaks written as data: JSON's `\n`, LDAP's `$`; print_r's `[key] => value`
         (
             '"formatted": "Ronda de Carlota Guzmán, 70\\n33998 Girona\\nSpain",',
