@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+import regex
+
 from recognizers.markup import blank_markup
 from recognizers.urlencoding import decoded_view, to_original
 from vault.token_format import placeholder_spans
@@ -168,6 +170,83 @@ def _outside_organisations(text: str, results: list) -> list:
     return [r for r in results if r.entity_type != "PERSON" or not inside_organisation(spans, r.start, r.end)]
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:-[^\W\d_][^\W\d_'’-]*)*")
+REPEATED_NAME_WORD = "name (a word of a name found in the same text)"
+# a capitalised word, an initial or a particle right before or after, with no punctuation between: the word
+# is part of a longer name that was not read whole (`A. Van den Bossche`), not a name on its own
+_NAME_WORD_BESIDE = regex.compile(
+    r"(?:^|(?<=\s))[\"'(\[«“]?"
+    r"(?:\p{Lu}[\w'’.-]*[\w.]|\p{Lu}|van|von|de|der|den|del|della|di|da|du|le|la)[ \t]+\Z"
+)
+_NAME_WORD_AFTER = regex.compile(r"[ \t]+(?:\p{Lu}|(?:van|von|de|der|den|del|della|di|da|du|le|la)\b)")
+
+
+def _occurrences(text: str, word: str):
+    """`(start, end)` of each place `word` stands on its own in `text`, not glued into an address, a path or
+    a dotted identifier (`ANN.LEE//X.COM`)."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before = text[start - 1] if start else " "
+        after = text[end : end + 2]
+        if not (before.isalnum() or before in "_'’.@/\\-") and not (
+            after[:1].isalnum()
+            or (after[:1] and after[0] in "_'’@/\\-")
+            or (after[:1] == "." and after[1:].isalnum())
+        ):
+            yield start, end
+        start = text.find(word, end)
+
+
+def _repeated_name_words(person, text: str, results: list) -> list:
+    """A given or family name written alone where the same text also holds the whole name (`agent: Lina
+    Puccini ... coaching: Lina to use the hold script`): the same person. Only words that are no English
+    dictionary, stop or everyday word (`Rose`, `Page` and `Will` stay unread), written as found or in
+    title case (`JADE HICKS` -> `Hicks`)."""
+    words = set()
+    for result in results:
+        if result.entity_type != "PERSON" or result.score < MIN_SCORE:
+            continue
+        found = _NAME_WORD.findall(text[result.start : result.end])
+        if len(found) >= 2:
+            words.update(word for word in found if len(word) >= 3 and word[0].isupper())
+            words.update(word[0] + word[1:].lower() for word in found if len(word) >= 3 and word.isupper())
+    taken = [(r.start, r.end) for r in results]
+    spans = []
+    for word in sorted(words):
+        found = [
+            (start, end)
+            for start, end in _occurrences(text, word)
+            if not any(start < taken_end and taken_start < end for taken_start, taken_end in taken + spans)
+        ]
+        if found and _name_word(word):
+            spans.extend(found)
+    if not spans:
+        return []
+    from recognizers.results import make_result
+
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and not text[merged[-1][1] : start].strip(" \t"):
+            merged[-1][1] = end  # `Karley Nikki`: the words of one name, side by side
+        else:
+            merged.append([start, end])
+    return [
+        make_result(person, "PERSON", start, end, 0.7, REPEATED_NAME_WORD)
+        for start, end in merged
+        if not _NAME_WORD_BESIDE.search(text, max(0, start - 40), start)
+        and not _NAME_WORD_AFTER.match(text, end)
+    ]
+
+
+def _name_word(word: str) -> bool:
+    """`word` can stand for a name alone: no English dictionary, stop or everyday word."""
+    from recognizers.dictionary import is_dictionary_word
+    from recognizers.person_recognizer import is_positional_name
+
+    return not is_dictionary_word(word) and is_positional_name(word)
+
+
 class BatchDetector:
     """Holds the recognizers and the NER pipeline for one model; `detect` is the per-batch entry point."""
 
@@ -256,6 +335,8 @@ class BatchDetector:
         for text in unique:
             if "PERSON" in own and "\n" in analysed[text]:
                 raw[text] = _outside_header_lines(analysed[text], raw[text])
+            if "PERSON" in own:
+                raw[text].extend(_repeated_name_words(self.recognizers["PERSON"], analysed[text], raw[text]))
         for text, origin in origins.items():
             for result in raw[text]:
                 result.start, result.end = to_original(origin, result.start, result.end)

@@ -201,3 +201,17 @@ def test_m_after_an_english_cue_is_an_initial(text, expected):
 )
 def test_a_dash_ends_a_greeting(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "QA 2026-04-13 | agent: Ottilie Brandvold | score 85/100\n- coaching: Ottilie to slow down",
+            ["Ottilie Brandvold", "Ottilie"],
+        ),
+        ("agent: Ottilie Page\n- see Page 2 of the script", ["Ottilie Page"]),
+    ],
+)
+def test_a_word_of_a_name_found_in_the_same_text_is_that_name(text, expected):
+    assert names(text) == expected
