@@ -114,6 +114,8 @@ ROLE_WORDS = frozenset(
     klant klanten kunde kundin cliente clienta abonné abonnée abonnee titulaire inhaber inhaberin titular
     intestatario intestataria debtor creditor payer
     architect architecte geschäftsführer geschäftsführerin ceo cto cfo coo founder
+    bailiff huissier gerichtsvollzieher gerichtsvollzieherin deurwaarder gerechtsdeurwaarder giudiziario
+    tribunales
     """.split()
 )
 # `Courier DHL Express`, `Account Manager`: these introduce a company or a title as often as a person
@@ -173,6 +175,7 @@ COPYRIGHT_HOLDER = "name (holder of a copyright)"
 CLOSING_THANKS = "name (sign-off closing a message)"
 COMPOUND_NAME_KEY = "name (value of a compound name key)"
 CAPS_RUN = "name (ALL-CAPS run in mixed-case prose)"
+APPOINTMENT_WITH = "name (the person an appointment is with)"
 POSITIONAL_PATTERNS = frozenset(
     {BY_AGENT, POSSESSIVE, RECIPIENT, ROLE_TITLE, LOWER_CASE_LINE, CLOSING_THANKS}
 )
@@ -281,6 +284,9 @@ _PERSON_KEYS = (
     r"versicherungsnehmer(?:in)?|verzekeringnemer|tomador|contraente|"
     # an employee's manager on HR forms and onboarding mails
     r"line[ _-]?manager|reports[ _-]to|supervisor|mentor|"
+    # the meter reader of a visit, and who travels with a hotel guest (registration cards)
+    r"(?:meter[ _-]?)?reader|accompanied[ _-]by|accompagn[ée](?:\(e\))?[ _]de|mitreisende[rn]?|"
+    r"begleitperson|reisgeno(?:o|te)n?|travell?ing[ _-]with|"
     r"(?:verified|approved|authori[sz]ed|requested|reported|opened|witnessed|checked|signed-off|co-authored|"
     r"reviewed|tested|acked|suggested)[ _-]?by|signature|firma|unterschrift|handtekening|"
     # the author of a photo or a document (Exif Artist, IPTC By-line, XMP dc:creator); `Creator Tool`
@@ -548,6 +554,15 @@ PATTERNS = [
         0.8,
     ),
     Pattern(
+        # the person an appointment is with, in reminders (`your appointment with S Powell on`, `uw afspraak
+        # bij Dr. A Kilbane`, `votre rendez-vous avec A Marques`, `Ihr Termin bei L Hayes`)
+        APPOINTMENT_WITH,
+        r"(?i:appointment|afspraak|rendez-vous|rdv|termin|appuntamento|cita)[^\n.!?]{0,20}?[ \t]"
+        r"(?i:with|bij|avec|bei|con|met)[ \t]+"
+        rf"(?:(?:{_HONORIFICS}|dr|mr|mrs|ms)\.?[ \t]+)?(?P<name>{_TITLE_NAME_2})(?![\p{{L}}'’])",
+        0.75,
+    ),
+    Pattern(
         # the key of one part of a name: one word in lower case is a name there (`ud[fn]=ann`)
         NAME_PART_KEY_VALUE,
         rf"""(?i:(?<![\w])(?:{_NAME_PART_FIELD_KEYS}))\\?["']?\]?{_KEY_QUALIFIER}"""
@@ -620,6 +635,12 @@ _PATTERN_GATES = {
         "unterschrift",
         "handtekening",
         "artist",
+        "reader",
+        "accomp",
+        "mitreisende",
+        "begleitperson",
+        "reisgeno",
+        "travel",
         "author",
         "creator",
         "line",
@@ -683,6 +704,7 @@ _PATTERN_GATES = {
     ),
     NAME_CHANGE: ("->", "<-", "→", "←", "=>", "⇒"),
     VOICE_SPAN: ("<v",),
+    APPOINTMENT_WITH: ("appointment", "afspraak", "rendez-vous", "rdv", "termin", "appuntamento", "cita"),
     COMPOUND_NAME_KEY: ("name",),
     VOCATIVE: tuple(f"{word.lower()}, " for word in _INTERJECTIONS.split("|")),
     COPYRIGHT_HOLDER: ("©", "(c)", "copyright"),
@@ -745,7 +767,7 @@ NOT_NAME_WORDS = frozenset(
     visa mastercard amex maestro paypal stripe adyen iban bic swift sms esim bulletin forecast
     android ios iphone ipad windows linux macos ubuntu chrome firefox safari opera java python kafka
     postgres postgresql redis prefect docker kubernetes nginx apache aws azure gcp google microsoft apple
-    samsung huawei nokia netflix spotify amazon whatsapp telegram slack grafana loki prometheus kibana
+    samsung huawei nokia netflix spotify amazon whatsapp telegram slack grafana loki prometheus kibana adobe
     elasticsearch splunk datadog sentry github gitlab jira confluence pixel galaxy xiaomi oneplus
     fritz fritzbox disney hbo youtube airflow spark hadoop tableau excel outlook backup boost cloud
     telefónica telefonica movistar vodafone orange proximus telenet kpn swisscom bouygues sfr iliad

@@ -215,3 +215,19 @@ def test_a_dash_ends_a_greeting(text, expected):
 )
 def test_a_word_of_a_name_found_in_the_same_text_is_that_name(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Reader: Oona Lindgren (badge R0412)   Route 12/40", ["Oona Lindgren"]),
+        ("Reader: Adobe Acrobat", []),
+        ("Accompagné(e) de: Bartek Nowicki", ["Bartek Nowicki"]),
+        ("Mitreisende: Ingrid Solberg", ["Ingrid Solberg"]),
+        ("Reminder: your appointment with T Okafor on 12/05 at 10:30.", ["T Okafor"]),
+        ("Reminder: your appointment with Customer Care on 12/05.", []),
+        ("Kantoor van gerechtsdeurwaarder Rutger Hauwaert", ["Rutger Hauwaert"]),
+    ],
+)
+def test_meter_readers_companions_appointments_and_bailiffs(text, expected):
+    assert names(text) == expected
