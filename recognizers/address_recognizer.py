@@ -683,6 +683,8 @@ def _recase_run(run: str, mid_word: bool) -> str:
             new = word.upper()  # an Italian province: (mi)
         elif word.rstrip("'’") in ("i", "ii", "iii", "iv") and run[token.start() - 1 : token.start()] == "-":
             new = word.upper()  # a Dutch floor: 115-ii
+        elif word in ("s", "t") and run[token.start() - 1 : token.start()] in ("'", "’"):
+            continue  # the Dutch articles of 's-Hertogenbosch, 't Zand
         elif word in skip and not _NUMBER_AFTER.match(run, token.end()):
             continue  # a stop word, unless it ends a street's name before its number (`… font, 235`)
         else:

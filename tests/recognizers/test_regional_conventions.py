@@ -116,6 +116,10 @@ def test_whole_addresses(address):
         ("ok so its 18 rue des lilas appt 5 69003 lyon thanks", ["18 rue des lilas appt 5 69003 lyon"]),
         ("new one: piazza verdi 12 20121 milano (mi) ok", ["piazza verdi 12 20121 milano (mi)"]),
         ("new one: piazza verdi 12 20121 milano (mio) ok", ["piazza verdi 12 20121 milano"]),
+        (
+            "Note: moved to keizersgracht 12 5211 ab 's-hertogenbosch",
+            ["keizersgracht 12 5211 ab 's-hertogenbosch"],
+        ),
         # line breaks written as data: JSON's `\n`, LDAP's `$`; print_r's `[key] => value`
         (
             '"formatted": "Ronda de Carlota Guzmán, 70\\n33998 Girona\\nSpain",',
