@@ -159,6 +159,8 @@ _POSTCODE_CONTINENTAL = r"(?:[A-Z]{1,2}-)?(?:\d{4}(?:[ \t]?[A-Z]{2}(?![\p{L}]))?
 _POSTCODE_GB = r"(?:GIR[ \t]?0AA|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})(?![\d\p{L}])"
 _EIRCODE = r"(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \t]?[0-9AC-FHKNPRTV-Y]{4}(?![\d\p{L}])"
 _SEP = r"(?:[ \t]*,[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ \t]+)"
+# chat users put a dash between the street and a postcode: `Borgo Traetta 217 - 86035 Larino (CB)`
+_DASH_BEFORE_POSTCODE = r"[ \t]+[-–][ \t]+(?=(?:[A-Z]{1,2}-)?\d{4,5}[ \t])"
 _LOCALITY = (
     r"(?P<locality>"
     # 1000 Bruxelles, 56011, Gabella (PI)
@@ -235,7 +237,7 @@ _ADDRESS = (
     rf"(?<![\p{{L}}\d]|\d:)(?:(?P<military>{_MILITARY})"
     rf"|(?P<po_box>{_PO_BOX}){_SEP}{_LOCALITY}(?:{_SEP}{_COUNTRY})?"
     rf"|(?:(?P<house_name>{_HOUSE_NAME})[ \t]*(?:,[ \t]*|\n[ \t]*))?(?P<unit_before>{_UNIT_BEFORE})?"
-    rf"{_STREET}{_UNIT_AFTER}(?:{_SEP}{_LOCALITY}(?:{_SEP}{_COUNTRY}(?![\p{{L}}]))?"
+    rf"{_STREET}{_UNIT_AFTER}(?:(?:{_SEP}|{_DASH_BEFORE_POSTCODE}){_LOCALITY}(?:{_SEP}{_COUNTRY}(?![\p{{L}}]))?"
     # the town in parentheses after the street backs it, and stays out of the span: `Via Roma 5 (Roma)`
     rf"|(?P<town_after>(?=[_*]{{0,2}}[ \t]*\([ \t]*{_CITY}[ \t]*\))))?)"
 )

@@ -111,6 +111,9 @@ def test_whole_addresses(address):
             "returns: via matilde mancebo, 117, 4º d, 09985 tarragona",
             ["via matilde mancebo, 117, 4º d, 09985 tarragona"],
         ),
+        # a dash between the street and its postcode, as chat users write it; not before other numbers
+        ("[12:01] Ann: Borgo Dora 21 - 10152 Torino (TO)", ["Borgo Dora 21 - 10152 Torino (TO)"]),
+        ("Kerkstraat 5 - 10115 was the code", ["Kerkstraat 5"]),
         # a flat's word ends the name of a street the number opens; an Italian province in lower case
         ("ship to 32 rue de la Gare Appt 43 08308 Dijon today", ["32 rue de la Gare Appt 43 08308 Dijon"]),
         ("ok so its 18 rue des lilas appt 5 69003 lyon thanks", ["18 rue des lilas appt 5 69003 lyon"]),
