@@ -176,6 +176,7 @@ CLOSING_THANKS = "name (sign-off closing a message)"
 COMPOUND_NAME_KEY = "name (value of a compound name key)"
 CAPS_RUN = "name (ALL-CAPS run in mixed-case prose)"
 APPOINTMENT_WITH = "name (the person an appointment is with)"
+MANDATE_PARTY = "name (undersigned or authorised party of a mandate)"
 POSITIONAL_PATTERNS = frozenset(
     {BY_AGENT, POSSESSIVE, RECIPIENT, ROLE_TITLE, LOWER_CASE_LINE, CLOSING_THANKS}
 )
@@ -563,6 +564,19 @@ PATTERNS = [
         0.75,
     ),
     Pattern(
+        # the undersigned of a mandate or a declaration, with the form's gender marks (`Je soussigné(e) Ann
+        # Lee`, `Io sottoscritto/a LEE Ann`, `I, the undersigned, Ann Lee`), and the person a mandate
+        # authorises (`delego Ann Lee al ritiro`, `autorizo a Ann Lee a recoger`, `donne procuration à Ann
+        # Lee pour`, `I authorise Ann Lee to collect`)
+        MANDATE_PARTY,
+        r"(?<![\w])(?i:soussign[ée]e?(?:\(e\))?|sottoscritt[oa](?:/[oa])?|ondergetekende|undersigned|"
+        r"unterzeichnete[r]?(?:\(r\))?|delego|autorizo(?:[ \t]+a)?|donne[ \t]+procuration[ \t]+à|"
+        r"authori[sz]e|machtig(?:[ \t]+ik)?)[ \t]*,?[ \t]+"
+        rf"(?P<name>{_TITLE_NAME_2}|{_CAPS_FAMILY}[ \t]+{_GIVEN}|{_CAPS_NAME_2}|{_MIXED_NAME_2})"
+        r"(?=[ \t]*[,;]|[ \t]+\p{Ll})",
+        0.8,
+    ),
+    Pattern(
         # the key of one part of a name: one word in lower case is a name there (`ud[fn]=ann`)
         NAME_PART_KEY_VALUE,
         rf"""(?i:(?<![\w])(?:{_NAME_PART_FIELD_KEYS}))\\?["']?\]?{_KEY_QUALIFIER}"""
@@ -704,6 +718,19 @@ _PATTERN_GATES = {
     ),
     NAME_CHANGE: ("->", "<-", "→", "←", "=>", "⇒"),
     VOICE_SPAN: ("<v",),
+    MANDATE_PARTY: (
+        "soussign",
+        "sottoscritt",
+        "ondergetekende",
+        "undersigned",
+        "unterzeichnete",
+        "delego",
+        "autorizo",
+        "procuration",
+        "authoris",
+        "authoriz",
+        "machtig",
+    ),
     APPOINTMENT_WITH: ("appointment", "afspraak", "rendez-vous", "rdv", "termin", "appuntamento", "cita"),
     COMPOUND_NAME_KEY: ("name",),
     VOCATIVE: tuple(f"{word.lower()}, " for word in _INTERJECTIONS.split("|")),
@@ -1434,6 +1461,8 @@ class PersonRecognizer(LocalRecognizer):
             suffix = _NEXT_WORD.match(text, end)
             if suffix and suffix.group(1).lower() in _ORG_SUFFIXES and suffix.group(1)[0].isupper():
                 continue  # `Royal Antwerp FC`, `Jan Smit BV`: the model left the company's suffix out
+            if _DATELINE_AFTER.match(text, end) and _DATELINE_BEFORE.search(text, max(0, start - 6), start):
+                continue  # `Kassel, den 11/04/2026`, `En Vigasio, a 02/04/2026`: where a letter was signed
             if value.split()[0].split("-")[0].lower() in _place_name_openers() | STREET_TYPES:
                 continue  # `San Marino`, `Sankt Augustin`, `Saint-Hubert`: a place
             if value.islower() or _only_salutation_words(value):
@@ -1768,6 +1797,11 @@ _COPYRIGHT_FIELD = regex.compile(r"(?i:copyright)[ \t]*[:=]")
 _COLUMN_GAP_ONLY = regex.compile(r"[ ]{3,}")
 _RECORD_CODES_ONLY = regex.compile(r"[ \t]*(?:[^\s]*\d[^\s]*[ \t]+)*")
 _HOUSE_NUMBER_BEFORE = regex.compile(r"(?<![\w.,/-])\d{1,5}[a-zA-Z]?[ \t]+\Z")
+# A letter's dateline: the place, a comma and the date alone on their line
+_DATELINE_AFTER = regex.compile(
+    r",[ \t]*(?i:(?:den|le|il|a|op|am|the|on)[ \t]+)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}[ \t.]*(?:\n|$)"
+)
+_DATELINE_BEFORE = regex.compile(r"(?:^|\n)[ \t]*(?:(?i:en|in|à|a|te|zu)[ \t]+)?\Z")
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)(?![\p{L}'’-])")
 _SHORT_CODE = regex.compile(r"[ \t]*\p{Lu}{2,4}[ \t]*")
 

@@ -231,3 +231,22 @@ def test_a_word_of_a_name_found_in_the_same_text_is_that_name(text, expected):
 )
 def test_meter_readers_companions_appointments_and_bailiffs(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Je soussigné(e) Ingrid Solberg, demeurant à Gand, donne procuration à Bartek Nowicki pour",
+            ["Ingrid Solberg", "Bartek Nowicki"],
+        ),
+        (
+            "Io sottoscritto/a NOWICKI Bartek, residente a Roma, delego Oona Lindgren al ritiro del pacco.",
+            ["NOWICKI Bartek", "Oona Lindgren"],
+        ),
+        ("I authorise the payment of 20 EUR to the carrier.", []),
+        ("Gent, den 11/04/2026", []),
+    ],
+)
+def test_mandate_parties_and_datelines(text, expected):
+    assert names(text) == expected
