@@ -275,14 +275,17 @@ def _without_qualifier(text: str, start: int, end: int) -> tuple[int, int]:
     return (start, start + qualifier.start()) if qualifier and qualifier.start() > 0 else (start, end)
 
 
-_CELL_SPLIT = regex.compile(r"\t|\||;|,| {2,}")
+# a header's cell delimiters, strongest first: a comma splits cells only where nothing else does, since
+# cells aligned by spaces may hold one (`Customer    Lee, Ann`, `Address    Leeds, LS1 4AP`)
+_CELL_SPLITS = (regex.compile(r"\t|\||;| {2,}"), regex.compile(r","))
 
 
 def header_line_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the lines that are a table's header (column names hold no personal values): the first
     line of the text or of a block, followed by a line, with three cells at least (split at tabs, pipes,
-    `;`, `,` or runs of spaces, as fixed-width tables align them), every cell a column-name identifier, and
-    one naming an entity (`E-Mail`, `msisdn`), or all of them single words in one case (`DEVICE  SINCE`)."""
+    `;` or runs of spaces, as fixed-width tables align them, else at commas), every cell a column-name
+    identifier, and one naming an entity (`E-Mail`, `msisdn`), or all of them single words in one case
+    (`DEVICE  SINCE`)."""
     from recognizers.columns import name_hint
 
     spans = []
@@ -290,7 +293,11 @@ def header_line_spans(text: str) -> list[tuple[int, int]]:
     for index, line in enumerate(lines[:-1]):
         if index > 0 and text[lines[index - 1].end() : line.start()].count("\n") < 2:
             continue  # not the first line of a block
-        cells = [cell.strip(_QUOTES) for cell in _CELL_SPLIT.split(line.group(0))]
+        cells = []
+        for split in _CELL_SPLITS:
+            cells = [cell.strip(_QUOTES) for cell in split.split(line.group(0).strip())]
+            if len(cells) > 1:
+                break
         cells = [cell for cell in cells if cell and set(cell) != {"-"}]
         if len(cells) < 3 or not all(_IDENTIFIER.fullmatch(cell) for cell in cells):
             continue

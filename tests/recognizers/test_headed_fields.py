@@ -77,3 +77,14 @@ def test_spreadsheet_cells_in_a1_notation_take_their_columns_first_cell_as_heade
 def test_a_formula_cell_is_not_a_header_and_unnamed_columns_give_nothing():
     text = "Sheet1!A1 = 'Total'\nSheet1!A2 = '=SUM(B2:B9)'\nSheet1!B1 = 'Qty'\nSheet1!B2 = 4\n"
     assert headed_fields(text) == []
+
+
+def test_a_key_value_table_row_is_no_header_though_its_key_names_a_column():
+    """Cells aligned by markup or spaces may hold a comma: `Customer | Miranda, Olga Anita` is two cells,
+    a key and its value, not a three-column header."""
+    text = (
+        "<h2>Complaint T-21</h2>\n<table><tbody>\n"
+        "<tr><th>Customer</th><td>Miranda, Olga Anita</td></tr>\n"
+        "<tr><th>Mobile</th><td>+32 475 12 34 56</td></tr>\n</tbody></table>"
+    )
+    assert names(text) == ["Miranda, Olga Anita"]
