@@ -65,8 +65,13 @@ def run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from recognizers import DEFAULT_ENTITIES, detect
+    from recognizers.batch import detector
 
     entities = tuple(args.entities) if args.entities else DEFAULT_ENTITIES
+    if "PERSON" in entities:
+        # load the NER model before reading any input: a missing model fails before an output line is
+        # written, and the first batch with a name does not stall
+        detector().nlp  # noqa: B018
     problems = 0
     with (
         open(args.input, encoding="utf-8", errors="replace") as source,
