@@ -343,12 +343,23 @@ class AddressRecognizer(LocalRecognizer):
         endpos = len(text) if endpos is None else endpos
         for window_start, window_end in _windows(self._anchor.finditer(text, pos, endpos), pos, endpos):
             position = max(window_start, results[-1].end if results else pos)
+            limit = min(endpos, window_end + _AFTER_ANCHOR)
             while position <= window_end:
-                match = self._address.search(text, position, min(endpos, window_end + _AFTER_ANCHOR))
-                if match is None or match.start() > window_end:
+                match = self._first_match(text, position, window_end, limit)
+                if match is None:
                     break
                 position = self._take(match, text, fields, results)
         return results
+
+    def _first_match(self, text: str, position: int, last_start: int, endpos: int):
+        """The first address in `text[position:endpos]` that starts by `last_start`: the pattern tried only
+        where a word starts (an address opens with a letter or digit not preceded by one), which is what
+        searching every position finds, without the cost of trying the others."""
+        for start in _ADDRESS_START.finditer(text, position, last_start + 1):
+            match = self._address.match(text, start.start(), endpos)
+            if match is not None:
+                return match
+        return None
 
     def _take(self, match, text: str, fields: RecordFields, results: list[RecognizerResult]) -> int:
         """Add `match` to `results` when it validates, clipped to the record field holding its street;
@@ -452,6 +463,9 @@ _LABEL_STREET_WORDS = frozenset(
 # How far before its street type word an address may start (flat, building, house name, number, name of
 # the street) and how far after it it may end (number, flat, locality, country).
 _BEFORE_ANCHOR, _AFTER_ANCHOR = 160, 400
+# Where an address may start: every form opens with a letter or digit, and `_ADDRESS` opens with
+# `(?<![\p{L}\d]|\d:)`.
+_ADDRESS_START = regex.compile(r"(?<![\p{L}\d])[\p{L}\d]")
 
 
 def _windows(anchors, pos: int, endpos: int) -> list[tuple[int, int]]:
