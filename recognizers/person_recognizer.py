@@ -738,6 +738,35 @@ _PATTERN_GATES = {
     MT940_NAME: ("/name/",),
     CLOSING_THANKS: ("thank", "regards", "cheers"),
     "name (after a possessive and a role noun)": ("your ", "our "),
+    # the name keys, by a part each holds (`cardholder`, `voornaam`, `prénom`, `givenName`, `src_display`)
+    NAME_KEY_VALUE: (
+        "name",
+        "holder",
+        "contact",
+        "recipient",
+        "sender",
+        "subscriber",
+        "beneficiary",
+        "payer",
+        "payee",
+        "signed",
+        "attn",
+        "attention",
+        "nom",
+        "naam",
+        "apellido",
+        "cn",
+        "sn",
+        "requester",
+        "debtor",
+        "_display",
+    ),
+    "name (quoted value of a customer key)": ("customer", "client"),
+    "name (JSON Patch value of a name path)": ('"path"',),
+    "name (member of a structured name object)": ("{",),
+    "name (LDAP common name RDN)": ("cn=", "displayname=", "givenname=", "sn="),
+    XML_NAME_ELEMENT: ("</",),
+    "name (display name before an address)": ("@",),
 }
 # A record field that is a name and nothing else: 2-5 words, Title-case or ALL CAPS, particles between.
 _NAME_FIELD = (
@@ -962,6 +991,14 @@ _NAME_ANSWER = regex.compile(
 )
 _LOWER_PARTICLES = frozenset("van von de der den del della di da du dos das le la ten ter ó ní uí".split())
 _CAPITALS_AFTER_LOWER = regex.compile(r"\p{Ll}\p{Lu}{2}")
+_ELIDED_ARTICLE = regex.compile(r"^[dDlL]['’](?=\p{Lu})")  # `d'Artagnan`, `L'Hermite`
+# compiled once: the module-level `regex.findall(pattern, ...)` looks its pattern up in a cache on each call
+_LETTERS = regex.compile(r"\p{L}+")
+_WORDS_WITH_APOSTROPHES = regex.compile(r"\p{L}[\p{L}'’]*")
+_CAPITALISED_WORDS = regex.compile(r"\p{Lu}[\p{L}'’]*")
+_LOWER_CASE_WORD = regex.compile(r"\p{Ll}[\p{Ll}'’\-]*")
+_SPACED_PART = regex.compile(r"\S+(?: \S+)*")
+_SPACES_OR_HYPHENS = regex.compile(r"[ \-]+")
 
 
 def plausible_name(value: str) -> bool:
@@ -1000,7 +1037,7 @@ def plausible_name(value: str) -> bool:
     # camelCase product names (iPhone, PayPal), as opposed to McDonald / MacArthur / O'Brien / LeBlanc;
     # technology acronyms with a lower-case letter inside (VoLTE, VoIP, WiMAX): a capital run after one
     for word in words:
-        core = regex.sub(r"^[dDlL]['’](?=\p{Lu})", "", word.strip(".'’"))
+        core = _ELIDED_ARTICLE.sub("", word.strip(".'’"))
         if core[:1].islower() and any(char.isupper() for char in core[1:]):
             return False
         if _CAPITALS_AFTER_LOWER.search(core):
@@ -1014,6 +1051,7 @@ class PersonRecognizer(LocalRecognizer):
     def __init__(self, supported_language: str = "en"):
         self.patterns = list(PATTERNS)
         self._compiled = [regex.compile(pattern.regex, regex.MULTILINE) for pattern in PATTERNS]
+        self._gates = [_PATTERN_GATES.get(pattern.name) for pattern in PATTERNS]
         self._name_field = regex.compile(_NAME_FIELD)
         self._initial_name = regex.compile(rf"(?:\p{{Lu}}\.[ \t]*){{1,2}}[ \t]*{_TITLE_WORD}")  # `B. Remy`
         self._contact_recognizers = None
@@ -1087,9 +1125,11 @@ class PersonRecognizer(LocalRecognizer):
                     )
                 )
         lowered = text.lower()
-        for pattern, compiled in zip(PATTERNS, self._compiled, strict=True):
-            gate = _PATTERN_GATES.get(pattern.name)
-            if gate is not None and not any(word in lowered for word in gate):
+        if not lowered.isascii():
+            # `(?i)` reads `ſ` as `s` and `İ` as `i`: lower() keeps `ſ`, turns `İ` into `i` + a combining dot
+            lowered = lowered.replace("ſ", "s").replace("\u0307", "")
+        for pattern, compiled, gate in zip(PATTERNS, self._compiled, self._gates, strict=True):
+            if gate is not None and not any(map(lowered.__contains__, gate)):
                 continue
             for match in compiled.finditer(text):
                 rule = pattern.name
@@ -1111,7 +1151,7 @@ class PersonRecognizer(LocalRecognizer):
                             break  # `Location: Paris, France`
                         if group in ("dq", "sq", "eq") and _COLUMN_GAP.search(match.group(group)):
                             # `"Ann <em>Lee</em>"` with its markup blanked: each part on its own
-                            for part in regex.finditer(r"\S+(?: \S+)*", match.group(group)):
+                            for part in _SPACED_PART.finditer(match.group(group)):
                                 offset = match.start(group) + part.start()
                                 self._add(
                                     results,
@@ -1288,7 +1328,7 @@ class PersonRecognizer(LocalRecognizer):
             return results
         # overlapped: `customer: hi its ann lee` holds two cues, the role and `its`
         for match in _LOWER_INTRODUCTION.finditer(text, overlapped=True):
-            words = list(regex.finditer(r"\p{Ll}[\p{Ll}'’\-]*", match.group("words")))
+            words = list(_LOWER_CASE_WORD.finditer(match.group("words")))
             kept = []  # (word, is it a dictionary word)
             breaker, particle_inside = None, False
             for index, word in enumerate(words):
@@ -1377,7 +1417,7 @@ class PersonRecognizer(LocalRecognizer):
             if "," in value and not _plausible_family_given(value):
                 continue  # `Paris, France`
             spelled_in_mailbox = any(
-                len(word) > 2 and folded(word) in mailboxes for word in regex.findall(r"\p{L}+", value)
+                len(word) > 2 and folded(word) in mailboxes for word in _LETTERS.findall(value)
             )
             if spelled_in_mailbox or not _all_dictionary_words(value):
                 results.append(make_result(self, "PERSON", start, end, 0.7, "name (field of a record)"))
@@ -1530,7 +1570,7 @@ def _salutation_words() -> frozenset[str]:
 
 def _only_salutation_words(value: str) -> bool:
     """Every word of `value` belongs to a greeting or sign-off (`Beste Grüße`, `Groetjes`)."""
-    return all(word.lower() in _salutation_words() for word in regex.findall(r"\p{L}+", value))
+    return all(word.lower() in _salutation_words() for word in _LETTERS.findall(value))
 
 
 @lru_cache(maxsize=1)
@@ -1580,7 +1620,7 @@ def _all_dictionary_words(value: str) -> bool:
     and `Colin Russell` are not)."""
     from recognizers.dictionary import is_dictionary_word
 
-    return all(is_dictionary_word(word) for word in regex.findall(r"\p{Lu}[\p{L}'’]*", value))
+    return all(is_dictionary_word(word) for word in _CAPITALISED_WORDS.findall(value))
 
 
 def _skip_everyday_words(text: str, start: int, end: int) -> int:
@@ -1638,7 +1678,7 @@ def is_name_shaped(value: str) -> bool:
     from recognizers.dictionary import is_dictionary_word
 
     words = value.split()
-    parts = regex.split(r"[ \-]+", value)
+    parts = _SPACES_OR_HYPHENS.split(value)
     return (
         value.islower()
         and 1 <= len(words) <= 4
@@ -1670,13 +1710,13 @@ def _holds_inflected_verb(value: str) -> bool:
     """A word of `value` is an inflected verb (`Exceeded`, `Pending`): a status, not a name."""
     from recognizers.dictionary import is_verb_form
 
-    return any(is_verb_form(word) for word in regex.findall(r"\p{L}+", value))
+    return any(is_verb_form(word) for word in _LETTERS.findall(value))
 
 
 def _holds_everyday_word(value: str) -> bool:
     """A word of `value` is a stop word, log keyword or everyday word (`Payment Failed`, `NOTE, Please`):
     the rules that read a name from its position alone, with no word saying it is one, refuse it."""
-    return any(word.lower() in _everyday_words() for word in regex.findall(r"\p{L}[\p{L}'’]*", value))
+    return any(word.lower() in _everyday_words() for word in _WORDS_WITH_APOSTROPHES.findall(value))
 
 
 _HEADING_CUES = frozenset("attn attention to cc bcc from c/o for care".split()) | ROLE_WORDS
