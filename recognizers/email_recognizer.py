@@ -14,6 +14,7 @@ from functools import lru_cache
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from recognizers.emails import plain_address
+from recognizers.results import pattern_results
 
 # Local part: starts and ends with a letter or digit (so `=`, quotes, `<`, `:` and a leading dot stay out);
 # domain: dot-separated labels, ending in an alphabetic or punycode top-level label not followed by more
@@ -77,39 +78,37 @@ def has_public_suffix(domain: str) -> bool:
     return bool(parts.suffix and parts.domain)
 
 
-# What every obfuscated address holds, an `at` spelled out: texts without one (most) skip that pattern, the
-# costliest of the three since it may start at any word.
-_SPELLED_AT = re.compile(r"(?i)[ \t]at[ \t]|[\[(][ \t]?at[ \t]?[\])]")
+# What every obfuscated address holds: an `at` in brackets, or else a spelled `dot` before its last label.
+# Texts without either (nearly all) skip that pattern, the costliest of the three since it may start at any
+# word.
+_OBFUSCATION = re.compile(r"(?i)[\[(][ \t]?at[ \t]?[\])]|[ \t]dot[ \t]")
 
 
-class _AddressPatterns(PatternRecognizer):
-    """Matches of the patterns, each checked against the bundled public suffix list."""
+class EmailAddressRecognizer(PatternRecognizer):
+    """Email addresses, exact span, checked against the bundled public suffix list."""
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(
+            supported_entity="EMAIL_ADDRESS",
+            name="PiivaultEmailRecognizer",
+            patterns=list(PATTERNS),
+            context=list(CONTEXT),
+            supported_language=supported_language,
+        )
 
     def validate_result(self, pattern_text: str) -> bool:
         address = plain_address(pattern_text)
         return address.count("@") == 1 and has_public_suffix(address.rpartition("@")[2])
 
-
-class EmailAddressRecognizer(_AddressPatterns):
-    """Email addresses, exact span, checked against the bundled public suffix list."""
-
-    def __init__(self, supported_language: str = "en"):
-        options = dict(
-            supported_entity="EMAIL_ADDRESS",
-            name="PiivaultEmailRecognizer",
-            context=list(CONTEXT),
-            supported_language=supported_language,
-        )
-        super().__init__(patterns=list(PATTERNS), **options)
-        # the same recognizer without the obfuscated pattern, for texts that spell no `at`
-        self._unspelled = _AddressPatterns(patterns=[p for p in PATTERNS if p is not PATTERNS[1]], **options)
-        self._unspelled._id = self.id  # its results name this recognizer (context enhancement looks it up)
-
     def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None):
-        if _SPELLED_AT.search(text):
+        if regex_flags:
             results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         else:
-            results = self._unspelled.analyze(text, entities, nlp_artifacts, regex_flags)
+            # each pattern only where the text holds what it cannot match without: an `@`, a bracketed `at`
+            # or a spelled `dot`, the `//` of an airline contact element (most texts hold none)
+            needed = ("@" in text, _OBFUSCATION.search(text) is not None, "//" in text)
+            patterns = [pattern for pattern, need in zip(PATTERNS, needed, strict=True) if need]
+            results = pattern_results(self, text, patterns)
         return [
             result
             for result in results

@@ -3,7 +3,8 @@ and the recognizer's name and id), for the recognizers that do their own matchin
 
 from __future__ import annotations
 
-from presidio_analyzer import AnalysisExplanation, RecognizerResult
+import regex
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 
 def make_result(
@@ -23,3 +24,47 @@ def make_result(
             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
         },
     )
+
+
+def pattern_results(recognizer, text: str, patterns) -> list[RecognizerResult]:
+    """What Presidio's `PatternRecognizer.analyze` returns for `text` when it has only `patterns` (the
+    recognizer's, less those a cheap test shows cannot match), without its per-pattern timing, debug
+    logging and regex timeout, and with no explanation built for the matches validation refuses: the
+    recognizers run on every text, and most texts match none of their patterns."""
+    flags = recognizer.global_regex_flags
+    results = []
+    for pattern in patterns:
+        if not pattern.compiled_regex or pattern.compiled_with_flags != flags:
+            pattern.compiled_with_flags = flags  # as Presidio compiles them, with the `regex` module
+            pattern.compiled_regex = regex.compile(pattern.regex, flags=flags)
+        for match in pattern.compiled_regex.finditer(text):
+            start, end = match.span()
+            if start == end:
+                continue
+            matched = text[start:end]
+            validation = recognizer.validate_result(matched)
+            score = pattern.score
+            if validation is not None:
+                score = EntityRecognizer.MAX_SCORE if validation else EntityRecognizer.MIN_SCORE
+            if recognizer.invalidate_result(matched):
+                score = EntityRecognizer.MIN_SCORE
+            if score <= EntityRecognizer.MIN_SCORE:
+                continue
+            explanation = recognizer.build_regex_explanation(
+                recognizer.name, pattern.name, pattern.regex, pattern.score, validation, flags
+            )
+            explanation.score = score
+            results.append(
+                RecognizerResult(
+                    entity_type=recognizer.supported_entities[0],
+                    start=start,
+                    end=end,
+                    score=score,
+                    analysis_explanation=explanation,
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+                    },
+                )
+            )
+    return EntityRecognizer.remove_duplicates(results) if results else []
