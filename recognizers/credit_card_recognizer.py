@@ -15,6 +15,7 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
 from recognizers.context import key_before, key_parts
+from recognizers.results import pattern_results
 
 # not glued to a word, an id, a decimal or a time; a colon only right after a JSON key (`"number":4111…`)
 _START = r"(?<![\w\-./,+])(?<![^\"]:)"
@@ -46,6 +47,12 @@ NOT_CARD_KEYS = frozenset(
     "siret siren kvk kbo vat".split()
 )
 _SEPARATORS = re.compile(r"[ \u00a0\u202f.\-]")
+# Where a number that can pass `is_card_number` lies: a run of 13 digits or more, with at most one separator
+# between two (the patterns join their groups by one). A pattern is tried only where such a run holds what
+# it cannot match without (its separator; 13 digits in a row), and a text without a run (many) needs none.
+_DIGIT_RUN = re.compile(r"\d(?:[ \u00a0\u202f.\-]?\d){12,}")
+_THIRTEEN_DIGITS = re.compile(r"\d{13}")
+_FORM_OF_PAYMENT = re.compile(r"(?i)FP CC")
 CARD_KEYS = frozenset("card pan cc credit debit visa mastercard amex".split())
 
 
@@ -102,7 +109,22 @@ class CardNumberRecognizer(PatternRecognizer):
         return is_card_number(_SEPARATORS.sub("", pattern_text))
 
     def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None) -> list[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if regex_flags:
+            results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        else:
+            runs = "|".join(_DIGIT_RUN.findall(text))
+            if not runs:
+                return []
+            plain = _THIRTEEN_DIGITS.search(runs) is not None
+            needed = (
+                plain,
+                " " in runs or "\u00a0" in runs or "\u202f" in runs,
+                "-" in runs,
+                "." in runs,
+                plain and _FORM_OF_PAYMENT.search(text) is not None,
+            )
+            patterns = [pattern for pattern, need in zip(PATTERNS, needed, strict=True) if need]
+            results = pattern_results(self, text, patterns)
         return [result for result in results if not self._is_id_value(text, result.start)]
 
     @staticmethod

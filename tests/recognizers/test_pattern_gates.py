@@ -4,6 +4,7 @@ those of Presidio's own pattern loop (taken when regex flags are given) on every
 
 import pytest
 
+from recognizers.credit_card_recognizer import CardNumberRecognizer
 from recognizers.email_recognizer import EmailAddressRecognizer
 
 
@@ -39,4 +40,24 @@ def _compared(recognizer, text: str) -> tuple[list, list]:
 )
 def test_email_gates_keep_presidio_results(text):
     fast, stock = _compared(EmailAddressRecognizer(), text)
+    assert fast == stock
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "card=4111111111111111; paid with 4111 1111 1111 1111 today",
+        "pan: 5555-5555-5555-4444, amex 3782 822463 10005",
+        "dotted 4111.1111.1111.1111 and nbsp 4111\u00a01111\u00a01111\u00a01111",
+        "FP CC/VI/4111111111111111/1225 and FP CCVI4111111111111111",
+        "fp cc/vi/4111111111111111/1225",
+        "order_id=4111111111111111 ts=1714050000000",
+        "2026-04-14 12:30:45.123 short 1234 5678 numbers",
+        "4111 1111 1111 111 and 4111-1111 1111-1111 mixed",
+        '{"number":4111111111111111}',
+        "12345678901234567890123 too long, 0000 0000 0000 0000 one digit",
+    ],
+)
+def test_card_gates_keep_presidio_results(text):
+    fast, stock = _compared(CardNumberRecognizer(), text)
     assert fast == stock
