@@ -36,6 +36,22 @@ def test_findings_in_input_order_with_offsets(tmp_path):
     ]
 
 
+def test_output_lines_are_the_findings_to_dict(tmp_path):
+    """Each line is the JSON of `Finding.to_dict()` for each finding, non-ASCII written as is."""
+    from recognizers import detect
+
+    records = [*GOOD, {"id": "é", "text": "Thérèse Chauvin (0647435293), thérèse@exemple.fr"}]
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    write_input(source, [json.dumps(record) for record in records])
+    assert main(["detect", str(source), "-o", str(target)]) == 0
+    found = detect([record["text"] for record in records])
+    expected = [
+        json.dumps({"id": record["id"], "findings": [f.to_dict() for f in each]}, ensure_ascii=False)
+        for record, each in zip(records, found, strict=True)
+    ]
+    assert target.read_text(encoding="utf-8").splitlines() == expected
+
+
 def test_entities_option(tmp_path):
     source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     write_input(source, [json.dumps(GOOD[2])])
