@@ -60,8 +60,22 @@ def _pattern() -> regex.Pattern:
     return regex.compile(rf"(?i)(?<![\p{{L}}\d])(?:{alternatives})(?![\p{{L}}\d])")
 
 
+@lru_cache(maxsize=1)
+def _gate_words() -> tuple[str, ...]:
+    """The longest word of each name, in lower case: a text that holds none of them names none."""
+    return tuple(
+        dict.fromkeys(max(name.lower().split(), key=len) for name in ORGANISATIONS_NAMED_AFTER_PEOPLE)
+    )
+
+
 def organisation_spans(text: str) -> list[tuple[int, int]]:
     """The `(start, end)` of each organisation named after a person, written whole in `text`."""
+    lowered = text.lower()
+    if not lowered.isascii():
+        # `(?i)` reads `ſ` as `s` and `İ` as `i`: lower() keeps `ſ`, turns `İ` into `i` + a combining dot
+        lowered = lowered.replace("ſ", "s").replace("\u0307", "")
+    if not any(map(lowered.__contains__, _gate_words())):
+        return []
     return [match.span() for match in _pattern().finditer(text)]
 
 
