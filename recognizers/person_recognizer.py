@@ -298,7 +298,7 @@ PATTERNS = [
     Pattern(
         NAME_KEY_VALUE,
         # a PHP print_r dump closes the key in brackets: `[firstname] => Ann`
-        rf"""(?i:(?<![\w])(?:{_NAME_KEYS}))\\?["']?(?:(?<=\[\w+)\])?{_KEY_QUALIFIER}"""
+        rf"""(?i:\b(?:{_NAME_KEYS}))\\?["']?(?:(?<=\[\w+)\])?{_KEY_QUALIFIER}"""
         rf"""[ \t]*(?:[:=]|=>|(?<=")[ \t]+(?="))[ \t]*{_KEY_VALUE}""",
         0.85,
     ),
@@ -307,14 +307,14 @@ PATTERNS = [
         # `verified_by`, `Caller: Ann Lee`); `caller` and `tech` as often hold a number or a word, so the
         # value is held to the checks of names read from their position
         PERSON_KEY_VALUE,
-        rf"""(?i:(?<![\w])(?:{_PERSON_KEYS}))["']?{_KEY_QUALIFIER}[ \t]*(?:[:=]|=>)[ \t]*{_KEY_VALUE}""",
+        rf"""(?i:\b(?:{_PERSON_KEYS}))["']?{_KEY_QUALIFIER}[ \t]*(?:[:=]|=>)[ \t]*{_KEY_VALUE}""",
         0.75,
     ),
     Pattern(
         # `customer`/`client` hold an id as often as a name (and open chat lines: `customer: I paid`):
         # only a quoted value, held to the name checks (`customer="DUBOIS, Margaux"`)
         "name (quoted value of a customer key)",
-        r"""(?i:(?<![\w])(?:customer|client))["']?[ \t]*(?:[:=]|=>)[ \t]*"""
+        r"""(?i:\b(?:customer|client))["']?[ \t]*(?:[:=]|=>)[ \t]*"""
         r"""(?:"(?P<dq>[^"\n]{1,80})"|'(?P<sq>[^'\n]{1,80})')""",
         0.8,
     ),
@@ -336,7 +336,7 @@ PATTERNS = [
         # an RDN of an LDAP distinguished name (RFC 4514): `cn=Ann Lee,ou=Customers,dc=example`; the value
         # runs to the next unescaped comma or plus
         "name (LDAP common name RDN)",
-        r"(?i:(?<![\w])(?:cn|displayName|givenName|sn)=)"
+        r"(?i:\b(?:cn|displayName|givenName|sn)=)"
         r"(?P<name>(?:[^,+=\\\n:;\"]|\\.){1,80}?)(?=[ \t]*(?:[,+;]|:mailto:|$))",
         0.85,
     ),
@@ -411,7 +411,7 @@ PATTERNS = [
     Pattern(
         "name (after a greeting)",
         # ... or a dash (`Hoi Quinten - can I come and see it?`)
-        rf"(?<![\w])(?:{_GREETINGS})[ \t]+(?P<name>{_TITLE_NAME})(?=[ \t]*[,!:\n]|[ \t]+[-–—][ \t])",
+        rf"\b(?:{_GREETINGS})[ \t]+(?P<name>{_TITLE_NAME})(?=[ \t]*[,!:\n]|[ \t]+[-–—][ \t])",
         0.7,
     ),
     Pattern(
@@ -444,7 +444,7 @@ PATTERNS = [
     Pattern(
         # a delivery or form signed by someone: `signed G. Smeets`, `signed: Ann Lee`
         "name (signer)",
-        rf"(?<![\w])(?i:signed)[ \t]*:?[ \t]+(?P<name>{_INITIALS_NAME}|{_TITLE_NAME_2})"
+        rf"\b(?i:signed)[ \t]*:?[ \t]+(?P<name>{_INITIALS_NAME}|{_TITLE_NAME_2})"
         rf"(?![\p{{L}}'’])",
         0.75,
     ),
@@ -466,14 +466,14 @@ PATTERNS = [
     ),
     Pattern(
         "name (after an introducer)",
-        rf"(?i:(?<![\w])(?:{_INTRODUCERS})(?:[ \t]+(?:is|was|named|called))?[ \t]*:?)[ \t]+"
+        rf"(?i:\b(?:{_INTRODUCERS})(?:[ \t]+(?:is|was|named|called))?[ \t]*:?)[ \t]+"
         rf"(?P<name>{_TITLE_NAME_2}|(?:{_CAPS_NAME_2}|{_MIXED_NAME_2}){_END_OF_CAPS_NAME})",
         0.7,
     ),
     Pattern(
         # the agent of a passive verb of request or approval: `was requested by Justin Cowan`
         BY_AGENT,
-        rf"(?<![\w])(?i:{_AGENT_VERBS})(?:[ \t]+(?:at|in|on)[ \t]+[^\n]{{1,40}}?)?[ \t]+by[ \t]+"
+        rf"\b(?i:{_AGENT_VERBS})(?:[ \t]+(?:at|in|on)[ \t]+[^\n]{{1,40}}?)?[ \t]+by[ \t]+"
         rf"(?P<name>{_TITLE_NAME}|{_CAPS_NAME_2}|{_MIXED_NAME_2})"
         rf"(?![\p{{L}}\d'’])",
         0.7,
@@ -481,7 +481,7 @@ PATTERNS = [
     Pattern(
         # a recipient line of a message: `cc: Ann Lee`, `To: Ann Lee; Bob Smith`
         RECIPIENT,
-        rf"(?<![\w])(?i:to|cc|bcc|attn|attention)[ \t]*:[ \t]*(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2}|"
+        rf"\b(?i:to|cc|bcc|attn|attention)[ \t]*:[ \t]*(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2}|"
         rf"{_MIXED_NAME_2})(?=[ \t]*(?:$|[,;<(\n|]))",
         0.75,
     ),
@@ -498,7 +498,7 @@ PATTERNS = [
     Pattern(
         # a name column compared with a literal in SQL (`lower(s.last_name) = 'lee'`, `surname LIKE 'Lee'`)
         SQL_COMPARISON,
-        rf"(?i:(?<![\w])(?:\w+\.)?(?:{_NAME_KEYS})\)?[ \t]*(?:=|like|ilike)[ \t]*)'(?P<sq>[^'\n%_]{{1,60}})'",
+        rf"(?i:\b(?:\w+\.)?(?:{_NAME_KEYS})\)?[ \t]*(?:=|like|ilike)[ \t]*)'(?P<sq>[^'\n%_]{{1,60}})'",
         0.8,
     ),
     Pattern(
@@ -536,14 +536,14 @@ PATTERNS = [
     ),
     Pattern(
         "name (introducing oneself: '<name> here')",
-        rf"(?<![\w])(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2})[ \t]+(?:here|hier)(?![\w])",
+        rf"\b(?P<name>{_TITLE_NAME_2}|{_CAPS_NAME_2}|{_MIXED_NAME_2})[ \t]+(?:here|hier)(?![\w])",
         0.7,
     ),
     Pattern(
         # the person addressed after an interjection, between commas, as chats and transcripts write it
         # (`Great, Ann, I'll send the summary`, `Sure, Ann Lee, one moment`)
         VOCATIVE,
-        rf"(?<![\w])(?:{_INTERJECTIONS}),[ \t]+(?P<name>{_TITLE_NAME}),[ \t]",
+        rf"\b(?:{_INTERJECTIONS}),[ \t]+(?P<name>{_TITLE_NAME}),[ \t]",
         0.7,
     ),
     Pattern(
@@ -569,7 +569,7 @@ PATTERNS = [
         # authorises (`delego Ann Lee al ritiro`, `autorizo a Ann Lee a recoger`, `donne procuration à Ann
         # Lee pour`, `I authorise Ann Lee to collect`)
         MANDATE_PARTY,
-        r"(?<![\w])(?i:soussign[ée]e?(?:\(e\))?|sottoscritt[oa](?:/[oa])?|ondergetekende|undersigned|"
+        r"\b(?i:soussign[ée]e?(?:\(e\))?|sottoscritt[oa](?:/[oa])?|ondergetekende|undersigned|"
         r"unterzeichnete[r]?(?:\(r\))?|delego|autorizo(?:[ \t]+a)?|donne[ \t]+procuration[ \t]+à|"
         r"authori[sz]e|machtig(?:[ \t]+ik)?)[ \t]*,?[ \t]+"
         rf"(?P<name>{_TITLE_NAME_2}|{_CAPS_FAMILY}[ \t]+{_GIVEN}|{_CAPS_NAME_2}|{_MIXED_NAME_2})"
@@ -579,7 +579,7 @@ PATTERNS = [
     Pattern(
         # the key of one part of a name: one word in lower case is a name there (`ud[fn]=ann`)
         NAME_PART_KEY_VALUE,
-        rf"""(?i:(?<![\w])(?:{_NAME_PART_FIELD_KEYS}))\\?["']?\]?{_KEY_QUALIFIER}"""
+        rf"""(?i:\b(?:{_NAME_PART_FIELD_KEYS}))\\?["']?\]?{_KEY_QUALIFIER}"""
         rf"""[ \t]*(?:[:=]|=>)[ \t]*{_KEY_VALUE}""",
         0.85,
     ),
@@ -626,7 +626,7 @@ PATTERNS = [
         # the one person a service message names by a role, after `your`/`our` and before an auxiliary verb
         # (`Your driver Ann will call you`, `Your technician Marc is on his way`)
         "name (after a possessive and a role noun)",
-        r"(?<![\w])(?i:your|our)[ \t]+(?i:driver|courier|rider|technician|engineer|installer|agent|advisor|"
+        r"\b(?i:your|our)[ \t]+(?i:driver|courier|rider|technician|engineer|installer|agent|advisor|"
         r"adviser|consultant|nurse|doctor|guide|host|instructor|coach|therapist|stylist|tutor|contact|"
         r"representative|account manager|case manager)"
         rf"[ \t]+(?P<name>{_TITLE_NAME})(?=[ \t]*,|[ \t]+(?:will|is|has|had|was|can|could|would|may|shall|"
@@ -783,7 +783,7 @@ ANCHORED_BEFORE = [
         # the subject of a speech or request verb; a parenthetical may sit between the name and its verb:
         # `Ann Lee (0471 12 34 56) reported ...`
         "name (subject of a speech or request verb)",
-        rf"(?<![\w])(?:{_SPEECH_VERBS})(?![\w])",
+        rf"\b(?:{_SPEECH_VERBS})(?![\w])",
         rf"{_NAME_BEFORE}(?:\*\*|__)?(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]+\Z",
         0.7,
     ),
@@ -791,8 +791,8 @@ ANCHORED_BEFORE = [
         # the person born on a date, as contracts and registers introduce a party: `Ann Lee, né(e) le
         # 03/04/1980`, `Lee, Ann, born on ...`, `ann lee, geboren am ...`
         BIRTH_SUBJECT,
-        r"(?<![\w])(?:né\(e\)|née?|nat[oa]|nacid[oa])(?:[ \t]+(?:le|il|el|a|à))?[ \t]+(?=\d)|"
-        r"(?<![\w])(?:geb\.|geboren(?:[ \t]+(?:am|op))?|born(?:[ \t]+on)?)[ \t]+(?=\d)",
+        r"\b(?:né\(e\)|née?|nat[oa]|nacid[oa])(?:[ \t]+(?:le|il|el|a|à))?[ \t]+(?=\d)|"
+        r"\b(?:geb\.|geboren(?:[ \t]+(?:am|op))?|born(?:[ \t]+on)?)[ \t]+(?=\d)",
         rf"(?<![\w'’])(?P<name>{_TITLE_NAME},[ \t]*{_GIVEN}|{_CAPS_FAMILY},[ \t]*{_GIVEN}|"
         rf"{_CAPS_FAMILY}[ \t]+{_GIVEN}|{_TITLE_NAME}|{_CAPS_NAME_2}|{_MIXED_NAME_2}|"
         rf"(?:\p{{Lu}}\.[ \t]*){{1,2}}{_TITLE_WORD}|"
@@ -806,7 +806,7 @@ ANCHORED_BEFORE = [
 ]
 # A role or relation noun written as a title before a name (`Neighbour Colin Russell`): the word is found
 # first, then checked against ROLE_WORDS, then the name after it.
-_WORD_BEFORE_CAPITAL = r"(?<![\w])(\p{L}+),?[ \t]+(?=\p{Lu})"  # `technician, Ann Lee, ...` too
+_WORD_BEFORE_CAPITAL = r"\b(\p{L}+),?[ \t]+(?=\p{Lu})"  # `technician, Ann Lee, ...` too
 _NAME_AFTER_ROLE = (
     rf"(?P<name>(?:{_PARTICLE}[ \t]+)*{_TITLE_NAME},[ \t]*{_GIVEN}(?![\p{{L}}'’])|"  # `Cardholder Lee, Ann`
     rf"{_CAPS_FAMILY}[ \t]+{_GIVEN}(?=[ \t]+\p{{Ll}}|[ \t]*[,;.:)]|[ \t]*$)|"  # `Cardholder LEE Ann denies`
@@ -1785,7 +1785,7 @@ def _extend(text: str, start: int, end: int) -> tuple[int, int]:
 # English cues before `M. Lee` that make `M.` an initial rather than French for Monsieur: an English
 # honorific, a salutation or attention line, an English sign-off above a signature
 _ENGLISH_CUE_BEFORE = regex.compile(
-    r"(?i:(?<![\w])(?:mr|mrs|ms|miss|mx|dr|dear|attn|attention|c/o|faithfully|sincerely|regards|thanks|"
+    r"(?i:\b(?:mr|mrs|ms|miss|mx|dr|dear|attn|attention|c/o|faithfully|sincerely|regards|thanks|"
     r"yours|cheers|best))[.,:!]?[ \t]*(?:>?[ \t]*\r?\n[ \t>]*){0,2}\Z"
 )
 
