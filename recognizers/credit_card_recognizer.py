@@ -15,7 +15,7 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
 from recognizers.context import key_before, key_parts
-from recognizers.results import pattern_results
+from recognizers.results import compile_patterns, pattern_results
 
 # not glued to a word, an id, a decimal or a time; a colon only right after a JSON key (`"number":4111…`)
 _START = r"(?<![\w\-./,+])(?<![^\"]:)"
@@ -104,6 +104,7 @@ class CardNumberRecognizer(PatternRecognizer):
             context=list(CONTEXT),
             supported_language=supported_language,
         )
+        compile_patterns(self)
 
     def validate_result(self, pattern_text: str) -> bool:
         return is_card_number(_SEPARATORS.sub("", pattern_text))

@@ -14,7 +14,7 @@ from functools import lru_cache
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from recognizers.emails import plain_address
-from recognizers.results import pattern_results
+from recognizers.results import compile_patterns, pattern_results
 
 # Local part: starts and ends with a letter or digit (so `=`, quotes, `<`, `:` and a leading dot stay out);
 # domain: dot-separated labels, ending in an alphabetic or punycode top-level label not followed by more
@@ -95,6 +95,7 @@ class EmailAddressRecognizer(PatternRecognizer):
             context=list(CONTEXT),
             supported_language=supported_language,
         )
+        compile_patterns(self)
 
     def validate_result(self, pattern_text: str) -> bool:
         address = plain_address(pattern_text)

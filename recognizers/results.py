@@ -26,6 +26,20 @@ def make_result(
     )
 
 
+def compile_patterns(recognizer) -> None:
+    """Compile the recognizer's patterns as Presidio does on its first text: now, since `pattern_results`
+    may not need some of them for many texts, and the first text to need one should not pay for it."""
+    for pattern in recognizer.patterns:
+        _compiled(pattern, recognizer.global_regex_flags)
+
+
+def _compiled(pattern, flags: int):
+    if not pattern.compiled_regex or pattern.compiled_with_flags != flags:
+        pattern.compiled_with_flags = flags  # as Presidio compiles them, with the `regex` module
+        pattern.compiled_regex = regex.compile(pattern.regex, flags=flags)
+    return pattern.compiled_regex
+
+
 def pattern_results(recognizer, text: str, patterns) -> list[RecognizerResult]:
     """What Presidio's `PatternRecognizer.analyze` returns for `text` when it has only `patterns` (the
     recognizer's, less those a cheap test shows cannot match), without its per-pattern timing, debug
@@ -34,10 +48,7 @@ def pattern_results(recognizer, text: str, patterns) -> list[RecognizerResult]:
     flags = recognizer.global_regex_flags
     results = []
     for pattern in patterns:
-        if not pattern.compiled_regex or pattern.compiled_with_flags != flags:
-            pattern.compiled_with_flags = flags  # as Presidio compiles them, with the `regex` module
-            pattern.compiled_regex = regex.compile(pattern.regex, flags=flags)
-        for match in pattern.compiled_regex.finditer(text):
+        for match in _compiled(pattern, flags).finditer(text):
             start, end = match.span()
             if start == end:
                 continue
