@@ -341,7 +341,7 @@ class AddressRecognizer(LocalRecognizer):
         holds one, and scanning whole JSON lines and chats for the rest of the pattern is the cost."""
         results = []
         endpos = len(text) if endpos is None else endpos
-        for window_start, window_end in _windows(self._anchor.finditer(text, pos, endpos), pos, endpos):
+        for window_start, window_end in _windows(self._anchors(text, pos, endpos), pos, endpos):
             position = max(window_start, results[-1].end if results else pos)
             limit = min(endpos, window_end + _AFTER_ANCHOR)
             while position <= window_end:
@@ -350,6 +350,27 @@ class AddressRecognizer(LocalRecognizer):
                     break
                 position = self._take(match, text, fields, results)
         return results
+
+    def _anchors(self, text: str, pos: int, endpos: int):
+        """The matches of `_ANCHOR` in `text[pos:endpos]`, as `finditer` finds them, tried only at the words
+        that may hold one: a street type word opens its word, and a compound's suffix ends it."""
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a letter written as two in lower case (İ): offsets would shift
+            yield from self._anchor.finditer(text, pos, endpos)
+            return
+        starts, suffixes = _anchor_words()
+        end = pos
+        for word in _LETTERS.finditer(lowered.translate(_CASE_FOLDS), pos, endpos):
+            value = word.group(0)
+            if word.start() < end or not (value in starts or value.endswith(suffixes)):
+                continue
+            tries = {word.end() - len(suffix) for suffix in suffixes if value.endswith(suffix)}
+            for at in sorted(tries | {word.start()} if value in starts else tries):
+                anchor = self._anchor.match(text, at, endpos)
+                if anchor is not None:
+                    yield anchor
+                    end = anchor.end()
+                    break
 
     def _first_match(self, text: str, position: int, last_start: int, endpos: int):
         """The first address in `text[position:endpos]` that starts by `last_start`: the pattern tried only
@@ -466,6 +487,25 @@ _BEFORE_ANCHOR, _AFTER_ANCHOR = 160, 400
 # Where an address may start: every form opens with a letter or digit, and `_ADDRESS` opens with
 # `(?<![\p{L}\d]|\d:)`.
 _ADDRESS_START = regex.compile(r"(?<![\p{L}\d])[\p{L}\d]")
+
+
+_LETTERS = regex.compile(r"\p{L}+")
+# The letters that the case-insensitive parts of `_ANCHOR` read as another letter than their lower case
+_CASE_FOLDS = str.maketrans({"ſ": "s", "\U0001df95": "ß"})
+
+
+@lru_cache(maxsize=1)
+def _anchor_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words (lower case) that an anchor's first word may be, and the compound suffixes: the street
+    type words up to their first sign (`av` of `av.`, `rond` of `rond-point`), the first words of the post
+    office boxes (`p` of `P.O. Box`, `pobox`, `postoffice`) and the military keywords."""
+    words, suffixes = _type_words()
+    starts = {_LETTERS.match(word).group(0) for word in words}
+    starts |= set(
+        "p po pobox post postoffice postbus postfach boite boîte case apartado apdo casella b bp c cp "
+        "apo fpo dpo".split()
+    )
+    return frozenset(starts), suffixes
 
 
 def _windows(anchors, pos: int, endpos: int) -> list[tuple[int, int]]:

@@ -1,0 +1,33 @@
+"""The address recognizer's shortcuts find what the full scans find: the anchor scan read word by word,
+the pattern matched only where a word starts. Strings written for these tests."""
+
+import regex
+
+from recognizers.address_recognizer import _ANCHOR, AddressRecognizer
+
+TEXTS = [
+    "Keizersgracht 123-2, 1015 CJ Amsterdam",
+    "Hauptstr. 5 / Hauptstraße 5 / HAUPTSTRASSE 5 / Hauptſtraße 5 / straẞe 5",
+    "P.O. Box 12, Dublin 2; PO Box 5; pobox 7; Post Office Box 9; postoffice box 3; B.P. 33; C.P. 12",
+    "Rond-Point Schuman 6, 1040 Bruxelles; rond-point 6; C/Mayor 10; C. Mayor 10; Pza. Mayor 1",
+    "Av.x St.John Str.Foo; during monitoring of the renewal; Murat-Heinrich-Allee 7740",
+    "İstanbul Caddesi 5, Apartado de Correos 20, 28080 Madrid; USNS Comfort, FPO AA 34090",
+    "",
+]
+
+
+def test_anchor_scan_by_words_finds_what_finditer_finds():
+    recognizer = AddressRecognizer()
+    anchor = regex.compile(_ANCHOR)
+    for text in TEXTS:
+        for pos, endpos in ((0, len(text)), (3, len(text) - 2), (len(text) // 2, len(text))):
+            expected = [m.span() for m in anchor.finditer(text, pos, endpos)]
+            assert [m.span() for m in recognizer._anchors(text, pos, endpos)] == expected, text
+
+
+def test_matching_at_word_starts_finds_what_search_finds():
+    recognizer = AddressRecognizer()
+    for text in TEXTS:
+        expected = recognizer._address.search(text)
+        found = recognizer._first_match(text, 0, len(text), len(text))
+        assert (found and found.span()) == (expected and expected.span()), text
