@@ -92,8 +92,8 @@ def _word_kind(word: str, keywords: frozenset[str]) -> str:
     """`name` (a capitalised word that may be a name), `caps` (an ALL-CAPS word), or `other`. Words glued
     to digits (CU-123456, PT2M16S, INV5254) are identifiers, keys (`X-Ticket-Id:`, `Subject:`) are not
     names, and the value of a `key=Value` pair counts only if the key is one a name pattern reads."""
-    if word.islower():
-        return "other"  # no capital letter (most words): `_may_hold_a_name` would find none
+    if word.islower() or (word.isascii() and word == word.lower()):
+        return "other"  # no capital letter (most words, numbers, times): `_may_hold_a_name` would find none
     if word.endswith(":") and not word.endswith("::"):
         return "other"
     if "=" in word:
