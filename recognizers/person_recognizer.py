@@ -352,7 +352,8 @@ PATTERNS = [
     Pattern(
         # Outlook and Exchange write a display name as `Last, First` before the address
         "name (family, given display name before an address)",
-        rf"(?<=(?:^|[:;,>\"'][ \t]*))(?P<name>(?:{_PARTICLE}[ \t]+)*{_TITLE_NAME},[ \t]*{_GIVEN})[\"']?[ \t]*"
+        rf"\b(?<=(?:^|[:;,>\"'][ \t]*))"
+        rf"(?P<name>(?:{_PARTICLE}[ \t]+)*{_TITLE_NAME},[ \t]*{_GIVEN})[\"']?[ \t]*"
         r"<[^<>@\s]+@",
         0.85,
     ),
@@ -391,7 +392,7 @@ PATTERNS = [
     ),
     Pattern(
         CAPS_RUN,
-        rf"(?<=\p{{Ll}}[,:;]?[ \t]|[(\[\]][ \t]?)(?P<name>{_CAPS_NAME_2}){_END_OF_CAPS_NAME}",
+        rf"\b(?<=\p{{Ll}}[,:;]?[ \t]|[(\[\]][ \t]?)(?P<name>{_CAPS_NAME_2}){_END_OF_CAPS_NAME}",
         0.7,
     ),
     Pattern(
@@ -404,7 +405,7 @@ PATTERNS = [
     Pattern(
         "name (after an honorific)",
         # lower case too as notes write them (`dhr. Rowe`, `mme Smeets`)
-        rf"(?<![\w.\-])(?:{_HONORIFICS}|mr|mrs|ms|dr|mme|mlle|dhr|mevr|herr|frau)\.?[ \t]+"
+        rf"\b(?<![.\-])(?:{_HONORIFICS}|mr|mrs|ms|dr|mme|mlle|dhr|mevr|herr|frau)\.?[ \t]+"
         rf"(?P<name>{_TITLE_NAME})",
         0.85,
     ),
