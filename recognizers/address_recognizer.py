@@ -364,8 +364,10 @@ class AddressRecognizer(LocalRecognizer):
             value = word.group(0)
             if word.start() < end or not (value in starts or value.endswith(suffixes)):
                 continue
-            tries = {word.end() - len(suffix) for suffix in suffixes if value.endswith(suffix)}
-            for at in sorted(tries | {word.start()} if value in starts else tries):
+            tries = {word.start()} if value in starts else set()
+            if value.endswith(suffixes):
+                tries.update(word.end() - len(suffix) for suffix in suffixes if value.endswith(suffix))
+            for at in sorted(tries):
                 anchor = self._anchor.match(text, at, endpos)
                 if anchor is not None:
                     yield anchor
@@ -377,6 +379,8 @@ class AddressRecognizer(LocalRecognizer):
         where a word starts (an address opens with a letter or digit not preceded by one), which is what
         searching every position finds, without the cost of trying the others."""
         for start in _ADDRESS_START.finditer(text, position, last_start + 1):
+            if start.group("lower") and not _may_open_in_lower_case(text, start.start(), endpos):
+                continue
             match = self._address.match(text, start.start(), endpos)
             if match is not None:
                 return match
@@ -486,10 +490,36 @@ _LABEL_STREET_WORDS = frozenset(
 _BEFORE_ANCHOR, _AFTER_ANCHOR = 160, 400
 # Where an address may start: every form opens with a letter or digit, and `_ADDRESS` opens with
 # `(?<![\p{L}\d]|\d:)`.
-_ADDRESS_START = regex.compile(r"(?<![\p{L}\d])[\p{L}\d]")
+_ADDRESS_START = regex.compile(r"(?<![\p{L}\d])(?:(?P<lower>\p{Ll})|[\p{L}\d])")
+
+
+def _may_open_in_lower_case(text: str, at: int, endpos: int) -> bool:
+    """An address may open with the lower-case letter at `at`: a street type or post office box word of
+    any case (`rue`, `postbus`), `l'`/`d'` before a capital, `s/n` or a number's sign (`nº 12`)."""
+    first, following = text[at], text[at + 1 : min(at + 2, endpos)]
+    if first == "n" or (first in "ld" and following in ("'", "’")) or (first == "s" and following == "/"):
+        return True
+    word = _LETTERS.match(text, at, endpos)
+    if word is None:  # at the end of the range searched
+        return False
+    lowered = word.group(0).lower()
+    return len(lowered) != len(word.group(0)) or lowered.translate(_CASE_FOLDS) in _lower_case_openers()
+
+
+@lru_cache(maxsize=1)
+def _lower_case_openers() -> frozenset[str]:
+    """The first words of the street types and post office boxes that `_ADDRESS` reads in any case."""
+    return (
+        frozenset({_LETTERS.match(word).group(0) for word in _PREFIX_TYPES_ANY_CASE.split("|")})
+        | _PO_BOX_OPENERS
+    )
 
 
 _LETTERS = regex.compile(r"\p{L}+")
+# The first words of the post office boxes read in any case (`p` of `P.O. Box`, `pobox`, `postoffice`)
+_PO_BOX_OPENERS = frozenset(
+    "p po pobox post postoffice postbus postfach boite boîte case apartado apdo casella".split()
+)
 # The letters that the case-insensitive parts of `_ANCHOR` read as another letter than their lower case
 _CASE_FOLDS = str.maketrans({"ſ": "s", "\U0001df95": "ß"})
 
@@ -501,11 +531,7 @@ def _anchor_words() -> tuple[frozenset[str], tuple[str, ...]]:
     office boxes (`p` of `P.O. Box`, `pobox`, `postoffice`) and the military keywords."""
     words, suffixes = _type_words()
     starts = {_LETTERS.match(word).group(0) for word in words}
-    starts |= set(
-        "p po pobox post postoffice postbus postfach boite boîte case apartado apdo casella b bp c cp "
-        "apo fpo dpo".split()
-    )
-    return frozenset(starts), suffixes
+    return frozenset(starts | _PO_BOX_OPENERS | {"b", "bp", "c", "cp", "apo", "fpo", "dpo"}), suffixes
 
 
 def _windows(anchors, pos: int, endpos: int) -> list[tuple[int, int]]:
