@@ -360,7 +360,7 @@ class AddressRecognizer(LocalRecognizer):
             return
         starts, suffixes = _anchor_words()
         end = pos
-        for word in _LETTERS.finditer(lowered.translate(_CASE_FOLDS), pos, endpos):
+        for word in _LETTERS.finditer(_folded(lowered), pos, endpos):
             value = word.group(0)
             if word.start() < end or not (value in starts or value.endswith(suffixes)):
                 continue
@@ -380,6 +380,8 @@ class AddressRecognizer(LocalRecognizer):
         searching every position finds, without the cost of trying the others."""
         for start in _ADDRESS_START.finditer(text, position, last_start + 1):
             if start.group("lower") and not _may_open_in_lower_case(text, start.start(), endpos):
+                continue
+            if start.group("digit") and not _NUMBER_BEFORE_WORD.match(text, start.start(), endpos):
                 continue
             match = self._address.match(text, start.start(), endpos)
             if match is not None:
@@ -490,7 +492,11 @@ _LABEL_STREET_WORDS = frozenset(
 _BEFORE_ANCHOR, _AFTER_ANCHOR = 160, 400
 # Where an address may start: every form opens with a letter or digit, and `_ADDRESS` opens with
 # `(?<![\p{L}\d]|\d:)`.
-_ADDRESS_START = regex.compile(r"(?<![\p{L}\d])(?:(?P<lower>\p{Ll})|[\p{L}\d])")
+_ADDRESS_START = regex.compile(r"(?<![\p{L}\d])(?:(?P<lower>\p{Ll})|(?P<digit>\d)|\p{L})")
+# An address that opens with its house number reads a word after it (the street's type or name), past the
+# number's letters, signs and box (`12-14`, `3 bis`, `12½`, `8 bus 3`) and a comma: none of them crosses a
+# line break, a quote or a colon.
+_NUMBER_BEFORE_WORD = regex.compile(r"\d[\d\p{L} \t\-/½.,]*?[ \t]\p{L}")
 
 
 def _may_open_in_lower_case(text: str, at: int, endpos: int) -> bool:
@@ -503,7 +509,7 @@ def _may_open_in_lower_case(text: str, at: int, endpos: int) -> bool:
     if word is None:  # at the end of the range searched
         return False
     lowered = word.group(0).lower()
-    return len(lowered) != len(word.group(0)) or lowered.translate(_CASE_FOLDS) in _lower_case_openers()
+    return len(lowered) != len(word.group(0)) or _folded(lowered) in _lower_case_openers()
 
 
 @lru_cache(maxsize=1)
@@ -522,6 +528,10 @@ _PO_BOX_OPENERS = frozenset(
 )
 # The letters that the case-insensitive parts of `_ANCHOR` read as another letter than their lower case
 _CASE_FOLDS = str.maketrans({"ſ": "s", "\U0001df95": "ß"})
+
+
+def _folded(lowered: str) -> str:
+    return lowered if lowered.isascii() else lowered.translate(_CASE_FOLDS)
 
 
 @lru_cache(maxsize=1)

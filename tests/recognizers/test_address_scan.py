@@ -14,6 +14,7 @@ TEXTS = [
     "İstanbul Caddesi 5, Apartado de Correos 20, 28080 Madrid; USNS Comfort, FPO AA 34090",
     "personne au rue de la Loi 16, 1000 Bruxelles; calle Mayor s/n, 28013 Madrid; nº 12 rue des Lilas",
     "postbus 995, 7640 Warcoing; vİale Roma 5, 00184 Roma; s/n calle Mayor, Madrid; l'Étang Park 5",
+    '12-14 Baker Street; 8 bus 3 rue Haute, 12½ Main St, 3 bis rue Foch; {"id": 123, "n": 5}\n7 Elm Rd',
     "",
 ]
 
