@@ -50,7 +50,7 @@ def test_a_meeting_report_leaves_the_guest_note_out_of_the_name():
     text = (
         "Name\tFirst Join\tLast Leave\tEmail\tParticipant ID (UPN)\tRole\n"
         "Jade van de Veen (Guest)\t3/12/26, 8:52 AM\t3/12/26, 8:59 AM\tjade@example.com\t\tAttendee\n"
-        "Eddie Hernandez\t3/12/26, 8:52 AM\t3/12/26, 9:49 AM\teddie@example.com\teddie@example.com\tOrganizer\n"
+        "Eddie Hernandez\t3/12/26, 8:52 AM\t3/12/26, 9:49 AM\teddie@example.com\teddie@example.com\tHost\n"
     )
     assert names(text) == ["Jade van de Veen", "Eddie Hernandez"]
 
