@@ -244,7 +244,7 @@ def _repeated_name_words(person, text: str, results: list) -> list:
 def _name_word(word: str) -> bool:
     """`word` can stand for a name alone: no English dictionary, stop or everyday word."""
     from recognizers.dictionary import is_dictionary_word
-    from recognizers.person_recognizer import is_positional_name
+    from recognizers.names.shape import is_positional_name
 
     return not is_dictionary_word(word) and is_positional_name(word)
 
@@ -254,7 +254,7 @@ class BatchDetector:
 
     def __init__(self, model_name: str | None = None):
         from recognizers.engine import piivault_recognizers, resolve_model_name
-        from recognizers.person_recognizer import COMMON_WORDS, NOT_NAME_WORDS
+        from recognizers.names.words import COMMON_WORDS, NOT_NAME_WORDS
 
         self.model_name = resolve_model_name(model_name)
         self.recognizers = {r.supported_entities[0]: r for r in piivault_recognizers()}

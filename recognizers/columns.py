@@ -95,7 +95,7 @@ def name_hint(name: str) -> str | None:
 def _named_column_share(values: list[str]) -> float:
     """Share of `values` that are name-shaped (one word alone too, or lower case): what a column whose name
     says it holds names needs, where detection in a value alone (`Lee`) finds nothing."""
-    from recognizers.person_recognizer import is_name_shaped
+    from recognizers.names.shape import is_name_shaped
 
     return sum(is_name_shaped(value) for value in values) / len(values)
 

@@ -342,7 +342,7 @@ def _is_contact_after_name(text: str, start: int, end: int) -> bool:
     """The digits are the whole of a parenthetical right after a person's name, as contact lists write
     a number: `Thérèse Chauvin (0647435293)`, `CARIDAD MOSQUERA (600095366)`; the name is held to the
     checks of names read from their position alone (so `Disk Counter (847195406)` is not one)."""
-    from recognizers.person_recognizer import is_positional_name
+    from recognizers.names.shape import is_positional_name
 
     if text[end : end + 1] != ")":
         return False

@@ -3,16 +3,17 @@ words of the NER trigger, the start of the key search) never change what the sca
 
 import pytest
 
-from recognizers import person_recognizer
 from recognizers.batch import _word_kind, detector
 from recognizers.context import key_before
+from recognizers.names.gates import PATTERN_GATES
+from recognizers.names.patterns import PATTERNS
 from recognizers.organisations import organisation_spans
-from recognizers.person_recognizer import PATTERNS, PersonRecognizer
+from recognizers.person_recognizer import PersonRecognizer
 
 
 def test_pattern_gates_belong_to_patterns_and_are_lower_case():
     names = {pattern.name for pattern in PATTERNS}
-    for rule, words in person_recognizer._PATTERN_GATES.items():
+    for rule, words in PATTERN_GATES.items():
         assert rule in names
         assert all(word == word.lower() for word in words)
 

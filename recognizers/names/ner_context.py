@@ -1,0 +1,97 @@
+"""What around a spaCy PERSON entity makes it a thing, a place or a label rather than a person.
+
+The small English model calls products, places and form keys persons; these checks of the text before and
+after an entity (a product key, a postcode, a dateline, a form's label) prune them.
+"""
+
+from functools import lru_cache
+
+import regex
+
+from recognizers.names.words import GERMAN_WORDS, ROLE_WORDS, STREET_TYPES
+
+# NER hits inside the value of a key that names a thing, not a person: product="Business Cloud Backup"
+NOT_PERSON_VALUE = regex.compile(
+    r"(?i:product|plan|bundle|tariff|offer|package|device|model|service|app|sku|item|brand|vendor|merchant|"
+    r"company|org|organisation|organization|host|hostname|queue|topic|flow|deployment|job|task|event|"
+    r"category|type|status|level|"
+    # a place's field (`CUST-TOWN PIC X(30) : HUGH VILLE`)
+    r"town|city|locality|county|district)[\w\-]*[\"']?(?:[ \t]+(?i:PIC(?:TURE)?)[ \t]+\S+)?[ \t]*[=:][ \t]*"
+    r"[\"']?[^\"'=\n]*$|"
+    # a thing named in quotes after its kind: `Campaign 'Jules Verne'`, `project "Ada Lovelace"`
+    r"(?i:campaign|project|codename|code name|programme|program|initiative|operation|release|product|plan|"
+    r"bundle|offer|promo|promotion)[ \t]+[\"'‘“«][ \t]?$"
+)
+
+# What stands before a word that makes it a thing or a place rather than a name: an article (`The
+# Willows`, a house), a postcode (`1050 Ixelles`, `3450 KE Den Dungen`), an Irish county's `Co.`
+# ... an arrow of a route (`Rembrandtplein → Van Hallstraat`, a stop), a street word (`Place du Jeu de
+# Balle`, `Rue Victor Hugo`)
+NOT_PERSON_BEFORE = regex.compile(
+    r"(?:(?<![\w'’])(?i:the)|(?<![\w.,/-])\d{4,5}(?:[ \t]?\p{Lu}{2})?|(?<![\w])Co\.|[→⇒➔➜]|"
+    # a house number after a word or a comma (`of 236 Kay Ramp, Smithville`), not a record's number
+    r"(?<=(?:\p{L}|,)[ ])\d{1,4}[a-zA-Z]?(?=[ ])|"
+    # street types in any case, as NER reads them re-cased (`PASAJE JOAQUINA REGUERA`, `via Adriana Pena`)
+    rf"(?<![\p{{L}}\d'’])(?i:{'|'.join(sorted(STREET_TYPES))})"
+    r"(?:[ \t]+(?i:du|de|des|de[ \t]+la|del|della|dei|di))?|"
+    # the other side of a match's score (`Club Brugge 4-0 Royal Antwerp FC`)
+    r"\p{L}[ \t]+\d{1,2}[-–]\d{1,2})[ \t]+\Z"
+)
+# ... and after it: the label of an identifier (`Easy Switch ID: 714132651`, `Member No.`)
+# ... and a heading's `to:` (`Bill to:`, `Sold to:`)
+NOT_PERSON_AFTER = regex.compile(
+    r"[ \t]+(?:(?:(?i:id|nr\.?|number|code)|No\.?|no\.)(?:[ \t]*[:#=]|[ \t]+\d)|(?i:to)[ \t]*:)|"
+    r"[ \t]+[→⇒➔➜]|"  # the start of a route
+    r"[ \t]+\d{1,2}[-–]\d{1,2}[ \t]+\p{Lu}"  # a match's score before the other side
+)
+
+_LOWER_WORD = regex.compile(r"\p{L}+")
+
+
+def in_german_text(text: str, start: int, end: int) -> bool:
+    """Two German function words or more around `text[start:end]`."""
+    around = text[max(0, start - 60) : end + 60].lower()
+    return len({word for word in _LOWER_WORD.findall(around) if word in GERMAN_WORDS}) >= 2
+
+
+_TITLE_SEPARATOR = regex.compile(r"(\p{L}+)[ \t]*[|·•][ \t]*\Z")
+
+
+def after_job_title(text: str, start: int) -> bool:
+    """The name stands after a job title and a separator, as a signature's title line writes the company
+    (`Office Manager | Bakkerij Lemmens`)."""
+    found = _TITLE_SEPARATOR.search(text, max(0, start - 40), start)
+    return found is not None and found.group(1).lower() in ROLE_WORDS
+
+
+SENTENCE_OPENER = regex.compile(r"(?:^|\n|[.!?][ \t]+)[ \t]*\Z")
+LOWER_WORD_AFTER = regex.compile(r"[ \t]+\p{Ll}")
+FORM_LABEL = regex.compile(r"[ \t]*(?:\([^()\n]{0,40}\))?\)?[ \t]*:[ \t]+\S")
+LABEL_PREFIX = regex.compile(r"[ \t]*(?:\p{L}+[ \t]*(?:[,/]|\()[ \t]*)?")
+
+
+def is_identifier_part(text: str, start: int, end: int) -> bool:
+    """A word glued into a key, path, URL or dotted identifier (`Order=`, `/Users/`, `com.Acme`)."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before in "/\\.@_=-" or after in "=/\\@_(" or after.isdigit():
+        return True
+    if after == "-" and (text[end + 1 : end + 2].isdigit() or text[end + 1 : end + 2].islower()):
+        return True  # INV-0396345792, `Pick-up point`
+    return after == ":" and text[end : end + 2] != ": "
+
+
+# A letter's dateline: the place, a comma and the date alone on their line
+DATELINE_AFTER = regex.compile(
+    r",[ \t]*(?i:(?:den|le|il|a|op|am|the|on)[ \t]+)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}[ \t.]*(?:\n|$)"
+)
+DATELINE_BEFORE = regex.compile(r"(?:^|\n)[ \t]*(?:(?i:en|in|à|a|te|zu)[ \t]+)?\Z")
+NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)(?![\p{L}'’-])")
+
+
+@lru_cache(maxsize=1)
+def place_name_openers() -> frozenset[str]:
+    """First words of place names that open no personal name (`San`, `Sankt`, `Port`, `New`)."""
+    from recognizers.records import PLACE_NAME_OPENERS
+
+    return PLACE_NAME_OPENERS

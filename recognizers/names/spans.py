@@ -1,0 +1,138 @@
+"""Trimming and widening a found span to the name itself.
+
+Titles, role words, punctuation and a possessive `'s` come off (they identify no one); the initials and
+particles the model left out of a name go back on.
+"""
+
+import regex
+
+from recognizers.names.cues import HONORIFICS
+from recognizers.names.pieces import INITIAL, PARTICLE, TITLE_WORD
+from recognizers.names.words import LOWER_PARTICLES, WORDS_BEFORE_A_NAME
+
+_LEADING_TITLE = regex.compile(rf"(?i:{HONORIFICS})\.?[ \t]+(?=\p{{Lu}})")
+
+_LEADING_WORD = regex.compile(r"(\p{L}+)[ \t]+(?=\p{Lu})")  # `Customer Ann Lee` -> `Ann Lee`
+
+SPACED_PART = regex.compile(r"\S+(?: \S+)*")
+
+
+def skip_everyday_words(text: str, start: int, end: int) -> int:
+    """Past the stop words that open a clause before a name (`Per Ann Lee's request`, `At Ann Lee's`)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    while True:
+        word = _LEADING_WORD.match(text, start, end)
+        if not word or word.group(1).lower() not in STOP_WORDS:
+            return start
+        start = word.end()
+
+
+def only_a_word_after_a_role(text: str, matched: int, start: int, end: int) -> bool:
+    """Trimming a role word left one dictionary word: `Customer Care`, `Support Desk` name a department."""
+    from recognizers.dictionary import is_dictionary_word
+
+    trimmed = text[matched:start].split()
+    return (
+        bool(trimmed)
+        and trimmed[-1].lower() in WORDS_BEFORE_A_NAME
+        and " " not in text[start:end]
+        and is_dictionary_word(text[start:end])
+    )
+
+
+COLUMN_GAP = regex.compile(r"[ ]{3,}|\t")
+
+# What the model leaves out of a name: an initial without its dot before it (`B Henriksen`), capitalised
+# particles before it (`Van der Auwera`), the family name after a particle it ended on (`Jens W. Van der`)
+_INITIAL_OR_PARTICLES_BEFORE = regex.compile(
+    r"(?<![\p{L}\d.'’\-])(?:(?![AI][ \t])\p{Lu}[ \t]+|"
+    # dotted initials (`A.-M. Demaret`, `J.K. Rowe`), but not `M.` alone, French for Monsieur
+    rf"(?!M\.[ \t]+\Z)(?:{INITIAL}[ \t]*){{1,3}}|"
+    r"(?:Van|Von|De|Del|Della|Di|Du|Ten|Ter)(?:[ \t]+(?:der|den|de|la|van|von))?[ \t]+)\Z"
+)
+_AFTER_PARTICLE = regex.compile(rf"(?:[ \t]+(?:{PARTICLE}))*[ \t]+{TITLE_WORD}")
+
+_SPAN_WORD = regex.compile(r"\S+")
+
+
+def drop_lower_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The capitalised part of a span the model ran on into prose (`Ann Lee al ritiro della`, `a Ann Lee`):
+    a lower-case word that is no particle ends the name or comes before it."""
+    words = list(_SPAN_WORD.finditer(text, start, end))
+    if not any(word.group(0)[0].isupper() for word in words):
+        return start, end
+    runs: list[list] = [[]]
+    for word in words:
+        value = word.group(0)
+        if value[0].islower() and value.rstrip(",.") not in LOWER_PARTICLES:
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    best = max(runs, key=lambda run: sum(1 for word in run if word.group(0)[0].isupper()))
+    if not best:
+        return start, end
+    return best[0].start(), best[-1].end()
+
+
+def start_of_line(text: str, index: int) -> int:
+    """Where the line holding `text[index]` starts."""
+    return text.rfind("\n", 0, index) + 1
+
+
+def extend_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a name the model cut short over an initial or the particles before it and the family name
+    after a particle it ended on."""
+    before = _INITIAL_OR_PARTICLES_BEFORE.search(text, max(0, start - 12), start)
+    if before:
+        start = before.start()
+    elif text[max(0, start - 3) : start] == "M. " and _m_is_an_initial(text, start - 3):
+        start -= 3  # `Regards,\nM. Lee`: the initial the model left out
+    last = text[start:end].rsplit(None, 1)[-1] if end > start else ""
+    if last.lower() in LOWER_PARTICLES or last.split("-")[-1] in LOWER_PARTICLES:
+        after = _AFTER_PARTICLE.match(text, end)
+        if after:
+            end = after.end()
+    while end > start and text[start:end].rsplit(None, 1)[-1][0].islower() and " " in text[start:end]:
+        end = start + len(text[start:end].rsplit(None, 1)[0])  # a particle ends no name: `Ann Lee al`
+    return start, end
+
+
+# English cues before `M. Lee` that make `M.` an initial rather than French for Monsieur: an English
+# honorific, a salutation or attention line, an English sign-off above a signature
+_ENGLISH_CUE_BEFORE = regex.compile(
+    r"(?i:\b(?:mr|mrs|ms|miss|mx|dr|dear|attn|attention|c/o|faithfully|sincerely|regards|thanks|"
+    r"yours|cheers|best))[.,:!]?[ \t]*(?:>?[ \t]*\r?\n[ \t>]*){0,2}\Z"
+)
+
+
+def _m_is_an_initial(text: str, start: int) -> bool:
+    """`M.` at `text[start]` follows an English cue (`Mr M. Takács`, `Dear M. Lee`, `Regards,\nM. Lee`)."""
+    return _ENGLISH_CUE_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces, quotes and punctuation, a possessive `'s`, and leading titles (`Ms.`, `Dr`) from a span:
+    the name is what identifies the person, the title is not part of it."""
+    while start < end and not (text[start].isalpha()):
+        start += 1
+    while True:
+        title = _LEADING_TITLE.match(text, start, end) or _LEADING_WORD.match(text, start, end)
+        if not title or title.end() >= end:
+            break
+        if title.re is _LEADING_WORD and title.group(1).lower() not in WORDS_BEFORE_A_NAME:
+            break
+        if title.group(0).startswith("M.") and _m_is_an_initial(text, start):
+            break  # `Mr M. Takács`, `Yours faithfully,\n\nM. Palmer`: an initial, not Monsieur
+        start = title.end()
+    gap = COLUMN_GAP.search(text, start, end)
+    if gap:
+        end = gap.start()  # a column gap ends the cell: `BERNARD REMY      Date: 12.03.2026`
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    while end > start and not (text[end - 1].isalpha() or text[end - 1] == "."):
+        end -= 1
+    # a trailing dot belongs to an initial or honorific (`J.`), not to the end of a sentence
+    if end - start > 2 and text[end - 1] == "." and text[end - 3 : end - 1].isalpha():
+        end -= 1
+    return start, end
