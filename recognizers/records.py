@@ -225,9 +225,7 @@ def headed_fields(text: str) -> list[tuple[int, int, str]]:
             spans.extend(spreadsheet_cells(text)[1])
     if "insert" in text.lower():
         for values in sql_insert_fields(text):
-            spans.extend(
-                (start, end, name_hint(column)) for column, start, end in values if name_hint(column)
-            )
+            spans.extend((start, end, name_hint(column)) for column, start, end in values)
     return [(start, end, hint) for start, end, hint in spans if end > start and hint]
 
 
