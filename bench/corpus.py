@@ -37,7 +37,7 @@ from bench.corpus_values import (
     Writer,
     value_of,
 )
-from flows.synthetic_people import PeopleGenerator, Person
+from flows.demo.synthetic_people import PeopleGenerator, Person
 
 __all__ = ["ENTITY_TYPES", "SHAPES", "LabelledText", "Sample", "Span", "build_corpus", "write_jsonl"]
 

@@ -45,7 +45,7 @@ from phonenumbers import PhoneNumberFormat
 
 from bench.corpus import corpus_main
 from bench.corpus_values import ENTITY_TYPES, ORGANISATIONS, LabelledText, Noise, Sample
-from flows.synthetic_people import PeopleGenerator, Person, luhn_check_digit
+from flows.demo.synthetic_people import PeopleGenerator, Person, luhn_check_digit
 
 __all__ = ["ENTITY_TYPES", "HELDOUT_SHAPES", "build_heldout_corpus"]
 

@@ -43,7 +43,7 @@ from html import escape
 
 from bench.corpus import corpus_main
 from bench.corpus_values import LabelledText, Noise, Sample
-from flows.synthetic_people import PeopleGenerator, Person, luhn_check_digit, render_card, render_phone
+from flows.demo.synthetic_people import PeopleGenerator, Person, luhn_check_digit, render_card, render_phone
 
 __all__ = ["HELDOUT2_SHAPES", "NEGATIVE_SHAPES", "build_heldout2_corpus"]
 

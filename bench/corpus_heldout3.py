@@ -36,7 +36,7 @@ from collections.abc import Callable
 
 from bench.corpus import corpus_main
 from bench.corpus_values import LabelledText, Noise, Sample
-from flows.synthetic_people import (
+from flows.demo.synthetic_people import (
     PHONE_STYLES,
     PeopleGenerator,
     Person,

@@ -72,7 +72,7 @@ from phonenumbers import PhoneNumberFormat
 
 from bench.corpus import corpus_main
 from bench.corpus_values import LabelledText, Noise, Sample
-from flows.synthetic_people import PeopleGenerator, Person, luhn_check_digit, render_card
+from flows.demo.synthetic_people import PeopleGenerator, Person, luhn_check_digit, render_card
 
 __all__ = ["HELDOUT4_SHAPES", "NEGATIVE_SHAPES", "build_heldout4_corpus"]
 
@@ -82,7 +82,7 @@ Shape = Callable[["Ctx"], Sample]
 
 # -- people: a European customer base ---------------------------------------------------------------
 
-# Faker locales that flows/synthetic_people.py does not use (it uses nl_BE fr_BE nl_NL fr_FR de_DE en_GB
+# Faker locales that flows/demo/synthetic_people.py does not use (it uses nl_BE fr_BE nl_NL fr_FR de_DE en_GB
 # en_IE es_ES it_IT en_US); Latin script only
 EXTRA_LOCALES = (
     "pl_PL", "pt_PT", "pt_BR", "tr_TR", "ro_RO", "cs_CZ", "sk_SK", "hu_HU", "sv_SE", "da_DK", "fi_FI",

@@ -82,7 +82,7 @@ from phonenumbers import PhoneNumberFormat
 
 from bench.corpus import corpus_main
 from bench.corpus_values import LabelledText, Noise, Sample
-from flows.synthetic_people import PeopleGenerator, Person, luhn_check_digit, render_card
+from flows.demo.synthetic_people import PeopleGenerator, Person, luhn_check_digit, render_card
 
 __all__ = ["EXTRA_LOCALES", "HELDOUT5_SHAPES", "NEGATIVE_SHAPES", "build_heldout5_corpus", "build_population"]
 
@@ -92,7 +92,7 @@ Shape = Callable[["Ctx"], Sample]
 
 # -- people -----------------------------------------------------------------------------------------
 
-# Latin-script Faker locales that flows/synthetic_people.py does not use (it uses nl_BE fr_BE nl_NL fr_FR
+# Latin-script Faker locales that flows/demo/synthetic_people.py does not use (it uses nl_BE fr_BE nl_NL fr_FR
 # de_DE en_GB en_IE es_ES it_IT en_US)
 EXTRA_LOCALES = (
     "pl_PL", "pt_BR", "tr_TR", "ro_RO", "cs_CZ", "hu_HU", "sv_SE", "da_DK", "fi_FI", "hr_HR", "et_EE",

@@ -78,7 +78,7 @@ from bench.corpus_heldout5 import (
     street_line,
 )
 from bench.corpus_values import LabelledText, Noise, Sample
-from flows.synthetic_people import PeopleGenerator, Person, render_card
+from flows.demo.synthetic_people import PeopleGenerator, Person, render_card
 
 __all__ = ["EXTRA_LOCALES", "HELDOUT6_SHAPES", "NEGATIVE_SHAPES", "build_heldout6_corpus", "build_population"]
 
@@ -88,7 +88,7 @@ Shape = Callable[["Ctx"], Sample]
 
 # -- people -----------------------------------------------------------------------------------------
 
-# Latin-script Faker locales flows/synthetic_people.py does not use; partly other than heldout5's
+# Latin-script Faker locales flows/demo/synthetic_people.py does not use; partly other than heldout5's
 EXTRA_LOCALES = (
     "pt_PT", "sk_SK", "sl_SI", "lt_LT", "lv_LV", "fr_CA", "es_AR", "es_CO", "es_CL", "de_LI", "id_ID",
     "ga_IE", "zu_ZA", "uz_UZ", "ro_RO", "pl_PL", "tr_TR", "hu_HU",

@@ -81,7 +81,7 @@ from bench.corpus_heldout5 import COUNTRY_NAMES, _email, _iban, _json_str, _Name
 from bench.corpus_heldout6 import Ctx as _Ctx6
 from bench.corpus_heldout6 import _field
 from bench.corpus_values import LabelledText, Noise, Sample
-from flows.synthetic_people import PeopleGenerator, Person, render_card
+from flows.demo.synthetic_people import PeopleGenerator, Person, render_card
 
 __all__ = ["EXTRA_LOCALES", "HELDOUT7_SHAPES", "NEGATIVE_SHAPES", "build_heldout7_corpus", "build_population"]
 
@@ -91,7 +91,7 @@ Shape = Callable[["Ctx"], Sample]
 
 # -- people -----------------------------------------------------------------------------------------
 
-# Latin-script Faker locales neither flows/synthetic_people.py nor heldout6 uses
+# Latin-script Faker locales neither flows/demo/synthetic_people.py nor heldout6 uses
 EXTRA_LOCALES = (
     "da_DK", "sv_SE", "no_NO", "fi_FI", "cs_CZ", "hr_HR", "et_EE", "is_IS", "de_AT", "de_CH", "fr_CH",
     "pt_BR", "es_MX", "en_NZ", "en_IN", "de_LU", "es_CA", "en_KE", "ig_NG", "fr_DZ", "tw_GH",

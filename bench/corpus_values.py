@@ -9,7 +9,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
-from flows.synthetic_people import (
+from flows.demo.synthetic_people import (
     CARD_STYLES,
     EMAIL_STYLES,
     PHONE_STYLES,

@@ -3,10 +3,10 @@ generated, tokenized raw zone at several sizes and compare seconds and files rew
 
     python -m bench.erasure --rows 20000 --scales 1,4
 
-A zone at scale k is k demo shards (`flows.demo_data`, `--rows` records each, different people per
+A zone at scale k is k demo shards (`flows.demo.data`, `--rows` records each, different people per
 shard) side by side in one raw zone and catalog, tokenized without Prefect. The subject is a customer of
 shard 0, so their footprint (the files that hold them) is the same at every scale while the data grows
-k-fold. Timed: the whole erasure run (`flows.erasure_steps.run_erasure`: resolve, clean, raw, shred,
+k-fold. Timed: the whole erasure run (`flows.erasure.steps.run_erasure`: resolve, clean, raw, shred,
 verify, receipt), not the set-up. Partitions holding only values the subject shares with others (a
 namesake's name in another shard) are read but not rewritten, so "partitions examined" may grow a
 little with the data; "files rewritten" must not. The issue names 1M and 4M rows (`--rows 1000000
@@ -31,7 +31,7 @@ def _shard_name(relpath: Path, shard: int) -> Path:
 
 def build_zone(root: Path, rows: int, scale: int) -> tuple[Path, object, int]:
     """k demo shards in one raw zone; returns (catalog path, the subject, total records)."""
-    from flows.demo_data import write_demo_zone
+    from flows.demo.data import write_demo_zone
 
     zone = write_demo_zone(root, rows=rows, seed=7)
     total = sum(zone.rows.values())
@@ -53,9 +53,9 @@ def build_zone(root: Path, rows: int, scale: int) -> tuple[Path, object, int]:
 
 def tokenize_zone(catalog_path: Path) -> tuple[int, float]:
     """Tokenize every raw file directly (no Prefect); (files, seconds)."""
-    from flows.catalog import load_catalog
-    from flows.scanning import classify_columns, sample_frame
-    from flows.tokenizing import tokenize_file
+    from flows.pipeline.catalog import load_catalog
+    from flows.pipeline.column_kinds import classify_columns, sample_frame
+    from flows.tokenize.tokenizing import tokenize_file
     from recognizers import detect
     from vault.store import Vault
 
@@ -73,9 +73,9 @@ def tokenize_zone(catalog_path: Path) -> tuple[int, float]:
 
 def erase_subject(catalog_path: Path, email: str) -> dict:
     """File a verified request for `email` and run the erasure; timings and counts from its receipt."""
-    from flows.catalog import load_catalog
-    from flows.erasure_requests import Verification, file_request
-    from flows.erasure_steps import run_erasure
+    from flows.erasure.steps import run_erasure
+    from flows.pipeline.catalog import load_catalog
+    from flows.requests.lifecycle import Verification, file_request
     from vault.store import Vault
 
     catalog = load_catalog(catalog_path)

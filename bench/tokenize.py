@@ -5,7 +5,8 @@ zone, beside stock Presidio per cell and presidio-structured on a sample of the 
     python -m bench.tokenize --sizes 1000000,4000000      # the issue's sizes, with the memory ratio
 
 Each size is generated first, then tokenized by a fresh child process (own RSS high-water mark, read with
-`os.wait4`); the child calls the flow's task logic (`flows.tokenizing.tokenize_file`) directly, without a
+`os.wait4`); the child calls the flow's task logic
+(`flows.tokenize.tokenizing.tokenize_file`) directly, without a
 Prefect server, so the figure is the pipeline's own cost. Rates: typed = the datasets whose personal
 columns are typed (CRM, call records, invoices, newsletter); free text = the support chats, compared
 with `recognizers.detect` alone on the same lines (the `piivault detect` engine). Baselines run in this
@@ -38,9 +39,9 @@ TARGET_MEMORY_RATIO = 1.2
 
 def tokenize_zone(catalog_path: str) -> dict:
     """Tokenize every dataset of the catalog with the flow's logic; seconds and rows per dataset."""
-    from flows.catalog import load_catalog
-    from flows.scanning import classify_columns, sample_frame
-    from flows.tokenizing import tokenize_file
+    from flows.pipeline.catalog import load_catalog
+    from flows.pipeline.column_kinds import classify_columns, sample_frame
+    from flows.tokenize.tokenizing import tokenize_file
     from recognizers import detect
     from vault.store import Vault
 
@@ -69,7 +70,7 @@ def tokenize_zone(catalog_path: str) -> dict:
 
 def measure_size(rows: int, workdir: Path) -> dict:
     """Generate a zone of `rows` records, tokenize it in a child process, return its figures and RSS."""
-    from flows.demo_data import write_demo_zone
+    from flows.demo.data import write_demo_zone
 
     zone_dir = workdir / f"zone-{rows}"
     shutil.rmtree(zone_dir, ignore_errors=True)
@@ -105,7 +106,7 @@ def sample_tables(catalog_path: Path, rows: int):
     """The first `rows` raw rows of the CRM and of the call records, as pandas tables of strings."""
     import pandas as pd
 
-    from flows.catalog import load_catalog
+    from flows.pipeline.catalog import load_catalog
 
     catalog = load_catalog(catalog_path)
     crm = pd.read_csv(catalog.input_files("crm_customers")[0], dtype=str, nrows=rows)

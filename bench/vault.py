@@ -25,8 +25,8 @@ from urllib.parse import quote
 
 from sqlalchemy import create_engine, text
 
+from values.normalise import normalise
 from vault.engine import normalise_url
-from vault.normalise import normalise
 from vault.store import Item, Vault
 from vault.tokens import TokenDeriver
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from flows.catalog import Catalog, load_catalog
-from flows.writers import read_clean
-from vault.token_format import is_token
+from flows.pipeline.catalog import Catalog, load_catalog
+from flows.pipeline.writers import read_clean
+from values.token_format import is_token
 
 CATALOG_ENV = "PIIVAULT_CATALOG"
 

@@ -4,7 +4,7 @@ The public API the flows, the vault and the benchmarks use:
 - `detect(texts, entities=None)`: findings per text, batched through spaCy and the recognizers;
 - `classify_column(name, sample_values)`: what a table column holds (an entity type, `"free_text"`, or None);
 - `build_analyzer(model_name=None)`: the Presidio `AnalyzerEngine` with piivault's recognizers registered;
-- `to_e164(raw)` (from `recognizers.phones`): the phone normalisation the vault keys on.
+- `to_e164(raw)` (from `values.phones`): the phone normalisation the vault keys on.
 Heavy imports (spaCy, Presidio) happen inside the functions, so importing this package is cheap.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
-from recognizers.phones import DEFAULT_REGIONS, to_e164
+from values.phones import DEFAULT_REGIONS, to_e164
 
 # The entity types piivault detects by default; anything else only when asked for.
 DEFAULT_ENTITIES: tuple[str, ...] = ("PERSON", "ADDRESS", "PHONE_NUMBER", "EMAIL_ADDRESS", "CREDIT_CARD")

@@ -30,7 +30,7 @@ import regex
 
 from recognizers.markup import blank_markup
 from recognizers.urlencoding import decoded_view, to_original
-from vault.token_format import placeholder_spans
+from values.token_format import placeholder_spans
 
 MIN_SCORE = 0.5
 NER_BATCH_SIZE = 256

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from recognizers.emails import plain_address
 from recognizers.results import compile_patterns, pattern_results
+from values.emails import plain_address
 
 # Local part: starts and ends with a letter or digit (so `=`, quotes, `<`, `:` and a leading dot stay out);
 # domain: dot-separated labels, ending in an alphabetic or punycode top-level label not followed by more

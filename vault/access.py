@@ -15,6 +15,7 @@ from cryptography.exceptions import InvalidTag
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
+from values.token_format import ENTITY_TYPES, ERASED_MARKER, TOKEN_PATTERN
 from vault import keystore
 from vault.errors import AuditWriteError, VaultError
 from vault.keys import open_sealed
@@ -22,7 +23,6 @@ from vault.policy import Policy
 from vault.schema import audit, tokens
 from vault.sql import select_in
 from vault.surrogates import resolve_placeholders
-from vault.token_format import ENTITY_TYPES, ERASED_MARKER, TOKEN_PATTERN
 
 NOT_A_TOKEN = "<not a token>"  # what the audit records for input that is not a token (it may be a value)
 

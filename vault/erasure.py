@@ -22,11 +22,11 @@ from typing import Literal
 
 from sqlalchemy import delete, select, text
 
+from values.normalise import normalise
+from values.token_format import ERASED_MARKER, TOKEN_PATTERN
 from vault import keystore, lineage
-from vault.normalise import normalise
 from vault.schema import links, subjects, surrogates, tokens, tombstones
 from vault.sql import chunks, insert_ignore, select_in
-from vault.token_format import ERASED_MARKER, TOKEN_PATTERN
 
 log = logging.getLogger(__name__)
 

@@ -1,5 +1,5 @@
-"""Read-only lookups behind a request's footprint (`flows.erasure_subject`) and its proof
-(`flows.erasure_verify`): who holds which tokens, which subjects exist, value hashes, card surrogates, and
+"""Read-only lookups behind a request's footprint (`flows.requests.subject`) and its proof
+(`flows.erasure.verify`): who holds which tokens, which subjects exist, value hashes, card surrogates, and
 what of a shredded subject the vault still holds.
 
 The flows decide who belongs to a subject's cluster and what must go; these functions only answer

@@ -9,10 +9,10 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, delete, select
 
+from values.token_format import ERASED_MARKER
 from vault.schema import lineage, partitions
 from vault.sql import insert_ignore, select_in
 from vault.surrogates import resolve_placeholders
-from vault.token_format import ERASED_MARKER
 
 
 def partition_id(conn: Connection, dataset: str, partition: str) -> int:

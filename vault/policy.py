@@ -13,8 +13,8 @@ from typing import Literal
 
 import yaml
 
+from values.token_format import TYPE_CODES
 from vault.errors import PolicyError
-from vault.token_format import TYPE_CODES
 
 DEFAULT_POLICY_PATH = Path(__file__).with_name("default_policy.yaml")
 Form = Literal["full", "last4"]

@@ -3,7 +3,7 @@
 Statuses are the erasure flow's business; this module stores them. `deadline` defaults to one month
 after receipt (GDPR art. 12(3)).
 
-Request steps: the per-step progress of a request run (`flows.erasure_progress`), one row per (request,
+Request steps: the per-step progress of a request run (`flows.requests.progress`), one row per (request,
 step, item), so a killed run resumes where it stopped. `item` is "" for a whole step, or one item of it
 (a partition); the state is a JSON-safe dict of tokens, keyed hashes, paths and counts, never a value.
 """

@@ -153,7 +153,7 @@ requests = Table(
     Index("requests_by_status", "status"),
 )
 
-# Per-step progress of a request run, so a killed erasure resumes where it stopped (flows.erasure_progress).
+# Per-step progress of a request run, so a killed erasure resumes where it stopped (flows.requests.progress).
 # `state` is JSON of tokens, keyed hashes, paths and counts, never a personal value.
 request_steps = Table(
     "request_steps",

@@ -23,11 +23,12 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError
 
+from values.normalise import normalise
+from values.token_format import ERASED_MARKER, is_token
 from vault import access, erasure, footprint, keystore, lineage, privacy_requests
 from vault.engine import keystore_url_for, make_engine, sqlite_path
 from vault.errors import KekMismatchError, TokenCollisionError, VaultError
 from vault.keys import Kek, KeyWrapper, load_kek, read_kek_file, seal
-from vault.normalise import normalise
 from vault.policy import Policy, load_policy
 from vault.schema import (
     KEYSTORE_MIGRATIONS,
@@ -43,7 +44,6 @@ from vault.schema import (
 )
 from vault.sql import insert_ignore, select_in, select_where_in
 from vault.surrogates import card_surrogate, email_surrogate, is_email_surrogate
-from vault.token_format import ERASED_MARKER, is_token
 from vault.tokens import TokenDeriver
 
 log = logging.getLogger(__name__)

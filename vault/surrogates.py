@@ -17,9 +17,9 @@ import re
 
 from sqlalchemy import Connection, select
 
+from values.token_format import ENTITY_TYPES, TOKEN_PATTERN
 from vault.schema import surrogates
 from vault.sql import select_in
-from vault.token_format import ENTITY_TYPES, TOKEN_PATTERN
 
 SURROGATE_EMAIL_DOMAIN = "pv.invalid"
 _CARD_SURROGATE = re.compile(r"0\d{15}")

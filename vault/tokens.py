@@ -16,8 +16,8 @@ from __future__ import annotations
 import hmac
 from dataclasses import dataclass
 
-from vault.normalise import normalise
-from vault.token_format import TOKEN_BODY_LENGTH, TYPE_CODES
+from values.normalise import normalise
+from values.token_format import TOKEN_BODY_LENGTH, TYPE_CODES
 
 _TOKEN_LABEL = b"piivault token v1"
 _SUBJECT_LABEL = b"piivault subject v1"

@@ -48,9 +48,9 @@ class PipelineRun:
 @pytest.fixture(scope="session")
 def pipeline_run(prefect_server, tmp_path_factory) -> PipelineRun:
     """A few hundred demo records with canaries and bad input, scanned and tokenized by real flow runs."""
-    from flows.demo_data import write_demo_zone
-    from flows.scan_flow import scan
-    from flows.tokenize_flow import tokenize
+    from flows.demo.data import write_demo_zone
+    from flows.scan.flow import scan
+    from flows.tokenize.flow import tokenize
 
     root = tmp_path_factory.mktemp("demo")
     zone = write_demo_zone(root, rows=400, seed=11)

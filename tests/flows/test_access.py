@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from flows.cli import main as piivault
-from flows.erasure_requests import (
+from flows.requests.lifecycle import (
     Verification,
     file_request,
     one_calendar_month_after,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.catalog import CatalogError, load_catalog
+from flows.pipeline.catalog import CatalogError, load_catalog
 
 VALID = """
 zones: {raw: data/raw, clean: data/clean}

@@ -8,7 +8,7 @@ from flows.cli import main
 
 
 def test_demo_data_writes_a_raw_zone_and_a_valid_catalog(tmp_path, capsys):
-    from flows.catalog import load_catalog
+    from flows.pipeline.catalog import load_catalog
 
     assert main(["demo-data", "--rows", "300", "--out", str(tmp_path)]) == 0
     catalog = load_catalog(tmp_path / "catalog.yaml")
@@ -25,7 +25,7 @@ def test_demo_data_writes_a_raw_zone_and_a_valid_catalog(tmp_path, capsys):
 
 
 def test_demo_data_is_deterministic_and_writes_people_differently_across_services(tmp_path):
-    from flows.demo_data import write_demo_zone
+    from flows.demo.data import write_demo_zone
 
     first = write_demo_zone(tmp_path / "a", rows=300, seed=5)
     second = write_demo_zone(tmp_path / "b", rows=300, seed=5)
@@ -55,7 +55,7 @@ def test_catalog_errors_exit_2_with_the_field_named(tmp_path, capsys):
 
 
 def test_serve_schedules_nightly_tokenize_and_weekly_scan_with_path_parameters(tmp_path):
-    from flows.commands.serve import SCAN_CRON, TOKENIZE_CRON, deployments
+    from flows.cli.serve import SCAN_CRON, TOKENIZE_CRON, deployments
 
     tokenize, scan, erasure, access = deployments(str(tmp_path / "catalog.yaml"), TOKENIZE_CRON, SCAN_CRON)
     assert (tokenize.name, scan.name, erasure.name, access.name) == (

@@ -8,8 +8,8 @@ import json
 import sqlite3
 from pathlib import Path
 
-from flows.catalog import load_catalog
 from flows.cli import main as piivault
+from flows.pipeline.catalog import load_catalog
 from tests.flows.test_erasure_zone import (
     SUBSCRIBER_ONLY,
     UNRELATED_WEB_LOG,
@@ -18,7 +18,7 @@ from tests.flows.test_erasure_zone import (
     open_vault,
     personal_values,
 )
-from vault.token_format import ERASED_MARKER
+from values.token_format import ERASED_MARKER
 
 SUPPORT = {"role": "support", "purpose": "account management", "actor": "test"}
 
@@ -133,9 +133,9 @@ def test_erase_command_removes_the_subject_and_nobody_else(zone, capsys, prefect
 
 
 def test_late_data_of_an_erased_person_comes_out_erased(zone, prefect_server):
-    from flows.erasure_requests import Verification, file_request
-    from flows.erasure_steps import run_erasure
-    from flows.tokenize_flow import tokenize
+    from flows.erasure.steps import run_erasure
+    from flows.requests.lifecycle import Verification, file_request
+    from flows.tokenize.flow import tokenize
 
     root, people = zone
     subject = people.subject

@@ -14,10 +14,10 @@ import pytest
 import yaml
 from sqlalchemy import create_engine, text
 
-from flows.access_request import run_access
-from flows.catalog import load_catalog
-from flows.erasure_requests import Verification, file_request
-from flows.erasure_steps import run_erasure
+from flows.access.run import run_access
+from flows.erasure.steps import run_erasure
+from flows.pipeline.catalog import load_catalog
+from flows.requests.lifecycle import Verification, file_request
 from tests.flows.test_erasure_zone import clean_rows, make_people, write_zone
 from vault.engine import normalise_url
 
@@ -42,8 +42,8 @@ def postgres_url():
 
 
 def test_erasure_and_access_on_postgresql(tmp_path, postgres_url):
-    from flows.scanning import classify_columns, sample_frame
-    from flows.tokenizing import tokenize_file
+    from flows.pipeline.column_kinds import classify_columns, sample_frame
+    from flows.tokenize.tokenizing import tokenize_file
     from recognizers import detect
     from vault.store import Vault
 

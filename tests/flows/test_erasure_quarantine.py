@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from flows.catalog import load_catalog
-from flows.erasure_faults import FAULT_ENV, InjectedFault
-from flows.erasure_requests import Verification, file_request
-from flows.erasure_steps import run_erasure
-from flows.manifest import fingerprint, load_entry
-from flows.quarantine import aesgcm_opener, associated_data, read_quarantine
+from flows.erasure.steps import run_erasure
+from flows.pipeline.catalog import load_catalog
+from flows.pipeline.faults import FAULT_ENV, InjectedFault
+from flows.pipeline.manifest import fingerprint, load_entry
+from flows.pipeline.quarantine import aesgcm_opener, associated_data, read_quarantine
+from flows.requests.lifecycle import Verification, file_request
 from tests.flows.test_erasure_zone import copy_zone, open_vault
-from vault.token_format import ERASED_MARKER
+from values.token_format import ERASED_MARKER
 
 NEWSLETTER = "marketing/newsletter.csv"  # delete_rows
 WEB_LOG = "logs/web-2026-01-05.jsonl"  # redact
@@ -35,7 +35,7 @@ def _insert_lines(path: Path, at: dict[int, bytes]) -> None:
 
 def quarantined(root: Path, dataset: str, raw_file: str) -> list[tuple[int, bytes]]:
     """(position, decrypted raw record) of every quarantined record of a raw file."""
-    from flows.tokenizing import quarantine_key
+    from flows.pipeline.quarantine import quarantine_key
 
     catalog = load_catalog(root / "catalog.yaml")
     entry = load_entry(catalog.clean_dir / dataset, raw_file)
@@ -57,7 +57,7 @@ def quarantined(root: Path, dataset: str, raw_file: str) -> list[tuple[int, byte
 @pytest.fixture(scope="module")
 def zone_with_bad_records(template, tmp_path_factory):
     """The erasure zone with broken records of the subject and of someone else, tokenized again."""
-    from flows.tokenize_flow import tokenize
+    from flows.tokenize.flow import tokenize
 
     tokenized, people = template
     root = copy_zone(tokenized, tmp_path_factory.mktemp("quarantine") / "zone")

@@ -16,16 +16,16 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from flows.catalog import load_catalog
-from flows.erasure_quarantine import check_quarantine, word_runs
-from flows.erasure_steps import _footprint, step_resolve
-from flows.erasure_verify import Verification
-from flows.manifest import fingerprint, load_entry
-from flows.synthetic_people import render_phone
+from flows.demo.synthetic_people import render_phone
+from flows.erasure.quarantine import check_quarantine, word_runs
+from flows.erasure.steps import _footprint, step_resolve
+from flows.erasure.verify import Verification
+from flows.pipeline.catalog import load_catalog
+from flows.pipeline.manifest import fingerprint, load_entry
 from tests.flows.test_erasure_quarantine import _insert_lines, erase, file_erasure, quarantined
 from tests.flows.test_erasure_zone import copy_zone, open_vault
-from vault.normalise import normalise_text
-from vault.token_format import ERASED_MARKER
+from values.normalise import normalise_text
+from values.token_format import ERASED_MARKER
 
 WEB_LOG = "logs/web-2026-01-05.jsonl"  # redact
 CHAT = "support/chat-2026-01-05.log"  # redact
@@ -51,7 +51,7 @@ def _broken_parquet(path: Path, people) -> None:
 @pytest.fixture(scope="module")
 def zone_with_values(template, tmp_path_factory):
     """The erasure zone with broken records holding names, addresses, phones and cards, tokenized again."""
-    from flows.tokenize_flow import tokenize
+    from flows.tokenize.flow import tokenize
 
     tokenized, people = template
     s, h, n = people.subject, people.housemate, people.namesake

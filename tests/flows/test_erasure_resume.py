@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from flows.catalog import load_catalog
-from flows.erasure_faults import FAULT_ENV, InjectedFault
-from flows.erasure_requests import Verification, file_request
-from flows.erasure_steps import STEPS, run_erasure
+from flows.erasure.steps import STEPS, run_erasure
+from flows.pipeline.catalog import load_catalog
+from flows.pipeline.faults import FAULT_ENV, InjectedFault
+from flows.requests.lifecycle import Verification, file_request
 from tests.flows.test_erasure_zone import copy_zone
 
 REPO = Path(__file__).resolve().parents[2]
@@ -97,7 +97,8 @@ def test_kill_9_in_a_subprocess_then_the_flow_finishes(template, reference, tmp_
     zone = copy_zone(root, tmp_path / "zone")
     request_id = file_erasure(zone, people.subject.email)
     script = (
-        "import sys; from flows.catalog import load_catalog; from flows.erasure_steps import run_erasure; "
+        "import sys; from flows.pipeline.catalog import load_catalog; "
+        "from flows.erasure.steps import run_erasure; "
         "from vault.store import Vault; c = load_catalog(sys.argv[1]); "
         "v = Vault.open(c.vault_url); run_erasure(c, v, sys.argv[2])"
     )
@@ -119,8 +120,8 @@ def test_kill_9_in_a_subprocess_then_the_flow_finishes(template, reference, tmp_
 
 
 def test_verification_fails_on_a_leftover_and_names_no_value(template, tmp_path, monkeypatch):
-    from flows.errors import PipelineError
-    from flows.synthetic_people import render_phone
+    from flows.demo.synthetic_people import render_phone
+    from flows.pipeline.errors import PipelineError
 
     root, people = template
     zone = copy_zone(root, tmp_path / "zone")

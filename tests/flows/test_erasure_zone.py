@@ -1,6 +1,6 @@
 """A small raw zone built for the erasure and access tests, and helpers to snapshot and compare it.
 
-The people come from `flows.synthetic_people`: the subject lives in a household (a shared landline and
+The people come from `flows.demo.synthetic_people`: the subject lives in a household (a shared landline and
 address with a housemate) and has a namesake (same first and last name, nothing else in common); a few
 others fill the rows. Every dataset kind and policy of the demo catalog is present, and one web-log file
 holds none of the three, so it must never be rewritten.
@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import yaml
 
-from flows.synthetic_people import PeopleGenerator, Person, render_phone
+from flows.demo.synthetic_people import PeopleGenerator, Person, render_phone
 
 CATALOG = {
     "zones": {"raw": "raw", "clean": "clean", "quarantine": "quarantine", "reports": "reports"},
@@ -218,7 +218,7 @@ def test_zone_holds_a_household_and_namesakes(tmp_path):
 def tokenized_template(tmp_path_factory) -> tuple[Path, People]:
     """The zone written and tokenized by a real tokenize flow run (conftest's session fixture `template`;
     copy it before use, as the `zone` fixture does)."""
-    from flows.tokenize_flow import tokenize
+    from flows.tokenize.flow import tokenize
 
     people = make_people()
     root = tmp_path_factory.mktemp("erasure-template")
@@ -236,7 +236,7 @@ def copy_zone(template: Path, target: Path) -> Path:
 
 def open_vault(root: Path):
     """The vault of a test zone, opened from its catalog."""
-    from flows.catalog import load_catalog
+    from flows.pipeline.catalog import load_catalog
     from vault.store import Vault
 
     return Vault.open(load_catalog(root / "catalog.yaml").vault_url)

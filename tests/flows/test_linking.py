@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flows.linking import anchored_records
+from flows.tokenize.linking import anchored_records
 
 E, P, N = "EMAIL_ADDRESS", "PHONE_NUMBER", "PERSON"
 

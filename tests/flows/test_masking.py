@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flows.masking import mask_value
+from flows.scan.masking import mask_value
 
 
 @pytest.mark.parametrize(

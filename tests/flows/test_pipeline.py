@@ -11,8 +11,8 @@ import sqlite3
 import pyarrow.parquet as pq
 import pytest
 
-from flows.catalog import load_catalog
-from flows.quarantine import aesgcm_opener, associated_data, read_quarantine
+from flows.pipeline.catalog import load_catalog
+from flows.pipeline.quarantine import aesgcm_opener, associated_data, read_quarantine
 from tests.flows.canaries import CANARY_EMAIL
 
 DECLARED_TYPED = {
@@ -55,7 +55,7 @@ def test_every_record_is_written_or_quarantined(pipeline_run):
 
 
 def test_quarantined_records_are_sealed_with_the_vault_key(pipeline_run, canary_values):
-    from flows.tokenizing import quarantine_key
+    from flows.pipeline.quarantine import quarantine_key
     from vault.store import Vault
 
     catalog = load_catalog(pipeline_run.catalog_path)
@@ -72,7 +72,7 @@ def test_quarantined_records_are_sealed_with_the_vault_key(pipeline_run, canary_
 
 
 def test_clean_zone_holds_tokens_only(pipeline_run, canary_values):
-    from vault.token_format import is_token
+    from values.token_format import is_token
 
     catalog = load_catalog(pipeline_run.catalog_path)
     files = sorted(p for p in catalog.clean_dir.rglob("*.parquet") if not p.name.startswith("."))
@@ -93,7 +93,7 @@ def test_clean_zone_holds_tokens_only(pipeline_run, canary_values):
 def test_joins_work_on_tokens_across_services(pipeline_run):
     import pandas as pd
 
-    from flows.writers import read_clean
+    from flows.pipeline.writers import read_clean
 
     catalog = load_catalog(pipeline_run.catalog_path)
     crm = read_clean(catalog.clean_dir / "crm_customers")
@@ -148,7 +148,7 @@ def test_nothing_personal_reaches_prefect(pipeline_run, prefect_server, prefect_
 
 
 def test_rerun_skips_unchanged_files_and_forced_rerun_is_byte_identical(pipeline_run):
-    from flows.tokenize_flow import tokenize
+    from flows.tokenize.flow import tokenize
 
     catalog = load_catalog(pipeline_run.catalog_path)
     outputs = {p: p.read_bytes() for p in catalog.clean_dir.rglob("*.parquet")}
@@ -165,7 +165,7 @@ def test_rerun_skips_unchanged_files_and_forced_rerun_is_byte_identical(pipeline
 def test_tasks_retry_on_io_failures_only(prefect_server, exception, calls):
     from prefect import flow, task
 
-    from flows.tasks import RAW_DATA
+    from flows.pipeline.tasks import RAW_DATA
 
     attempts = []
 
@@ -186,15 +186,15 @@ def test_tasks_retry_on_io_failures_only(prefect_server, exception, calls):
 
 
 def test_task_logic_runs_without_prefect(pipeline_run):
-    from flows.tasks import list_raw_files
+    from flows.pipeline.tasks import list_raw_files
 
     files = list_raw_files.fn(str(pipeline_run.catalog_path), "call_records")
     assert files == [f"telecom/cdr-2026-01-0{d}.csv" for d in (5, 6, 7)]
 
 
 def test_a_failing_file_fails_the_run_by_name_after_the_others_are_done(prefect_server, tmp_path):
-    from flows.errors import PipelineError
-    from flows.tokenize_flow import tokenize
+    from flows.pipeline.errors import PipelineError
+    from flows.tokenize.flow import tokenize
 
     raw = tmp_path / "raw" / "crm"
     raw.mkdir(parents=True)
@@ -216,7 +216,7 @@ def test_a_failing_file_fails_the_run_by_name_after_the_others_are_done(prefect_
 
 
 def test_undeclared_columns_are_classified_and_tokenized(pipeline_run):
-    from vault.token_format import is_token
+    from values.token_format import is_token
 
     catalog = load_catalog(pipeline_run.catalog_path)
     expected = {

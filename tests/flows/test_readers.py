@@ -8,7 +8,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from flows.readers import file_layout, read_chunks
+from flows.pipeline.readers import file_layout, read_chunks
 
 
 def records(path, fmt, **kwargs):

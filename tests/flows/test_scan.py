@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from flows.scan_flow import scan_raw_file, summarise_dataset
-from flows.scan_report import html_report, markdown, table_rows
-from flows.tasks import classify_dataset_columns, list_raw_files
+from flows.pipeline.tasks import classify_dataset_columns, list_raw_files
+from flows.scan.flow import scan_raw_file, summarise_dataset
+from flows.scan.report import html_report, markdown, table_rows
 
 CATALOG = """
 zones: {raw: raw, clean: clean}

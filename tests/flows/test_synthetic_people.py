@@ -11,7 +11,7 @@ from pathlib import Path
 import phonenumbers
 import pytest
 
-from flows.synthetic_people import (
+from flows.demo.synthetic_people import (
     CARD_STYLES,
     EMAIL_STYLES,
     NAME_STYLES,
@@ -53,7 +53,9 @@ def test_same_seed_gives_same_people_and_another_seed_does_not():
 
 def test_people_do_not_depend_on_the_interpreter_hash_seed():
     """Faker draws some values from sets; a generator using those would differ from one run to the next."""
-    script = "from flows.synthetic_people import generate_people; print(repr(generate_people(400, seed=9)))"
+    script = (
+        "from flows.demo.synthetic_people import generate_people; print(repr(generate_people(400, seed=9)))"
+    )
     runs = {
         subprocess.run(
             [sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": str(hash_seed)},

@@ -9,11 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from flows.catalog import parse_catalog
-from flows.errors import PipelineError
-from flows.manifest import load_manifest
-from flows.tokenizing import tokenize_file
-from vault.token_format import TOKEN_PATTERN, is_token
+from flows.pipeline.catalog import parse_catalog
+from flows.pipeline.errors import PipelineError
+from flows.pipeline.manifest import load_manifest
+from flows.tokenize.tokenizing import tokenize_file
+from values.token_format import TOKEN_PATTERN, is_token
 
 CATALOG = {
     "zones": {"raw": "raw", "clean": "clean"},
@@ -172,7 +172,7 @@ def test_parquet_numbers_holding_personal_data_are_classified_and_tokenized(tmp_
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from flows.scanning import classify_columns, sample_frame
+    from flows.pipeline.column_kinds import classify_columns, sample_frame
     from vault.store import Vault
 
     pay = {"path": "pay/*.parquet", "format": "parquet", "erasure": "retain"}

@@ -12,19 +12,21 @@ from pathlib import Path
 
 import pytest
 
-from flows.catalog import load_catalog
-from flows.erasure_requests import Verification, file_request
-from flows.zone_lock import TIMEOUT_ENV, ZoneBusy
+from flows.pipeline.catalog import load_catalog
+from flows.pipeline.zone_lock import TIMEOUT_ENV, ZoneBusy
+from flows.requests.lifecycle import Verification, file_request
 from tests.flows.test_erasure_zone import file_states
 
 REPO = Path(__file__).resolve().parents[2]
 HOLD = (
-    "import sys; from flows.catalog import load_catalog; from flows.zone_lock import zone_lock\n"
+    "import sys; from flows.pipeline.catalog import load_catalog\n"
+    "from flows.pipeline.zone_lock import zone_lock\n"
     "with zone_lock(load_catalog(sys.argv[1]), 'tokenize (test holder)'):\n"
     "    print('held', flush=True); sys.stdin.readline()\n"
 )
 ERASE = (
-    "import sys; from flows.catalog import load_catalog; from flows.erasure_steps import run_erasure; "
+    "import sys; from flows.pipeline.catalog import load_catalog; "
+    "from flows.erasure.steps import run_erasure; "
     "from vault.store import Vault; c = load_catalog(sys.argv[1]); "
     "v = Vault.open(c.vault_url); print(run_erasure(c, v, sys.argv[2]).status, flush=True)"
 )
@@ -85,8 +87,8 @@ def test_an_erasure_process_waits_for_the_holder_then_completes(zone, release):
 
 
 def test_a_run_that_waited_too_long_names_the_holder_and_changes_nothing(zone, monkeypatch):
-    from flows.erasure_steps import run_erasure
-    from flows.tokenize_flow import tokenize
+    from flows.erasure.steps import run_erasure
+    from flows.tokenize.flow import tokenize
     from vault.store import Vault
 
     root, people = zone

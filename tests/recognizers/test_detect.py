@@ -7,7 +7,7 @@ import pytest
 
 import recognizers
 from recognizers import DEFAULT_ENTITIES, Finding, detect
-from vault.token_format import ERASED_MARKER
+from values.token_format import ERASED_MARKER
 
 LINE = (
     "2026-11-26T10:03:00Z INFO chat 3: customer John Smith called from +32 2 555 12 03 about card "

@@ -7,7 +7,7 @@ only when they are words; and email addresses spoken in call transcripts. Rows w
 import pytest
 
 from recognizers import detect
-from recognizers.emails import plain_address
+from values.emails import plain_address
 
 
 def found(text, entity):

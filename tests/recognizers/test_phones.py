@@ -2,7 +2,7 @@
 
 import pytest
 
-from recognizers.phones import DEFAULT_REGIONS, to_e164
+from values.phones import DEFAULT_REGIONS, to_e164
 
 
 @pytest.mark.parametrize(
@@ -74,7 +74,7 @@ def test_plan_prefilter_keeps_every_region_the_number_is_valid_in(raw):
     finds the number valid."""
     import phonenumbers
 
-    from recognizers.phones import _may_be_national
+    from values.phones import _may_be_national
 
     digits = "".join(char for char in raw if char.isdigit())
     for region in DEFAULT_REGIONS + ("AT", "CH", "PT", "CA"):

@@ -7,7 +7,6 @@ from recognizers import detect
 from recognizers.credit_card_recognizer import CardNumberRecognizer
 from recognizers.email_recognizer import EmailAddressRecognizer
 from recognizers.phone_recognizer import PhoneNumberRecognizer
-from recognizers.phones import DEFAULT_REGIONS
 from tests.recognizers.conftest import spans
 from tests.recognizers.data.presidio_tables import (
     CREDIT_CARD_ROWS,
@@ -16,6 +15,7 @@ from tests.recognizers.data.presidio_tables import (
     PHONE_EXTRA_REGIONS,
     PHONE_ROWS,
 )
+from values.phones import DEFAULT_REGIONS
 
 
 def _spans(results):

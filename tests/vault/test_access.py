@@ -4,11 +4,11 @@ import pytest
 from sqlalchemy import text
 
 from flows.cli import main as piivault
+from values.token_format import ERASED_MARKER
 from vault.errors import AuditWriteError, PolicyError
 from vault.keys import KEK_ENV, KEK_FILE_ENV, write_kek_file
 from vault.policy import load_policy
 from vault.store import Vault
-from vault.token_format import ERASED_MARKER
 
 from .conftest import TEST_KEK
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from vault.token_format import ERASED_MARKER
+from values.token_format import ERASED_MARKER
 
 FAMILY = [
     ("PERSON", "Ann Lee", "C1"),

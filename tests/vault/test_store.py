@@ -3,6 +3,7 @@
 import pytest
 from sqlalchemy import func, inspect, select, update
 
+from values.token_format import ERASED_MARKER, TOKEN_PATTERN
 from vault.errors import SchemaVersionError, TokenCollisionError
 from vault.schema import (
     VAULT_SCHEMA_VERSION,
@@ -16,7 +17,6 @@ from vault.schema import (
 )
 from vault.store import Vault
 from vault.surrogates import luhn_valid
-from vault.token_format import ERASED_MARKER, TOKEN_PATTERN
 
 from .conftest import TEST_KEK
 

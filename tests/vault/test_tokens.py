@@ -7,8 +7,8 @@ import hmac
 import pytest
 from cryptography.exceptions import InvalidTag
 
+from values.token_format import ERASED_MARKER, TOKEN_PATTERN, TYPE_CODES, is_token
 from vault.keys import Kek, KeyWrapper, open_sealed, seal
-from vault.token_format import ERASED_MARKER, TOKEN_PATTERN, TYPE_CODES, is_token
 from vault.tokens import TokenDeriver
 
 MASTER = bytes(range(32))

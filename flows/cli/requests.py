@@ -1,0 +1,37 @@
+"""`piivault requests [--catalog PATH]`: every erasure and access request, overdue ones first.
+
+One line per request: id, kind, status, received, deadline (one calendar month after receipt), and
+OVERDUE when the deadline passed before completion. No identifier is shown: the vault holds none.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "requests",
+        help="list erasure and access requests, overdue ones first",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--catalog", default="catalog.yaml", help="catalog file (default ./catalog.yaml)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from flows.cli.request import open_catalog_vault
+    from flows.requests.lifecycle import requests_for_listing
+
+    _catalog, vault = open_catalog_vault(args)
+    with vault:
+        rows = requests_for_listing(vault)
+    print(f"{'request':32}  {'kind':6}  {'status':21}  {'received':10}  {'deadline':10}")
+    for r in rows:
+        flag = "  OVERDUE" if r["overdue"] else ""
+        print(
+            f"{r['request_id']:32}  {r['kind']:6}  {r['status']:21}  "
+            f"{r['received_at']:%Y-%m-%d}  {r['deadline']:%Y-%m-%d}{flag}"
+        )
+    return 0

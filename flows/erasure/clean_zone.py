@@ -1,0 +1,187 @@
+"""Erasure step 2: apply each dataset's policy to the clean partitions that hold the subject.
+
+The partitions come from lineage (`Vault.partitions_holding` over the subject's cluster tokens), so the
+cost follows the subject's footprint. A partition whose rows do not change is not written: its bytes and
+modification time stay as they were. A changed one is written beside itself and renamed into place.
+
+Per partition, a plan is recorded in the vault before the rename: the policy's row counts, the hashes of
+the file before and after, and the raw records to drop or replace (by position, with their tokenized
+values — no plaintext). The raw step works from these plans, so a run killed between the two steps, or
+between a rename and its bookkeeping, resumes without losing which raw records were the subject's:
+- clean file hash == plan's `after`: it was renamed already; only the lineage is (re)recorded;
+- otherwise the plan is computed again from the file as it is (the rename never happened).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from flows.pipeline.catalog import Catalog
+from flows.pipeline.errors import PipelineError, failure_context
+from flows.pipeline.faults import fault_point
+from flows.pipeline.manifest import fingerprint, load_manifest
+from flows.pipeline.readers import read_chunks
+from flows.requests import progress
+from flows.requests.rows import apply_policy, decide_rows, placeholders_in, string_values
+from flows.requests.subject import Footprint
+
+STEP = "clean"
+
+
+@dataclass
+class PartitionPlan:
+    """What erasure does to one clean partition and its raw file (counts, hashes, positions; no values)."""
+
+    dataset: str
+    partition: str
+    policy: str
+    raw_file: str | None = None  # relative to the raw zone, from the tokenize manifest
+    raw_sha_before: str | None = None
+    clean_sha_before: str | None = None
+    clean_sha_after: str | None = None
+    rows: int = 0
+    rows_deleted: int = 0
+    rows_redacted: int = 0
+    rows_retained: int = 0
+    other_rows_holding_own_values: int = 0
+    raw_edits: dict[str, dict] = field(default_factory=dict)  # position -> {action, values}
+    note: str = ""
+
+    @property
+    def clean_rewritten(self) -> bool:
+        return self.clean_sha_after is not None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> PartitionPlan:
+        return cls(**data)
+
+
+def item_key(dataset: str, partition: str) -> str:
+    return f"{dataset}/{partition}"
+
+
+def affected_partitions(vault, catalog: Catalog, fp: Footprint) -> list[tuple[str, str]]:
+    """(dataset, partition) of catalog datasets whose lineage holds any of the subject's cluster tokens."""
+    return [(d, p) for d, p in vault.partitions_holding(fp.cluster_tokens) if d in catalog.datasets]
+
+
+def _raw_positions(catalog: Catalog, dataset: str, raw_file: str) -> list[int]:
+    fmt = catalog.dataset(dataset).format
+    positions: list[int] = []
+    for chunk in read_chunks(catalog.raw_dir / raw_file, fmt):
+        positions.extend(chunk.positions)
+    return positions
+
+
+def _manifest_entry(catalog: Catalog, dataset: str, partition: str):
+    for entry in load_manifest(catalog.clean_dir / dataset):
+        if entry.output == partition:
+            return entry
+    return None
+
+
+def plan_partition(catalog: Catalog, vault, fp: Footprint, dataset: str, partition: str, table: pa.Table):
+    """The plan and the new table of one partition (the table is None when nothing changes)."""
+    spec = catalog.dataset(dataset)
+    plan = PartitionPlan(dataset, partition, spec.erasure, rows=table.num_rows)
+    rows = decide_rows(table, spec.subject_key, vault, fp)
+    new_table = apply_policy(table, spec.erasure, rows, spec.subject_key, fp)
+    owned = len(rows.owned)
+    plan.rows_deleted = owned if spec.erasure == "delete_rows" else 0
+    plan.rows_redacted = owned if spec.erasure == "redact" else 0
+    plan.rows_retained = owned if spec.erasure == "retain" else 0
+    plan.other_rows_holding_own_values = len(rows.holding_own_value)
+    entry = _manifest_entry(catalog, dataset, partition)
+    if entry is None:
+        plan.note = "no tokenize manifest entry: raw file not located"
+    elif rows.owned or rows.holding_own_value:
+        plan.raw_file = entry.file
+        plan.raw_sha_before = entry.sha256
+        current = fingerprint(catalog.raw_dir / entry.file).sha256
+        if current != entry.sha256:
+            raise PipelineError(
+                f"dataset {dataset}, file {entry.file}: the raw file changed since it was tokenized; "
+                "run tokenize, then rerun the erasure"
+            )
+        positions = _raw_positions(catalog, dataset, entry.file)
+        if len(positions) != table.num_rows:
+            raise PipelineError(
+                f"dataset {dataset}, file {entry.file}: {len(positions)} raw records but "
+                f"{table.num_rows} clean rows in {partition}; run tokenize --force on it, then rerun"
+            )
+        for index in rows.owned:
+            if spec.erasure == "delete_rows":
+                plan.raw_edits[str(positions[index])] = {"action": "drop"}
+            else:
+                plan.raw_edits[str(positions[index])] = {
+                    "action": "replace",
+                    "values": string_values(new_table, index),
+                }
+        for index in rows.holding_own_value:
+            plan.raw_edits[str(positions[index])] = {
+                "action": "replace",
+                "values": string_values(table, index),
+            }
+    return plan, (new_table if new_table is not table else None)
+
+
+def _write_parquet(table: pa.Table, target: Path, on_written) -> None:
+    """Write beside `target`, let `on_written(temporary)` record it, then rename into place."""
+    temporary = target.with_name(f".{target.name}.erasure.tmp")
+    pq.write_table(table.replace_schema_metadata(None), temporary, compression="zstd")
+    with temporary.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    on_written(temporary)
+    os.replace(temporary, target)
+
+
+def erase_partition(
+    catalog: Catalog, vault, fp: Footprint, request_id: str, dataset: str, partition: str
+) -> PartitionPlan:
+    """Apply the policy to one partition, resumably; returns its (recorded) plan."""
+    key = item_key(dataset, partition)
+    found = progress.load(vault, request_id, STEP, key)
+    if found and found[1]:
+        return PartitionPlan.from_dict(found[0])
+    path = catalog.clean_dir / dataset / partition
+    with failure_context(dataset, partition):
+        if not path.exists():
+            plan = PartitionPlan(
+                dataset, partition, catalog.dataset(dataset).erasure, note="clean file missing"
+            )
+            progress.save(vault, request_id, STEP, plan.to_dict(), done=True, item=key)
+            return plan
+        current = fingerprint(path).sha256
+        earlier = PartitionPlan.from_dict(found[0]) if found else None
+        if earlier is not None and earlier.clean_sha_after == current:
+            plan, table = earlier, pq.read_table(path)  # renamed before the run stopped
+        else:
+            plan, table = plan_partition(catalog, vault, fp, dataset, partition, pq.read_table(path))
+            plan.clean_sha_before = current
+            if table is not None:
+
+                def record(temporary: Path) -> None:
+                    plan.clean_sha_after = fingerprint(temporary).sha256
+                    progress.save(vault, request_id, STEP, plan.to_dict(), item=key)
+
+                _write_parquet(table, path, record)
+                fault_point("clean-partition")
+        if table is not None:
+            vault.record_lineage(dataset, partition, sorted(placeholders_in(table)), replace=True)
+    progress.save(vault, request_id, STEP, plan.to_dict(), done=True, item=key)
+    return plan
+
+
+def erase_clean_zone(
+    catalog: Catalog, vault, fp: Footprint, request_id: str, partitions: list[list[str]]
+) -> list[dict]:
+    """Step 2 over every affected partition; returns the plans as dicts."""
+    return [erase_partition(catalog, vault, fp, request_id, d, p).to_dict() for d, p in partitions]

@@ -1,0 +1,178 @@
+"""The dataset catalog (`catalog.yaml`): where the zones are, which vault to use, what each dataset is.
+
+The catalog is the user-facing contract of the flows, so it is validated as a whole on load and every
+error names the dataset and the field it concerns (never a value from the data itself).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from values.token_format import TYPE_CODES
+
+DatasetFormat = Literal["csv", "jsonl", "parquet", "text"]
+ErasurePolicy = Literal["delete_rows", "redact", "retain"]
+# A declared column type: one of the entity types, free text (scanned span by span) or not personal.
+COLUMN_KINDS: tuple[str, ...] = (*TYPE_CODES, "free_text", "none")
+
+
+class CatalogError(ValueError):
+    """The catalog file is missing, not YAML, or does not match the schema; the message names the field."""
+
+
+class Zones(BaseModel):
+    """Directories of the zones; relative paths are resolved against the catalog file's directory."""
+
+    model_config = ConfigDict(extra="forbid")
+    raw: Path = Field(description="landing zone holding the personal data as it arrives")
+    clean: Path = Field(description="tokenized Parquet copies, one directory per dataset")
+    quarantine: Path | None = Field(default=None, description="sealed unreadable records")
+    reports: Path | None = Field(default=None, description="scan reports; default beside clean")
+
+
+class Dataset(BaseModel):
+    """One dataset the flows manage."""
+
+    model_config = ConfigDict(extra="forbid")
+    path: str = Field(description="glob under the raw zone, e.g. crm/customers*.csv")
+    format: DatasetFormat = Field(description="csv | jsonl | parquet | text (one record a line)")
+    subject_key: str | None = Field(default=None, description="column/field identifying the customer")
+    erasure: ErasurePolicy = Field(description="what erasure does to this dataset's rows")
+    columns: dict[str, str] = Field(default_factory=dict, description="declared column kinds")
+    format_preserving: bool = Field(default=False, description="format-shaped surrogates")
+    description: str | None = None
+
+    @field_validator("path")
+    @classmethod
+    def _relative_glob(cls, value: str) -> str:
+        if not value or Path(value).is_absolute() or ".." in Path(value).parts:
+            raise ValueError("must be a non-empty glob relative to the raw zone")
+        return value
+
+    @field_validator("columns")
+    @classmethod
+    def _known_kinds(cls, value: dict[str, str]) -> dict[str, str]:
+        for column, kind in value.items():
+            if kind not in COLUMN_KINDS:
+                raise ValueError(f"column {column!r}: kind must be one of {', '.join(COLUMN_KINDS)}")
+        return value
+
+
+class Catalog(BaseModel):
+    """The whole catalog file."""
+
+    model_config = ConfigDict(extra="forbid")
+    zones: Zones
+    vault: str = Field(description="vault URL: sqlite:///path or postgresql://user@host/db")
+    datasets: dict[str, Dataset] = Field(min_length=1)
+    base_dir: Path = Field(default=Path("."), exclude=True, description="directory of the catalog file")
+
+    @field_validator("vault")
+    @classmethod
+    def _vault_url(cls, value: str) -> str:
+        if not value.startswith(("sqlite:", "postgresql:", "postgresql+")):
+            raise ValueError("must be a sqlite:/// or postgresql:// URL")
+        return value
+
+    @field_validator("datasets")
+    @classmethod
+    def _dataset_names(cls, value: dict[str, Dataset]) -> dict[str, Dataset]:
+        for name in value:
+            if not name.replace("_", "").replace("-", "").isalnum():
+                raise ValueError(f"dataset name {name!r} may hold only letters, digits, '_' and '-'")
+        return value
+
+    def _zone(self, path: Path | None, default: str) -> Path:
+        path = path if path is not None else self.zones.clean.parent / default
+        return path if path.is_absolute() else (self.base_dir / path)
+
+    @property
+    def raw_dir(self) -> Path:
+        return self._zone(self.zones.raw, "raw")
+
+    @property
+    def clean_dir(self) -> Path:
+        return self._zone(self.zones.clean, "clean")
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self._zone(self.zones.quarantine, "quarantine")
+
+    @property
+    def reports_dir(self) -> Path:
+        return self._zone(self.zones.reports, "reports")
+
+    @property
+    def vault_url(self) -> str:
+        """The vault URL with a relative SQLite path resolved against the catalog's directory."""
+        prefix = "sqlite:///"
+        if self.vault.startswith(prefix) and not self.vault[len(prefix) :].startswith("/"):
+            rest = self.vault[len(prefix) :]
+            if rest and rest != ":memory:":
+                return prefix + str((self.base_dir / rest).resolve())
+        return self.vault
+
+    def dataset(self, name: str) -> Dataset:
+        """The dataset called `name`; a CatalogError lists the known names otherwise."""
+        try:
+            return self.datasets[name]
+        except KeyError:
+            known = ", ".join(sorted(self.datasets))
+            raise CatalogError(f"dataset {name!r} is not in the catalog (known: {known})") from None
+
+    def selected(self, names: list[str] | None) -> list[str]:
+        """The dataset names to process: `names` checked against the catalog, or all of them in order."""
+        if not names:
+            return list(self.datasets)
+        for name in names:
+            self.dataset(name)
+        return list(names)
+
+    def input_files(self, name: str) -> list[Path]:
+        """The raw files of a dataset, sorted so that every run sees them in the same order."""
+        pattern = self.dataset(name).path
+        return sorted(p for p in self.raw_dir.glob(pattern) if p.is_file())
+
+    def relative_to_raw(self, path: Path) -> str:
+        return path.resolve().relative_to(self.raw_dir.resolve()).as_posix()
+
+
+def _describe(error: dict) -> str:
+    location = [str(part) for part in error["loc"]]
+    if len(location) >= 2 and location[0] == "datasets":
+        where = f"dataset {location[1]!r}" + (f", field {'.'.join(location[2:])!r}" if location[2:] else "")
+    else:
+        where = f"field {'.'.join(location)!r}" if location else "catalog"
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{where}: {message}"
+
+
+def parse_catalog(data: object, base_dir: Path) -> Catalog:
+    """Validate an already-parsed catalog document; errors name the dataset and field."""
+    if not isinstance(data, dict):
+        raise CatalogError("catalog: the document must be a mapping with zones, vault and datasets")
+    try:
+        return Catalog.model_validate({**data, "base_dir": base_dir})
+    except ValidationError as exc:
+        problems = "; ".join(_describe(error) for error in exc.errors())
+        raise CatalogError(f"invalid catalog: {problems}") from None
+
+
+def load_catalog(path: str | Path = "catalog.yaml") -> Catalog:
+    """Read and validate `catalog.yaml`; relative zone and vault paths are taken from its directory."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CatalogError(f"cannot read catalog {path}: {exc.strerror}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise CatalogError(f"catalog {path} is not valid YAML{where}") from None
+    return parse_catalog(data, path.resolve().parent)

@@ -1,0 +1,66 @@
+"""Prefect tasks shared by the scan and tokenize flows: small, single-verb, passing paths and ids only.
+
+Tasks that read raw data persist no result and cache nothing (`RAW_DATA`), so nothing derived from a
+personal value is ever written to Prefect's database or result storage. Retries are for I/O failures
+only; a data failure is raised as a `PipelineError` that names dataset, file and row and no value.
+"""
+
+from __future__ import annotations
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from flows.pipeline.catalog import load_catalog
+
+
+def retry_on_io(task, task_run, state) -> bool:
+    """Retry a task only when it failed on I/O (a flaky disk or database), never on bad data."""
+    try:
+        exception = state.result(raise_on_failure=False)
+    except Exception:
+        return False
+    return isinstance(exception, OSError)
+
+
+# Settings for every task that touches raw data.
+RAW_DATA = {
+    "persist_result": False,
+    "cache_policy": NO_CACHE,
+    "retries": 2,
+    "retry_delay_seconds": 2,
+    "retry_condition_fn": retry_on_io,
+}
+
+
+def failure_text(state) -> str:
+    """What a failed file task says: our errors name dataset, file and rows; others only their class."""
+    from flows.pipeline.errors import PipelineError
+
+    exception = state.result(raise_on_failure=False)
+    if isinstance(exception, PipelineError):
+        return str(exception)
+    return type(exception).__name__ if isinstance(exception, BaseException) else "failed"
+
+
+def raise_for_failures(failures: list[str]) -> None:
+    """Fail the flow after every other file was processed, naming each failed file."""
+    from flows.pipeline.errors import PipelineError
+
+    if failures:
+        raise PipelineError(f"{len(failures)} file(s) failed: " + "; ".join(failures))
+
+
+@task(name="list-raw-files", **RAW_DATA)
+def list_raw_files(catalog_path: str, dataset: str) -> list[str]:
+    """The raw files of a dataset, as paths relative to the raw zone."""
+    catalog = load_catalog(catalog_path)
+    return [catalog.relative_to_raw(p) for p in catalog.input_files(dataset)]
+
+
+@task(name="classify-columns", **RAW_DATA)
+def classify_dataset_columns(catalog_path: str, dataset: str) -> dict[str, str | None]:
+    """Column -> entity type / free_text / None for a dataset (declared kinds win over classification)."""
+    from flows.pipeline.column_kinds import classify_columns, sample_frame
+
+    catalog = load_catalog(catalog_path)
+    return classify_columns(catalog.dataset(dataset), sample_frame(catalog, dataset))

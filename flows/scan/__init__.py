@@ -1,0 +1,2 @@
+"""The scan use case: what personal data each dataset holds, as counts and masked evidence (flow, logic,
+report renderings, masking)."""
