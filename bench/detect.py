@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.corpus import build_corpus, write_jsonl
+from bench.corpora.tuned import build_corpus, write_jsonl
 
 TARGET_RATIO = 10.0
 REPO_ROOT = Path(__file__).resolve().parent.parent

@@ -2,11 +2,11 @@
 piivault beside stock Presidio, with the issue's targets marked PASS or MISS. Figures, not a test: it
 always exits 0 (unless it cannot run at all).
 
-Eight corpora, one table each: the "tuned" corpus (`bench/corpus.py`) is the one detection was developed
-against, so its figures are an upper bound; the "heldout" to "heldout6" corpora (`bench/corpus_heldout.py`
-to `bench/corpus_heldout6.py`) were held out at first but have since been the dev sets for fixes, so they
-are optimistic too; the "heldout7" corpus (`bench/corpus_heldout7.py`) is never tuned on, so its figures are
-the honest estimate of real data.
+Eight corpora, one table each: the "tuned" corpus (`bench/corpora/tuned.py`) is the one detection was
+developed against, so its figures are an upper bound; the "heldout" to "heldout6" corpora
+(`bench/corpora/heldout.py` to `bench/corpora/heldout6.py`) were held out at first but have since been the
+dev sets for fixes, so they are optimistic too; the "heldout7" corpus (`bench/corpora/heldout7.py`) is never
+tuned on, so its figures are the honest estimate of real data.
 
     python -m bench.eval_detection --lines 2000 --seed 0
         [--corpus tuned|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|all]
@@ -26,14 +26,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from bench.corpus import ENTITY_TYPES, Sample, build_corpus
-from bench.corpus_heldout import build_heldout_corpus
-from bench.corpus_heldout2 import build_heldout2_corpus
-from bench.corpus_heldout3 import build_heldout3_corpus
-from bench.corpus_heldout4 import build_heldout4_corpus
-from bench.corpus_heldout5 import build_heldout5_corpus
-from bench.corpus_heldout6 import build_heldout6_corpus
-from bench.corpus_heldout7 import build_heldout7_corpus
+from bench.corpora.heldout import build_heldout_corpus
+from bench.corpora.heldout2 import build_heldout2_corpus
+from bench.corpora.heldout3 import build_heldout3_corpus
+from bench.corpora.heldout4 import build_heldout4_corpus
+from bench.corpora.heldout5 import build_heldout5_corpus
+from bench.corpora.heldout6 import build_heldout6_corpus
+from bench.corpora.heldout7 import build_heldout7_corpus
+from bench.corpora.tuned import ENTITY_TYPES, Sample, build_corpus
 
 # (entity, start, end) per text
 Found = list[tuple[str, int, int]]
@@ -63,41 +63,41 @@ EXTENSION_AFTER = re.compile(r"(?i)[ \t]*(?:ext\.?|x|extension:?|poste|durchwahl
 CORPORA: dict[str, tuple[Callable[[int, int], list[Sample]], str]] = {
     "tuned": (
         build_corpus,
-        "TUNED corpus (bench/corpus.py): the corpus detection was developed against; an upper bound.",
+        "TUNED corpus (bench/corpora/tuned.py): the corpus detection was developed against; an upper bound.",
     ),
     "heldout": (
         build_heldout_corpus,
-        "HELD-OUT corpus (bench/corpus_heldout.py): held out at first, since used as the dev set for fixes;"
+        "HELD-OUT corpus (bench/corpora/heldout.py): held out at first, since used as the dev set for fixes;"
         " optimistic too.",
     ),
     "heldout2": (
         build_heldout2_corpus,
-        "HELD-OUT-2 corpus (bench/corpus_heldout2.py): held out at first, now the development set for fixes;"
+        "HELD-OUT-2 corpus (bench/corpora/heldout2.py): held out at first, now the development set for fixes;"
         " optimistic.",
     ),
     "heldout3": (
         build_heldout3_corpus,
-        "HELD-OUT-3 corpus (bench/corpus_heldout3.py): held out at first, now the development set for fixes;"
+        "HELD-OUT-3 corpus (bench/corpora/heldout3.py): held out at first, now the development set for fixes;"
         " optimistic.",
     ),
     "heldout4": (
         build_heldout4_corpus,
-        "HELD-OUT-4 corpus (bench/corpus_heldout4.py): held out at first, now the development set for fixes;"
+        "HELD-OUT-4 corpus (bench/corpora/heldout4.py): held out at first, now the development set for fixes;"
         " optimistic.",
     ),
     "heldout5": (
         build_heldout5_corpus,
-        "HELD-OUT-5 corpus (bench/corpus_heldout5.py): held out at first, now a development set for fixes;"
+        "HELD-OUT-5 corpus (bench/corpora/heldout5.py): held out at first, now a development set for fixes;"
         " optimistic.",
     ),
     "heldout6": (
         build_heldout6_corpus,
-        "HELD-OUT-6 corpus (bench/corpus_heldout6.py): held out at first, now a development set for fixes;"
+        "HELD-OUT-6 corpus (bench/corpora/heldout6.py): held out at first, now a development set for fixes;"
         " optimistic.",
     ),
     "heldout7": (
         build_heldout7_corpus,
-        "HELD-OUT-7 corpus (bench/corpus_heldout7.py): heldout7 = never tuned on, the honest estimate.",
+        "HELD-OUT-7 corpus (bench/corpora/heldout7.py): heldout7 = never tuned on, the honest estimate.",
     ),
 }
 

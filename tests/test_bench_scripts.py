@@ -15,26 +15,26 @@ import pytest
 
 from bench import detect as detect_bench
 from bench import eval_detection
-from bench.corpus import ENTITY_TYPES, SHAPES, LabelledText, Sample, build_corpus
-from bench.corpus_heldout import HELDOUT_SHAPES, NEGATIVE_SHAPES, build_heldout_corpus
-from bench.corpus_heldout2 import HELDOUT2_SHAPES, build_heldout2_corpus
-from bench.corpus_heldout2 import NEGATIVE_SHAPES as NEGATIVE2_SHAPES
-from bench.corpus_heldout3 import HELDOUT3_SHAPES, build_heldout3_corpus
-from bench.corpus_heldout3 import NEGATIVE_SHAPES as NEGATIVE3_SHAPES
-from bench.corpus_heldout4 import EXTRA_LOCALES, HELDOUT4_SHAPES, build_heldout4_corpus, build_population
-from bench.corpus_heldout4 import NEGATIVE_SHAPES as NEGATIVE4_SHAPES
-from bench.corpus_heldout5 import EXTRA_LOCALES as EXTRA5_LOCALES
-from bench.corpus_heldout5 import HELDOUT5_SHAPES, build_heldout5_corpus
-from bench.corpus_heldout5 import NEGATIVE_SHAPES as NEGATIVE5_SHAPES
-from bench.corpus_heldout5 import build_population as build_population5
-from bench.corpus_heldout6 import EXTRA_LOCALES as EXTRA6_LOCALES
-from bench.corpus_heldout6 import HELDOUT6_SHAPES, build_heldout6_corpus
-from bench.corpus_heldout6 import NEGATIVE_SHAPES as NEGATIVE6_SHAPES
-from bench.corpus_heldout6 import build_population as build_population6
-from bench.corpus_heldout7 import EXTRA_LOCALES as EXTRA7_LOCALES
-from bench.corpus_heldout7 import HELDOUT7_SHAPES, build_heldout7_corpus
-from bench.corpus_heldout7 import NEGATIVE_SHAPES as NEGATIVE7_SHAPES
-from bench.corpus_heldout7 import build_population as build_population7
+from bench.corpora.heldout import HELDOUT_SHAPES, NEGATIVE_SHAPES, build_heldout_corpus
+from bench.corpora.heldout2 import HELDOUT2_SHAPES, build_heldout2_corpus
+from bench.corpora.heldout2 import NEGATIVE_SHAPES as NEGATIVE2_SHAPES
+from bench.corpora.heldout3 import HELDOUT3_SHAPES, build_heldout3_corpus
+from bench.corpora.heldout3 import NEGATIVE_SHAPES as NEGATIVE3_SHAPES
+from bench.corpora.heldout4 import EXTRA_LOCALES, HELDOUT4_SHAPES, build_heldout4_corpus, build_population
+from bench.corpora.heldout4 import NEGATIVE_SHAPES as NEGATIVE4_SHAPES
+from bench.corpora.heldout5 import EXTRA_LOCALES as EXTRA5_LOCALES
+from bench.corpora.heldout5 import HELDOUT5_SHAPES, build_heldout5_corpus
+from bench.corpora.heldout5 import NEGATIVE_SHAPES as NEGATIVE5_SHAPES
+from bench.corpora.heldout5 import build_population as build_population5
+from bench.corpora.heldout6 import EXTRA_LOCALES as EXTRA6_LOCALES
+from bench.corpora.heldout6 import HELDOUT6_SHAPES, build_heldout6_corpus
+from bench.corpora.heldout6 import NEGATIVE_SHAPES as NEGATIVE6_SHAPES
+from bench.corpora.heldout6 import build_population as build_population6
+from bench.corpora.heldout7 import EXTRA_LOCALES as EXTRA7_LOCALES
+from bench.corpora.heldout7 import HELDOUT7_SHAPES, build_heldout7_corpus
+from bench.corpora.heldout7 import NEGATIVE_SHAPES as NEGATIVE7_SHAPES
+from bench.corpora.heldout7 import build_population as build_population7
+from bench.corpora.tuned import ENTITY_TYPES, SHAPES, LabelledText, Sample, build_corpus
 from flows.demo.synthetic_people import REGIONS, luhn_valid
 
 

@@ -1,9 +1,9 @@
 """The third held-out corpus: telecom, CRM, support and billing records in shapes and phrasings that neither
-`bench/corpus.py` nor the two earlier held-out corpora use, so that detection, tuned on those, meets text it
-has never seen. Nobody tunes on this corpus: fixes are developed against the earlier ones, and this one only
-ever prints the honest estimate.
+`bench/corpora/tuned.py` nor the two earlier held-out corpora use, so that detection, tuned on those,
+meets text it has never seen. Nobody tunes on this corpus: fixes are developed against the earlier ones, and
+this one only ever prints the honest estimate.
 
-    python -m bench.corpus_heldout3 --lines 2000 --seed 0 [-o heldout3.jsonl] [--no-labels]
+    python -m bench.corpora.heldout3 --lines 2000 --seed 0 [-o heldout3.jsonl] [--no-labels]
 
 It draws its people from another seed than the other corpora, writes values in its own renderings (Irish
 addresses without a house number, Spanish "s/n", Italian "scala"/"int.", Dutch "hs"/"3-hoog", Belgian
@@ -34,8 +34,8 @@ import random
 import sys
 from collections.abc import Callable
 
-from bench.corpus import corpus_main
-from bench.corpus_values import LabelledText, Noise, Sample
+from bench.corpora.noise import LabelledText, Noise, Sample
+from bench.corpora.tuned import corpus_main
 from flows.demo.synthetic_people import (
     PHONE_STYLES,
     PeopleGenerator,
@@ -515,7 +515,7 @@ def build_heldout3_corpus(lines: int = 2000, seed: int = 0) -> list[Sample]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return corpus_main(argv, build_heldout3_corpus, "bench.corpus_heldout3", __doc__)
+    return corpus_main(argv, build_heldout3_corpus, "bench.corpora.heldout3", __doc__)
 
 
 if __name__ == "__main__":

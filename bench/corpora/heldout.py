@@ -1,6 +1,6 @@
 """A held-out labelled detection corpus: shapes and phrasings detection was never tuned on.
 
-`bench/corpus.py` is the corpus piivault's recognizers were tuned against, so its figures overstate how
+`bench/corpora/tuned.py` is the corpus piivault's recognizers were tuned against, so its figures overstate how
 detection generalises. This corpus is written to be held out: it was built without reading the
 recognizers or their tests, in the shapes real telecom logs, CRM exports and support mail take (CSV with
 `;`/tab separators and quoted fields, YAML, INI, logfmt, RFC 5424 syslog, Apache combined logs, SIP and
@@ -28,7 +28,7 @@ searching afterwards. Labelling decisions, for values that could be read either 
   only kind of finding the scoring counts.
 - A PO box with its postcode and town is an ADDRESS, as is a vCard `ADR` value (its `;` separators included).
 
-    python -m bench.corpus_heldout --lines 2000 --seed 0 -o heldout.jsonl
+    python -m bench.corpora.heldout --lines 2000 --seed 0 -o heldout.jsonl
 """
 
 from __future__ import annotations
@@ -43,8 +43,8 @@ from urllib.parse import quote, quote_plus
 import phonenumbers
 from phonenumbers import PhoneNumberFormat
 
-from bench.corpus import corpus_main
-from bench.corpus_values import ENTITY_TYPES, ORGANISATIONS, LabelledText, Noise, Sample
+from bench.corpora.noise import ENTITY_TYPES, ORGANISATIONS, LabelledText, Noise, Sample
+from bench.corpora.tuned import corpus_main
 from flows.demo.synthetic_people import PeopleGenerator, Person, luhn_check_digit
 
 __all__ = ["ENTITY_TYPES", "HELDOUT_SHAPES", "build_heldout_corpus"]
@@ -1069,7 +1069,7 @@ def build_heldout_corpus(lines: int = 2000, seed: int = 0) -> list[Sample]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return corpus_main(argv, build_heldout_corpus, "bench.corpus_heldout", __doc__)
+    return corpus_main(argv, build_heldout_corpus, "bench.corpora.heldout", __doc__)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
 """The fourth held-out corpus: records from the payment, messaging, telephony, logistics and engineering
 systems around a European telecom operator, in shapes none of the earlier corpora use, written without
-looking at how detection works. Nobody tunes on it: `bench/corpus_heldout3.py` is now the development set,
+looking at how detection works. Nobody tunes on it: `bench/corpora/heldout3.py` is now the development set,
 and this corpus only ever prints the honest estimate.
 
-    python -m bench.corpus_heldout4 --lines 2000 --seed 0 [-o heldout4.jsonl] [--no-labels]
+    python -m bench.corpora.heldout4 --lines 2000 --seed 0 [-o heldout4.jsonl] [--no-labels]
 
 People: `PeopleGenerator` people of the nine regions (BE NL FR DE GB IE ES IT US, their own seed), of whom
 about a quarter are renamed with names of Faker locales the generator does not use (Polish, Portuguese,
@@ -70,8 +70,8 @@ import phonenumbers
 from faker import Faker
 from phonenumbers import PhoneNumberFormat
 
-from bench.corpus import corpus_main
-from bench.corpus_values import LabelledText, Noise, Sample
+from bench.corpora.noise import LabelledText, Noise, Sample
+from bench.corpora.tuned import corpus_main
 from flows.demo.synthetic_people import PeopleGenerator, Person, luhn_check_digit, render_card
 
 __all__ = ["HELDOUT4_SHAPES", "NEGATIVE_SHAPES", "build_heldout4_corpus"]
@@ -1165,7 +1165,7 @@ def build_heldout4_corpus(lines: int = 2000, seed: int = 0) -> list[Sample]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return corpus_main(argv, build_heldout4_corpus, "bench.corpus_heldout4", __doc__)
+    return corpus_main(argv, build_heldout4_corpus, "bench.corpora.heldout4", __doc__)
 
 
 if __name__ == "__main__":

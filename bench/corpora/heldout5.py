@@ -1,9 +1,9 @@
 """The fifth held-out corpus: records of the travel, insurance, utility, retail, education, HR, identity and
 application-engineering systems a European company runs, in shapes none of the earlier corpora use, written
 blind (without looking at how detection works, and without running it while writing). Nobody tunes on it:
-`bench/corpus_heldout4.py` is now the development set, and this corpus only ever prints the honest estimate.
+`bench/corpora/heldout4.py` is now the development set, and this corpus only ever prints the honest estimate.
 
-    python -m bench.corpus_heldout5 --lines 2000 --seed 0 [-o heldout5.jsonl] [--no-labels]
+    python -m bench.corpora.heldout5 --lines 2000 --seed 0 [-o heldout5.jsonl] [--no-labels]
 
 People: `PeopleGenerator` people of its nine regions (BE NL FR DE GB IE ES IT US, drawn with this corpus's
 own seed offset); about a quarter of them are renamed with Latin-script names of Faker locales the
@@ -80,8 +80,8 @@ import phonenumbers
 from faker import Faker
 from phonenumbers import PhoneNumberFormat
 
-from bench.corpus import corpus_main
-from bench.corpus_values import LabelledText, Noise, Sample
+from bench.corpora.noise import LabelledText, Noise, Sample
+from bench.corpora.tuned import corpus_main
 from flows.demo.synthetic_people import PeopleGenerator, Person, luhn_check_digit, render_card
 
 __all__ = ["EXTRA_LOCALES", "HELDOUT5_SHAPES", "NEGATIVE_SHAPES", "build_heldout5_corpus", "build_population"]
@@ -1406,7 +1406,7 @@ def build_heldout5_corpus(lines: int = 2000, seed: int = 0) -> list[Sample]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return corpus_main(argv, build_heldout5_corpus, "bench.corpus_heldout5", __doc__)
+    return corpus_main(argv, build_heldout5_corpus, "bench.corpora.heldout5", __doc__)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,10 @@
 """A second held-out detection corpus: shapes and phrasings of telecom, CRM and support data that nobody
 tunes detection on, so its figures are the honest estimate of how detection generalises.
 
-`bench/corpus.py` is what detection was developed against and `bench/corpus_heldout.py` became the dev set
-for fixes; this corpus was written without looking at the recognizers or at either corpus's texts, and it
-must stay that way: when a miss here is fixed, the fix is judged on the other corpora and this one is only
-re-read, never extended to match the fix.
+`bench/corpora/tuned.py` is what detection was developed against and `bench/corpora/heldout.py` became
+the dev set for fixes; this corpus was written without looking at the recognizers or at either corpus's
+texts, and it must stay that way: when a miss here is fixed, the fix is judged on the other corpora and this
+one is only re-read, never extended to match the fix.
 
 Spans are recorded while each text is assembled (`LabelledText.pii`), with its own seeds and region mix.
 Labelling decisions (what a careful human reviewer would mark):
@@ -30,7 +30,7 @@ Labelling decisions (what a careful human reviewer would mark):
   base64, barcodes, ICCIDs, BIC/SWIFT, VAT numbers, licence plates, dates, durations, percentages, PNRs,
   SKUs, place names, organisations.
 
-    python -m bench.corpus_heldout2 --lines 2000 --seed 0 -o heldout2.jsonl
+    python -m bench.corpora.heldout2 --lines 2000 --seed 0 -o heldout2.jsonl
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ import sys
 from collections.abc import Callable
 from html import escape
 
-from bench.corpus import corpus_main
-from bench.corpus_values import LabelledText, Noise, Sample
+from bench.corpora.noise import LabelledText, Noise, Sample
+from bench.corpora.tuned import corpus_main
 from flows.demo.synthetic_people import PeopleGenerator, Person, luhn_check_digit, render_card, render_phone
 
 __all__ = ["HELDOUT2_SHAPES", "NEGATIVE_SHAPES", "build_heldout2_corpus"]
@@ -615,7 +615,7 @@ def build_heldout2_corpus(lines: int = 2000, seed: int = 0) -> list[Sample]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return corpus_main(argv, build_heldout2_corpus, "bench.corpus_heldout2", __doc__)
+    return corpus_main(argv, build_heldout2_corpus, "bench.corpora.heldout2", __doc__)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bench.corpus_values import ORGANISATIONS, PRODUCTS, LabelledText, Sample
+from bench.corpora.noise import ORGANISATIONS, PRODUCTS, LabelledText, Sample
 
 
 def support_chat(rng, noise, write, people) -> Sample:

@@ -7,7 +7,7 @@ inside positive records) are full of what detectors mistake for personal data: U
 references that fail Luhn, IMSIs, versions, timestamps, amounts, IP addresses, durations, HTTP paths,
 product and organisation names.
 
-    python -m bench.corpus --lines 2000 --seed 0 -o corpus.jsonl
+    python -m bench.corpora.tuned --lines 2000 --seed 0 -o corpus.jsonl
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ import sys
 from collections.abc import Callable
 from xml.sax.saxutils import escape
 
-from bench.corpus_prose import crm_note, email_message, support_chat
-from bench.corpus_values import (
+from bench.corpora.noise import (
     DATACENTERS,
     ENTITY_TYPES,
     EVENTS,
@@ -37,6 +36,7 @@ from bench.corpus_values import (
     Writer,
     value_of,
 )
+from bench.corpora.prose import crm_note, email_message, support_chat
 from flows.demo.synthetic_people import PeopleGenerator, Person
 
 __all__ = ["ENTITY_TYPES", "SHAPES", "LabelledText", "Sample", "Span", "build_corpus", "write_jsonl"]
@@ -258,7 +258,7 @@ def corpus_main(
 
 
 def main(argv: list[str] | None = None) -> int:
-    return corpus_main(argv, build_corpus, "bench.corpus", __doc__)
+    return corpus_main(argv, build_corpus, "bench.corpora.tuned", __doc__)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,10 @@
 """The seventh held-out corpus: records of the healthcare, logistics, e-commerce, hospitality, payroll,
 club, messaging, engineering, banking, notarial, ERP and insurance systems a European company exchanges
 data with, in shapes none of the earlier corpora use, written blind (without looking at how detection
-works, and without running it while writing). Nobody tunes on it: `bench/corpus_heldout6.py` is now a
+works, and without running it while writing). Nobody tunes on it: `bench/corpora/heldout6.py` is now a
 development set, and this corpus only ever prints the honest estimate.
 
-    python -m bench.corpus_heldout7 --lines 2000 --seed 0 [-o heldout7.jsonl] [--no-labels]
+    python -m bench.corpora.heldout7 --lines 2000 --seed 0 [-o heldout7.jsonl] [--no-labels]
 
 Shapes (25 positive): HL7 v2 ADT messages (PID/NK1/PV1), EDIFACT IFTMIN NAD/CTA/COM segments, FHIR Patient
 resources, Shopify order webhooks, WooCommerce `wp_postmeta` rows with PHP-serialized arrays, CRM exports
@@ -76,11 +76,11 @@ from urllib.parse import quote, quote_plus
 import phonenumbers
 from phonenumbers import PhoneNumberFormat
 
-from bench.corpus import corpus_main
-from bench.corpus_heldout5 import COUNTRY_NAMES, _email, _iban, _json_str, _Names, fold, street_line
-from bench.corpus_heldout6 import Ctx as _Ctx6
-from bench.corpus_heldout6 import _field
-from bench.corpus_values import LabelledText, Noise, Sample
+from bench.corpora.heldout5 import COUNTRY_NAMES, _email, _iban, _json_str, _Names, fold, street_line
+from bench.corpora.heldout6 import Ctx as _Ctx6
+from bench.corpora.heldout6 import _field
+from bench.corpora.noise import LabelledText, Noise, Sample
+from bench.corpora.tuned import corpus_main
 from flows.demo.synthetic_people import PeopleGenerator, Person, render_card
 
 __all__ = ["EXTRA_LOCALES", "HELDOUT7_SHAPES", "NEGATIVE_SHAPES", "build_heldout7_corpus", "build_population"]
@@ -1284,7 +1284,7 @@ def build_heldout7_corpus(lines: int = 2000, seed: int = 0) -> list[Sample]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return corpus_main(argv, build_heldout7_corpus, "bench.corpus_heldout7", __doc__)
+    return corpus_main(argv, build_heldout7_corpus, "bench.corpora.heldout7", __doc__)
 
 
 if __name__ == "__main__":

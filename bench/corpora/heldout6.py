@@ -1,10 +1,10 @@
 """The sixth held-out corpus: records of the telecom, banking, CRM, identity, collaboration, contact-centre,
 marketing, print and mainframe systems a European company runs, in shapes none of the earlier corpora use,
 written blind (without looking at how detection works, and without running it while writing). Nobody tunes
-on it: `bench/corpus_heldout5.py` is now a development set, and this corpus only ever prints the honest
+on it: `bench/corpora/heldout5.py` is now a development set, and this corpus only ever prints the honest
 estimate.
 
-    python -m bench.corpus_heldout6 --lines 2000 --seed 0 [-o heldout6.jsonl] [--no-labels]
+    python -m bench.corpora.heldout6 --lines 2000 --seed 0 [-o heldout6.jsonl] [--no-labels]
 
 People: `PeopleGenerator` people of its nine regions (BE NL FR DE GB IE ES IT US, drawn with this corpus's
 own seed offset); about a quarter are renamed with Latin-script names of Faker locales the generator does
@@ -66,8 +66,7 @@ from urllib.parse import quote
 import phonenumbers
 from phonenumbers import PhoneNumberFormat
 
-from bench.corpus import corpus_main
-from bench.corpus_heldout5 import (
+from bench.corpora.heldout5 import (
     COUNTRY_NAMES,
     NICKNAMES,
     _email,
@@ -77,7 +76,8 @@ from bench.corpus_heldout5 import (
     fold,
     street_line,
 )
-from bench.corpus_values import LabelledText, Noise, Sample
+from bench.corpora.noise import LabelledText, Noise, Sample
+from bench.corpora.tuned import corpus_main
 from flows.demo.synthetic_people import PeopleGenerator, Person, render_card
 
 __all__ = ["EXTRA_LOCALES", "HELDOUT6_SHAPES", "NEGATIVE_SHAPES", "build_heldout6_corpus", "build_population"]
@@ -943,7 +943,7 @@ def build_heldout6_corpus(lines: int = 2000, seed: int = 0) -> list[Sample]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return corpus_main(argv, build_heldout6_corpus, "bench.corpus_heldout6", __doc__)
+    return corpus_main(argv, build_heldout6_corpus, "bench.corpora.heldout6", __doc__)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,1 @@
+"""The labelled detection corpora, one module each, and what they share."""
