@@ -26,7 +26,7 @@ import regex
 from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
 
 from recognizers.address_fields import RecordFields
-from recognizers.columns import column_words
+from recognizers.column_names import column_words
 from recognizers.context import key_before
 from recognizers.layout import left_column_view, split_at_cells
 from recognizers.results import make_result

@@ -15,7 +15,7 @@ import re
 import phonenumbers
 from presidio_analyzer import LocalRecognizer, Pattern, RecognizerResult
 
-from recognizers.columns import name_hint
+from recognizers.column_names import name_hint
 from recognizers.context import key_before, key_parts, text_after, text_before
 from recognizers.credit_card_recognizer import is_card_number
 from recognizers.results import make_result

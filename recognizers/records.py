@@ -7,7 +7,7 @@ words and nothing else (`Thérèse Chauvin`, `MOSS LUKE`, `Dewi van der Ven`), i
 Fields that are places are left out: postcodes, country names, the fields beside them (`1000;Bruxelles`,
 `Lyon;France`), and values that open like a place name (`New York`, `San Sebastián`). Where a header line
 (`id;name;email`) names the columns, only a column whose name says it holds names (`name`, `holder`,
-`contact_name`, see `recognizers.columns`) does.
+`contact_name`, see `recognizers.column_names`) does.
 
 Column-level evidence needs no contact field: under a header that names a column as holding names
 (`surname`, `given_name`, `Name`, `naam`), every name-shaped value of that column is a name, one word
@@ -20,6 +20,8 @@ from __future__ import annotations
 import unicodedata
 
 import regex
+
+from recognizers.column_names import column_words, name_hint
 
 DELIMITERS = ("\t", "|", ";", ",")
 MIN_DELIMITERS = 2  # three fields at least: a single comma or semicolon is prose punctuation
@@ -148,8 +150,6 @@ def name_field_candidates(text: str, contact_spans: list[tuple[int, int]]) -> li
 def _header_hints(text: str, fields: list[tuple[int, int]]) -> list[str | None] | None:
     """For a header line (`id;name;email`, `Name|Phone`: every field one identifier, one at least naming
     an entity or all in lower case), the entity each column's name hints at; otherwise None."""
-    from recognizers.columns import name_hint
-
     names = [text[start:end] for start, end in fields]
     if not all(_IDENTIFIER.fullmatch(name) for name in names):
         return None
@@ -203,12 +203,10 @@ def sql_insert_fields(text: str) -> list[list[tuple[str, int, int]]]:
 
 def headed_fields(text: str) -> list[tuple[int, int, str]]:
     """`(start, end, entity)` of the values in columns whose header names the entity they hold (see
-    `recognizers.columns.name_hint`): fields of delimited rows under a header line with as many fields,
+    `recognizers.column_names.name_hint`): fields of delimited rows under a header line with as many fields,
     quoted values of SQL INSERT tuples, and the cells of spreadsheet dumps under their first row's cell
     (`Sheet!A2 = 'Lee, Ann'` under `Sheet!A1 = 'Customer'`). The header is the evidence; the caller still
     checks each value's shape."""
-    from recognizers.columns import name_hint
-
     spans = []
     if "\n" in text:
         header: list[str | None] | None = None
@@ -249,8 +247,6 @@ def spreadsheet_cells(text: str) -> tuple[list[tuple[int, int]], list[tuple[int,
     """For an A1-notation dump: the spans of its header cells (the first row's, column names), and the
     `(start, end, entity)` of the cells below a header that names an entity (`name_hint`). Formulas
     (`=HYPERLINK(...)`) are not values."""
-    from recognizers.columns import name_hint
-
     cells = []
     for match in _CELL.finditer(text):
         group = next(g for g in ("sq", "dq", "bare") if match.group(g) is not None)
@@ -284,8 +280,6 @@ def header_line_spans(text: str) -> list[tuple[int, int]]:
     `;` or runs of spaces, as fixed-width tables align them, else at commas), every cell a column-name
     identifier, and one naming an entity (`E-Mail`, `msisdn`), or all of them single words in one case
     (`DEVICE  SINCE`)."""
-    from recognizers.columns import name_hint
-
     spans = []
     lines = list(_LINE.finditer(text))
     for index, line in enumerate(lines[:-1]):
@@ -320,8 +314,6 @@ def not_name_spans(text: str) -> list[tuple[int, int]]:
     """Spans where no name is: table header lines (`header_line_spans`) and header cells of spreadsheet
     dumps (`spreadsheet_cells`), and the fields of rows under a
     header line whose column names a place or an organisation (`MailingCity`, `Account`)."""
-    from recognizers.columns import column_words, name_hint
-
     spans = header_line_spans(text) + (spreadsheet_cells(text)[0] if "!" in text else [])
     columns: list[bool] | None = None  # per column of the last header: does it hold places or companies?
     for fields in record_fields(text):

@@ -4,7 +4,7 @@ lists in the regions' languages, and spreadsheet dumps in A1 notation. Rows writ
 import pytest
 
 from recognizers import detect
-from recognizers.columns import name_hint
+from recognizers.column_names import name_hint
 from recognizers.records import headed_fields
 
 

@@ -7,7 +7,7 @@ are not names (premises, letter labels, identifiers' labels). Rows written for t
 import pytest
 
 from recognizers import detect
-from recognizers.columns import name_hint
+from recognizers.column_names import name_hint
 
 
 def names(text):
