@@ -87,14 +87,26 @@ def third_party_imports() -> dict[str, dict[str, set[str]]]:
         sources.append(("dev", path, notebook_source(path)))
     found: dict[str, dict[str, set[str]]] = {"runtime": {}, "dev": {}}
     for kind, path, source in sources:
-        for module in top_level_imports(source):
+        try:
+            modules = top_level_imports(source)
+        except SyntaxError as error:
+            UNPARSABLE.append(f"{path.relative_to(ROOT)}, line {error.lineno}: {error.msg}")
+            continue
+        for module in modules:
             if module not in sys.stdlib_module_names and module not in FIRST_PARTY:
                 found[kind].setdefault(module, set()).add(str(path.relative_to(ROOT)))
     return found
 
 
 RUNTIME, DEV = declared()
+UNPARSABLE: list[str] = []  # files whose imports cannot be read: reported by a test, not at collection
 IMPORTS = third_party_imports()
+
+
+def test_every_source_file_parses() -> None:
+    assert not UNPARSABLE, "cannot read the imports of: " + "; ".join(UNPARSABLE)
+
+
 PROVIDERS = {module: {normalise(d) for d in dists} for module, dists in packages_distributions().items()}
 IMPORT_CASES = [(kind, module) for kind in ("runtime", "dev") for module in sorted(IMPORTS[kind])]
 
