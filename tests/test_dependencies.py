@@ -101,14 +101,12 @@ def third_party_imports() -> dict[str, dict[str, set[str]]]:
 RUNTIME, DEV = declared()
 UNPARSABLE: list[str] = []  # files whose imports cannot be read: reported by a test, not at collection
 IMPORTS = third_party_imports()
+PROVIDERS = {module: {normalise(d) for d in dists} for module, dists in packages_distributions().items()}
+IMPORT_CASES = [(kind, module) for kind in ("runtime", "dev") for module in sorted(IMPORTS[kind])]
 
 
 def test_every_source_file_parses() -> None:
     assert not UNPARSABLE, "cannot read the imports of: " + "; ".join(UNPARSABLE)
-
-
-PROVIDERS = {module: {normalise(d) for d in dists} for module, dists in packages_distributions().items()}
-IMPORT_CASES = [(kind, module) for kind in ("runtime", "dev") for module in sorted(IMPORTS[kind])]
 
 
 @pytest.mark.parametrize("kind, module", IMPORT_CASES, ids=[f"{k}:{m}" for k, m in IMPORT_CASES])
