@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from cryptography.exceptions import InvalidTag
 from sqlalchemy import select
@@ -23,6 +24,9 @@ from vault.policy import Policy
 from vault.schema import audit, tokens
 from vault.sql import select_in
 from vault.surrogates import resolve_placeholders
+
+if TYPE_CHECKING:
+    from vault.store import Vault
 
 NOT_A_TOKEN = "<not a token>"  # what the audit records for input that is not a token (it may be a value)
 
@@ -44,7 +48,7 @@ def _shape(value: str, form: str) -> str:
 
 
 def detokenize(
-    vault, requested: list[str], *, role: str, purpose: str, actor: str, policy: Policy
+    vault: Vault, requested: list[str], *, role: str, purpose: str, actor: str, policy: Policy
 ) -> list[Detokenized]:
     """Values of `requested` tokens (or surrogates) that `role` may see for `purpose`, audited."""
     now = datetime.now(UTC)
@@ -60,7 +64,7 @@ def detokenize(
     return results
 
 
-def _read_and_audit(vault, requested, role, purpose, actor, policy, now, results) -> None:
+def _read_and_audit(vault: Vault, requested, role, purpose, actor, policy, now, results) -> None:
     with vault.transaction() as (conn, kconn):
         resolved = resolve_placeholders(conn, requested)
         wanted: dict[str, str] = {}  # token -> form, for allowed tokens
@@ -121,7 +125,7 @@ def _read_and_audit(vault, requested, role, purpose, actor, policy, now, results
 
 
 def audit_records(
-    vault, limit: int | None = 100, token: str | None = None, actor: str | None = None
+    vault: Vault, limit: int | None = 100, token: str | None = None, actor: str | None = None
 ) -> list[dict]:
     """The newest audit records first (no value is ever in them)."""
     query = select(audit).order_by(audit.c.audit_id.desc())

@@ -18,7 +18,7 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import delete, select, text
 
@@ -27,6 +27,9 @@ from values.token_format import ERASED_MARKER, TOKEN_PATTERN
 from vault import keystore, lineage
 from vault.schema import links, subjects, surrogates, tokens, tombstones
 from vault.sql import chunks, insert_ignore, select_in
+
+if TYPE_CHECKING:
+    from vault.store import Vault
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +72,7 @@ class ShredPlan:
     partitions: list[tuple[str, str]]  # (dataset, partition) holding any of the subject's tokens
 
 
-def plan_shred(vault, subject_id: str) -> ShredPlan:
+def plan_shred(vault: Vault, subject_id: str) -> ShredPlan:
     """The subject's own and shared tokens and the partitions holding them, without changing anything."""
     with vault.engine.connect() as conn:
         linked = sorted(conn.execute(select(links.c.token).where(links.c.subject_id == subject_id)).scalars())
@@ -79,7 +82,7 @@ def plan_shred(vault, subject_id: str) -> ShredPlan:
     return ShredPlan(subject_id, own, sorted(shared), partitions)
 
 
-def shredded_among(vault, token_list: list[str]) -> set[str]:
+def shredded_among(vault: Vault, token_list: list[str]) -> set[str]:
     """The tokens (among `token_list`) whose value is no longer in the vault: shredded, so to be redacted.
 
     Every token in a clean dataset was issued by the vault, so one without an entry was erased; this lets
@@ -95,7 +98,7 @@ def shredded_among(vault, token_list: list[str]) -> set[str]:
     return candidates - present
 
 
-def erased_subject_keys(vault, subject_keys: list[str]) -> set[str]:
+def erased_subject_keys(vault: Vault, subject_keys: list[str]) -> set[str]:
     """The subject keys (e.g. customer ids) among `subject_keys` whose subject was erased."""
     by_hash = {
         bytes.fromhex(vault.deriver.subject_hash(str(k))): str(k) for k in subject_keys if k is not None
@@ -123,7 +126,7 @@ def _shared(conn, subject_id: str, linked: list[str]) -> set[str]:
     }
 
 
-def identifier_hash(vault, identifier_type: str, value: str) -> str:
+def identifier_hash(vault: Vault, identifier_type: str, value: str) -> str:
     """Keyed hash (hex) of a strong identifier: what requests store instead of the identifier."""
     entity_type = _entity_type(identifier_type)
     if entity_type is None:
@@ -137,7 +140,7 @@ def _entity_type(identifier_type: str) -> str | None:
     return IDENTIFIER_TYPES[identifier_type]
 
 
-def resolve_subject(vault, identifier_type: str, value: str) -> Resolution:
+def resolve_subject(vault: Vault, identifier_type: str, value: str) -> Resolution:
     """Subjects an email, phone number or customer id points at."""
     entity_type = _entity_type(identifier_type)
     with vault.engine.connect() as conn:
@@ -160,7 +163,7 @@ def resolve_subject(vault, identifier_type: str, value: str) -> Resolution:
     return Resolution(status, ids, erased is not None)
 
 
-def resolve_hash(vault, identifier_type: str, identifier_hash: str) -> Resolution:
+def resolve_hash(vault: Vault, identifier_type: str, identifier_hash: str) -> Resolution:
     """Subjects a request's stored identifier hash (`identifier_hash`, hex) points at: like
     `resolve_subject`, for callers that hold only the keyed hash, never the identifier."""
     entity_type = _entity_type(identifier_type)
@@ -188,13 +191,13 @@ def resolve_hash(vault, identifier_type: str, identifier_hash: str) -> Resolutio
     return Resolution(status, ids, erased is not None)
 
 
-def subject_tokens(vault, subject_id: str) -> list[str]:
+def subject_tokens(vault: Vault, subject_id: str) -> list[str]:
     """Every token linked to the subject, sorted."""
     with vault.engine.connect() as conn:
         return sorted(conn.execute(select(links.c.token).where(links.c.subject_id == subject_id)).scalars())
 
 
-def shred_subject(vault, subject_id: str, request_id: str | None = None) -> ShredReport:
+def shred_subject(vault: Vault, subject_id: str, request_id: str | None = None) -> ShredReport:
     """Crypto-shred the subject's own values, unlink them from shared ones, tombstone both."""
     if not re.fullmatch(r"[0-9a-f]{32}", subject_id):
         raise ValueError("subject_id must be a vault subject id (from Vault.subject_id or resolve_subject)")
@@ -203,7 +206,7 @@ def shred_subject(vault, subject_id: str, request_id: str | None = None) -> Shre
     return report
 
 
-def _shred(vault, subject_id: str, request_id: str | None, now: datetime) -> ShredReport:
+def _shred(vault: Vault, subject_id: str, request_id: str | None, now: datetime) -> ShredReport:
     with vault.transaction() as (conn, kconn):
         if conn.dialect.name == "postgresql":
             # No new link may appear while we decide which values are this subject's alone
@@ -239,7 +242,7 @@ def _shred(vault, subject_id: str, request_id: str | None, now: datetime) -> Shr
     return ShredReport(subject_id, len(linked), len(own), len(shared))
 
 
-def _checkpoint(vault) -> None:
+def _checkpoint(vault: Vault) -> None:
     """SQLite: fold the WALs into the files (secure_delete has zeroed the freed pages) and truncate them."""
     for engine in {id(e): e for e in (vault.engine, vault.keystore_engine)}.values():
         if engine.dialect.name != "sqlite":

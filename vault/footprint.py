@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from vault.schema import data_keys, links, subjects, surrogates, tokens, tombstones
 from vault.sql import select_in
+
+if TYPE_CHECKING:
+    from vault.store import Vault
 
 
 @dataclass(frozen=True)
@@ -29,7 +33,7 @@ class ShredEvidence:
     hashes_tombstoned: int  # own value hashes found among the tombstones
 
 
-def token_for_hash(vault, entity_type: str, value_hash: str) -> str | None:
+def token_for_hash(vault: Vault, entity_type: str, value_hash: str) -> str | None:
     """The token of an `entity_type` value with keyed hash `value_hash` (hex), or None when the vault has
     none: how a request, which stores only the hash, finds its identifier's token."""
     with vault.engine.connect() as conn:
@@ -51,7 +55,7 @@ def _subjects_by_token(conn, column, values: list[str]) -> dict[str, set[str]]:
     return by_token
 
 
-def token_holders(vault, subject_ids: Iterable[str]) -> dict[str, set[str]]:
+def token_holders(vault: Vault, subject_ids: Iterable[str]) -> dict[str, set[str]]:
     """Every token linked to one of `subject_ids` -> every subject linked to it (those outside
     `subject_ids` included): tells a subject's own values from shared ones (a namesake, a family landline)."""
     with vault.engine.connect() as conn:
@@ -59,7 +63,7 @@ def token_holders(vault, subject_ids: Iterable[str]) -> dict[str, set[str]]:
         return _subjects_by_token(conn, links.c.token, sorted(linked))
 
 
-def existing_subjects(vault, subject_ids: Iterable[str]) -> set[str]:
+def existing_subjects(vault: Vault, subject_ids: Iterable[str]) -> set[str]:
     """The subject ids among `subject_ids` the vault has a subject for."""
     with vault.engine.connect() as conn:
         rows = select_in(
@@ -70,7 +74,7 @@ def existing_subjects(vault, subject_ids: Iterable[str]) -> set[str]:
     return {subject_id for (subject_id,) in rows}
 
 
-def value_hashes(vault, token_list: Iterable[str]) -> list[str]:
+def value_hashes(vault: Vault, token_list: Iterable[str]) -> list[str]:
     """Value hashes (hex, sorted) of the stored tokens among `token_list`: what their tombstones will be."""
     with vault.engine.connect() as conn:
         rows = select_in(
@@ -79,7 +83,7 @@ def value_hashes(vault, token_list: Iterable[str]) -> list[str]:
     return sorted(bytes(value_hash).hex() for (value_hash,) in rows)
 
 
-def card_surrogates(vault, token_list: Iterable[str]) -> dict[str, str]:
+def card_surrogates(vault: Vault, token_list: Iterable[str]) -> dict[str, str]:
     """Card surrogate -> token, for the card surrogates standing for one of `token_list` in
     format-preserving datasets."""
     with vault.engine.connect() as conn:
@@ -94,7 +98,7 @@ def card_surrogates(vault, token_list: Iterable[str]) -> dict[str, str]:
 
 
 def shred_evidence(
-    vault, subject_ids: Iterable[str], own_tokens: Iterable[str], own_hashes: Iterable[str]
+    vault: Vault, subject_ids: Iterable[str], own_tokens: Iterable[str], own_hashes: Iterable[str]
 ) -> ShredEvidence:
     """What the vault and key store still hold of subjects shredded with their own tokens and value hashes
     (hex): the vault half of an erasure's proof."""

@@ -1,7 +1,7 @@
 """Erasure and access requests: what the request flows track. Identifiers are stored as keyed hashes only.
 
-Statuses are the erasure flow's business; this module stores them. `deadline` defaults to one month
-after receipt (GDPR art. 12(3)).
+Statuses are the erasure flow's business; this module stores them. `deadline` is one calendar month
+after receipt (GDPR art. 12(3)), clamped to the month's last day (31 January -> 28/29 February).
 
 Request steps: the per-step progress of a request run (`flows.requests.progress`), one row per (request,
 step, item), so a killed run resumes where it stopped. `item` is "" for a whole step, or one item of it
@@ -10,22 +10,33 @@ step, item), so a killed run resumes where it stopped. `item` is "" for a whole 
 
 from __future__ import annotations
 
+import calendar
 import json
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select, update
 
 from vault.erasure import identifier_hash
 from vault.schema import request_steps, requests
 
+if TYPE_CHECKING:
+    from vault.store import Vault
+
 REQUEST_KINDS = ("erase", "access")
-DEFAULT_DEADLINE = timedelta(days=30)
 _UPDATABLE = {"status", "verified_by", "method", "receipt_path", "error", "deadline"}
 
 
+def one_calendar_month_after(moment: datetime) -> datetime:
+    """The same day and time next month; the month's last day when that day does not exist."""
+    year, month = (moment.year + 1, 1) if moment.month == 12 else (moment.year, moment.month + 1)
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
 def create_request(
-    vault,
+    vault: Vault,
     kind: str,
     identifier_type: str,
     identifier: str,
@@ -47,14 +58,14 @@ def create_request(
                 identifier_hash=identifier_hash(vault, identifier_type, identifier),
                 status=status,
                 received_at=received,
-                deadline=received + DEFAULT_DEADLINE,
+                deadline=one_calendar_month_after(received),
                 updated_at=datetime.now(UTC),
             )
         )
     return request_id
 
 
-def update_request(vault, request_id: str, **fields) -> None:
+def update_request(vault: Vault, request_id: str, **fields) -> None:
     """Change status, verification, receipt path or error of a request."""
     unknown = set(fields) - _UPDATABLE
     if unknown:
@@ -69,14 +80,14 @@ def update_request(vault, request_id: str, **fields) -> None:
             raise KeyError(f"no request {request_id}")
 
 
-def get_request(vault, request_id: str) -> dict | None:
+def get_request(vault: Vault, request_id: str) -> dict | None:
     """One request as a dict, or None."""
     with vault.engine.connect() as conn:
         row = conn.execute(select(requests).where(requests.c.request_id == request_id)).first()
     return dict(row._mapping) if row else None
 
 
-def list_requests(vault, status: str | None = None) -> list[dict]:
+def list_requests(vault: Vault, status: str | None = None) -> list[dict]:
     """Requests, oldest first, optionally of one status."""
     query = select(requests).order_by(requests.c.received_at)
     if status is not None:
@@ -86,7 +97,7 @@ def list_requests(vault, status: str | None = None) -> list[dict]:
 
 
 def save_request_step(
-    vault, request_id: str, step: str, state: dict, done: bool = False, item: str = ""
+    vault: Vault, request_id: str, step: str, state: dict, done: bool = False, item: str = ""
 ) -> None:
     """Record (replace) the state of a step of a request run, or of one item of it."""
     with vault.transaction() as (conn, _kconn):
@@ -94,7 +105,7 @@ def save_request_step(
         conn.execute(request_steps.insert().values(**_step_row(request_id, step, item, state, done)))
 
 
-def load_request_step(vault, request_id: str, step: str, item: str = "") -> tuple[dict, bool] | None:
+def load_request_step(vault: Vault, request_id: str, step: str, item: str = "") -> tuple[dict, bool] | None:
     """(state, done) of a step or item of a request run, or None when it was never recorded."""
     with vault.engine.connect() as conn:
         row = conn.execute(
@@ -103,7 +114,7 @@ def load_request_step(vault, request_id: str, step: str, item: str = "") -> tupl
     return None if row is None else (json.loads(row[0]), bool(row[1]))
 
 
-def request_step_items(vault, request_id: str, step: str) -> dict[str, tuple[dict, bool]]:
+def request_step_items(vault: Vault, request_id: str, step: str) -> dict[str, tuple[dict, bool]]:
     """item -> (state, done) for the per-item rows of a step of a request run."""
     with vault.engine.connect() as conn:
         rows = conn.execute(
@@ -116,7 +127,7 @@ def request_step_items(vault, request_id: str, step: str) -> dict[str, tuple[dic
     return {item: (json.loads(state), bool(done)) for item, state, done in rows}
 
 
-def forget_request_steps(vault, request_id: str, keep: dict[str, dict]) -> None:
+def forget_request_steps(vault: Vault, request_id: str, keep: dict[str, dict]) -> None:
     """Drop every step row of the request run, keeping one done summary row per step from `keep` (step ->
     state): once a run completes, its token lists are no longer needed, only its counts."""
     with vault.transaction() as (conn, _kconn):

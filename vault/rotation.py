@@ -12,10 +12,14 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from vault.keys import read_kek_file, write_kek_file
+
+if TYPE_CHECKING:
+    from vault.store import Vault
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +39,7 @@ def pending_kek_path(kek_file: Path) -> Path:
     return kek_file.with_name(kek_file.name + ".new")
 
 
-def rotate_kek_file(vault, kek_file: Path) -> RotationResult:
+def rotate_kek_file(vault: Vault, kek_file: Path) -> RotationResult:
     """Rotate the KEK held in `kek_file` (the file ends up holding the new KEK).
 
     When the vault was opened with the pending KEK of an interrupted rotation, this finishes that
@@ -54,7 +58,7 @@ def rotate_kek_file(vault, kek_file: Path) -> RotationResult:
     return RotationResult(old_id, new_kek.key_id, count, kek_file)
 
 
-def rotate_to_new_file(vault, new_kek_file: Path) -> RotationResult:
+def rotate_to_new_file(vault: Vault, new_kek_file: Path) -> RotationResult:
     """Rotate a KEK from the environment: the new one goes to `new_kek_file` (which must not exist)."""
     write_kek_file(new_kek_file, AESGCM.generate_key(bit_length=256))
     new_kek = read_kek_file(new_kek_file)

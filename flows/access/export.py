@@ -23,15 +23,18 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow.parquet as pq
 
-from flows.erasure.clean_zone import affected_partitions
 from flows.pipeline.atomic import write_bytes_atomic
 from flows.pipeline.catalog import Catalog
 from flows.requests.rows import decide_rows
-from flows.requests.subject import Footprint, entity_type_of
+from flows.requests.subject import Footprint, affected_partitions, entity_type_of
 from values.token_format import PLACEHOLDER_PATTERN
+
+if TYPE_CHECKING:
+    from vault.store import Vault
 
 ROLE = "privacy_officer"
 PURPOSE = "access request"
@@ -46,7 +49,7 @@ class AccessExport:
     records: dict[str, int]
 
 
-def _subject_rows(catalog: Catalog, vault, fp: Footprint) -> dict[str, list[dict]]:
+def _subject_rows(catalog: Catalog, vault: Vault, fp: Footprint) -> dict[str, list[dict]]:
     rows: dict[str, list[dict]] = {}
     for dataset, partition in affected_partitions(vault, catalog, fp):
         path = catalog.clean_dir / dataset / partition
@@ -86,7 +89,7 @@ def _private_write(path: Path, text: str) -> None:
     path.chmod(0o600)
 
 
-def export_subject(catalog: Catalog, vault, fp: Footprint, request: dict, actor: str) -> AccessExport:
+def export_subject(catalog: Catalog, vault: Vault, fp: Footprint, request: dict, actor: str) -> AccessExport:
     """Gather, detokenize (audited) and write the export package of one resolved subject."""
     rows = _subject_rows(catalog, vault, fp)
     revealed = vault.detokenize(fp.cluster_tokens, role=ROLE, purpose=PURPOSE, actor=actor)

@@ -1,34 +1,59 @@
-"""An access request run: check it, resolve the subject, write the export package, complete the request.
+"""An access request run, as steps over the same lifecycle as erasure (`flows.requests.run`): resolve the
+subject, write the export package; completion records the package's path on the request.
 
-Shared by the access flow (one Prefect task) and anything that runs it without Prefect. A completed
-request is not exported twice: the run says so and returns the package path it wrote before.
+A completed request is not exported twice: the run says so and returns the package path it wrote before.
 """
 
 from __future__ import annotations
 
-from flows.access.export import AccessExport, export_subject
-from flows.erasure.steps import NEEDS_REVIEW_REASONS, Outcome
+from typing import TYPE_CHECKING
+
+from flows.access.export import export_subject
 from flows.pipeline.catalog import Catalog
-from flows.requests.lifecycle import COMPLETED, FAILED, NEEDS_REVIEW, RUNNING, check_runnable, get_request
-from flows.requests.subject import footprint
+from flows.requests.lifecycle import get_request
+from flows.requests.run import (
+    RESOLVE,
+    Outcome,
+    RequestContext,
+    Step,
+    recorded_footprint,
+    resolve_footprint,
+    run_request,
+)
+
+if TYPE_CHECKING:
+    from vault.store import Vault
+
+EXPORT = "export"
 
 
-def run_access(catalog: Catalog, vault, request_id: str, actor: str) -> tuple[Outcome, AccessExport | None]:
-    """Export everything about the request's subject; (outcome, export or None)."""
-    request = get_request(vault, request_id, kind="access")
-    check_runnable(request)
-    if request["status"] == COMPLETED:
-        return Outcome(request_id, COMPLETED, request["receipt_path"], already_done=True), None
-    vault.update_request(request_id, status=RUNNING, error=None)
-    try:
-        fp = footprint(vault, request["identifier_type"], request["identifier_hash"])
-        if fp.status != "one":
-            reason = NEEDS_REVIEW_REASONS[fp.status]
-            vault.update_request(request_id, status=NEEDS_REVIEW, error=reason)
-            return Outcome(request_id, NEEDS_REVIEW, reason=reason), None
-        export = export_subject(catalog, vault, fp, request, actor)
-    except BaseException as error:
-        vault.update_request(request_id, status=FAILED, error=type(error).__name__)
-        raise
-    vault.update_request(request_id, status=COMPLETED, receipt_path=str(export.path), error=None)
-    return Outcome(request_id, COMPLETED, str(export.path)), export
+def resolve(ctx: RequestContext) -> dict:
+    """1. The subject and everything the vault links to them."""
+    return {"footprint": resolve_footprint(ctx).to_dict()}
+
+
+def export(ctx: RequestContext) -> dict:
+    """2. Gather and detokenize (audited) the subject's records; write the package."""
+    request = get_request(ctx.vault, ctx.request_id)
+    package = export_subject(ctx.catalog, ctx.vault, recorded_footprint(ctx), request, ctx.actor)
+    return {"receipt_path": str(package.path), "values": package.values, "records": package.records}
+
+
+def _export_summary(state: dict) -> str:
+    records = ", ".join(f"{d} {n}" for d, n in state["records"].items()) or "none"
+    return f"{state['values']} values, records: {records}"
+
+
+ACCESS_STEPS: tuple[Step, ...] = (
+    Step(RESOLVE, "access-resolve-subject", resolve),
+    Step(EXPORT, "access-export-subject", export, _export_summary),
+)
+
+
+def access_context(catalog: Catalog, vault: Vault, request_id: str, actor: str) -> RequestContext:
+    return RequestContext(catalog, vault, request_id, kind="access", actor=actor)
+
+
+def run_access(catalog: Catalog, vault: Vault, request_id: str, actor: str) -> Outcome:
+    """Export everything about the request's subject, without Prefect (the flow runs the same steps)."""
+    return run_request(access_context(catalog, vault, request_id, actor), ACCESS_STEPS)

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from vault.store import Vault
 
 EXIT_UNVERIFIED = 3
 EXIT_NEEDS_REVIEW = 4
@@ -54,7 +58,7 @@ def open_catalog_vault(args: argparse.Namespace):
     return catalog, Vault.open(catalog.vault_url)
 
 
-def file_from_args(vault, kind: str, args: argparse.Namespace) -> str:
+def file_from_args(vault: Vault, kind: str, args: argparse.Namespace) -> str:
     """File the request the options describe; prints its id and status (never the identifier)."""
     from flows.requests.lifecycle import file_request
 

@@ -1,4 +1,4 @@
-"""Erasure step 2: apply each dataset's policy to the clean partitions that hold the subject.
+"""Erasure step `clean`: apply each dataset's policy to the clean partitions that hold the subject.
 
 The partitions come from lineage (`Vault.partitions_holding` over the subject's cluster tokens), so the
 cost follows the subject's footprint. A partition whose rows do not change is not written: its bytes and
@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -29,6 +30,9 @@ from flows.pipeline.readers import read_chunks
 from flows.requests import progress
 from flows.requests.rows import apply_policy, decide_rows, placeholders_in, string_values
 from flows.requests.subject import Footprint
+
+if TYPE_CHECKING:
+    from vault.store import Vault
 
 STEP = "clean"
 
@@ -68,11 +72,6 @@ def item_key(dataset: str, partition: str) -> str:
     return f"{dataset}/{partition}"
 
 
-def affected_partitions(vault, catalog: Catalog, fp: Footprint) -> list[tuple[str, str]]:
-    """(dataset, partition) of catalog datasets whose lineage holds any of the subject's cluster tokens."""
-    return [(d, p) for d, p in vault.partitions_holding(fp.cluster_tokens) if d in catalog.datasets]
-
-
 def _raw_positions(catalog: Catalog, dataset: str, raw_file: str) -> list[int]:
     fmt = catalog.dataset(dataset).format
     positions: list[int] = []
@@ -88,7 +87,9 @@ def _manifest_entry(catalog: Catalog, dataset: str, partition: str):
     return None
 
 
-def plan_partition(catalog: Catalog, vault, fp: Footprint, dataset: str, partition: str, table: pa.Table):
+def plan_partition(
+    catalog: Catalog, vault: Vault, fp: Footprint, dataset: str, partition: str, table: pa.Table
+):
     """The plan and the new table of one partition (the table is None when nothing changes)."""
     spec = catalog.dataset(dataset)
     plan = PartitionPlan(dataset, partition, spec.erasure, rows=table.num_rows)
@@ -144,7 +145,7 @@ def _write_parquet(table: pa.Table, target: Path, on_written) -> None:
 
 
 def erase_partition(
-    catalog: Catalog, vault, fp: Footprint, request_id: str, dataset: str, partition: str
+    catalog: Catalog, vault: Vault, fp: Footprint, request_id: str, dataset: str, partition: str
 ) -> PartitionPlan:
     """Apply the policy to one partition, resumably; returns its (recorded) plan."""
     key = item_key(dataset, partition)
@@ -181,7 +182,7 @@ def erase_partition(
 
 
 def erase_clean_zone(
-    catalog: Catalog, vault, fp: Footprint, request_id: str, partitions: list[list[str]]
+    catalog: Catalog, vault: Vault, fp: Footprint, request_id: str, partitions: list[list[str]]
 ) -> list[dict]:
-    """Step 2 over every affected partition; returns the plans as dicts."""
+    """The clean step over every affected partition; returns the plans as dicts."""
     return [erase_partition(catalog, vault, fp, request_id, d, p).to_dict() for d, p in partitions]

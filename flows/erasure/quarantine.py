@@ -1,4 +1,4 @@
-"""Erasure step 4: the quarantine — records the tokenizer could not read still hold the subject's values.
+"""Erasure step `quarantine`: records the tokenizer could not read still hold the subject's values.
 
 A malformed raw record (a broken JSON line, a CSV row with invalid UTF-8, an unreadable Parquet file) never
 reaches the clean zone, so lineage and the clean step never see it: it sits sealed in the quarantine and,
@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flows.erasure.raw_records import csv_records
 from flows.erasure.verify import PlaintextMatcher, Verification
@@ -53,6 +54,9 @@ from flows.requests import progress
 from flows.requests.subject import Footprint, entity_type_of
 from values.normalise import normalise_text
 from values.token_format import ERASED_MARKER
+
+if TYPE_CHECKING:
+    from vault.store import Vault
 
 STEP = "quarantine"
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{2,63}")
@@ -114,7 +118,7 @@ class SubjectFinder:
     landline); in anyone else's record only the values nobody else holds (their card, their unique
     address) go, so a namesake's or a housemate's record keeps what is also theirs."""
 
-    def __init__(self, vault, fp: Footprint):
+    def __init__(self, vault: Vault, fp: Footprint):
         self._vault = vault
         self._matcher = PlaintextMatcher(vault, fp)
         contacts = [t for t in fp.cluster_tokens if entity_type_of(t) in CONTACT_TYPES]
@@ -288,7 +292,9 @@ def _rewrite_whole(data: bytes, target: Path, finder: SubjectFinder) -> bool:
     return True
 
 
-def _plan(catalog: Catalog, vault, finder: SubjectFinder, dataset: str, entry: ManifestEntry) -> dict | None:
+def _plan(
+    catalog: Catalog, vault: Vault, finder: SubjectFinder, dataset: str, entry: ManifestEntry
+) -> dict | None:
     """Write the new raw and quarantine files beside the old ones; the plan, or None when nothing changes."""
     spec = catalog.dataset(dataset)
     qpath = catalog.quarantine_dir / entry.quarantine_file
@@ -396,8 +402,8 @@ def quarantined_files(catalog: Catalog) -> list[tuple[str, ManifestEntry]]:
     return found
 
 
-def purge_quarantine_zone(catalog: Catalog, vault, request_id: str, fp: Footprint) -> list[dict]:
-    """Step 4 over every quarantine file; returns one result per file that held the subject."""
+def purge_quarantine_zone(catalog: Catalog, vault: Vault, request_id: str, fp: Footprint) -> list[dict]:
+    """The quarantine step over every quarantine file; returns one result per file that held the subject."""
     finder = SubjectFinder(vault, fp)
     results = []
     done_items = progress.items(vault, request_id, STEP)
@@ -425,7 +431,7 @@ def _finding(zone: str, dataset: str, file: str, position: int, kind: str) -> di
     return {"zone": zone, "dataset": dataset, "file": file, "position": position, "entity_type": kind}
 
 
-def check_quarantine(catalog: Catalog, vault, fp: Footprint, result: Verification) -> None:
+def check_quarantine(catalog: Catalog, vault: Vault, fp: Footprint, result: Verification) -> None:
     """Verification: decrypt every quarantined record and re-scan it, and its raw copy, for the subject's
     identifiers and for values only they hold (their card, their unique address)."""
     finder = SubjectFinder(vault, fp)

@@ -1,4 +1,4 @@
-"""Erasure step 3: purge the subject's records from the raw files behind the rewritten clean partitions.
+"""Erasure step `raw`: purge the subject's records from the raw files behind the rewritten clean partitions.
 
 Raw files are located through the tokenize manifest (raw file -> clean partition), never by scanning the
 raw zone: only files whose partition plan lists records to drop or replace are read and rewritten; every
@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flows.erasure.clean_zone import PartitionPlan, item_key
 from flows.erasure.raw_records import rewrite_raw_file
@@ -21,6 +22,9 @@ from flows.pipeline.errors import PipelineError, failure_context
 from flows.pipeline.faults import fault_point
 from flows.pipeline.manifest import fingerprint, load_entry, save_entry
 from flows.requests import progress
+
+if TYPE_CHECKING:
+    from vault.store import Vault
 
 STEP = "raw"
 
@@ -44,7 +48,7 @@ def _update_manifest(catalog: Catalog, plan: PartitionPlan, state: dict) -> None
     )
 
 
-def purge_raw_file(catalog: Catalog, vault, request_id: str, plan: PartitionPlan) -> dict:
+def purge_raw_file(catalog: Catalog, vault: Vault, request_id: str, plan: PartitionPlan) -> dict:
     """Rewrite one raw file per its plan, resumably; returns counts and hashes."""
     key = item_key(plan.dataset, plan.partition)
     found = progress.load(vault, request_id, STEP, key)
@@ -66,7 +70,9 @@ def purge_raw_file(catalog: Catalog, vault, request_id: str, plan: PartitionPlan
     return state
 
 
-def _rewrite(catalog: Catalog, vault, request_id: str, plan: PartitionPlan, path: Path, key: str) -> dict:
+def _rewrite(
+    catalog: Catalog, vault: Vault, request_id: str, plan: PartitionPlan, path: Path, key: str
+) -> dict:
     entry = load_entry(catalog.clean_dir / plan.dataset, plan.raw_file)
     watch = set(entry.bad_positions) if entry else set()
     edits = {int(position): edit for position, edit in plan.raw_edits.items()}
@@ -89,8 +95,8 @@ def _rewrite(catalog: Catalog, vault, request_id: str, plan: PartitionPlan, path
     return state
 
 
-def purge_raw_zone(catalog: Catalog, vault, request_id: str, plans: list[dict]) -> list[dict]:
-    """Step 3 over every plan with raw records to change; returns one result per rewritten raw file."""
+def purge_raw_zone(catalog: Catalog, vault: Vault, request_id: str, plans: list[dict]) -> list[dict]:
+    """The raw step over every plan with raw records to change; returns one result per rewritten raw file."""
     results = []
     for data in plans:
         plan = PartitionPlan.from_dict(data)

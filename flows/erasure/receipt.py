@@ -1,4 +1,4 @@
-"""Erasure step 6: the receipt — what was done where, with counts and timings, and no personal data.
+"""Erasure step `receipt`: the receipt — what was done where, with counts and timings, and no personal data.
 
 Written as JSON under `<reports>/erasure/<request id>.json` (atomically) and summarised as a Prefect
 markdown artifact. It names datasets, files and policies, counts rows and values, and carries the

@@ -1,4 +1,4 @@
-"""Erasure step 5: prove that nothing of the subject is left where the erasure went.
+"""Erasure step `verify`: prove that nothing of the subject is left where the erasure went.
 
 The checks need no plaintext (the shred destroyed it): the vault's token key survives the shred, so a
 candidate email or phone number found in a file is tokenized with it and compared to the subject's
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -30,6 +31,9 @@ from flows.requests.rows import decide_rows
 from flows.requests.subject import Footprint
 from values.normalise import normalise
 
+if TYPE_CHECKING:
+    from vault.store import Vault
+
 EMAIL_CANDIDATE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 PHONE_CANDIDATE = re.compile(r"(?<![\w\-])(?:\+|00)?\(?\d[\d \t().\-/]{5,}\d(?!\d)")
 IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
@@ -38,7 +42,7 @@ MAX_REPORTED = 20
 
 @dataclass
 class Verification:
-    """The outcome of step 5: counts of what was checked, and findings without values."""
+    """The outcome of the verify step: counts of what was checked, and findings without values."""
 
     passed: bool = True
     clean_files_checked: int = 0
@@ -55,11 +59,11 @@ PHONE_TAIL_DIGITS = 7
 _NOT_DIGIT = re.compile(r"\D")
 
 
-def _tail_hash(vault, digits: str) -> str:
+def _tail_hash(vault: Vault, digits: str) -> str:
     return vault.subject_id("piivault phone tail " + digits[-PHONE_TAIL_DIGITS:])
 
 
-def phone_tail_hashes(vault, fp: Footprint, request_id: str) -> list[str] | None:
+def phone_tail_hashes(vault: Vault, fp: Footprint, request_id: str) -> list[str] | None:
     """Keyed hashes of the last digits of the subject's phones, taken before the shred (audited read).
 
     Every way of writing a number (E.164, national, dotted, with a trunk `(0)`) ends in the same digits,
@@ -79,7 +83,7 @@ def phone_tail_hashes(vault, fp: Footprint, request_id: str) -> list[str] | None
 class PlaintextMatcher:
     """Finds the subject's strong identifiers in text by tokenizing candidates with the vault's key."""
 
-    def __init__(self, vault, fp: Footprint):
+    def __init__(self, vault: Vault, fp: Footprint):
         self._vault = vault
         self._strong = set(fp.strong_tokens)
         self._tails = None if fp.phone_tails is None else set(fp.phone_tails)
@@ -162,7 +166,7 @@ def _line_blocks(path, lines_per_block: int = 20_000):
 
 
 def check_vault(
-    vault, fp: Footprint, identifier_type: str, identifier_hash: str, result: Verification
+    vault: Vault, fp: Footprint, identifier_type: str, identifier_hash: str, result: Verification
 ) -> None:
     left = vault.shred_evidence(fp.subjects, fp.own_tokens, fp.own_hashes)
     still = vault.resolve_hash(identifier_type, identifier_hash).subject_ids
@@ -186,7 +190,7 @@ def check_vault(
 
 def check_clean(
     catalog: Catalog,
-    vault,
+    vault: Vault,
     fp: Footprint,
     plan: PartitionPlan,
     matcher: PlaintextMatcher,
@@ -232,7 +236,7 @@ def check_clean(
 
 def check_raw(
     catalog: Catalog,
-    vault,
+    vault: Vault,
     fp: Footprint,
     dataset: str,
     raw_file: str,
@@ -291,7 +295,7 @@ def check_raw(
 
 def verify_erasure(
     catalog: Catalog,
-    vault,
+    vault: Vault,
     fp: Footprint,
     request: dict,
     plans: list[dict],

@@ -1,4 +1,5 @@
-"""Fault-injection points of the erasure run, so tests can stop it anywhere and prove a rerun finishes.
+"""Fault-injection points of request runs (erasure, access), so tests can stop one anywhere and prove a rerun
+finishes.
 
 `PIIVAULT_FAULT_AFTER=<point>` raises `InjectedFault` when the run reaches that point;
 `PIIVAULT_FAULT_AFTER=<point>:kill` ends the process on the spot with `os._exit(137)`, as `kill -9` would

@@ -14,11 +14,15 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from flows.pipeline.atomic import atomic_path
 from flows.pipeline.readers import BadRecord
+
+if TYPE_CHECKING:
+    from vault.store import Vault
 
 Sealer = Callable[[bytes, bytes], bytes]  # (plaintext, associated data) -> sealed bytes
 NONCE_BYTES = 12
@@ -35,13 +39,13 @@ def aesgcm_sealer(key: bytes) -> Sealer:
     return seal
 
 
-def quarantine_key(vault) -> bytes:
+def quarantine_key(vault: Vault) -> bytes:
     """The quarantine's AES-256 key, derived from the vault's master secret (so it survives KEK rotation):
     opening a quarantined record needs the vault's keys."""
     return vault.derived_key("flows.quarantine")  # the label predates the package split: keep it
 
 
-def quarantine_sealer(vault) -> Sealer:
+def quarantine_sealer(vault: Vault) -> Sealer:
     """Seal quarantined records under the quarantine key."""
     return aesgcm_sealer(quarantine_key(vault))
 

@@ -4,16 +4,20 @@ Lifecycle: a request is filed (`received`); without verification evidence it wai
 `awaiting_verification` and no flow will run it; with evidence (who verified, how) it is `verified`; a run
 makes it `running`, then `completed`, `failed` (a rerun resumes it) or `needs_review` (the identifier
 matched nobody or more than one subject: nothing was erased). The deadline is one calendar month after
-receipt (GDPR art. 12(3)), clamped to the month's last day (31 January -> 28/29 February).
+receipt (GDPR art. 12(3)), set by the vault when the request is recorded
+(`vault.privacy_requests.one_calendar_month_after`).
 
 The vault row holds the identifier's keyed hash only (`vault.requests`), never the identifier.
 """
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from vault.store import Vault
 
 RECEIVED = "received"
 AWAITING_VERIFICATION = "awaiting_verification"
@@ -40,15 +44,8 @@ class Verification:
     method: str
 
 
-def one_calendar_month_after(moment: datetime) -> datetime:
-    """The same day and time next month; the month's last day when that day does not exist."""
-    year, month = (moment.year + 1, 1) if moment.month == 12 else (moment.year, moment.month + 1)
-    day = min(moment.day, calendar.monthrange(year, month)[1])
-    return moment.replace(year=year, month=month, day=day)
-
-
 def file_request(
-    vault,
+    vault: Vault,
     kind: str,
     identifier_type: str,
     identifier: str,
@@ -61,14 +58,12 @@ def file_request(
     received = received_at or datetime.now(UTC)
     status = VERIFIED if verification else AWAITING_VERIFICATION
     request_id = vault.create_request(kind, identifier_type, identifier, status=status, received_at=received)
-    fields = {"deadline": one_calendar_month_after(received)}
     if verification:
-        fields.update(verified_by=verification.verified_by, method=verification.method)
-    vault.update_request(request_id, **fields)
+        vault.update_request(request_id, verified_by=verification.verified_by, method=verification.method)
     return request_id
 
 
-def verify_request(vault, request_id: str, verification: Verification) -> None:
+def verify_request(vault: Vault, request_id: str, verification: Verification) -> None:
     """Attach verification evidence to a waiting request, which makes it runnable."""
     request = get_request(vault, request_id)
     if request["status"] in (AWAITING_VERIFICATION, RECEIVED):
@@ -77,7 +72,7 @@ def verify_request(vault, request_id: str, verification: Verification) -> None:
         )
 
 
-def get_request(vault, request_id: str, kind: str | None = None) -> dict:
+def get_request(vault: Vault, request_id: str, kind: str | None = None) -> dict:
     """The request row; RequestError for an unknown id or a request of another kind."""
     request = vault.get_request(request_id)
     if request is None:
@@ -109,7 +104,7 @@ def is_overdue(request: dict, now: datetime | None = None) -> bool:
     return request["status"] != COMPLETED and _aware(request["deadline"]) < now
 
 
-def requests_for_listing(vault, now: datetime | None = None) -> list[dict]:
+def requests_for_listing(vault: Vault, now: datetime | None = None) -> list[dict]:
     """Every request, overdue ones first, then by deadline; each with an `overdue` flag."""
     now = now or datetime.now(UTC)
     rows = [{**r, "overdue": is_overdue(r, now)} for r in vault.list_requests()]

@@ -11,28 +11,33 @@ vault's versioned schema since version 2); this module names the flows' use of t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def save(vault, request_id: str, step: str, state: dict, done: bool = False, item: str = "") -> None:
+if TYPE_CHECKING:
+    from vault.store import Vault
+
+
+def save(vault: Vault, request_id: str, step: str, state: dict, done: bool = False, item: str = "") -> None:
     """Record (replace) the state of a step or of one item of it."""
     vault.save_request_step(request_id, step, state, done=done, item=item)
 
 
-def load(vault, request_id: str, step: str, item: str = "") -> tuple[dict, bool] | None:
+def load(vault: Vault, request_id: str, step: str, item: str = "") -> tuple[dict, bool] | None:
     """(state, done) of a step or item, or None when it was never recorded."""
     return vault.load_request_step(request_id, step, item)
 
 
-def done_state(vault, request_id: str, step: str) -> dict | None:
+def done_state(vault: Vault, request_id: str, step: str) -> dict | None:
     """The state of a step when it is done, else None."""
     found = load(vault, request_id, step)
     return found[0] if found and found[1] else None
 
 
-def items(vault, request_id: str, step: str) -> dict[str, tuple[dict, bool]]:
+def items(vault: Vault, request_id: str, step: str) -> dict[str, tuple[dict, bool]]:
     """item -> (state, done) for the per-item rows of a step."""
     return vault.request_step_items(request_id, step)
 
 
-def forget_state(vault, request_id: str, keep: dict[str, dict]) -> None:
+def forget_state(vault: Vault, request_id: str, keep: dict[str, dict]) -> None:
     """Drop every progress row of the request and keep one summary row per step from `keep`."""
     vault.forget_request_steps(request_id, keep)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -26,6 +27,9 @@ import pyarrow.compute as pc
 from flows.requests.subject import Footprint
 from values.token_format import ERASED_MARKER, PLACEHOLDER_PATTERN
 from vault.surrogates import is_email_surrogate
+
+if TYPE_CHECKING:
+    from vault.store import Vault
 
 _CARD_SURROGATE = re.compile(r"0\d{15}")
 
@@ -57,7 +61,7 @@ def _any_match(table: pa.Table, pattern: str | None) -> pa.ChunkedArray | pa.Arr
     return hit
 
 
-def key_matches(table: pa.Table, subject_key: str | None, vault, fp: Footprint):
+def key_matches(table: pa.Table, subject_key: str | None, vault: Vault, fp: Footprint):
     """Boolean mask: the row's subject key cell is one of the cluster's subject ids (by keyed hash)."""
     if not subject_key or subject_key not in table.column_names:
         return pa.array([False] * table.num_rows, pa.bool_())
@@ -70,7 +74,7 @@ def key_matches(table: pa.Table, subject_key: str | None, vault, fp: Footprint):
     return pc.fill_null(pc.is_in(column, value_set=pa.array(theirs, pa.string())), False)
 
 
-def decide_rows(table: pa.Table, subject_key: str | None, vault, fp: Footprint) -> RowDecision:
+def decide_rows(table: pa.Table, subject_key: str | None, vault: Vault, fp: Footprint) -> RowDecision:
     """The subject's rows, and other rows holding one of their own values."""
     owned = pc.or_(
         key_matches(table, subject_key, vault, fp), _any_match(table, _pattern(fp.forms(fp.strong_tokens)))

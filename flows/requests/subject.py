@@ -22,9 +22,14 @@ Everything here is tokens, keyed hashes and subject ids (keyed hashes too): no p
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
+from flows.pipeline.catalog import Catalog
 from values.token_format import ENTITY_TYPES, TOKEN_PATTERN
 from vault.surrogates import email_surrogate
+
+if TYPE_CHECKING:
+    from vault.store import Vault
 
 STRONG_TYPES = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER"})
 
@@ -60,7 +65,7 @@ def entity_type_of(token: str) -> str | None:
     return ENTITY_TYPES.get(match.group(1)) if match else None
 
 
-def _adopt_unlinked_email(vault, identifier_hash: str) -> list[str]:
+def _adopt_unlinked_email(vault: Vault, identifier_hash: str) -> list[str]:
     """An email the vault holds but links to nobody (a newsletter-only subscriber): link it to its own
     subject, so it resolves, and is shredded and tombstoned, like any other subject's value."""
     token = vault.token_for_hash("EMAIL_ADDRESS", identifier_hash)
@@ -70,7 +75,7 @@ def _adopt_unlinked_email(vault, identifier_hash: str) -> list[str]:
     return [vault.subject_id(token)]
 
 
-def footprint(vault, identifier_type: str, identifier_hash: str) -> Footprint:
+def footprint(vault: Vault, identifier_type: str, identifier_hash: str) -> Footprint:
     """The footprint of the subject a request's identifier hash points at (status none/many: empty)."""
     resolution = vault.resolve_hash(identifier_type, identifier_hash)
     ids, erased = resolution.subject_ids, resolution.already_erased
@@ -99,3 +104,8 @@ def footprint(vault, identifier_type: str, identifier_hash: str) -> Footprint:
         own_hashes=vault.value_hashes(own),
         surrogates=forms,
     )
+
+
+def affected_partitions(vault: Vault, catalog: Catalog, fp: Footprint) -> list[tuple[str, str]]:
+    """(dataset, partition) of catalog datasets whose lineage holds any of the subject's cluster tokens."""
+    return [(d, p) for d, p in vault.partitions_holding(fp.cluster_tokens) if d in catalog.datasets]

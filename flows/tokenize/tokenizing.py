@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -32,6 +33,9 @@ from flows.pipeline.readers import DEFAULT_CHUNK_ROWS, file_layout, read_chunks
 from flows.pipeline.writers import CleanFileWriter, clean_relpath, clean_schema
 from flows.tokenize.linking import anchored_records
 from values.token_format import ERASED_MARKER
+
+if TYPE_CHECKING:
+    from vault.store import Vault
 
 SETTINGS_VERSION = 1  # bump when the output of the same input and settings changes
 
@@ -124,7 +128,12 @@ def _replace_spans(text: str, spans: list[tuple[int, int, int]], tokens: list[st
 
 
 def tokenize_chunk(
-    frame: pd.DataFrame, kinds: dict[str, str | None], name: str, dataset: Dataset, vault, detect: Detector
+    frame: pd.DataFrame,
+    kinds: dict[str, str | None],
+    name: str,
+    dataset: Dataset,
+    vault: Vault,
+    detect: Detector,
 ) -> tuple[pd.DataFrame, set[str]]:
     """The chunk with personal values replaced by tokens, and the set of tokens it now holds."""
     kinds = {column: kind for column, kind in kinds.items() if kind is not None and column in frame.columns}
@@ -181,7 +190,7 @@ def file_settings(dataset: Dataset, kinds: dict[str, str | None]) -> str:
     )
 
 
-def record_lineage(vault, dataset: str, partition: str, tokens: set[str]) -> None:
+def record_lineage(vault: Vault, dataset: str, partition: str, tokens: set[str]) -> None:
     """Replace what the vault knows `partition` holds with `tokens`."""
     vault.record_lineage(dataset, partition, sorted(tokens), replace=True)
 
@@ -191,7 +200,7 @@ def tokenize_file(
     name: str,
     path: Path,
     kinds: dict[str, str | None],
-    vault,
+    vault: Vault,
     detect: Detector,
     force: bool = False,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,

@@ -13,7 +13,6 @@ from flows.cli import main as piivault
 from flows.requests.lifecycle import (
     Verification,
     file_request,
-    one_calendar_month_after,
     requests_for_listing,
 )
 from tests.flows.test_erasure_zone import open_vault, personal_values
@@ -69,14 +68,6 @@ def test_access_by_a_shared_phone_needs_review(zone, capsys):
     )
     assert status == 4 and "more than one subject" in capsys.readouterr().err
     assert not (root / "reports" / "access").exists()
-
-
-def test_deadline_is_one_calendar_month():
-    assert one_calendar_month_after(datetime(2026, 1, 31, 9, tzinfo=UTC)) == datetime(
-        2026, 2, 28, 9, tzinfo=UTC
-    )
-    assert one_calendar_month_after(datetime(2028, 1, 30, tzinfo=UTC)) == datetime(2028, 2, 29, tzinfo=UTC)
-    assert one_calendar_month_after(datetime(2026, 12, 15, tzinfo=UTC)) == datetime(2027, 1, 15, tzinfo=UTC)
 
 
 def test_requests_list_overdue_ones_first(zone, capsys):

@@ -59,8 +59,8 @@ def test_erasure_and_access_on_postgresql(tmp_path, postgres_url):
                 tokenize_file(catalog, name, path, kinds, vault, detect)
         crm_before = clean_rows(tmp_path, "crm_customers")
         access_id = file_request(vault, "access", "phone", people.subject.mobile, Verification("c", "m"))
-        outcome, export = run_access(catalog, vault, access_id, "officer")
-        assert outcome.status == "completed" and export.records["crm_customers"] == 1
+        outcome = run_access(catalog, vault, access_id, "officer")
+        assert outcome.status == "completed" and outcome.counts["records"]["crm_customers"] == 1
         erase_id = file_request(vault, "erase", "phone", people.subject.mobile, Verification("c", "m"))
         outcome = run_erasure(catalog, vault, erase_id)
         assert outcome.status == "completed"

@@ -18,10 +18,11 @@ import pytest
 
 from flows.demo.synthetic_people import render_phone
 from flows.erasure.quarantine import check_quarantine, word_runs
-from flows.erasure.steps import _footprint, step_resolve
+from flows.erasure.steps import ERASURE_STEPS, erasure_context
 from flows.erasure.verify import Verification
 from flows.pipeline.catalog import load_catalog
 from flows.pipeline.manifest import fingerprint, load_entry
+from flows.requests.run import recorded_footprint, run_step
 from tests.flows.test_erasure_quarantine import _insert_lines, erase, file_erasure, quarantined
 from tests.flows.test_erasure_zone import copy_zone, open_vault
 from values.normalise import normalise_text
@@ -155,9 +156,10 @@ def test_verification_finds_the_subjects_own_values_left_in_the_quarantine(zone_
     request_id = file_erasure(root, people.subject.email)
     catalog = load_catalog(root / "catalog.yaml")
     with open_vault(root) as vault:
-        step_resolve(catalog, vault, request_id)
+        ctx = erasure_context(catalog, vault, request_id)
+        run_step(ctx, ERASURE_STEPS[0])  # resolve
         result = Verification()
-        check_quarantine(catalog, vault, _footprint(vault, request_id), result)
+        check_quarantine(catalog, vault, recorded_footprint(ctx), result)
     found = {(f["dataset"], f["file"], f.get("position"), f["entity_type"]) for f in result.findings}
     assert ("support_chats", CHAT, 1, "CREDIT_CARD") in found  # their card in someone else's line
     assert ("billing_invoices", BROKEN_INVOICES, 0, "CREDIT_CARD") in found
