@@ -6,7 +6,7 @@ whose type word is an everyday one. Rows written for these tests."""
 import pytest
 
 from recognizers import detect
-from recognizers.address_fields import field_cuts
+from recognizers.addresses.fields import field_cuts
 
 
 def found(text):

@@ -3,7 +3,9 @@ the pattern matched only where a word starts. Strings written for these tests.""
 
 import regex
 
-from recognizers.address_recognizer import _ANCHOR, AddressRecognizer
+from recognizers.address_recognizer import AddressRecognizer
+from recognizers.addresses.patterns import ANCHOR
+from recognizers.addresses.scan import find_anchors, first_match
 
 TEXTS = [
     "Keizersgracht 123-2, 1015 CJ Amsterdam",
@@ -21,11 +23,11 @@ TEXTS = [
 
 def test_anchor_scan_by_words_finds_what_finditer_finds():
     recognizer = AddressRecognizer()
-    anchor = regex.compile(_ANCHOR)
+    anchor = regex.compile(ANCHOR)
     for text in TEXTS:
         for pos, endpos in ((0, len(text)), (3, len(text) - 2), (len(text) // 2, len(text))):
             expected = [m.span() for m in anchor.finditer(text, pos, endpos)]
-            assert [m.span() for m in recognizer._anchors(text, pos, endpos)] == expected, text
+            assert [m.span() for m in find_anchors(recognizer._anchor, text, pos, endpos)] == expected, text
 
 
 def test_matching_at_word_starts_finds_what_search_finds():
@@ -34,7 +36,7 @@ def test_matching_at_word_starts_finds_what_search_finds():
         position = 0
         while True:
             expected = recognizer._address.search(text, position)
-            found = recognizer._first_match(text, position, len(text), len(text))
+            found = first_match(recognizer._address, text, position, len(text), len(text))
             assert (found and found.span()) == (expected and expected.span()), text
             if expected is None:
                 break

@@ -9,7 +9,8 @@ A whole address written inside one field (quoted, or in a column of its own), on
 `, ` in prose stays whole.
 
 A header that names a column as a street or an address line (`Street Address`, `ADRESSE1`, `calle`, see
-`recognizers.column_names.name_hint`) is the evidence a street alone lacks, as a key is (`street: ...`).
+`recognizers.column_names.name_hint`) is the evidence a street alone lacks, as a key is (`street: ...`,
+see `recognizers.addresses.keys`).
 """
 
 from __future__ import annotations
