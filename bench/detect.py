@@ -21,7 +21,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.corpora.tuned import build_corpus, write_jsonl
+from bench.corpora.base import write_jsonl
+from bench.corpora.tuned import build_corpus
 
 TARGET_RATIO = 10.0
 REPO_ROOT = Path(__file__).resolve().parent.parent

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from bench.corpora.base import ENTITY_TYPES, Sample
 from bench.corpora.heldout import build_heldout_corpus
 from bench.corpora.heldout2 import build_heldout2_corpus
 from bench.corpora.heldout3 import build_heldout3_corpus
@@ -33,7 +34,7 @@ from bench.corpora.heldout4 import build_heldout4_corpus
 from bench.corpora.heldout5 import build_heldout5_corpus
 from bench.corpora.heldout6 import build_heldout6_corpus
 from bench.corpora.heldout7 import build_heldout7_corpus
-from bench.corpora.tuned import ENTITY_TYPES, Sample, build_corpus
+from bench.corpora.tuned import build_corpus
 
 # (entity, start, end) per text
 Found = list[tuple[str, int, int]]

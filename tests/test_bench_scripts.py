@@ -15,6 +15,7 @@ import pytest
 
 from bench import detect as detect_bench
 from bench import eval_detection
+from bench.corpora.base import ENTITY_TYPES, LabelledText, Sample
 from bench.corpora.heldout import HELDOUT_SHAPES, NEGATIVE_SHAPES, build_heldout_corpus
 from bench.corpora.heldout2 import HELDOUT2_SHAPES, build_heldout2_corpus
 from bench.corpora.heldout2 import NEGATIVE_SHAPES as NEGATIVE2_SHAPES
@@ -34,7 +35,7 @@ from bench.corpora.heldout7 import EXTRA_LOCALES as EXTRA7_LOCALES
 from bench.corpora.heldout7 import HELDOUT7_SHAPES, build_heldout7_corpus
 from bench.corpora.heldout7 import NEGATIVE_SHAPES as NEGATIVE7_SHAPES
 from bench.corpora.heldout7 import build_population as build_population7
-from bench.corpora.tuned import ENTITY_TYPES, SHAPES, LabelledText, Sample, build_corpus
+from bench.corpora.tuned import SHAPES, build_corpus
 from flows.demo.synthetic_people import REGIONS, luhn_valid
 
 

@@ -28,14 +28,13 @@ searching afterwards. Labelling decisions, for values that could be read either 
   only kind of finding the scoring counts.
 - A PO box with its postcode and town is an ADDRESS, as is a vCard `ADR` value (its `;` separators included).
 
-    python -m bench.corpora.heldout --lines 2000 --seed 0 -o heldout.jsonl
+    python -m bench.corpora heldout --lines 2000 --seed 0 -o heldout.jsonl
 """
 
 from __future__ import annotations
 
 import dataclasses
 import random
-import sys
 import unicodedata
 from collections.abc import Callable
 from urllib.parse import quote, quote_plus
@@ -43,11 +42,12 @@ from urllib.parse import quote, quote_plus
 import phonenumbers
 from phonenumbers import PhoneNumberFormat
 
-from bench.corpora.noise import ENTITY_TYPES, ORGANISATIONS, LabelledText, Noise, Sample
-from bench.corpora.tuned import corpus_main
+from bench.corpora.base import LabelledText, Sample, weighted_corpus
+from bench.corpora.noise import ORGANISATIONS, Noise
+from bench.corpora.values import iban_of
 from flows.demo.synthetic_people import PeopleGenerator, Person, luhn_check_digit
 
-__all__ = ["ENTITY_TYPES", "HELDOUT_SHAPES", "build_heldout_corpus"]
+__all__ = ["HELDOUT_SHAPES", "NEGATIVE_SHAPES", "build_heldout_corpus"]
 
 # The people of this corpus come from a different seed stream than the tuned corpus's.
 PEOPLE_SEED_OFFSET = 7_919_000
@@ -150,8 +150,7 @@ class HeldoutNoise(Noise):
             bban = bank + "".join(self.rng.choice("0123456789") for _ in range(length - 4))
         else:
             bban = "".join(self.rng.choice("0123456789") for _ in range(length))
-        digits = "".join(str(int(c, 36)) for c in bban + country + "00")
-        iban = f"{country}{98 - int(digits) % 97:02d}{bban}"
+        iban = iban_of(country, bban)
         return " ".join(iban[i : i + 4] for i in range(0, len(iban), 4)) if self.rng.random() < 0.5 else iban
 
     def tracking(self) -> str:
@@ -1052,25 +1051,15 @@ NEGATIVE_SHAPES = frozenset(name for name in HELDOUT_SHAPES if name.startswith("
 
 
 def build_heldout_corpus(lines: int = 2000, seed: int = 0) -> list[Sample]:
-    """`lines` labelled held-out samples, the same for the same seed."""
+    """`lines` labelled held-out samples, the same for the same seed, each about two or three people."""
     rng = random.Random(seed + PEOPLE_SEED_OFFSET)
-    noise, write = HeldoutNoise(rng), HeldoutWriter(rng)
-    population = [
-        _with_harder_name(p, rng)
-        for p in PeopleGenerator(seed + PEOPLE_SEED_OFFSET).people(max(60, lines // 4))
-    ]
-    names, weights = list(HELDOUT_SHAPES), [w for _, w in HELDOUT_SHAPES.values()]
-    samples = []
-    for _ in range(lines):
-        people = rng.sample(population, rng.randint(2, 3))
-        shape = rng.choices(names, weights)[0]
-        samples.append(HELDOUT_SHAPES[shape][0](rng, noise, write, people))
-    return samples
-
-
-def main(argv: list[str] | None = None) -> int:
-    return corpus_main(argv, build_heldout_corpus, "bench.corpora.heldout", __doc__)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    people = PeopleGenerator(seed + PEOPLE_SEED_OFFSET).people(max(60, lines // 4))
+    population = [_with_harder_name(p, rng) for p in people]
+    return weighted_corpus(
+        lines,
+        rng,
+        HeldoutNoise(rng),
+        HeldoutWriter(rng),
+        HELDOUT_SHAPES,
+        lambda: rng.sample(population, rng.randint(2, 3)),
+    )

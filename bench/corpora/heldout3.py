@@ -3,7 +3,7 @@
 meets text it has never seen. Nobody tunes on this corpus: fixes are developed against the earlier ones, and
 this one only ever prints the honest estimate.
 
-    python -m bench.corpora.heldout3 --lines 2000 --seed 0 [-o heldout3.jsonl] [--no-labels]
+    python -m bench.corpora heldout3 --lines 2000 --seed 0 [-o heldout3.jsonl] [--no-labels]
 
 It draws its people from another seed than the other corpora, writes values in its own renderings (Irish
 addresses without a house number, Spanish "s/n", Italian "scala"/"int.", Dutch "hs"/"3-hoog", Belgian
@@ -31,11 +31,10 @@ Labelling decisions:
 from __future__ import annotations
 
 import random
-import sys
 from collections.abc import Callable
 
-from bench.corpora.noise import LabelledText, Noise, Sample
-from bench.corpora.tuned import corpus_main
+from bench.corpora.base import LabelledText, Sample, cast_corpus
+from bench.corpora.values import Context
 from flows.demo.synthetic_people import (
     PHONE_STYLES,
     PeopleGenerator,
@@ -51,11 +50,8 @@ SEED_OFFSET = 30_011  # people differ from those of the other corpora at the sam
 Shape = Callable[["Ctx"], Sample]
 
 
-class Ctx:
-    """What one record is built from: the seeded rng and noise, and two people."""
-
-    def __init__(self, rng: random.Random, noise: Noise, person: Person, other: Person) -> None:
-        self.rng, self.noise, self.person, self.other = rng, noise, person, other
+class Ctx(Context):
+    """What one record is built from: the seeded rng and noise, two people, and this corpus's renderings."""
 
     # -- renderings of personal values (this corpus's own) --------------------------------------
 
@@ -494,29 +490,10 @@ NEGATIVE_SHAPES: dict[str, Shape] = {
     "place_and_product_names": place_and_product_names,
 }
 HELDOUT3_SHAPES: dict[str, Shape] = {**POSITIVE_SHAPES, **NEGATIVE_SHAPES}
-NEGATIVE_SHARE = 0.2
 
 
 def build_heldout3_corpus(lines: int = 2000, seed: int = 0) -> list[Sample]:
     """`lines` labelled samples, the same for the same seed; the first records cover every shape once."""
     rng = random.Random(seed * 7 + 3)
-    noise = Noise(rng)
     population = PeopleGenerator(seed + SEED_OFFSET).people(max(60, lines // 3))
-    positives, negatives = list(POSITIVE_SHAPES), list(NEGATIVE_SHAPES)
-    samples = []
-    for index in range(lines):
-        if index < len(HELDOUT3_SHAPES):
-            kind = list(HELDOUT3_SHAPES)[index]
-        else:
-            kind = rng.choice(negatives if rng.random() < NEGATIVE_SHARE else positives)
-        person, other = rng.sample(population, 2)
-        samples.append(HELDOUT3_SHAPES[kind](Ctx(rng, noise, person, other)))
-    return samples
-
-
-def main(argv: list[str] | None = None) -> int:
-    return corpus_main(argv, build_heldout3_corpus, "bench.corpora.heldout3", __doc__)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    return cast_corpus(lines, rng, POSITIVE_SHAPES, NEGATIVE_SHAPES, population, Ctx, cast=2)

@@ -4,7 +4,7 @@ written blind (without looking at how detection works, and without running it wh
 on it: `bench/corpora/heldout5.py` is now a development set, and this corpus only ever prints the honest
 estimate.
 
-    python -m bench.corpora.heldout6 --lines 2000 --seed 0 [-o heldout6.jsonl] [--no-labels]
+    python -m bench.corpora heldout6 --lines 2000 --seed 0 [-o heldout6.jsonl] [--no-labels]
 
 People: `PeopleGenerator` people of its nine regions (BE NL FR DE GB IE ES IT US, drawn with this corpus's
 own seed offset); about a quarter are renamed with Latin-script names of Faker locales the generator does
@@ -58,7 +58,6 @@ from __future__ import annotations
 
 import dataclasses
 import random
-import sys
 from collections.abc import Callable
 from datetime import timedelta
 from urllib.parse import quote
@@ -66,19 +65,20 @@ from urllib.parse import quote
 import phonenumbers
 from phonenumbers import PhoneNumberFormat
 
-from bench.corpora.heldout5 import (
+from bench.corpora.base import LabelledText, Sample, cast_corpus
+from bench.corpora.people import NICKNAMES, Names, email_for, renamed_population
+from bench.corpora.values import (
     COUNTRY_NAMES,
-    NICKNAMES,
-    _email,
-    _iban,
-    _json_str,
-    _Names,
+    ContactContext,
+    add_field,
+    csv_cell,
     fold,
+    iban_of,
+    json_str,
+    pairs,
     street_line,
 )
-from bench.corpora.noise import LabelledText, Noise, Sample
-from bench.corpora.tuned import corpus_main
-from flows.demo.synthetic_people import PeopleGenerator, Person, render_card
+from flows.demo.synthetic_people import Person, render_card
 
 __all__ = ["EXTRA_LOCALES", "HELDOUT6_SHAPES", "NEGATIVE_SHAPES", "build_heldout6_corpus", "build_population"]
 
@@ -102,7 +102,7 @@ PARTICLES = {
 COMPANY_DOMAINS = ("telvia.eu", "corp.telvia.eu", "noordnet.nl", "belcom.be")
 
 
-def _renamed(p: Person, rng: random.Random, names: _Names) -> Person:
+def _renamed(p: Person, rng: random.Random, names: Names) -> Person:
     """The person as this corpus names them: other locales, two given names, double surnames, particles."""
     locale, first, last = p.locale, p.first_name, p.last_name
     female = rng.random() < 0.5
@@ -122,42 +122,22 @@ def _renamed(p: Person, rng: random.Random, names: _Names) -> Person:
             last = f"{rng.choice(PARTICLES[key])} {last}"
     if (first, last) == (p.first_name, p.last_name):
         return p
-    return dataclasses.replace(
-        p, locale=locale, first_name=first, last_name=last, email=_email(rng, first, last, p.region, locale)
-    )
+    email = email_for(rng, first, last, p.region, locale)
+    return dataclasses.replace(p, locale=locale, first_name=first, last_name=last, email=email)
 
 
 def build_population(seed: int, count: int) -> list[Person]:
     """`count` people of this corpus: the generator's people, a quarter renamed from other locales."""
-    rng = random.Random(seed * 311 + SEED_OFFSET)
-    names = _Names(seed + SEED_OFFSET)
-    return [_renamed(p, rng, names) for p in PeopleGenerator(seed + SEED_OFFSET).people(count)]
+    return renamed_population(seed, count, SEED_OFFSET, 311, _renamed)
 
 
 # -- renderings -------------------------------------------------------------------------------------
 
 
-def _pairs(digits: str) -> list[str]:
-    head = [digits[:3]] if len(digits) % 2 else []
-    rest = digits[len(head[0]) if head else 0 :]
-    return head + [rest[i : i + 2] for i in range(0, len(rest), 2)]
+class Ctx(ContactContext):
+    """What one record is built from: the seeded rng and noise, three people, and this corpus's renderings."""
 
-
-class Ctx:
-    """What one record is built from: the seeded rng and noise, and three people."""
-
-    def __init__(self, rng: random.Random, noise: Noise, people: list[Person]) -> None:
-        self.rng, self.noise = rng, noise
-        self.person, self.other, self.third = people
-
-    def pick(self, *options):
-        return self.rng.choice(options)
-
-    def digits(self, n: int) -> str:
-        return "".join(self.rng.choice("0123456789") for _ in range(n))
-
-    def hexs(self, n: int) -> str:
-        return f"{self.rng.getrandbits(4 * n):0{n}x}"
+    company_domains = COMPANY_DOMAINS
 
     def name(self, p: Person | None = None, style: str | None = None) -> str:
         p = p or self.person
@@ -180,14 +160,6 @@ class Ctx:
             nick = NICKNAMES.get(p.first_name.split()[0].split("-")[0])
             return f"{nick} {p.last_name}" if nick else p.full_name
         return p.full_name
-
-    def given(self, p: Person | None = None) -> str:
-        return (p or self.person).first_name.split()[0]
-
-    def work_email(self, p: Person | None = None) -> str:
-        p = p or self.person
-        local = ".".join(fold(w).lower() for w in (p.first_name.split()[0], p.last_name.replace(" ", "")))
-        return f"{''.join(ch for ch in local if ch.isalnum() or ch in '.-')}@{self.pick(*COMPANY_DOMAINS)}"
 
     def phone(self, p: Person | None = None, which: str = "mobile", style: str | None = None) -> str:
         number = phonenumbers.parse(getattr(p or self.person, which))
@@ -213,13 +185,13 @@ class Ctx:
             )[0]
         )
         if style == "dots":
-            return ".".join([head, *_pairs(rest)])
+            return ".".join([head, *pairs(rest)])
         if style == "slash_dots":
-            return f"{head}/{'.'.join(_pairs(rest))}"
+            return f"{head}/{'.'.join(pairs(rest))}"
         if style == "epp":
             return f"+{cc}.{nsn}"
         if style == "paren_cc":
-            return f"(+{cc}) {' '.join(_pairs(nsn))}"
+            return f"(+{cc}) {' '.join(pairs(nsn))}"
         if style == "dash":
             return f"{head}-{rest}"
         if style == "e164":
@@ -227,14 +199,14 @@ class Ctx:
         if style == "msisdn":
             return f"{cc}{nsn}"
         if style == "spoken":
-            return " ".join(_pairs(flat))
+            return " ".join(pairs(flat))
         return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
 
     def phone_parts(self, p: Person | None = None) -> tuple[str, str]:
         """Country code and national number as a form with two fields keeps them."""
         number = phonenumbers.parse((p or self.person).mobile)
         nsn = phonenumbers.national_significant_number(number)
-        return f"+{number.country_code}", self.pick(nsn, " ".join(_pairs(nsn)))
+        return f"+{number.country_code}", self.pick(nsn, " ".join(pairs(nsn)))
 
     def email(self, p: Person | None = None, style: str | None = None) -> str:
         address = (p or self.person).email
@@ -255,38 +227,9 @@ class Ctx:
             (p or self.person).card_number, style or self.pick("spaced", "spaced", "dashed", "plain")
         )
 
-    def address(self, p: Person | None = None, sep: str = ", ", style: str | None = None) -> str:
-        p = p or self.person
-        style = style or self.rng.choices(("plain", "upper", "lower", "country"), weights=(6, 2, 1, 2))[0]
-        lines = list(p.address.lines)
-        if style == "upper":
-            lines = [fold(line).upper() for line in lines]
-        elif style == "lower":
-            lines = [line.lower() for line in lines]
-        elif style == "country":
-            lines.append(self.pick(*COUNTRY_NAMES[p.address.region]))
-        return sep.join(lines)
-
-    def street(self, p: Person | None = None, upper: bool = False) -> str:
-        line = street_line(p or self.person)
-        return fold(line).upper() if upper else line
-
 
 def _lt() -> LabelledText:
     return LabelledText()
-
-
-def _csv(value: str) -> str:
-    return f'"{value}"' if any(ch in value for ch in ',"\n') else value
-
-
-def _field(t: LabelledText, value: str, entity: str | None, width: int = 0, quote_csv: bool = False):
-    """One field of a table: labelled unless `entity` is None, padded to `width`, CSV-quoted if needed."""
-    quoted = quote_csv and value != _csv(value)
-    t.add('"' if quoted else "")
-    t.pii(value, entity) if entity and value else t.add(value)
-    t.add('"' if quoted else "")
-    return t.add(" " * max(1, width - len(value))) if width else t
 
 
 # -- telecom, banking, payments ---------------------------------------------------------------------
@@ -323,14 +266,14 @@ def mt940_statement(c: Ctx) -> Sample:
     p, w = c.person, c.noise.when()
     amount = f"{c.rng.randint(5, 900)},{c.rng.randint(0, 99):02d}"
     t = _lt().add(
-        f":20:STMT{w:%y%m%d}{c.digits(4)}\n:25:{_iban('BE', c.digits(12))}\n:28C:{c.digits(5)}/001\n"
+        f":20:STMT{w:%y%m%d}{c.digits(4)}\n:25:{iban_of('BE', c.digits(12))}\n:28C:{c.digits(5)}/001\n"
     )
     t.add(f":60F:C{w:%y%m%d}EUR{c.rng.randint(1000, 90000)},{c.digits(2)}\n")
     t.add(f":61:{w:%y%m%d}{w:%m%d}C{amount}NTRFNONREF//{c.digits(10)}\n:86:/ORDP//NAME/")
     t.pii(fold(p.full_name).upper(), "PERSON").add("/ADDR/")
     t.pii(c.address(sep=" ", style="upper"), "ADDRESS")
     t.add(
-        f"/IBAN/{_iban(c.pick('BE', 'NL', 'DE'), c.digits(12))}/REMI/USTD//INV {c.digits(7)}"
+        f"/IBAN/{iban_of(c.pick('BE', 'NL', 'DE'), c.digits(12))}/REMI/USTD//INV {c.digits(7)}"
         f" KLANT {c.digits(6)}\n"
     )
     t.add(f":62F:C{w:%y%m%d}EUR{c.rng.randint(1000, 90000)},{c.digits(2)}\n-")
@@ -391,13 +334,13 @@ def hubspot_contacts_csv(c: Ctx) -> Sample:
     )
     for p in (c.person, c.other):
         t.add(f"{c.digits(11)},")
-        _field(t, p.first_name, "PERSON", quote_csv=True).add(",")
-        _field(t, p.last_name, "PERSON", quote_csv=True).add(",")
-        _field(t, c.email(p), "EMAIL_ADDRESS").add(",")
-        _field(t, c.phone(p, which="landline"), "PHONE_NUMBER").add(",")
-        _field(t, c.phone(p), "PHONE_NUMBER").add(",")
-        _field(t, c.street(p), "ADDRESS", quote_csv=True).add(",")
-        t.add(f"{_csv(p.address.city)},{p.address.postcode},{c.pick(*COUNTRY_NAMES[p.region])},")
+        add_field(t, p.first_name, "PERSON", quote_csv=True).add(",")
+        add_field(t, p.last_name, "PERSON", quote_csv=True).add(",")
+        add_field(t, c.email(p), "EMAIL_ADDRESS").add(",")
+        add_field(t, c.phone(p, which="landline"), "PHONE_NUMBER").add(",")
+        add_field(t, c.phone(p), "PHONE_NUMBER").add(",")
+        add_field(t, c.street(p), "ADDRESS", quote_csv=True).add(",")
+        t.add(f"{csv_cell(p.address.city)},{p.address.postcode},{c.pick(*COUNTRY_NAMES[p.region])},")
         t.pii(owner, "PERSON").add(
             f",{c.pick('lead', 'customer', 'subscriber')},{c.noise.when():%Y-%m-%d %H:%M}\n"
         )
@@ -669,8 +612,8 @@ def field_service_sync_json(c: Ctx) -> Sample:
     p = c.person
     t = _lt().add(f'{{"deviceId":"FS-{c.hexs(8)}","syncSeq":{c.rng.randint(1, 9999)},"ops":[{{"op":"upsert",')
     t.add(f'"entity":"WorkOrder","id":"WO-{c.digits(7)}","changes":{{"customer":{{"givenName":"')
-    t.pii(_json_str(p.first_name), "PERSON").add('","familyName":"').pii(_json_str(p.last_name), "PERSON")
-    t.add('"},"siteAddress":"').pii(_json_str(c.address(sep="\n")), "ADDRESS").add('","onSite":{"name":"')
+    t.pii(json_str(p.first_name), "PERSON").add('","familyName":"').pii(json_str(p.last_name), "PERSON")
+    t.add('"},"siteAddress":"').pii(json_str(c.address(sep="\n")), "ADDRESS").add('","onSite":{"name":"')
     t.pii(c.name(c.other, style=c.pick("full", "nick")), "PERSON").add('","phone":"')
     t.pii(c.phone(c.other), "PHONE_NUMBER").add('"},"signedBy":"').pii(c.name(style="initials"), "PERSON")
     t.add(f'","status":"{c.pick("DONE", "NO_ACCESS", "RESCHEDULE")}","gps":[{c.rng.uniform(40, 55):.5f},')
@@ -721,9 +664,9 @@ def mailhouse_fixed_width(c: Ctx) -> Sample:
         lines = [fold(line).upper() for line in p.address.lines]
         street = fold(street_line(p)).upper()
         t.add(f"D{seq:06d}{c.digits(10)} ")
-        _field(t, fold(p.full_name).upper(), "PERSON", 36)
+        add_field(t, fold(p.full_name).upper(), "PERSON", 36)
         for line in lines[:4]:
-            _field(t, line, "ADDRESS" if line == street else None, 36)
+            add_field(t, line, "ADDRESS" if line == street else None, 36)
         t.add(" " * 36 * (4 - min(4, len(lines))))
         t.add(f"{p.region}{c.pick('A4', 'C5')}{c.rng.randint(1, 9)}\n")
     return t.add(f"TRL{2:08d}").sample("mailhouse_fixed_width")
@@ -746,7 +689,7 @@ def cobol_record_dump(c: Ctx) -> Sample:
     t = _lt().add(f"RECORD {c.rng.randint(1, 99999):05d} OF CUSTMAST.VSAM.KSDS\n 01 CUST-REC.\n")
     for field, pic, value, entity in rows:
         t.add(f"    05 {field:<14} PIC {pic:<6} : ")
-        _field(t, value, entity).add("\n")
+        add_field(t, value, entity).add("\n")
     return t.add(f"    05 CUST-STATUS    PIC X      : {c.pick('A', 'S', 'C')}").sample("cobol_record_dump")
 
 
@@ -901,7 +844,7 @@ def b2b_invoice(c: Ctx) -> Sample:
         f"INVOICE {c.noise.order_id()}\nSeller: {seller}, VAT BE0{c.digits(9)}, "
         f"{c.pick('Boom', 'Gent', 'Liège')}\n"
     )
-    t.add(f"Buyer: {buyer}, VAT NL{c.digits(9)}B01\nIBAN {_iban('BE', c.digits(12))} BIC GEBABEBB\n")
+    t.add(f"Buyer: {buyer}, VAT NL{c.digits(9)}B01\nIBAN {iban_of('BE', c.digits(12))} BIC GEBABEBB\n")
     return t.add(f"Total {c.noise.amount()} excl. VAT, due in 30 days").sample("b2b_invoice")
 
 
@@ -923,28 +866,10 @@ NEGATIVE_SHAPES: dict[str, Shape] = {
     )
 }  # fmt: skip
 HELDOUT6_SHAPES: dict[str, Shape] = {**POSITIVE_SHAPES, **NEGATIVE_SHAPES}
-NEGATIVE_SHARE = 0.2
 
 
 def build_heldout6_corpus(lines: int = 2000, seed: int = 0) -> list[Sample]:
     """`lines` labelled samples, the same for the same seed; the first records cover every shape once."""
     rng = random.Random(seed * 17 + 6)
-    noise = Noise(rng)
     population = build_population(seed, max(60, lines // 3))
-    positives, negatives = list(POSITIVE_SHAPES), list(NEGATIVE_SHAPES)
-    samples = []
-    for index in range(lines):
-        if index < len(HELDOUT6_SHAPES):
-            kind = list(HELDOUT6_SHAPES)[index]
-        else:
-            kind = rng.choice(negatives if rng.random() < NEGATIVE_SHARE else positives)
-        samples.append(HELDOUT6_SHAPES[kind](Ctx(rng, noise, rng.sample(population, 3))))
-    return samples
-
-
-def main(argv: list[str] | None = None) -> int:
-    return corpus_main(argv, build_heldout6_corpus, "bench.corpora.heldout6", __doc__)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    return cast_corpus(lines, rng, POSITIVE_SHAPES, NEGATIVE_SHAPES, population, Ctx, cast=3)

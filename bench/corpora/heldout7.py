@@ -4,7 +4,7 @@ data with, in shapes none of the earlier corpora use, written blind (without loo
 works, and without running it while writing). Nobody tunes on it: `bench/corpora/heldout6.py` is now a
 development set, and this corpus only ever prints the honest estimate.
 
-    python -m bench.corpora.heldout7 --lines 2000 --seed 0 [-o heldout7.jsonl] [--no-labels]
+    python -m bench.corpora heldout7 --lines 2000 --seed 0 [-o heldout7.jsonl] [--no-labels]
 
 Shapes (25 positive): HL7 v2 ADT messages (PID/NK1/PV1), EDIFACT IFTMIN NAD/CTA/COM segments, FHIR Patient
 resources, Shopify order webhooks, WooCommerce `wp_postmeta` rows with PHP-serialized arrays, CRM exports
@@ -68,7 +68,6 @@ from __future__ import annotations
 
 import dataclasses
 import random
-import sys
 from collections.abc import Callable
 from datetime import timedelta
 from urllib.parse import quote, quote_plus
@@ -76,12 +75,19 @@ from urllib.parse import quote, quote_plus
 import phonenumbers
 from phonenumbers import PhoneNumberFormat
 
-from bench.corpora.heldout5 import COUNTRY_NAMES, _email, _iban, _json_str, _Names, fold, street_line
-from bench.corpora.heldout6 import Ctx as _Ctx6
-from bench.corpora.heldout6 import _field
-from bench.corpora.noise import LabelledText, Noise, Sample
-from bench.corpora.tuned import corpus_main
-from flows.demo.synthetic_people import PeopleGenerator, Person, render_card
+from bench.corpora.base import LabelledText, Sample, cast_corpus
+from bench.corpora.people import Names, email_for, renamed_population
+from bench.corpora.values import (
+    COUNTRY_NAMES,
+    ContactContext,
+    add_field,
+    fold,
+    iban_of,
+    json_str,
+    sql_str,
+    street_line,
+)
+from flows.demo.synthetic_people import Person, render_card
 
 __all__ = ["EXTRA_LOCALES", "HELDOUT7_SHAPES", "NEGATIVE_SHAPES", "build_heldout7_corpus", "build_population"]
 
@@ -111,7 +117,7 @@ ISO3 = {"BE": "BEL", "NL": "NLD", "FR": "FRA", "DE": "DEU", "GB": "GBR", "IE": "
         "IT": "ITA", "US": "USA"}  # fmt: skip
 
 
-def _renamed(p: Person, rng: random.Random, names: _Names) -> Person:
+def _renamed(p: Person, rng: random.Random, names: Names) -> Person:
     """The person as this corpus names them: other locales, two given names, particles, apostrophes."""
     locale, first, last = p.locale, p.first_name, p.last_name
     female = rng.random() < 0.5
@@ -135,16 +141,13 @@ def _renamed(p: Person, rng: random.Random, names: _Names) -> Person:
             last = f"{particle}{last}"
     if (first, last) == (p.first_name, p.last_name):
         return p
-    return dataclasses.replace(
-        p, locale=locale, first_name=first, last_name=last, email=_email(rng, first, last, p.region, locale)
-    )
+    email = email_for(rng, first, last, p.region, locale)
+    return dataclasses.replace(p, locale=locale, first_name=first, last_name=last, email=email)
 
 
 def build_population(seed: int, count: int) -> list[Person]:
     """`count` people of this corpus: the generator's people, a quarter renamed from other locales."""
-    rng = random.Random(seed * 409 + SEED_OFFSET)
-    names = _Names(seed + SEED_OFFSET)
-    return [_renamed(p, rng, names) for p in PeopleGenerator(seed + SEED_OFFSET).people(count)]
+    return renamed_population(seed, count, SEED_OFFSET, 409, _renamed)
 
 
 # -- renderings -------------------------------------------------------------------------------------
@@ -172,18 +175,16 @@ def _edi(value: str) -> str:
     return "".join(f"?{ch}" if ch in "'+:?" else ch for ch in value)
 
 
-def _sql(value: str) -> str:
-    return value.replace("'", "''")
-
-
 def _php(key: str, value: str, entity: str | None, t: LabelledText) -> None:
     """One key and value of a PHP-serialized array (lengths in bytes)."""
     t.add(f's:{len(key.encode())}:"{key}";s:{len(value.encode())}:"')
-    _field(t, value, entity).add('";')
+    add_field(t, value, entity).add('";')
 
 
-class Ctx(_Ctx6):
-    """What one record is built from: the seeded rng and noise, and three people; this corpus's renderings."""
+class Ctx(ContactContext):
+    """What one record is built from: the seeded rng and noise, three people, and this corpus's renderings."""
+
+    company_domains = COMPANY_DOMAINS
 
     def name(self, p: Person | None = None, style: str | None = None) -> str:
         p = p or self.person
@@ -205,11 +206,6 @@ class Ctx(_Ctx6):
         if style == "lower":
             return p.full_name.lower()
         return p.full_name
-
-    def work_email(self, p: Person | None = None) -> str:
-        p = p or self.person
-        local = ".".join(fold(w).lower() for w in (p.first_name.split()[0], p.last_name.replace(" ", "")))
-        return f"{''.join(ch for ch in local if ch.isalnum() or ch in '.-')}@{self.pick(*COMPANY_DOMAINS)}"
 
     def phone(self, p: Person | None = None, which: str = "mobile", style: str | None = None) -> str:
         number = phonenumbers.parse(getattr(p or self.person, which))
@@ -265,25 +261,6 @@ class Ctx(_Ctx6):
             )
         return render_card(number, style)
 
-    def address(self, p: Person | None = None, sep: str = ", ", style: str | None = None) -> str:
-        p = p or self.person
-        style = style or self.rng.choices(("plain", "upper", "lower", "country"), weights=(6, 2, 1, 2))[0]
-        lines = list(p.address.lines)
-        if style == "upper":
-            lines = [fold(line).upper() for line in lines]
-        elif style == "lower":
-            lines = [line.lower() for line in lines]
-        elif style == "country":
-            lines.append(self.pick(*COUNTRY_NAMES[p.address.region]))
-        return sep.join(lines)
-
-    def street(self, p: Person | None = None, upper: bool = False) -> str:
-        line = street_line(p or self.person)
-        return fold(line).upper() if upper else line
-
-    def letters(self, n: int) -> str:
-        return "".join(self.rng.choice("BCDFGHJKLMNPRSTVXZ") for _ in range(n))
-
     def epoch(self) -> int:
         return int(self.noise.when().timestamp())
 
@@ -335,9 +312,9 @@ def fhir_patient_json(c: Ctx) -> Sample:
     t.add(f'"{c.rng.randint(1, 9)}", "lastUpdated": "{c.noise.when():%Y-%m-%dT%H:%M:%S}+01:00"}},\n')
     t.add('  "identifier": [{"system": "https://www.ehealth.fgov.be/standards/fhir/NamingSystem/ssin", ')
     t.add(f'"value": "{c.digits(11)}"}}],\n  "active": true,\n  "name": [{{"use": "official", "family": "')
-    t.pii(_json_str(p.last_name), "PERSON").add('", "given": [')
+    t.pii(json_str(p.last_name), "PERSON").add('", "given": [')
     for i, part in enumerate(given):
-        t.add(", " if i else "").add('"').pii(_json_str(part), "PERSON").add('"')
+        t.add(", " if i else "").add('"').pii(json_str(part), "PERSON").add('"')
     t.add(f'], "prefix": ["{c.pick("Mrs", "Mr", "Ms", "Mevr.", "Mme")}"]}}],\n  "telecom": [\n')
     t.add('    {"system": "phone", "value": "').pii(c.phone(), "PHONE_NUMBER").add('", "use": "mobile"},\n')
     t.add('    {"system": "email", "value": "').pii(c.email(), "EMAIL_ADDRESS").add(
@@ -347,18 +324,18 @@ def fhir_patient_json(c: Ctx) -> Sample:
     t.add(
         f'{c.rng.randint(1, 12):02d}-{c.rng.randint(1, 28):02d}",\n  "address": [{{"use": "home", "line": ["'
     )
-    t.pii(_json_str(c.street()), "ADDRESS").add('"')
+    t.pii(json_str(c.street()), "ADDRESS").add('"')
     if unit_apart(p):
         t.add(f', "{unit_apart(p)}"')
-    t.add(f'], "city": "{_json_str(p.address.city)}", "postalCode": "{p.address.postcode}", "country": ')
+    t.add(f'], "city": "{json_str(p.address.city)}", "postalCode": "{p.address.postcode}", "country": ')
     t.add(
         f'"{p.region}"}}],\n  "contact": [{{"relationship": '
         f'[{{"text": "{c.pick("partner", "daughter", "son")}"'
     )
-    t.add('}], "name": {"text": "').pii(_json_str(c.name(kin, style="full")), "PERSON").add('"}, "telecom": ')
+    t.add('}], "name": {"text": "').pii(json_str(c.name(kin, style="full")), "PERSON").add('"}, "telecom": ')
     t.add('[{"system": "phone", "value": "').pii(c.phone(kin), "PHONE_NUMBER").add('"}]}],\n')
     t.add(f'  "generalPractitioner": [{{"reference": "Practitioner/{c.digits(6)}", "display": "Dr. ')
-    t.pii(_json_str(c.name(gp, style=c.pick("full", "initials"))), "PERSON")
+    t.pii(json_str(c.name(gp, style=c.pick("full", "initials"))), "PERSON")
     return t.add('"}]\n}').sample("fhir_patient_json")
 
 
@@ -401,17 +378,17 @@ def shopify_order_webhook(c: Ctx) -> Sample:
         t.add("null")
     else:
         t.add('"').pii(c.phone(buyer, style="e164"), "PHONE_NUMBER").add('"')
-    t.add(f',"customer":{{"id":{c.digits(13)},"first_name":"').pii(_json_str(buyer.first_name), "PERSON")
-    t.add('","last_name":"').pii(_json_str(buyer.last_name), "PERSON").add('"},')
+    t.add(f',"customer":{{"id":{c.digits(13)},"first_name":"').pii(json_str(buyer.first_name), "PERSON")
+    t.add('","last_name":"').pii(json_str(buyer.last_name), "PERSON").add('"},')
     for kind, who in (("shipping_address", rcpt), ("billing_address", buyer)):
-        t.add(f'"{kind}":{{"first_name":"').pii(_json_str(who.first_name), "PERSON").add('","address1":"')
-        t.pii(_json_str(c.street(who)), "ADDRESS").add('","phone":"').pii(c.phone(who), "PHONE_NUMBER")
-        t.add(f'","city":"{_json_str(who.address.city)}","zip":"{who.address.postcode}","country":')
+        t.add(f'"{kind}":{{"first_name":"').pii(json_str(who.first_name), "PERSON").add('","address1":"')
+        t.pii(json_str(c.street(who)), "ADDRESS").add('","phone":"').pii(c.phone(who), "PHONE_NUMBER")
+        t.add(f'","city":"{json_str(who.address.city)}","zip":"{who.address.postcode}","country":')
         t.add(f'"{c.pick(*COUNTRY_NAMES[who.region])}","address2":"{unit_apart(who)}","last_name":"')
-        t.pii(_json_str(who.last_name), "PERSON").add(
+        t.pii(json_str(who.last_name), "PERSON").add(
             f'","latitude":{c.rng.uniform(40, 55):.4f},"country_code":'
         )
-        t.add(f'"{who.region}","name":"').pii(_json_str(who.full_name), "PERSON").add('"},')
+        t.add(f'"{who.region}","name":"').pii(json_str(who.full_name), "PERSON").add('"},')
     last4 = buyer.card_number[-4:]
     t.add(f'"payment_details":{{"credit_card_bin":"{buyer.card_number[:6]}","avs_result_code":"Y",')
     t.add(
@@ -438,11 +415,11 @@ def woocommerce_postmeta(c: Ctx) -> Sample:
     meta = c.rng.randint(100000, 900000)
     for i, (key, value, entity) in enumerate(rows):
         t.add(f"({meta + i}, {post}, '{key}', '")
-        _field(t, _sql(value), entity).add("'),\n")
+        add_field(t, sql_str(value), entity).add("'),\n")
     t.add(f"({meta + len(rows)}, {post}, '_shipping_address', 'a:6:{{")
-    _php("first_name", _sql(rcpt.first_name), "PERSON", t)
-    _php("last_name", _sql(rcpt.last_name), "PERSON", t)
-    _php("address_1", _sql(c.street(rcpt)), "ADDRESS", t)
+    _php("first_name", sql_str(rcpt.first_name), "PERSON", t)
+    _php("last_name", sql_str(rcpt.last_name), "PERSON", t)
+    _php("address_1", sql_str(c.street(rcpt)), "ADDRESS", t)
     _php("address_2", unit_apart(rcpt), None, t)
     _php("postcode", rcpt.address.postcode, None, t)
     _php("country", rcpt.region, None, t)
@@ -487,17 +464,19 @@ def localised_crm_export(c: Ctx) -> Sample:
             t.add(f"{c.noise.uuid()}{sep}{c.hexs(20)}=={sep}{c.noise.when():%d/%m/%Y %H:%M}{sep}")
         t.add(f"{c.pick(*head[12])}{sep}")
         quote_csv = sep == ","
-        _field(t, p.first_name, "PERSON", quote_csv=quote_csv).add(sep)
-        _field(t, p.last_name if c.rng.random() < 0.8 else p.last_name.upper(), "PERSON", quote_csv=quote_csv)
+        add_field(t, p.first_name, "PERSON", quote_csv=quote_csv).add(sep)
+        add_field(
+            t, p.last_name if c.rng.random() < 0.8 else p.last_name.upper(), "PERSON", quote_csv=quote_csv
+        )
         t.add(sep)
-        _field(t, c.street(p), "ADDRESS", quote_csv=quote_csv).add(f"{sep}{p.address.postcode}{sep}")
+        add_field(t, c.street(p), "ADDRESS", quote_csv=quote_csv).add(f"{sep}{p.address.postcode}{sep}")
         t.add(
             f"{_csv_q(p.address.city) if quote_csv else p.address.city}{sep}"
             f"{c.pick(*COUNTRY_NAMES[p.region])}{sep}"
         )
-        _field(t, c.phone(p, which="landline", style="national"), "PHONE_NUMBER").add(sep)
-        _field(t, c.phone(p, style=c.pick("intl", "national", "e164")), "PHONE_NUMBER").add(sep)
-        _field(t, c.email(p), "EMAIL_ADDRESS").add(f"{sep}{p.customer_id}{sep}{c.noise.when():%d.%m.%Y}\n")
+        add_field(t, c.phone(p, which="landline", style="national"), "PHONE_NUMBER").add(sep)
+        add_field(t, c.phone(p, style=c.pick("intl", "national", "e164")), "PHONE_NUMBER").add(sep)
+        add_field(t, c.email(p), "EMAIL_ADDRESS").add(f"{sep}{p.customer_id}{sep}{c.noise.when():%d.%m.%Y}\n")
     return t.sample("localised_crm_export")
 
 
@@ -526,9 +505,9 @@ def payroll_export(c: Ctx) -> Sample:
                 f"{c.rng.randint(1, 9)}{c.digits(10)};{c.digits(2)} {c.digits(6)} {c.pick(*'ABKMPSW')} "
                 f"{c.digits(3)};"
             )
-            t.add(f"{c.rng.randint(1, 6)};{_iban('DE', c.digits(18))};")
+            t.add(f"{c.rng.randint(1, 6)};{iban_of('DE', c.digits(18))};")
         else:
-            t.add(f"{c.digits(9)};{c.pick('ja', 'nee')};{_iban('NL', 'NORV' + c.digits(10))};")
+            t.add(f"{c.digits(9)};{c.pick('ja', 'nee')};{iban_of('NL', 'NORV' + c.digits(10))};")
         t.pii(c.email(p, style=c.pick("plain", "capital")), "EMAIL_ADDRESS")
         t.add(f";{c.rng.randint(2200, 9800)},{c.digits(2)};{c.pick('K100', 'K210', 'IT-OPS', 'Verkoop')}\n")
     return t.sample("payroll_export")
@@ -603,20 +582,20 @@ def telegram_chat_export(c: Ctx) -> Sample:
     t.add(f'"private_group",\n "id": {c.digits(10)},\n "messages": [\n')
     e1 = c.epoch()
     t.add(f'  {{"id": {c.rng.randint(100, 9000)}, "type": "message", "date_unixtime": "{e1}", "from": "')
-    t.pii(_json_str(c.name(a, style=c.pick("full", "full", "lower"))), "PERSON")
+    t.pii(json_str(c.name(a, style=c.pick("full", "full", "lower"))), "PERSON")
     t.add(
         f'", "from_id": "user{c.digits(10)}", "text": '
         f'"{c.pick("wanneer komen jullie?", "on est là à 10h", "ok!")}"}},\n'
     )
     phone, mail = c.phone(b, style=c.pick("intl", "national")), c.email(b, style="plain")
     t.add(f'  {{"id": {c.rng.randint(100, 9000)}, "type": "message", "date_unixtime": "{e1 + 60}", "from": "')
-    t.pii(_json_str(b.first_name), "PERSON").add(f'", "from_id": "user{c.digits(10)}", "text": ["')
+    t.pii(json_str(b.first_name), "PERSON").add(f'", "from_id": "user{c.digits(10)}", "text": ["')
     t.add(c.pick("nieuw nummer: ", "nouveau numéro : ", "neue Nummer: ", "new number: "))
     t.add('", {"type": "phone", "text": "').pii(phone, "PHONE_NUMBER").add(
         '"}, " mail: ", {"type": "email", "text": "'
     )
     t.pii(mail, "EMAIL_ADDRESS").add('"}, " adres: ').pii(
-        _json_str(c.address(b, sep="\n", style="plain")), "ADDRESS"
+        json_str(c.address(b, sep="\n", style="plain")), "ADDRESS"
     )
     t.add('"], "text_entities": [{"type": "plain", "text": "number "}, {"type": "phone", "text": "')
     t.pii(phone, "PHONE_NUMBER").add('"}, {"type": "email", "text": "').pii(mail, "EMAIL_ADDRESS").add(
@@ -783,7 +762,7 @@ def anagrafica_cliente_it(c: Ctx) -> Sample:
     )
     t.pii(c.phone(style=c.pick("national", "intl", "e164")), "PHONE_NUMBER").add("\nPEC ............: ")
     t.pii(c.email(style=c.pick("plain", "upper")), "EMAIL_ADDRESS")
-    t.add(f"\nIBAN ...........: {_iban('IT', c.pick(*'ABX') + c.digits(22))}\nAgente .........: ")
+    t.add(f"\nIBAN ...........: {iban_of('IT', c.pick(*'ABX') + c.digits(22))}\nAgente .........: ")
     return (
         t.pii(c.name(c.third, style="family_upper"), "PERSON")
         .add(f" ({c.letters(2)}{c.digits(2)})")
@@ -860,23 +839,23 @@ def coda_statement(c: Ctx) -> Sample:
     )
     rec(
         t,
-        f"12{c.digits(3)}{_iban('BE', c.digits(12))}                  "
+        f"12{c.digits(3)}{iban_of('BE', c.digits(12))}                  "
         f"EUR0000000{c.digits(8)}{w:%d%m%y}NORVIA NV",
     )
     amount = f"{c.rng.randint(1, 99999):015d}"
     rec(t, f"2100010000OL{c.hexs(8).upper()}BKTBBEBNTBE   0{amount}{w:%d%m%y}001500001101{c.digits(12)}")
     rec(t, f"2200010000{' ' * 53}{c.pick('GKCCBEBB', 'KREDBEBB', 'BBRUBEBB')}")
-    t.add(f"2300010000{_iban(c.pick('BE', 'NL', 'FR'), c.digits(12)) + ' EUR':<37} ")
+    t.add(f"2300010000{iban_of(c.pick('BE', 'NL', 'FR'), c.digits(12)) + ' EUR':<37} ")
     name = fold(p.full_name).upper()
-    _field(t, name, "PERSON", 35)
+    add_field(t, name, "PERSON", 35)
     t.add(f"{'REF ' + c.digits(8):<42}0 1\n")
     t.add(f"3100010001OL{c.hexs(8).upper()}001500001001 ")
-    _field(t, name, "PERSON", 35)
+    add_field(t, name, "PERSON", 35)
     t.add(f"{' ' * 54}0 1\n3200010001 ")
-    _field(t, c.street(upper=True), "ADDRESS", 35)
-    _field(t, fold(p.address.lines[-1]).upper(), None, 35)
+    add_field(t, c.street(upper=True), "ADDRESS", 35)
+    add_field(t, fold(p.address.lines[-1]).upper(), None, 35)
     t.add(f"{' ' * 42}0 0\n")
-    rec(t, f"8{c.digits(3)}{_iban('BE', c.digits(12))}                  EUR0000000{c.digits(8)}{w:%d%m%y}")
+    rec(t, f"8{c.digits(3)}{iban_of('BE', c.digits(12))}                  EUR0000000{c.digits(8)}{w:%d%m%y}")
     return t.add(
         "9               000006000000000000000000000000000001500001                                   "
         "                  2"
@@ -931,15 +910,15 @@ def debezium_cdc_event(c: Ctx) -> Sample:
     t = _lt().add('{"before":')
 
     def image(street_of: Person, mail: str) -> None:
-        t.add(f'{{"id":{c.rng.randint(1000, 99999)},"first_name":"').pii(_json_str(p.first_name), "PERSON")
-        t.add('","last_name":"').pii(_json_str(p.last_name), "PERSON").add('","email":"').pii(
+        t.add(f'{{"id":{c.rng.randint(1000, 99999)},"first_name":"').pii(json_str(p.first_name), "PERSON")
+        t.add('","last_name":"').pii(json_str(p.last_name), "PERSON").add('","email":"').pii(
             mail, "EMAIL_ADDRESS"
         )
         t.add('","phone":"').pii(c.phone(style=c.pick("e164", "intl")), "PHONE_NUMBER").add('","street":"')
-        t.pii(_json_str(c.street(street_of)), "ADDRESS").add(
+        t.pii(json_str(c.street(street_of)), "ADDRESS").add(
             f'","zip":"{street_of.address.postcode}","city":"'
         )
-        t.add(f'{_json_str(street_of.address.city)}","card_token":"tok_{c.hexs(24)}"}}')
+        t.add(f'{json_str(street_of.address.city)}","card_token":"tok_{c.hexs(24)}"}}')
 
     mail = c.email(style="plain")
     if op == "u":
@@ -1046,10 +1025,10 @@ def android_logcat_bundle(c: Ctx) -> Sample:
     t.pii(c.card(style=c.pick("plain", "spaced")), "CREDIT_CARD")
     t.add(f", cvc={c.digits(3)}, saveCard={c.pick('true', 'false')}, appVersion={c.noise.version()[1:]}}}]\n")
     t.add(f"{w:%m-%d %H:%M:%S}.{c.digits(3)} {pid:>5} {tid + 1:>5} I okhttp.OkHttpClient: ")
-    t.add('{"customer":{"name":"').pii(_json_str(c.name(style=c.pick("full", "upper"))), "PERSON").add(
+    t.add('{"customer":{"name":"').pii(json_str(c.name(style=c.pick("full", "upper"))), "PERSON").add(
         '","address":"'
     )
-    t.pii(_json_str(c.address(sep="\n", style=c.pick("plain", "country"))), "ADDRESS")
+    t.pii(json_str(c.address(sep="\n", style=c.pick("plain", "country"))), "ADDRESS")
     return t.add(f'"}},"basketId":"{c.noise.uuid()}"}} ({c.rng.randint(200, 2000)}-byte body)').sample(
         "android_logcat_bundle"
     )
@@ -1070,9 +1049,9 @@ def har_entry_json(c: Ctx) -> Sample:
         f'"x-request-id", "value": "{c.noise.uuid()}"}}], "postData": {{"mimeType": '
         '"application/x-www-form-urlencoded", '
     )
-    t.add('"params": [{"name": "firstname", "value": "').pii(_json_str(p.first_name), "PERSON")
-    t.add('"}, {"name": "lastname", "value": "').pii(_json_str(p.last_name), "PERSON")
-    t.add('"}, {"name": "street", "value": "').pii(_json_str(c.street()), "ADDRESS")
+    t.add('"params": [{"name": "firstname", "value": "').pii(json_str(p.first_name), "PERSON")
+    t.add('"}, {"name": "lastname", "value": "').pii(json_str(p.last_name), "PERSON")
+    t.add('"}, {"name": "street", "value": "').pii(json_str(c.street()), "ADDRESS")
     t.add(f'"}}, {{"name": "zip", "value": "{p.address.postcode}"}}, {{"name": "phone", "value": "')
     t.pii(phone, "PHONE_NUMBER").add('"}, {"name": "email", "value": "').pii(mail, "EMAIL_ADDRESS")
     t.add('"}], "text": "firstname=').pii(quote_plus(p.first_name), "PERSON").add("&lastname=")
@@ -1106,9 +1085,9 @@ def otel_span_json(c: Ctx) -> Sample:
     )
     t.add(f'"endTimeUnixNano":"{start + c.rng.randint(10**6, 10**9)}","attributes":[')
     attr("enduser.id").pii(c.email(style="plain"), "EMAIL_ADDRESS").add('"}},')
-    attr("app.customer.name").pii(_json_str(c.name(style=c.pick("full", "inverted"))), "PERSON").add('"}},')
+    attr("app.customer.name").pii(json_str(c.name(style=c.pick("full", "inverted"))), "PERSON").add('"}},')
     attr("app.customer.phone").pii(c.phone(), "PHONE_NUMBER").add('"}},')
-    attr("db.statement").add("UPDATE customers SET street = '").pii(_json_str(_sql(c.street())), "ADDRESS")
+    attr("db.statement").add("UPDATE customers SET street = '").pii(json_str(sql_str(c.street())), "ADDRESS")
     t.add(f"', postcode = '{p.address.postcode}' WHERE id = {c.rng.randint(1000, 99999)}\"}}}}],")
     t.add('"events":[{"name":"exception","attributes":[')
     attr("exception.message").add(f"{c.pick('PaymentDeclined', 'CardVerificationFailed')}: card ")
@@ -1264,28 +1243,10 @@ NEGATIVE_SHAPES: dict[str, Shape] = {
     )
 }  # fmt: skip
 HELDOUT7_SHAPES: dict[str, Shape] = {**POSITIVE_SHAPES, **NEGATIVE_SHAPES}
-NEGATIVE_SHARE = 0.2
 
 
 def build_heldout7_corpus(lines: int = 2000, seed: int = 0) -> list[Sample]:
     """`lines` labelled samples, the same for the same seed; the first records cover every shape once."""
     rng = random.Random(seed * 19 + 7)
-    noise = Noise(rng)
     population = build_population(seed, max(60, lines // 3))
-    positives, negatives = list(POSITIVE_SHAPES), list(NEGATIVE_SHAPES)
-    samples = []
-    for index in range(lines):
-        if index < len(HELDOUT7_SHAPES):
-            kind = list(HELDOUT7_SHAPES)[index]
-        else:
-            kind = rng.choice(negatives if rng.random() < NEGATIVE_SHARE else positives)
-        samples.append(HELDOUT7_SHAPES[kind](Ctx(rng, noise, rng.sample(population, 3))))
-    return samples
-
-
-def main(argv: list[str] | None = None) -> int:
-    return corpus_main(argv, build_heldout7_corpus, "bench.corpora.heldout7", __doc__)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    return cast_corpus(lines, rng, POSITIVE_SHAPES, NEGATIVE_SHAPES, population, Ctx, cast=3)

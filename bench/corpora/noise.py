@@ -1,5 +1,6 @@
-"""The building blocks of the labelled corpus: a text builder that records gold spans as it goes, the
-non-personal noise real logs are full of, and the renderings of personal values that systems write.
+"""The non-personal values real logs are full of, and that detectors mistake for personal data: UUIDs,
+order ids, 16-digit references that fail Luhn, IMSIs, cell ids, versions, timestamps, amounts, IP addresses,
+durations, HTTP paths, product and organisation names. Every corpus draws them from its own seeded rng.
 """
 
 from __future__ import annotations
@@ -7,54 +8,8 @@ from __future__ import annotations
 import random
 import uuid
 from datetime import UTC, datetime, timedelta
-from typing import NamedTuple
 
-from flows.demo.synthetic_people import (
-    CARD_STYLES,
-    EMAIL_STYLES,
-    PHONE_STYLES,
-    Person,
-    luhn_valid,
-    render_card,
-    render_email,
-    render_name,
-    render_phone,
-)
-
-ENTITY_TYPES = ("PERSON", "ADDRESS", "PHONE_NUMBER", "EMAIL_ADDRESS", "CREDIT_CARD")
-Span = tuple[int, int, str]
-
-
-class Sample(NamedTuple):
-    """One labelled record: its text, gold spans `(start, end, entity_type)`, and the log shape it has."""
-
-    text: str
-    spans: list[Span]
-    kind: str
-
-
-class LabelledText:
-    """Text assembled piece by piece; personal values are added with `pii`, which records their span."""
-
-    def __init__(self) -> None:
-        self._parts: list[str] = []
-        self._length = 0
-        self.spans: list[Span] = []
-
-    def add(self, text: str) -> LabelledText:
-        self._parts.append(text)
-        self._length += len(text)
-        return self
-
-    def pii(self, text: str, entity_type: str) -> LabelledText:
-        self.spans.append((self._length, self._length + len(text), entity_type))
-        return self.add(text)
-
-    def sample(self, kind: str) -> Sample:
-        return Sample("".join(self._parts), list(self.spans), kind)
-
-
-# -- noise: what real logs are full of and what is not personal data ------------------------------
+from flows.demo.synthetic_people import luhn_valid
 
 PRODUCTS = (
     "Galaxy S24 Ultra", "iPhone 15 Pro", "Pixel 8a", "Fibre Max 1000", "Mobile Unlimited 5G",
@@ -175,50 +130,3 @@ class Noise:
             "ref": self.luhn_failing_reference,
         }[key]()  # fmt: skip
         return key, value
-
-
-# -- personal values in the ways systems write them ------------------------------------------------
-
-
-class Writer:
-    """Picks a rendering for each personal value (phone format, card grouping, name and email case)."""
-
-    def __init__(self, rng: random.Random) -> None:
-        self.rng = rng
-
-    def phone(self, person: Person, which: str | None = None) -> str:
-        e164 = getattr(person, which or self.rng.choice(("mobile", "mobile", "landline")))
-        return render_phone(e164, self.rng.choice(PHONE_STYLES), self.rng)
-
-    def card(self, person: Person) -> str:
-        return render_card(person.card_number, self.rng.choice(CARD_STYLES))
-
-    def email(self, person: Person) -> str:
-        return render_email(person.email, self.rng.choices(EMAIL_STYLES, weights=(8, 1, 1))[0])
-
-    def name(self, person: Person) -> str:
-        style = self.rng.choices(("title", "upper", "last_upper"), weights=(6, 3, 1))[0]
-        return render_name(person, style)
-
-    def address(self, person: Person) -> str:
-        # one line: key=value and JSON fields hold no raw line breaks (chats and emails use multi_line())
-        return person.address.one_line()
-
-
-KEYS = {
-    "EMAIL_ADDRESS": ("user", "email", "mail", "login", "recipient", "from"),
-    "PHONE_NUMBER": ("phone", "msisdn", "tel", "mobile", "contact", "callback"),
-    "PERSON": ("name", "full_name", "holder", "customer_name", "display_name"),
-    "ADDRESS": ("addr", "address", "shipping_address", "billing_address"),
-    "CREDIT_CARD": ("card", "pan", "cc", "card_number"),
-}
-
-
-def value_of(write: Writer, person: Person, entity: str) -> str:
-    return {
-        "EMAIL_ADDRESS": write.email,
-        "PHONE_NUMBER": write.phone,
-        "PERSON": write.name,
-        "ADDRESS": write.address,
-        "CREDIT_CARD": write.card,
-    }[entity](person)

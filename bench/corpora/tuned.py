@@ -1,4 +1,6 @@
-"""A labelled detection corpus in the shapes of real logs, built from synthetic people.
+"""The "tuned" corpus: the one piivault's detection was developed against, so its figures are an upper
+bound (`python -m bench.eval_detection` says so beside them). A labelled detection corpus in the shapes of
+real logs, built from synthetic people.
 
 Each sample is one log record (a line, or a whole chat, email or note) with the exact character spans of
 every personal value in it. Spans are recorded while the text is assembled (`LabelledText.pii`), never
@@ -7,39 +9,88 @@ inside positive records) are full of what detectors mistake for personal data: U
 references that fail Luhn, IMSIs, versions, timestamps, amounts, IP addresses, durations, HTTP paths,
 product and organisation names.
 
-    python -m bench.corpora.tuned --lines 2000 --seed 0 -o corpus.jsonl
+    python -m bench.corpora tuned --lines 2000 --seed 0 -o corpus.jsonl
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
-import sys
 from collections.abc import Callable
+from datetime import timedelta
 from xml.sax.saxutils import escape
 
+from bench.corpora.base import ENTITY_TYPES, LabelledText, Sample, weighted_corpus
 from bench.corpora.noise import (
     DATACENTERS,
-    ENTITY_TYPES,
     EVENTS,
     HTTP_METHODS,
-    KEYS,
     ORGANISATIONS,
     PRODUCTS,
     SERVICES,
     TOOLS,
-    LabelledText,
     Noise,
-    Sample,
-    Span,
-    Writer,
-    value_of,
 )
-from bench.corpora.prose import crm_note, email_message, support_chat
-from flows.demo.synthetic_people import PeopleGenerator, Person
+from flows.demo.synthetic_people import (
+    CARD_STYLES,
+    EMAIL_STYLES,
+    PHONE_STYLES,
+    PeopleGenerator,
+    Person,
+    render_card,
+    render_email,
+    render_name,
+    render_phone,
+)
 
-__all__ = ["ENTITY_TYPES", "SHAPES", "LabelledText", "Sample", "Span", "build_corpus", "write_jsonl"]
+__all__ = ["SHAPES", "build_corpus"]
+
+
+# -- personal values in the ways systems write them ------------------------------------------------
+
+
+class Writer:
+    """Picks a rendering for each personal value (phone format, card grouping, name and email case)."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def phone(self, person: Person, which: str | None = None) -> str:
+        e164 = getattr(person, which or self.rng.choice(("mobile", "mobile", "landline")))
+        return render_phone(e164, self.rng.choice(PHONE_STYLES), self.rng)
+
+    def card(self, person: Person) -> str:
+        return render_card(person.card_number, self.rng.choice(CARD_STYLES))
+
+    def email(self, person: Person) -> str:
+        return render_email(person.email, self.rng.choices(EMAIL_STYLES, weights=(8, 1, 1))[0])
+
+    def name(self, person: Person) -> str:
+        style = self.rng.choices(("title", "upper", "last_upper"), weights=(6, 3, 1))[0]
+        return render_name(person, style)
+
+    def address(self, person: Person) -> str:
+        # one line: key=value and JSON fields hold no raw line breaks (chats and emails use multi_line())
+        return person.address.one_line()
+
+
+KEYS = {
+    "EMAIL_ADDRESS": ("user", "email", "mail", "login", "recipient", "from"),
+    "PHONE_NUMBER": ("phone", "msisdn", "tel", "mobile", "contact", "callback"),
+    "PERSON": ("name", "full_name", "holder", "customer_name", "display_name"),
+    "ADDRESS": ("addr", "address", "shipping_address", "billing_address"),
+    "CREDIT_CARD": ("card", "pan", "cc", "card_number"),
+}
+
+
+def value_of(write: Writer, person: Person, entity: str) -> str:
+    return {
+        "EMAIL_ADDRESS": write.email,
+        "PHONE_NUMBER": write.phone,
+        "PERSON": write.name,
+        "ADDRESS": write.address,
+        "CREDIT_CARD": write.card,
+    }[entity](person)
 
 
 # -- log shapes -------------------------------------------------------------------------------------
@@ -192,6 +243,133 @@ def access_log(rng, noise, write, people) -> Sample:
     return b.sample("access_log")
 
 
+# -- records written by people rather than programs: support chats, emails and CRM ticket notes -------
+# Names, phones, addresses and card numbers sit in prose here, where context matters most.
+
+
+def support_chat(rng, noise, write, people) -> Sample:
+    """A few chat turns in prose: names, phones, emails, addresses (also on several lines), card numbers."""
+    person, relative = people[0], people[1]
+    agent = f"agent-{rng.randint(1, 250):03d}"
+    b = LabelledText()
+    clock = noise.when()
+
+    def turn(who: str) -> LabelledText:
+        nonlocal clock
+        clock += timedelta(seconds=rng.randint(5, 90))
+        return b.add(f"[{clock:%H:%M:%S}] {who}: ")
+
+    turn(agent).add(f"Hello, you are chatting with support. Ticket {noise.order_id()} created.\n")
+    openers = (
+        ("Hi, my name is ", " and I cannot log in to the app."),
+        ("Hello, this is ", ", my invoice looks wrong."),
+        ("Good morning, ", " here. My internet has been down since yesterday."),
+        ("Hi! Account holder is ", ", I want to change my plan."),
+    )
+    before, after = rng.choice(openers)
+    turn("customer").add(before).pii(write.name(person), "PERSON").add(after + "\n")
+    turn(agent).add(
+        f"Thanks {rng.choice(('for waiting', 'for contacting us'))}. Can you confirm your details?\n"
+    )
+    for topic in rng.sample(("phone", "email", "address", "card", "relative", "upgrade"), rng.randint(2, 4)):
+        customer = turn("customer")
+        if topic == "phone":
+            lead, tail = rng.choice((("You can call me back on ", "."), ("my number is ", " thanks"),
+                                     ("Reach me at ", " after 6pm.")))  # fmt: skip
+            customer.add(lead).pii(write.phone(person), "PHONE_NUMBER").add(tail)
+        elif topic == "email":
+            customer.add("My email is ").pii(write.email(person), "EMAIL_ADDRESS").add(
+                ", please send the PDF there."
+            )
+        elif topic == "address":
+            if rng.random() < 0.35:
+                customer.add("I moved, please send the new SIM to:\n")
+                customer.pii(person.address.multi_line(), "ADDRESS").add("\nThanks!")
+            else:
+                customer.add("I moved to ").pii(person.address.one_line(), "ADDRESS").add(" last month.")
+        elif topic == "card":
+            customer.add("I paid with my card ").pii(write.card(person), "CREDIT_CARD")
+            customer.add(f" on {noise.when():%d/%m/%Y} and got charged {noise.amount()} twice.")
+        elif topic == "relative":
+            customer.add("My partner ").pii(write.name(relative), "PERSON").add(" also uses the landline ")
+            customer.pii(write.phone(relative, "landline"), "PHONE_NUMBER").add(".")
+        else:
+            customer.add(
+                f"Can I upgrade to the {rng.choice(PRODUCTS)} with the {rng.choice(PRODUCTS)} bundle?"
+            )
+        b.add("\n")
+    turn(agent).add("Thank you ").pii(person.first_name, "PERSON")
+    b.add(f", I have updated your account. Reference {noise.uuid()[:8]}.")
+    return b.sample("support_chat")
+
+
+def email_message(rng, noise, write, people) -> Sample:
+    """An email with headers, a body and a signature (name, phones, sometimes a postal address)."""
+    person = people[0]
+    name = write.name(person) if rng.random() < 0.3 else person.full_name
+    b = LabelledText().add("From: ").pii(name, "PERSON").add(" <").pii(write.email(person), "EMAIL_ADDRESS")
+    b.add(">\nTo: ").pii(
+        rng.choice(("support@proximo-telecom.eu", "billing@proximo-telecom.eu")), "EMAIL_ADDRESS"
+    )
+    subject = rng.choice(("Change of address", "Wrong invoice", "Cancel contract"))
+    b.add(f"\nSubject: {subject} {person.customer_id}")
+    b.add(f"\nDate: {noise.when():%a, %d %b %Y %H:%M:%S +0100}\nX-Ticket-Id: {noise.uuid()}\n\n")
+    b.add(rng.choice(("Hello,", "Dear support team,", "Hi,")) + "\n\n")
+    if rng.random() < 0.5:
+        b.add("Please update my address to:\n").pii(person.address.multi_line(), "ADDRESS").add("\n\n")
+    else:
+        b.add(f"My invoice {noise.order_id()} of {noise.amount()} was charged to card ")
+        b.pii(write.card(person), "CREDIT_CARD").add(" although I cancelled in February.\n\n")
+    b.add("You can reach me at ").pii(write.phone(person), "PHONE_NUMBER").add(" during office hours.\n\n")
+    b.add(rng.choice(("Kind regards,", "Best regards,", "Thanks,", "Met vriendelijke groeten,")) + "\n")
+    b.pii(person.full_name, "PERSON").add("\n")
+    if rng.random() < 0.5:
+        b.add("Mobile: ").pii(write.phone(person, "mobile"), "PHONE_NUMBER").add("\n")
+    if rng.random() < 0.4:
+        b.pii(person.address.multi_line(), "ADDRESS").add("\n")
+    if rng.random() < 0.5:
+        b.add(f"\nOn {noise.when():%a %d %b %Y at %H:%M}, Support <")
+        b.pii("support@proximo-telecom.eu", "EMAIL_ADDRESS").add("> wrote:\n")
+        b.add(f"> Your ticket {noise.order_id()} has been created.\n")
+    return b.sample("email")
+
+
+def crm_note(rng, noise, write, people) -> Sample:
+    """A free-text note an agent typed into the CRM after a call, in one of many phrasings."""
+    person, other = people[0], people[1]
+    b = LabelledText().add(f"{noise.when():%d/%m/%Y %H:%M} [{rng.choice(('note', 'call', 'escalation'))}] ")
+    shape = rng.randrange(8)
+    if shape == 0:
+        b.add("Customer ").pii(write.name(person), "PERSON").add(" called from ")
+        b.pii(write.phone(person), "PHONE_NUMBER").add(f" about invoice {noise.order_id()}. ID verified.")
+    elif shape == 1:
+        b.add("Spoke with ").pii(write.name(person), "PERSON").add(" (")
+        b.pii(write.email(person), "EMAIL_ADDRESS")
+        b.add("); promised a callback on ").pii(write.phone(person), "PHONE_NUMBER")
+        b.add(f" before {noise.when():%d %B}.")
+    elif shape == 2:
+        b.pii(person.full_name.upper(), "PERSON").add(f" disputes a charge of {noise.amount()} on card ")
+        b.pii(write.card(person), "CREDIT_CARD").add(f". Escalated to billing, case {noise.uuid()[:13]}.")
+    elif shape == 3:
+        b.add("Caller said her name was ").pii(person.full_name, "PERSON")
+        b.add(" and that the contract is in the name of ").pii(other.full_name, "PERSON").add(".")
+    elif shape == 4:
+        b.add(rng.choice(("Mr. ", "Ms. ", "Mrs. ", "Dr. "))).pii(person.last_name, "PERSON")
+        b.add(f" asked for a copy of all data we hold (request {noise.uuid()}); due within one month.")
+    elif shape == 5:
+        b.add("Port-in of ").pii(write.phone(person, "mobile"), "PHONE_NUMBER")
+        b.add(f" from {rng.choice(ORGANISATIONS)} approved; SIM to be sent to ")
+        b.pii(person.address.one_line(), "ADDRESS").add(" by courier.")
+    elif shape == 6:
+        b.add("Mail to ").pii(write.email(person), "EMAIL_ADDRESS").add(" bounced; ")
+        b.pii(person.first_name, "PERSON").add(" prefers WhatsApp on ")
+        b.pii(write.phone(person, "mobile"), "PHONE_NUMBER").add(".")
+    else:
+        b.add(f"Upgrade to {rng.choice(PRODUCTS)} booked for ").pii(write.name(person), "PERSON")
+        b.add(", delivery to\n").pii(person.address.multi_line(), "ADDRESS").add("\nbetween 8:00 and 12:00.")
+    return b.sample("crm_note")
+
+
 # Shape -> (builder, weight).
 SHAPES: dict[str, tuple[Callable[..., Sample], int]] = {
     "key_value": (key_value_line, 20),
@@ -207,59 +385,27 @@ SHAPES: dict[str, tuple[Callable[..., Sample], int]] = {
 }
 
 
-def build_corpus(lines: int = 3000, seed: int = 0) -> list[Sample]:
-    """`lines` labelled samples, the same for the same seed."""
-    rng = random.Random(seed)
-    noise, write = Noise(rng), Writer(rng)
-    population = PeopleGenerator(seed).people(max(50, lines // 4))
+def _person_and_housemate(rng: random.Random, population: list[Person]) -> Callable[[], list[Person]]:
+    """Draws the record's person and a second one: their housemate 70% of the time when they have one (a
+    partner on the same landline, a relative on the contract), else anyone."""
     households: dict[str, list[Person]] = {}
     for person in population:
         if person.household_id:
             households.setdefault(person.household_id, []).append(person)
-    names, weights = list(SHAPES), [w for _, w in SHAPES.values()]
-    samples = []
-    for _ in range(lines):
+
+    def cast() -> list[Person]:
         person = rng.choice(population)
         mates = [p for p in households.get(person.household_id, []) if p is not person]
         other = mates[0] if mates and rng.random() < 0.7 else rng.choice(population)
-        shape = rng.choices(names, weights)[0]
-        samples.append(SHAPES[shape][0](rng, noise, write, [person, other]))
-    return samples
+        return [person, other]
+
+    return cast
 
 
-def write_jsonl(samples: list[Sample], out, with_labels: bool = True) -> None:
-    """One JSON object a line: `id`, `text` and (with labels) `kind` and `spans`."""
-    for index, sample in enumerate(samples):
-        record: dict = {"id": index, "text": sample.text}
-        if with_labels:
-            record.update(kind=sample.kind, spans=[list(s) for s in sample.spans])
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-
-def corpus_main(
-    argv: list[str] | None, build: Callable[[int, int], list[Sample]], prog: str, doc: str
-) -> int:
-    """The command line every corpus module shares: `--lines`, `--seed`, `-o`, `--no-labels`."""
-    parser = argparse.ArgumentParser(prog=f"python -m {prog}", description=doc.splitlines()[0])
-    parser.add_argument("--lines", type=int, default=2000, help="number of records (default 2000)")
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("-o", "--output", help="JSONL file to write (default: stdout)")
-    parser.add_argument(
-        "--no-labels", action="store_true", help="only id and text, as `piivault detect` reads"
+def build_corpus(lines: int = 3000, seed: int = 0) -> list[Sample]:
+    """`lines` labelled samples, the same for the same seed."""
+    rng = random.Random(seed)
+    population = PeopleGenerator(seed).people(max(50, lines // 4))
+    return weighted_corpus(
+        lines, rng, Noise(rng), Writer(rng), SHAPES, _person_and_housemate(rng, population)
     )
-    args = parser.parse_args(argv)
-    samples = build(args.lines, args.seed)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as out:
-            write_jsonl(samples, out, not args.no_labels)
-    else:
-        write_jsonl(samples, sys.stdout, not args.no_labels)
-    return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    return corpus_main(argv, build_corpus, "bench.corpora.tuned", __doc__)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
