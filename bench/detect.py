@@ -82,8 +82,7 @@ def run_measured(command: list[str]) -> Measured:
 def measure_piivault(input_path: Path, one_record_path: Path, output_dir: Path, lines: int) -> Run:
     """`piivault detect` on the records, and on one record for its start-up time (an empty input would
     not load the model)."""
-    # flows.cli is a package without a __main__ module, so `-m flows.cli` cannot run it; call its main()
-    command = [sys.executable, "-c", "import sys; from flows.cli import main; sys.exit(main())", "detect"]
+    command = [sys.executable, "-m", "flows.cli", "detect"]
     startup = run_measured(command + [str(one_record_path), "-o", str(output_dir / "one.out.jsonl")])
     run = run_measured(command + [str(input_path), "-o", str(output_dir / "detect.out.jsonl")])
     return Run(
