@@ -11,25 +11,10 @@ Heavy imports (spaCy, Presidio) happen inside the functions, so importing this p
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
 
+from recognizers.findings import DEFAULT_ENTITIES, Finding
+from recognizers.registry import RECOGNIZER_CLASSES, RECOGNIZER_MODULES, recognizer_class
 from values.phones import DEFAULT_REGIONS, to_e164
-
-# The entity types piivault detects by default; anything else only when asked for.
-DEFAULT_ENTITIES: tuple[str, ...] = ("PERSON", "ADDRESS", "PHONE_NUMBER", "EMAIL_ADDRESS", "CREDIT_CARD")
-
-
-@dataclass(frozen=True, order=True)
-class Finding:
-    """One detected value: its entity type and character span `[start, end)` in the text, with a score."""
-
-    entity_type: str
-    start: int
-    end: int
-    score: float
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 def detect(texts: Sequence[str], entities: Iterable[str] | None = None) -> list[list[Finding]]:
@@ -56,30 +41,11 @@ def build_analyzer(model_name: str | None = None):
     return _build(model_name)
 
 
-# The recognizers piivault registers, one per module (`recognizers/<entity>_recognizer.py`); imported on
-# first access so that `import recognizers` stays light. tests/recognizers/test_registry.py fails when one
-# of these is missing from the analyzer's registry.
-RECOGNIZER_CLASSES: tuple[str, ...] = (
-    "EmailAddressRecognizer",
-    "CardNumberRecognizer",
-    "PhoneNumberRecognizer",
-    "AddressRecognizer",
-    "PersonRecognizer",
-)
-_RECOGNIZER_MODULES = {
-    "EmailAddressRecognizer": "recognizers.email_recognizer",
-    "CardNumberRecognizer": "recognizers.credit_card_recognizer",
-    "PhoneNumberRecognizer": "recognizers.phone_recognizer",
-    "AddressRecognizer": "recognizers.address_recognizer",
-    "PersonRecognizer": "recognizers.person_recognizer",
-}
-
-
+# The recognizers piivault registers (`RECOGNIZER_CLASSES`, see `recognizers.registry`), imported on first
+# access so that `import recognizers` stays light.
 def __getattr__(name: str):
-    if name in _RECOGNIZER_MODULES:
-        import importlib
-
-        return getattr(importlib.import_module(_RECOGNIZER_MODULES[name]), name)
+    if name in RECOGNIZER_MODULES:
+        return recognizer_class(name)
     raise AttributeError(f"module 'recognizers' has no attribute {name!r}")
 
 

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
+from recognizers.findings import DEFAULT_ENTITIES, Finding
 from recognizers.markup import blank_markup
 from recognizers.urlencoding import decoded_view, to_original
 from values.token_format import placeholder_spans
@@ -309,7 +310,6 @@ class BatchDetector:
         return self._nlp
 
     def detect(self, texts: Sequence[str], entities: Iterable[str] | None = None) -> list[list]:
-        from recognizers import DEFAULT_ENTITIES, Finding
         from recognizers.overlaps import resolve
 
         wanted = tuple(dict.fromkeys(entities or DEFAULT_ENTITIES))

