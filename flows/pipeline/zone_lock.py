@@ -10,6 +10,8 @@ The kernel drops it when the holder dies (even on `kill -9`), so a crash never l
 waiting side polls and says who holds the lock (flow name, process id, since when — never data), and
 gives up after `PIIVAULT_LOCK_TIMEOUT` seconds (default 3600) with `ZoneBusy`, which names the holder.
 The lock is not re-entrant: a flow takes it once, at its entry point, and never calls another entry point.
+Whoever takes it first removes the temporaries that killed writers left in the clean, quarantine and
+reports zones (`flows.pipeline.atomic.sweep_temporaries`: only those of processes that no longer run).
 
 A shared deployment (workers on several machines, a network file system without reliable `flock`) must
 serialise these flows in Prefect instead: run the tokenize and erasure deployments in one work queue with
@@ -33,6 +35,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from flows.pipeline.atomic import sweep_temporaries
 from flows.pipeline.catalog import Catalog
 from flows.pipeline.errors import PipelineError
 
@@ -106,6 +109,7 @@ def zone_lock(
             since = datetime.now(UTC).isoformat(timespec="seconds")
             handle.write(json.dumps({"flow": flow_name, "pid": os.getpid(), "since": since}))
             handle.flush()
+            sweep_temporaries(catalog.clean_dir, catalog.quarantine_dir, catalog.reports_dir)
             yield
         finally:
             handle.seek(0)
