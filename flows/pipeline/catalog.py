@@ -138,7 +138,27 @@ class Catalog(BaseModel):
         return sorted(p for p in self.raw_dir.glob(pattern) if p.is_file())
 
     def relative_to_raw(self, path: Path) -> str:
-        return path.resolve().relative_to(self.raw_dir.resolve()).as_posix()
+        """A raw file's name in the zone: its target's path for a link inside the zone, the link's own path
+        for one that points outside (which is never read: `inside_raw`)."""
+        target, root = path.resolve(), self.raw_dir.resolve()
+        if target.is_relative_to(root):
+            return target.relative_to(root).as_posix()
+        return path.relative_to(self.raw_dir).as_posix()
+
+    def inside_raw(self, path: Path) -> bool:
+        """False for a link (or a path through one) that leads out of the raw zone: such a file is not the
+        zone's to read — it could be anything on the machine — so the flows refuse it by name."""
+        return path.resolve().is_relative_to(self.raw_dir.resolve())
+
+    def check_inside_raw(self, dataset: str, path: Path) -> None:
+        """PipelineError naming the dataset and the file when `path` leads out of the raw zone."""
+        from flows.pipeline.errors import PipelineError
+
+        if not self.inside_raw(path):
+            raise PipelineError(
+                f"dataset {dataset}, file {self.relative_to_raw(path)}: a link to a file outside the raw "
+                "zone; not read"
+            )
 
 
 def _describe(error: dict) -> str:

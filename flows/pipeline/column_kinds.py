@@ -43,6 +43,8 @@ def sample_frame(catalog: Catalog, name: str, rows: int = SAMPLE_ROWS) -> pd.Dat
     dataset = catalog.dataset(name)
     frames, taken = [], 0
     for path in catalog.input_files(name):
+        if not catalog.inside_raw(path):
+            continue  # refused by name when its file is processed
         for chunk in read_chunks(path, dataset.format, chunk_rows=rows):
             frames.append(chunk.frame.head(rows - taken))
             taken += len(frames[-1])

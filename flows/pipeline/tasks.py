@@ -7,7 +7,7 @@ only; a data failure is raised as a `PipelineError` that names dataset, file and
 
 from __future__ import annotations
 
-from prefect import task
+from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from flows.pipeline.catalog import load_catalog
@@ -54,7 +54,15 @@ def raise_for_failures(failures: list[str]) -> None:
 def list_raw_files(catalog_path: str, dataset: str) -> list[str]:
     """The raw files of a dataset, as paths relative to the raw zone."""
     catalog = load_catalog(catalog_path)
-    return [catalog.relative_to_raw(p) for p in catalog.input_files(dataset)]
+    files = [catalog.relative_to_raw(p) for p in catalog.input_files(dataset)]
+    if not files:
+        get_run_logger().warning(
+            "dataset %s: no file matches %r under the raw zone %s",
+            dataset,
+            catalog.dataset(dataset).path,
+            catalog.raw_dir,
+        )
+    return files
 
 
 @task(name="classify-columns", **RAW_DATA)

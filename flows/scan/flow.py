@@ -27,6 +27,7 @@ def scan_raw_file(catalog_path: str, dataset: str, file: str, kinds: dict[str, s
     from flows.scan.scanning import scan_file
 
     catalog = load_catalog(catalog_path)
+    catalog.check_inside_raw(dataset, catalog.raw_dir / file)
     with failure_context(dataset, file):
         result = scan_file(catalog.raw_dir / file, file, catalog.dataset(dataset), kinds)
     return asdict(result)

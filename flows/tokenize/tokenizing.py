@@ -207,6 +207,7 @@ def tokenize_file(
 ) -> FileResult:
     """Tokenize one raw file into its clean file, quarantining unreadable records; skip it when unchanged."""
     dataset = catalog.dataset(name)
+    catalog.check_inside_raw(name, path)
     relpath = catalog.relative_to_raw(path)
     clean_dir = catalog.clean_dir / name
     output = clean_relpath(relpath)
