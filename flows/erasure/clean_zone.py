@@ -73,9 +73,9 @@ def item_key(dataset: str, partition: str) -> str:
 
 
 def _raw_positions(catalog: Catalog, dataset: str, raw_file: str) -> list[int]:
-    fmt = catalog.dataset(dataset).format
+    spec = catalog.dataset(dataset)
     positions: list[int] = []
-    for chunk in read_chunks(catalog.raw_dir / raw_file, fmt):
+    for chunk in read_chunks(catalog.raw_dir / raw_file, spec.format, encoding=spec.encoding):
         positions.extend(chunk.positions)
     return positions
 

@@ -43,9 +43,9 @@ def _ending(line: bytes) -> bytes:
 # ---------------------------------------------------------------- text and JSON lines
 
 
-def _text_record(_raw: bytes, values: dict, ending: bytes) -> bytes:
+def _text_record(_raw: bytes, values: dict, ending: bytes, encoding: str) -> bytes:
     line = values.get("line")
-    return ("" if line is None else line).encode("utf-8") + ending
+    return ("" if line is None else line).encode(encoding) + ending
 
 
 def _set_path(record: dict, dotted: str, value: object) -> bool:
@@ -76,16 +76,16 @@ def _as_text(value: object) -> str | None:
     return str(value)
 
 
-def _jsonl_record(raw: bytes, values: dict, ending: bytes) -> bytes:
-    record = json.loads(raw.decode("utf-8"))
+def _jsonl_record(raw: bytes, values: dict, ending: bytes, encoding: str) -> bytes:
+    record = json.loads(raw.decode(encoding))
     for dotted, clean in values.items():
         if isinstance(clean, str) and clean != _as_text(_get_path(record, dotted)):
             _set_path(record, dotted, clean)
-    return json.dumps(record, ensure_ascii=False).encode("utf-8") + ending
+    return json.dumps(record, ensure_ascii=False).encode(encoding) + ending
 
 
 def _rewrite_lines(
-    source: BinaryIO, target: BinaryIO, edits: dict[int, dict], render, watch: set[int]
+    source: BinaryIO, target: BinaryIO, edits: dict[int, dict], render, watch: set[int], encoding: str
 ) -> RawRewrite:
     result = RawRewrite()
     new_line = 0
@@ -100,7 +100,7 @@ def _rewrite_lines(
         if edit is None:
             target.write(line)
         else:
-            target.write(render(line.rstrip(b"\r\n"), edit["values"], _ending(line)))
+            target.write(render(line.rstrip(b"\r\n"), edit["values"], _ending(line), encoding))
             result.replaced += 1
     return result
 
@@ -108,7 +108,9 @@ def _rewrite_lines(
 # ---------------------------------------------------------------- CSV
 
 
-def csv_records(source: BinaryIO) -> Iterator[tuple[int, list[bytes], list[str] | None]]:
+def csv_records(
+    source: BinaryIO, encoding: str = "utf-8"
+) -> Iterator[tuple[int, list[bytes], list[str] | None]]:
     """(first line number, physical lines, parsed fields or None when malformed) per CSV record."""
     consumed: list[bytes] = []
     number = 0
@@ -118,7 +120,7 @@ def csv_records(source: BinaryIO) -> Iterator[tuple[int, list[bytes], list[str] 
         for line in source:
             number += 1
             consumed.append(line)
-            yield line.decode("utf-8", errors="replace")
+            yield line.decode(encoding, errors="replace")
 
     reader = csv.reader(lines(), strict=True)
     while True:
@@ -136,12 +138,14 @@ def csv_records(source: BinaryIO) -> Iterator[tuple[int, list[bytes], list[str] 
         yield start, list(consumed), row
 
 
-def _rewrite_csv(source: BinaryIO, target: BinaryIO, edits: dict[int, dict], watch: set[int]) -> RawRewrite:
+def _rewrite_csv(
+    source: BinaryIO, target: BinaryIO, edits: dict[int, dict], watch: set[int], encoding: str
+) -> RawRewrite:
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 24))
     result = RawRewrite()
     header: list[str] | None = None
     new_line = 0
-    for start, lines, row in csv_records(source):
+    for start, lines, row in csv_records(source, encoding):
         edit = edits.get(start) if header is not None else None
         if header is None and row:
             header = row
@@ -166,7 +170,7 @@ def _rewrite_csv(source: BinaryIO, target: BinaryIO, edits: dict[int, dict], wat
         text = buffer.getvalue()
         if not _ending(lines[-1]):
             text = text.rstrip("\r\n")
-        target.write(text.encode("utf-8"))
+        target.write(text.encode(encoding, errors="replace"))
         new_line += text.count("\n") + (0 if text.endswith("\n") else 1)
         result.replaced += 1
     return result
@@ -204,13 +208,14 @@ def _rewrite_parquet(source: Path, target: Path, edits: dict[int, dict]) -> RawR
 
 
 def rewrite_raw_file(
-    source: Path, target: Path, fmt: str, edits: dict[int, dict], watch: set[int]
+    source: Path, target: Path, fmt: str, edits: dict[int, dict], watch: set[int], encoding: str = "utf-8"
 ) -> RawRewrite:
-    """Write `source` with `edits` (position -> {action: drop|replace, values}) applied to `target`."""
+    """Write `source` with `edits` (position -> {action: drop|replace, values}) applied to `target`; a
+    replaced record is written in the file's own `encoding`, every other record byte for byte."""
     if fmt == "parquet":
         return _rewrite_parquet(source, target, edits)
     with source.open("rb") as reading, target.open("wb") as writing:
         if fmt == "csv":
-            return _rewrite_csv(reading, writing, edits, watch)
+            return _rewrite_csv(reading, writing, edits, watch, encoding)
         render = _jsonl_record if fmt == "jsonl" else _text_record
-        return _rewrite_lines(reading, writing, edits, render, watch)
+        return _rewrite_lines(reading, writing, edits, render, watch, encoding)

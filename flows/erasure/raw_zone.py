@@ -77,7 +77,8 @@ def _rewrite(
     watch = set(entry.bad_positions) if entry else set()
     edits = {int(position): edit for position, edit in plan.raw_edits.items()}
     temporary = path.with_name(f".{path.name}.erasure.tmp")
-    result = rewrite_raw_file(path, temporary, catalog.dataset(plan.dataset).format, edits, watch)
+    spec = catalog.dataset(plan.dataset)
+    result = rewrite_raw_file(path, temporary, spec.format, edits, watch, spec.encoding)
     with temporary.open("rb+") as handle:
         os.fsync(handle.fileno())
     after = fingerprint(temporary)

@@ -150,7 +150,7 @@ class PlaintextMatcher:
         return sorted(found)
 
 
-def _line_blocks(path, lines_per_block: int = 20_000):
+def _line_blocks(path, encoding: str, lines_per_block: int = 20_000):
     """(first line number, text) of consecutive blocks of lines, so memory stays bounded."""
     with path.open("rb") as handle:
         block: list[bytes] = []
@@ -158,11 +158,11 @@ def _line_blocks(path, lines_per_block: int = 20_000):
         for line in handle:
             block.append(line)
             if len(block) >= lines_per_block:
-                yield first, b"".join(block).decode("utf-8", errors="replace")
+                yield first, b"".join(block).decode(encoding, errors="replace")
                 first += len(block)
                 block = []
         if block:
-            yield first, b"".join(block).decode("utf-8", errors="replace")
+            yield first, b"".join(block).decode(encoding, errors="replace")
 
 
 def check_vault(
@@ -263,7 +263,7 @@ def check_raw(
                         }
                     )
     else:
-        for first, text in _line_blocks(path):
+        for first, text in _line_blocks(path, spec.encoding):
             for offset, entity_type in matcher.find(text):
                 line = first + text.count("\n", 0, offset)
                 result.findings.append(
@@ -277,7 +277,7 @@ def check_raw(
                 )
     if spec.erasure != "retain" and spec.subject_key:
         cluster = set(fp.subjects)
-        for chunk in read_chunks(path, spec.format):
+        for chunk in read_chunks(path, spec.format, encoding=spec.encoding):
             if spec.subject_key not in chunk.frame.columns:
                 continue
             for value, position in zip(chunk.frame[spec.subject_key].tolist(), chunk.positions, strict=True):

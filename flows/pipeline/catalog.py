@@ -6,6 +6,7 @@ error names the dataset and the field it concerns (never a value from the data i
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 from typing import Literal
 
@@ -44,6 +45,9 @@ class Dataset(BaseModel):
     erasure: ErasurePolicy = Field(description="what erasure does to this dataset's rows")
     columns: dict[str, str] = Field(default_factory=dict, description="declared column kinds")
     format_preserving: bool = Field(default=False, description="format-shaped surrogates")
+    encoding: str = Field(
+        default="utf-8", description="text encoding of csv/jsonl/text files: utf-8, latin-1, cp1252, …"
+    )
     description: str | None = None
 
     @field_validator("path")
@@ -52,6 +56,19 @@ class Dataset(BaseModel):
         if not value or Path(value).is_absolute() or ".." in Path(value).parts:
             raise ValueError("must be a non-empty glob relative to the raw zone")
         return value
+
+    @field_validator("encoding")
+    @classmethod
+    def _ascii_compatible(cls, value: str) -> str:
+        try:
+            name = codecs.lookup(value).name
+        except LookupError:
+            raise ValueError(f"unknown encoding {value!r}") from None
+        if '\n,;|"{}:\t\r'.encode(name, errors="replace") != b'\n,;|"{}:\t\r':
+            raise ValueError(
+                f"{value!r} is not ASCII-compatible (records split on the byte \\n): convert to UTF-8"
+            )
+        return name
 
     @field_validator("columns")
     @classmethod

@@ -45,7 +45,7 @@ def sample_frame(catalog: Catalog, name: str, rows: int = SAMPLE_ROWS) -> pd.Dat
     for path in catalog.input_files(name):
         if not catalog.inside_raw(path):
             continue  # refused by name when its file is processed
-        for chunk in read_chunks(path, dataset.format, chunk_rows=rows):
+        for chunk in read_chunks(path, dataset.format, chunk_rows=rows, encoding=dataset.encoding):
             frames.append(chunk.frame.head(rows - taken))
             taken += len(frames[-1])
             if taken >= rows:

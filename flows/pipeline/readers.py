@@ -2,8 +2,13 @@
 
 Each reader yields `Chunk`s of at most `chunk_rows` good records, so memory stays flat however large a
 file is, and every record keeps the line (or Parquet row) it came from. A record that cannot be read —
-malformed CSV, broken JSON, invalid UTF-8, too large — becomes a `BadRecord` in the same chunk instead of
-stopping the run: the caller quarantines it and counts it, so records in = records out + quarantined.
+malformed CSV, broken JSON, bytes invalid in the file's encoding, too large — becomes a `BadRecord` in the
+same chunk instead of stopping the run: the caller quarantines it and counts it, so records in = records
+out + quarantined.
+
+Text files are UTF-8 unless the catalog names another ASCII-compatible encoding for the dataset
+(`encoding: latin-1`): records are split on the newline byte before they are decoded, which only works
+when a newline is one byte `\n` in that encoding (the catalog refuses UTF-16 and the like).
 """
 
 from __future__ import annotations
@@ -23,6 +28,12 @@ DEFAULT_CHUNK_ROWS = 50_000
 DEFAULT_MAX_RECORD_BYTES = 1 << 20  # a record larger than this is quarantined, not parsed
 QUARANTINE_KEEP_BYTES = 16 << 20  # at most this much of an oversized record is kept (encrypted)
 TEXT_COLUMN = "line"
+DEFAULT_ENCODING = "utf-8"
+
+
+def invalid_reason(encoding: str) -> str:
+    """Why an undecodable record is quarantined (`invalid UTF-8` for the default encoding)."""
+    return "invalid UTF-8" if encoding == DEFAULT_ENCODING else f"invalid {encoding}"
 
 
 @dataclass(frozen=True)
@@ -77,7 +88,7 @@ def _physical_lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, byt
 # ---------------------------------------------------------------- text
 
 
-def _text_chunks(path: Path, chunk_rows: int, max_bytes: int) -> Iterator[Chunk]:
+def _text_chunks(path: Path, chunk_rows: int, max_bytes: int, encoding: str) -> Iterator[Chunk]:
     values: list[str] = []
     positions: list[int] = []
     bad: list[BadRecord] = []
@@ -87,9 +98,9 @@ def _text_chunks(path: Path, chunk_rows: int, max_bytes: int) -> Iterator[Chunk]
                 bad.append(BadRecord(number, "record too large", raw))
                 continue
             try:
-                text = raw.decode("utf-8")
+                text = raw.decode(encoding)
             except UnicodeDecodeError:
-                bad.append(BadRecord(number, "invalid UTF-8", raw))
+                bad.append(BadRecord(number, invalid_reason(encoding), raw))
                 continue
             values.append(text.rstrip("\r\n"))
             positions.append(number)
@@ -133,11 +144,11 @@ _MERGED_KIND = {frozenset({"int", "float"}): "float"}
 _ARROW_TYPE = {"bool": pa.bool_(), "int": pa.int64(), "float": pa.float64(), "str": pa.string()}
 
 
-def _parse_json_line(raw: bytes) -> tuple[dict | None, str | None]:
+def _parse_json_line(raw: bytes, encoding: str) -> tuple[dict | None, str | None]:
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode(encoding)
     except UnicodeDecodeError:
-        return None, "invalid UTF-8"
+        return None, invalid_reason(encoding)
     try:
         value = json.loads(text)
     except json.JSONDecodeError:
@@ -147,14 +158,14 @@ def _parse_json_line(raw: bytes) -> tuple[dict | None, str | None]:
     return _flatten(value), None
 
 
-def _jsonl_layout(path: Path, max_bytes: int) -> FileLayout:
+def _jsonl_layout(path: Path, max_bytes: int, encoding: str) -> FileLayout:
     """First pass over a JSON lines file: every field path in order of first sight, and its type."""
     kinds: dict[str, str] = {}
     with path.open("rb") as handle:
         for _, raw, oversized in _physical_lines(handle, max_bytes):
             if oversized or not raw.strip():
                 continue
-            record, _ = _parse_json_line(raw)
+            record, _ = _parse_json_line(raw, encoding)
             for key, value in (record or {}).items():
                 kind = _json_kind(value)
                 seen = kinds.get(key)
@@ -175,7 +186,9 @@ def _conform(value: object, arrow_type: pa.DataType) -> object:
     return value
 
 
-def _jsonl_chunks(path: Path, layout: FileLayout, chunk_rows: int, max_bytes: int) -> Iterator[Chunk]:
+def _jsonl_chunks(
+    path: Path, layout: FileLayout, chunk_rows: int, max_bytes: int, encoding: str
+) -> Iterator[Chunk]:
     names = layout.schema.names
     types = {f.name: f.type for f in layout.schema}
     records: list[dict] = []
@@ -193,7 +206,7 @@ def _jsonl_chunks(path: Path, layout: FileLayout, chunk_rows: int, max_bytes: in
                 continue
             if not raw.strip():
                 continue  # a blank line is not a record
-            record, reason = _parse_json_line(raw)
+            record, reason = _parse_json_line(raw, encoding)
             if record is None:
                 bad.append(BadRecord(number, reason or "unreadable", raw))
                 continue
@@ -212,8 +225,9 @@ def _jsonl_chunks(path: Path, layout: FileLayout, chunk_rows: int, max_bytes: in
 class _LineFeed:
     """Feeds decoded physical lines to `csv.reader` and remembers the raw bytes of the current record."""
 
-    def __init__(self, handle: BinaryIO, max_bytes: int):
+    def __init__(self, handle: BinaryIO, max_bytes: int, encoding: str):
         self._lines = _physical_lines(handle, max_bytes)
+        self._encoding = encoding
         self.record_raw = bytearray()
         self.record_start = 0
         self.oversized = False
@@ -238,16 +252,16 @@ class _LineFeed:
             self.oversized = True
             return "\n"  # keep the parser's line structure; the record is quarantined anyway
         try:
-            return raw.decode("utf-8")
+            return raw.decode(self._encoding)
         except UnicodeDecodeError:
             # keep parsing so the record ends where it should, then quarantine it as a whole
             self.undecodable = True
-            return raw.decode("utf-8", errors="replace")
+            return raw.decode(self._encoding, errors="replace")
 
 
-def _csv_header(path: Path, max_bytes: int) -> list[str] | None:
+def _csv_header(path: Path, max_bytes: int, encoding: str) -> list[str] | None:
     with path.open("rb") as handle:
-        feed = _LineFeed(handle, max_bytes)
+        feed = _LineFeed(handle, max_bytes, encoding)
         reader = csv.reader(feed)
         for row in reader:
             if row:
@@ -255,12 +269,14 @@ def _csv_header(path: Path, max_bytes: int) -> list[str] | None:
     return None
 
 
-def _csv_layout(path: Path, max_bytes: int) -> FileLayout:
-    header = _csv_header(path, max_bytes) or []
+def _csv_layout(path: Path, max_bytes: int, encoding: str) -> FileLayout:
+    header = _csv_header(path, max_bytes, encoding) or []
     return FileLayout(pa.schema([pa.field(name, pa.string()) for name in header]), "line")
 
 
-def _csv_chunks(path: Path, layout: FileLayout, chunk_rows: int, max_bytes: int) -> Iterator[Chunk]:
+def _csv_chunks(
+    path: Path, layout: FileLayout, chunk_rows: int, max_bytes: int, encoding: str
+) -> Iterator[Chunk]:
     csv.field_size_limit(max(csv.field_size_limit(), max_bytes))
     names = layout.schema.names
     rows: list[list[str]] = []
@@ -268,7 +284,7 @@ def _csv_chunks(path: Path, layout: FileLayout, chunk_rows: int, max_bytes: int)
     bad: list[BadRecord] = []
     header_seen = False
     with path.open("rb") as handle:
-        feed = _LineFeed(handle, max_bytes)
+        feed = _LineFeed(handle, max_bytes, encoding)
         reader = csv.reader(feed, strict=True)
         while True:
             feed.start_record()
@@ -292,7 +308,7 @@ def _csv_chunks(path: Path, layout: FileLayout, chunk_rows: int, max_bytes: int)
                 reason = f"wrong number of fields ({len(row)}, header has {len(names)})"
                 bad.append(BadRecord(feed.record_start, reason, bytes(feed.record_raw)))
             elif feed.undecodable:
-                bad.append(BadRecord(feed.record_start, "invalid UTF-8", bytes(feed.record_raw)))
+                bad.append(BadRecord(feed.record_start, invalid_reason(encoding), bytes(feed.record_raw)))
             else:
                 rows.append(row)
                 positions.append(feed.record_start)
@@ -332,14 +348,19 @@ def _parquet_chunks(path: Path, chunk_rows: int) -> Iterator[Chunk]:
 # ---------------------------------------------------------------- entry points
 
 
-def file_layout(path: Path, fmt: str, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES) -> FileLayout:
+def file_layout(
+    path: Path,
+    fmt: str,
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+    encoding: str = DEFAULT_ENCODING,
+) -> FileLayout:
     """The columns a file's chunks will have (JSON lines need a first pass over the file for this)."""
     if fmt == "text":
         return FileLayout(pa.schema([pa.field(TEXT_COLUMN, pa.string())]), "line")
     if fmt == "jsonl":
-        return _jsonl_layout(path, max_record_bytes)
+        return _jsonl_layout(path, max_record_bytes, encoding)
     if fmt == "csv":
-        return _csv_layout(path, max_record_bytes)
+        return _csv_layout(path, max_record_bytes, encoding)
     if fmt == "parquet":
         return _parquet_layout(path)
     raise ValueError(f"unknown format {fmt!r}")
@@ -351,15 +372,16 @@ def read_chunks(
     layout: FileLayout | None = None,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+    encoding: str = DEFAULT_ENCODING,
 ) -> Iterator[Chunk]:
     """Stream the records of one raw file in chunks; unreadable records come back as `BadRecord`s."""
-    layout = layout or file_layout(path, fmt, max_record_bytes)
+    layout = layout or file_layout(path, fmt, max_record_bytes, encoding)
     if fmt == "text":
-        return _text_chunks(path, chunk_rows, max_record_bytes)
+        return _text_chunks(path, chunk_rows, max_record_bytes, encoding)
     if fmt == "jsonl":
-        return _jsonl_chunks(path, layout, chunk_rows, max_record_bytes)
+        return _jsonl_chunks(path, layout, chunk_rows, max_record_bytes, encoding)
     if fmt == "csv":
-        return _csv_chunks(path, layout, chunk_rows, max_record_bytes)
+        return _csv_chunks(path, layout, chunk_rows, max_record_bytes, encoding)
     if fmt == "parquet":
         return _parquet_chunks(path, chunk_rows)
     raise ValueError(f"unknown format {fmt!r}")

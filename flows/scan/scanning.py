@@ -77,9 +77,9 @@ def scan_file(
     path: Path, relpath: str, dataset: Dataset, kinds: dict[str, str | None], chunk_rows: int = 50_000
 ) -> FileScan:
     """Stream one raw file and tally what it holds (unreadable records are counted with their position)."""
-    layout = file_layout(path, dataset.format)
+    layout = file_layout(path, dataset.format, encoding=dataset.encoding)
     scan = FileScan(file=relpath, position_kind=layout.position_kind)
-    for chunk in read_chunks(path, dataset.format, layout=layout, chunk_rows=chunk_rows):
+    for chunk in read_chunks(path, dataset.format, layout, chunk_rows, encoding=dataset.encoding):
         scan.records_in += len(chunk.frame) + len(chunk.bad)
         scan.records_ok += len(chunk.frame)
         scan.bad.extend({"position": b.position, "reason": b.reason} for b in chunk.bad)

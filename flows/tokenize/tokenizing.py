@@ -186,6 +186,8 @@ def file_settings(dataset: Dataset, kinds: dict[str, str | None]) -> str:
             "kinds": kinds,
             "subject_key": dataset.subject_key,
             "format_preserving": dataset.format_preserving,
+            # only when not the default, so files tokenized before the setting existed stay up to date
+            **({"encoding": dataset.encoding} if dataset.encoding != "utf-8" else {}),
         }
     )
 
@@ -216,7 +218,7 @@ def tokenize_file(
         current = fingerprint(path)
         if not force and is_up_to_date(load_entry(clean_dir, relpath), current, settings, clean_dir):
             return FileResult(name, relpath, output, skipped=True)
-        layout = file_layout(path, dataset.format)
+        layout = file_layout(path, dataset.format, encoding=dataset.encoding)
     tokenized = {c for c in layout.schema.names if kind_for(kinds, dataset, c) is not None}
     column_kinds = {c: kind_for(kinds, dataset, c) for c in layout.schema.names}
     quarantine = QuarantineFile(
@@ -229,7 +231,8 @@ def tokenize_file(
     held: set[str] = set()
     with failure_context(name, relpath):  # the final rename too: errors name the file
         with CleanFileWriter(clean_dir / output, clean_schema(layout.schema, tokenized)) as writer:
-            for chunk in read_chunks(path, dataset.format, layout=layout, chunk_rows=chunk_rows):
+            chunks = read_chunks(path, dataset.format, layout, chunk_rows, encoding=dataset.encoding)
+            for chunk in chunks:
                 result.records_in += len(chunk.frame) + len(chunk.bad)
                 for bad in chunk.bad:
                     quarantine.add(bad)
