@@ -8,9 +8,15 @@ developed against, so its figures are an upper bound; the "heldout" to "heldout6
 dev sets for fixes, so they are optimistic too; the "heldout7" corpus (`bench/corpora/heldout7.py`) is never
 tuned on, so its figures are the honest estimate of real data.
 
+Sets written by others (`bench.public_sets`) are scored too when a local copy is named: presidio-research's
+`synth_dataset_v2.json` and `generated_large.json` (`--presidio-research DIR` or env
+`PIIVAULT_PRESIDIO_RESEARCH`) and the WNUT-17 test set (`--wnut17 DIR` or env `PIIVAULT_WNUT17`), by the
+coverage rule of issue 12; absent, the run says how to get them. Nothing is downloaded.
+
     python -m bench.eval_detection --lines 2000 --seed 0
-        [--corpus tuned|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|all]
-        [--only piivault] [--examples 5]
+        [--corpus tuned|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|
+                  presidio-synth|presidio-large|wnut17|all]
+        [--presidio-research DIR] [--wnut17 DIR] [--only piivault] [--examples 5]
 
 `--corpus both` is kept as an alias of `all`.
 """
@@ -35,6 +41,14 @@ from bench.corpora.heldout5 import build_heldout5_corpus
 from bench.corpora.heldout6 import build_heldout6_corpus
 from bench.corpora.heldout7 import build_heldout7_corpus
 from bench.corpora.tuned import build_corpus
+from bench.public_sets import (
+    COVERAGE_RULES,
+    HOW_TO_GET,
+    PUBLIC_SETS,
+    coverage_score,
+    render_coverage_examples,
+    render_coverage_table,
+)
 
 # (entity, start, end) per text
 Found = list[tuple[str, int, int]]
@@ -284,20 +298,8 @@ def evaluate(corpus: str, args: argparse.Namespace) -> bool:
     gold = sum(len(s.spans) for s in samples)
     print(f"=== {header}", flush=True)
     print(f"Labelled corpus: {len(samples)} records (seed {args.seed}), {gold} gold spans.", flush=True)
-    detectors = {"piivault": piivault_findings, "presidio": presidio_findings}
-    results: dict[str, dict[str, EntityScore]] = {}
-    found_by: dict[str, list[Found]] = {}
-    for name, run in detectors.items():
-        if args.only and name != args.only:
-            continue
-        started = time.perf_counter()
-        try:
-            found_by[name] = run(samples)
-        except (ImportError, AttributeError, NotImplementedError) as error:
-            print(f"{name}: not available ({type(error).__name__}: {error}); skipped.", flush=True)
-            continue
-        results[name] = score(samples, found_by[name])
-        print(f"{name}: {len(samples)} records in {time.perf_counter() - started:.1f} s", flush=True)
+    found_by = run_detectors(samples, args)
+    results = {name: score(samples, found) for name, found in found_by.items()}
     if not results:
         return False
     print()
@@ -312,6 +314,56 @@ def evaluate(corpus: str, args: argparse.Namespace) -> bool:
     return True
 
 
+def run_detectors(samples: list[Sample], args: argparse.Namespace) -> dict[str, list[Found]]:
+    """Each detector's findings on `samples` (those asked for and available), timed on stdout."""
+    detectors = {"piivault": piivault_findings, "presidio": presidio_findings}
+    found_by: dict[str, list[Found]] = {}
+    for name, run in detectors.items():
+        if args.only and name != args.only:
+            continue
+        started = time.perf_counter()
+        try:
+            found_by[name] = run(samples)
+        except (ImportError, AttributeError, NotImplementedError) as error:
+            print(f"{name}: not available ({type(error).__name__}: {error}); skipped.", flush=True)
+            continue
+        print(f"{name}: {len(samples)} records in {time.perf_counter() - started:.1f} s", flush=True)
+    return found_by
+
+
+def evaluate_public(name: str, args: argparse.Namespace) -> bool | None:
+    """Score one set written by others, when its local copy is named; None (and how to get it) if not."""
+    public = PUBLIC_SETS[name]
+    path = public.locate(getattr(args, public.option.lstrip("-").replace("-", "_")))
+    if path is None:
+        print(
+            f"=== [{name}] not scored: {public.filename} not found; {HOW_TO_GET[public.option]}.", flush=True
+        )
+        return None
+    samples = public.read(path)
+    gold = sum(len(s.spans) for s in samples)
+    print(f"=== {public.header}", flush=True)
+    print(
+        f"Labelled set: {len(samples)} texts from {path}, {gold} gold spans of piivault's entities.",
+        flush=True,
+    )
+    found_by = run_detectors(samples, args)
+    if not found_by:
+        return False
+    results = {
+        detector: coverage_score(samples, found, public.entities) for detector, found in found_by.items()
+    }
+    print()
+    print(f"[{name}] " + public.header)
+    print(render_coverage_table(results))
+    if args.examples:
+        for detector, scores in results.items():
+            print(f"{detector}: missed gold spans and false findings")
+            print(render_coverage_examples(scores, args.examples))
+    print()
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m bench.eval_detection", description=__doc__.splitlines()[0]
@@ -320,10 +372,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
         "--corpus",
-        choices=(*CORPORA, "all", "both"),
+        choices=(*CORPORA, *PUBLIC_SETS, "all", "both"),
         default="all",
-        help="which labelled corpus to score on (default all, in the order tuned, heldout, heldout2,"
-        " heldout3, heldout4, heldout5, heldout6, heldout7; 'both' is an alias of 'all')",
+        help="which labelled corpus to score on (default all: the project's corpora in the order tuned,"
+        " heldout, heldout2, ..., then the sets written by others whose copies are named; 'both' is an"
+        " alias of 'all')",
+    )
+    parser.add_argument(
+        "--presidio-research",
+        metavar="DIR",
+        help="a local copy of microsoft/presidio-research (default: env PIIVAULT_PRESIDIO_RESEARCH)",
+    )
+    parser.add_argument(
+        "--wnut17",
+        metavar="DIR",
+        help="a copy of leondz/emerging_entities_17 (default: env PIIVAULT_WNUT17)",
     )
     parser.add_argument("--only", choices=("piivault", "presidio"), help="run one detector only")
     parser.add_argument(
@@ -331,12 +394,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    corpora = list(CORPORA) if args.corpus in ("all", "both") else [args.corpus]
+    every = args.corpus in ("all", "both")
+    corpora = list(CORPORA) if every else [c for c in (args.corpus,) if c in CORPORA]
+    public = list(PUBLIC_SETS) if every else [c for c in (args.corpus,) if c in PUBLIC_SETS]
     ran = [evaluate(corpus, args) for corpus in corpora]
-    if not any(ran):
-        print("No detector could run.", file=sys.stderr)
+    ran_public = [evaluate_public(name, args) for name in public]
+    if not any(ran) and not any(ran_public):
+        if ran or any(result is False for result in ran_public):
+            print("No detector could run.", file=sys.stderr)
         return 1
-    print(RULES)
+    if corpora:
+        print(RULES)
+    if any(ran_public):
+        print(COVERAGE_RULES)
     return 0
 
 

@@ -1,0 +1,343 @@
+"""Labelled sets written by others, read from a local copy and scored by coverage: converters and scorer.
+
+Nothing here is shipped data and nothing is downloaded: each converter reads a copy the user fetched once
+(see `HOW_TO_GET`), from a directory named on the command line or in an environment variable.
+
+- `presidio-synth`, `presidio-large`: microsoft/presidio-research (MIT), `data/synth_dataset_v2.json`
+  (1,500 texts) and `tests/data/generated_large.json` (2,109 texts), lists of `InputSample` objects
+  (`full_text`, `spans` with `entity_type`, `entity_value`, `start_position`, `end_position`). Their labels
+  are mapped to piivault's entities (`PRESIDIO_RESEARCH_ENTITIES`) with their exact offsets; every other
+  label (ORGANIZATION, GPE, DATE_TIME, ...) is left out, so a finding on one of them counts as false.
+- `wnut17`: the WNUT-17 emerging-entities test set (leondz/emerging_entities_17, CC-BY 4.0,
+  `emerging.test.annotated`): tweets, Reddit, YouTube and Stack Overflow comments, one token a line in
+  CoNLL form; the tokens are joined by single spaces, and only `person` labels are kept. Never tuned on.
+
+Scoring (the rule of issue 12, `coverage_score`): a gold span is recalled when at least `COVERED_SHARE` of
+its non-space characters are covered by findings of its type; a courtesy title opening a PERSON label
+(`Mr.`, `dr.`, `Miss`) is not part of the name, and a label that is only a title is dropped. A finding is
+true when it overlaps a gold span of its type. ADDRESS is scored twice: over every label, and without the
+fragments (`is_address_fragment`) the generator labels on their own.
+
+    python -m bench.public_sets presidio-synth --presidio-research DIR [-o FILE] [--no-labels]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.corpora.base import ENTITY_TYPES, Sample, write_jsonl
+
+COVERED_SHARE = 0.9
+PRESIDIO_RESEARCH_ENV = "PIIVAULT_PRESIDIO_RESEARCH"
+WNUT17_ENV = "PIIVAULT_WNUT17"
+
+# presidio-research label -> piivault entity; the rest are not piivault's
+PRESIDIO_RESEARCH_ENTITIES = {
+    "PERSON": "PERSON",
+    "FIRST_NAME": "PERSON",
+    "LAST_NAME": "PERSON",
+    "STREET_ADDRESS": "ADDRESS",
+    "ADDRESS": "ADDRESS",
+    "PHONE_NUMBER": "PHONE_NUMBER",
+    "EMAIL_ADDRESS": "EMAIL_ADDRESS",
+    "CREDIT_CARD": "CREDIT_CARD",
+}
+# a courtesy title opening a PERSON label: not part of the name
+COURTESY_TITLE = re.compile(r"(?i)(?:(?:mr|mrs|ms|mx|dr|prof|miss|sir|madam|mme|mlle)\b\.?[ \t]*)+")
+# the words of an address's secondary unit (`Apt. 595`, `Suite 464`, `P.O. Box 41`)
+UNIT_WORDS = re.compile(r"(?i)\b(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|box|p\.?\s?o|po)\b\.?")
+
+
+def is_address_fragment(value: str) -> bool:
+    """A label that is no address on its own: only digits and punctuation (a building number or a postcode
+    labelled apart, `6614`, `54005`), a secondary unit with its number (`Apt. 595`, `Suite 464`), or one
+    word without a digit (a town or a state labelled apart, `Tartu`)."""
+    rest = UNIT_WORDS.sub(" ", value)
+    has_letters = any(char.isalpha() for char in rest)
+    has_digits = any(char.isdigit() for char in rest)
+    if not has_letters:
+        return True
+    return not has_digits and len(rest.split()) == 1
+
+
+@dataclass(frozen=True)
+class PublicSet:
+    """One set written by others: where its file lies under the user's copy, and how to read it."""
+
+    name: str
+    header: str
+    filename: str
+    subdirs: tuple[str, ...]
+    env: str
+    option: str
+    read: Callable[[Path], list[Sample]]
+    entities: tuple[str, ...] = ENTITY_TYPES  # the entities its labels cover: only those are scored
+
+    def locate(self, directory: str | os.PathLike | None) -> Path | None:
+        """The set's file under `directory` (or the environment variable's), or None when absent."""
+        directory = directory or os.environ.get(self.env)
+        if not directory:
+            return None
+        for subdir in self.subdirs:
+            path = Path(directory) / subdir / self.filename
+            if path.is_file():
+                return path
+        return None
+
+
+def read_input_samples(path: Path) -> list[Sample]:
+    """presidio-research `InputSample` JSON as labelled samples: piivault's entities only, exact offsets
+    (checked against `entity_value`), the template id as the record's kind."""
+    samples = []
+    for index, record in enumerate(json.loads(path.read_text(encoding="utf-8"))):
+        text = record["full_text"]
+        spans = []
+        for span in record["spans"]:
+            entity = PRESIDIO_RESEARCH_ENTITIES.get(span["entity_type"])
+            start, end = span["start_position"], span["end_position"]
+            if text[start:end] != span["entity_value"]:
+                raise ValueError(f"{path.name}: record {index}: a span's offsets do not hold its value")
+            if entity is None:
+                continue
+            if entity == "PERSON":
+                title = COURTESY_TITLE.match(text, start, end)
+                if title and title.end() >= end:
+                    continue  # a label that is only `Mr.`
+            spans.append((start, end, entity))
+        samples.append(Sample(text, sorted(spans), f"template {record.get('template_id')}"))
+    return samples
+
+
+def read_conll_persons(path: Path) -> list[Sample]:
+    """A CoNLL file (token TAB tag, a blank line between sentences) as labelled samples: tokens joined by
+    single spaces, `B-person`/`I-person` runs as PERSON spans, every other label dropped."""
+    samples = []
+    for block in re.split(r"\n[ \t]*\n", path.read_text(encoding="utf-8")):
+        text, spans, position, open_person = "", [], 0, None
+        for line in block.splitlines():
+            if not line.strip():
+                continue
+            token, _, tag = line.partition("\t")
+            if text:
+                text += " "
+                position += 1
+            start = position
+            text += token
+            position += len(token)
+            if tag.strip() == "I-person" and open_person is not None:
+                spans[open_person] = (spans[open_person][0], position, "PERSON")
+            elif tag.strip() in ("B-person", "I-person"):
+                spans.append((start, position, "PERSON"))
+                open_person = len(spans) - 1
+            else:
+                open_person = None
+        if text:
+            samples.append(Sample(text, spans, "wnut17"))
+    return samples
+
+
+PUBLIC_SETS: dict[str, PublicSet] = {
+    "presidio-synth": PublicSet(
+        "presidio-synth",
+        "PRESIDIO-RESEARCH synth_dataset_v2.json (microsoft/presidio-research, MIT): written by others;"
+        " tuned on from issue 12.",
+        "synth_dataset_v2.json",
+        ("", "data"),
+        PRESIDIO_RESEARCH_ENV,
+        "--presidio-research",
+        read_input_samples,
+    ),
+    "presidio-large": PublicSet(
+        "presidio-large",
+        "PRESIDIO-RESEARCH generated_large.json (microsoft/presidio-research, MIT): written by others;"
+        " tuned on from issue 12.",
+        "generated_large.json",
+        ("", "tests/data"),
+        PRESIDIO_RESEARCH_ENV,
+        "--presidio-research",
+        read_input_samples,
+    ),
+    "wnut17": PublicSet(
+        "wnut17",
+        "WNUT-17 test set (leondz/emerging_entities_17, CC-BY 4.0), PERSON only: written by others, never"
+        " tuned on.",
+        "emerging.test.annotated",
+        ("",),
+        WNUT17_ENV,
+        "--wnut17",
+        read_conll_persons,
+        ("PERSON",),
+    ),
+}
+
+HOW_TO_GET = {
+    "--presidio-research": (
+        "git clone https://github.com/microsoft/presidio-research and pass --presidio-research"
+        f" presidio-research (or set {PRESIDIO_RESEARCH_ENV})"
+    ),
+    "--wnut17": (
+        "git clone https://github.com/leondz/emerging_entities_17 and pass --wnut17 emerging_entities_17"
+        f" (or set {WNUT17_ENV})"
+    ),
+}
+
+
+# -- scoring ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class CoverageScore:
+    gold: int = 0
+    recalled: int = 0
+    findings: int = 0
+    true_findings: int = 0
+    missed: list[str] = field(default_factory=list)
+    false: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float | None:
+        return self.true_findings / self.findings if self.findings else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.recalled / self.gold if self.gold else None
+
+
+ADDRESS_WITHOUT_FRAGMENTS = "ADDRESS (no fragments)"
+SCORED_ROWS = (*ENTITY_TYPES[:2], ADDRESS_WITHOUT_FRAGMENTS, *ENTITY_TYPES[2:])
+
+
+def scored_characters(text: str, start: int, end: int, entity: str) -> list[int]:
+    """The positions of a gold span that must be covered: its non-space characters, less a courtesy title
+    opening a name."""
+    if entity == "PERSON":
+        title = COURTESY_TITLE.match(text, start, end)
+        if title:
+            start = title.end()
+    return [i for i in range(start, end) if not text[i].isspace()]
+
+
+def covered(text: str, start: int, end: int, entity: str, mine: list[tuple[int, int]]) -> bool:
+    """True when findings `mine` cover at least `COVERED_SHARE` of the gold span's scored characters."""
+    wanted = scored_characters(text, start, end, entity)
+    if not wanted:
+        return False
+    hit = sum(1 for i in wanted if any(a <= i < b for a, b in mine))
+    return hit >= COVERED_SHARE * len(wanted)
+
+
+Found = list[tuple[str, int, int]]  # (entity, start, end) per text
+
+
+def coverage_score(
+    samples: list[Sample], found: list[Found], entities: tuple[str, ...] = ENTITY_TYPES
+) -> dict[str, CoverageScore]:
+    """Per-entity recall by coverage and precision by overlap, plus ADDRESS without its fragments (the
+    fragments are left out of its gold; a finding on one still counts as true); only `entities` are
+    scored (a set labelled for names only says nothing of a phone finding)."""
+    scores = {row: CoverageScore() for row in SCORED_ROWS}
+    for sample, findings in zip(samples, found, strict=True):
+        for entity in entities:
+            golds = [(a, b) for a, b, t in sample.spans if t == entity]
+            mine = [(a, b) for t, a, b in findings if t == entity]
+            for g_start, g_end in golds:
+                value = sample.text[g_start:g_end]
+                rows = [entity]
+                if entity == "ADDRESS" and not is_address_fragment(value):
+                    rows.append(ADDRESS_WITHOUT_FRAGMENTS)
+                ok = covered(sample.text, g_start, g_end, entity, mine)
+                for row in rows:
+                    scores[row].gold += 1
+                    scores[row].recalled += ok
+                    if not ok:
+                        scores[row].missed.append(_in_context(sample.text, g_start, g_end))
+            rows = [entity, ADDRESS_WITHOUT_FRAGMENTS] if entity == "ADDRESS" else [entity]
+            for a, b in mine:
+                true = any(a < g_end and g_start < b for g_start, g_end in golds)
+                for row in rows:
+                    scores[row].findings += 1
+                    scores[row].true_findings += true
+                    if not true:
+                        scores[row].false.append(_in_context(sample.text, a, b))
+    return scores
+
+
+def _in_context(text: str, start: int, end: int) -> str:
+    return f"{text[start:end]!r} in …{text[max(0, start - 30) : end + 30]!r}…"
+
+
+def _fmt(value: float | None) -> str:
+    return "  -  " if value is None else f"{value:.3f}"
+
+
+def render_coverage_table(results: dict[str, dict[str, CoverageScore]]) -> str:
+    """One row per entity (and ADDRESS without fragments), precision and recall per detector."""
+    names = list(results)
+    head = f"{'entity':<24}{'gold':>6}"
+    for name in names:
+        head += f" | {name + ' prec':>14} {'recall':>6}"
+    lines = [head, "-" * len(head)]
+    for row in SCORED_ROWS:
+        first = results[names[0]][row]
+        if not first.gold and not any(results[name][row].findings for name in names):
+            continue
+        line = f"{row:<24}{first.gold:>6}"
+        for name in names:
+            s = results[name][row]
+            line += f" | {_fmt(s.precision):>14} {_fmt(s.recall):>6}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def render_coverage_examples(scores: dict[str, CoverageScore], limit: int) -> str:
+    """Up to `limit` missed gold spans and false findings per entity, in their context."""
+    lines = []
+    for row in ENTITY_TYPES:
+        s = scores[row]
+        lines.extend(f"  {row} missed: {example}" for example in s.missed[:limit])
+        lines.extend(f"  {row} false: {example}" for example in s.false[:limit])
+    return "\n".join(lines)
+
+
+COVERAGE_RULES = (
+    f"Rules (sets written by others): a gold span is recalled when >= {COVERED_SHARE:.0%} of its non-space\n"
+    "characters are covered by findings of its type (a courtesy title opening a name excluded); a finding\n"
+    "is true when it overlaps a gold span of its type; labels piivault does not detect (ORGANIZATION,\n"
+    "LOCATION, DATE_TIME, ...) are not gold, so a finding on one is false. ADDRESS (no fragments) leaves\n"
+    "out the labels that are a lone number, a lone secondary unit (`Apt. 595`) or a lone word (a town)."
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.public_sets", description=__doc__.splitlines()[0])
+    parser.add_argument("name", choices=list(PUBLIC_SETS), help="which set to convert")
+    parser.add_argument("--presidio-research", metavar="DIR", help="a copy of microsoft/presidio-research")
+    parser.add_argument("--wnut17", metavar="DIR", help="a copy of leondz/emerging_entities_17")
+    parser.add_argument("-o", "--output", help="JSONL file to write (default: stdout)")
+    parser.add_argument(
+        "--no-labels", action="store_true", help="only id and text, as `piivault detect` reads"
+    )
+    args = parser.parse_args(argv)
+    public = PUBLIC_SETS[args.name]
+    path = public.locate(getattr(args, public.option.lstrip("-").replace("-", "_")))
+    if path is None:
+        print(f"{public.name}: {public.filename} not found; {HOW_TO_GET[public.option]}", file=sys.stderr)
+        return 1
+    samples = public.read(path)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as out:
+            write_jsonl(samples, out, not args.no_labels)
+    else:
+        write_jsonl(samples, sys.stdout, not args.no_labels)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,178 @@
+"""The converters and the coverage scorer of the sets written by others (`bench.public_sets`), on hand-written
+samples in the sets' own formats; and `make eval` saying how to get a set it cannot find."""
+
+import json
+
+import pytest
+
+from bench import eval_detection, public_sets
+from bench.corpora.base import Sample
+from bench.public_sets import (
+    ADDRESS_WITHOUT_FRAGMENTS,
+    coverage_score,
+    is_address_fragment,
+    read_conll_persons,
+    read_input_samples,
+)
+
+INPUT_SAMPLES = [
+    {
+        "full_text": "Mr. Brian Lee lives at 12 Oak Street Apt. 5, call (905) 772-5962 or mail "
+        "b.lee@example.com",
+        "masked": "ignored",
+        "spans": [
+            {"entity_type": "PREFIX", "entity_value": "Mr.", "start_position": 0, "end_position": 3},
+            {"entity_type": "PERSON", "entity_value": "Brian Lee", "start_position": 4, "end_position": 13},
+            {
+                "entity_type": "STREET_ADDRESS",
+                "entity_value": "12 Oak Street",
+                "start_position": 23,
+                "end_position": 36,
+            },
+            {
+                "entity_type": "STREET_ADDRESS",
+                "entity_value": "Apt. 5",
+                "start_position": 37,
+                "end_position": 43,
+            },
+            {
+                "entity_type": "PHONE_NUMBER",
+                "entity_value": "(905) 772-5962",
+                "start_position": 50,
+                "end_position": 64,
+            },
+            {
+                "entity_type": "EMAIL_ADDRESS",
+                "entity_value": "b.lee@example.com",
+                "start_position": 73,
+                "end_position": 90,
+            },
+        ],
+        "template_id": 7,
+        "metadata": None,
+    },
+    {
+        "full_text": "Dr. Ann Roe works at Persint",
+        "spans": [
+            {"entity_type": "PERSON", "entity_value": "Dr. Ann Roe", "start_position": 0, "end_position": 11},
+            {
+                "entity_type": "ORGANIZATION",
+                "entity_value": "Persint",
+                "start_position": 21,
+                "end_position": 28,
+            },
+        ],
+        "template_id": 8,
+    },
+    {
+        "full_text": "Mrs. went home",
+        "spans": [{"entity_type": "PERSON", "entity_value": "Mrs.", "start_position": 0, "end_position": 4}],
+    },
+]
+
+CONLL = "Toni\tB-person\nKroos\tI-person\nsaid\tO\nhi\tO\n\nParis\tB-location\nHilton\tB-person\n.\tO\n"
+
+
+def test_input_samples_keep_exact_offsets_and_only_piivault_entities(tmp_path):
+    path = tmp_path / "sample.json"
+    path.write_text(json.dumps(INPUT_SAMPLES))
+    first, second, third = read_input_samples(path)
+    assert [(first.text[a:b], t) for a, b, t in first.spans] == [
+        ("Brian Lee", "PERSON"),
+        ("12 Oak Street", "ADDRESS"),
+        ("Apt. 5", "ADDRESS"),
+        ("(905) 772-5962", "PHONE_NUMBER"),
+        ("b.lee@example.com", "EMAIL_ADDRESS"),
+    ]
+    assert first.kind == "template 7"
+    assert [(second.text[a:b], t) for a, b, t in second.spans] == [("Dr. Ann Roe", "PERSON")]
+    assert third.spans == []  # a label that is only a title is no name
+
+
+def test_input_samples_with_offsets_that_do_not_hold_their_value_are_refused(tmp_path):
+    broken = [dict(INPUT_SAMPLES[1], spans=[dict(INPUT_SAMPLES[1]["spans"][0], end_position=9)])]
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(broken))
+    with pytest.raises(ValueError, match="record 0"):
+        read_input_samples(path)
+
+
+def test_conll_persons_join_tokens_by_spaces_and_keep_person_runs(tmp_path):
+    path = tmp_path / "emerging.test.annotated"
+    path.write_text(CONLL)
+    first, second = read_conll_persons(path)
+    assert first.text == "Toni Kroos said hi" and first.spans == [(0, 10, "PERSON")]
+    assert second.text == "Paris Hilton ." and second.spans == [(6, 12, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("Apt. 595", True),
+        ("Suite 464", True),
+        ("54005", True),
+        ("20", True),
+        ("Tartu", True),
+        ("P.O. Box 41", True),
+        ("12 Oak Street", False),
+        ("Vesterskovvej 79", False),
+        ("Marina Fort Street", False),
+        ("PSC 3294, Box 9168\nAPO AA 61487", False),
+    ],
+)
+def test_address_fragments(value, expected):
+    assert is_address_fragment(value) is expected
+
+
+@pytest.mark.parametrize(
+    "findings, recalled, true",
+    [
+        ([("PERSON", 4, 13)], 1, 1),  # the name without its title
+        ([("PERSON", 0, 13)], 1, 1),  # with it
+        ([("PERSON", 4, 9)], 0, 1),  # `Brian` only: 5 of 8 characters
+        ([("PERSON", 4, 12)], 0, 1),  # `Brian Le`: 7 of 8 is under 90 %
+        ([("PERSON", 4, 13), ("PERSON", 73, 78)], 1, 1),  # a name inside an email is false
+        ([("PHONE_NUMBER", 4, 13)], 0, 0),  # the wrong type covers nothing
+    ],
+)
+def test_coverage_rule_for_names(findings, recalled, true):
+    text = INPUT_SAMPLES[0]["full_text"]
+    sample = Sample(text, [(0, 13, "PERSON")], "t")  # a label that holds its title
+    scores = coverage_score([sample], [findings])
+    assert scores["PERSON"].recalled == recalled
+    assert scores["PERSON"].true_findings == true
+    assert scores["PERSON"].findings == sum(1 for t, _, _ in findings if t == "PERSON")
+
+
+def test_address_is_scored_with_and_without_fragments(tmp_path):
+    path = tmp_path / "sample.json"
+    path.write_text(json.dumps(INPUT_SAMPLES[:1]))
+    (sample,) = read_input_samples(path)
+    scores = coverage_score([sample], [[("ADDRESS", 23, 36)]])
+    assert (scores["ADDRESS"].gold, scores["ADDRESS"].recalled) == (2, 1)
+    assert (scores[ADDRESS_WITHOUT_FRAGMENTS].gold, scores[ADDRESS_WITHOUT_FRAGMENTS].recalled) == (1, 1)
+    # a set labelled for names only scores nothing else
+    assert coverage_score([sample], [[("ADDRESS", 23, 36)]], ("PERSON",))["ADDRESS"].findings == 0
+
+
+def test_eval_scores_a_set_written_by_others_beside_stock_presidio(tmp_path, capsys):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "synth_dataset_v2.json").write_text(json.dumps(INPUT_SAMPLES))
+    assert eval_detection.main(["--corpus", "presidio-synth", "--presidio-research", str(tmp_path)]) == 0
+    output = capsys.readouterr().out
+    assert "[presidio-synth]" in output and "piivault prec" in output and "presidio prec" in output
+    assert "ADDRESS (no fragments)" in output and ">= 90% of its non-space" in output
+
+
+def test_eval_says_how_to_get_a_set_it_cannot_find(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv(public_sets.WNUT17_ENV, raising=False)
+    assert eval_detection.main(["--corpus", "wnut17", "--only", "piivault"]) == 1
+    assert "git clone https://github.com/leondz/emerging_entities_17" in capsys.readouterr().out
+
+
+def test_the_converter_writes_jsonl(tmp_path, capsys):
+    path = tmp_path / "emerging.test.annotated"
+    path.write_text(CONLL)
+    assert public_sets.main(["wnut17", "--wnut17", str(tmp_path)]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert lines[0] == {"id": 0, "text": "Toni Kroos said hi", "kind": "wnut17", "spans": [[0, 10, "PERSON"]]}
