@@ -13,6 +13,8 @@ The corpora, and what their figures mean:
 - `heldout` to `heldout6`: each held out when written, each since used as a development set for fixes, so
   their figures are optimistic too.
 - `heldout7`: never tuned on; its figures are the honest estimate of how detection does on real data.
+- `heldout8`: written blind and never tuned on: chats, messages and tickets as people type them, in the
+  nine regions' languages; its figures are the honest estimate for chat and ticket text.
 
     python -m bench.corpora NAME --lines 2000 --seed 0 [-o FILE] [--no-labels]
 """

@@ -6,7 +6,7 @@
 
 import sys
 
-from bench.corpora import heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, tuned
+from bench.corpora import heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, tuned
 from bench.corpora.base import Builder, corpus_main
 
 BUILDERS: dict[str, Builder] = {
@@ -18,6 +18,7 @@ BUILDERS: dict[str, Builder] = {
     "heldout5": heldout5.build_heldout5_corpus,
     "heldout6": heldout6.build_heldout6_corpus,
     "heldout7": heldout7.build_heldout7_corpus,
+    "heldout8": heldout8.build_heldout8_corpus,
 }
 
 
