@@ -29,8 +29,9 @@ class CatalogLocation:
     path: Path
     source: str
 
-    def describe(self) -> str:
-        hint = "" if self.source == FROM_OPTION else f"; give --catalog PATH or set {CATALOG_ENV}"
+    def describe(self, other_ways: str = f"give --catalog PATH or set {CATALOG_ENV}") -> str:
+        """`catalog taken from SOURCE`, and the other ways to give it when it did not come from the option."""
+        hint = "" if self.source == FROM_OPTION else f"; {other_ways}"
         return f"catalog taken from {self.source}{hint}"
 
 
@@ -44,9 +45,10 @@ def locate_catalog(option: str | os.PathLike | None = None) -> CatalogLocation:
     return CatalogLocation(Path.cwd() / CATALOG_FILE, FROM_WORKING_DIRECTORY)
 
 
-def load_located(location: CatalogLocation) -> Catalog:
+def load_located(location: CatalogLocation, other_ways: str | None = None) -> Catalog:
     """Load the catalog at `location`; a CatalogError names the path and where it was taken from."""
     try:
         return load_catalog(location.path)
     except CatalogError as error:
-        raise CatalogError(f"{error} ({location.describe()})") from None
+        where = location.describe(other_ways) if other_ways else location.describe()
+        raise CatalogError(f"{error} ({where})") from None
