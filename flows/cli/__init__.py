@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 
+from flows.cli.errors import CommandError
 from flows.pipeline.prefect_env import apply_offline_defaults
 
 # Module names under flows.cli, in the order `--help` lists them. Each module defines
@@ -44,11 +45,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one command and return its exit status. Prefect's offline settings apply to every command,
-    since any of them may start Prefect's temporary server (erase, access and detect too)."""
+    """Run one command and return its exit status. Prefect's offline settings apply to every command that
+    may run a flow. A `CommandError` from any command is one line on stderr and its exit status."""
     apply_offline_defaults()
     args = build_parser().parse_args(argv)
-    return int(args.run(args) or 0)
+    try:
+        return int(args.run(args) or 0)
+    except CommandError as error:
+        print(f"piivault {args.command}: {error}", file=sys.stderr)
+        return error.status
 
 
 if __name__ == "__main__":

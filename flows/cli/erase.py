@@ -1,15 +1,20 @@
 """`piivault erase REQUEST_ID` or `piivault erase --email X ... --verified-by WHO --method HOW`.
 
-Runs the erasure flow on a filed request, or files one and runs it at once; prints the receipt path.
+Runs the erasure on a filed request, or files one and runs it at once; prints the receipt path. In this
+process by default; as a run of the Prefect flow `erase` with `--prefect` or when PREFECT_API_URL is set.
 Exit status: 0 completed (or completed before: nothing to do), 1 the run failed (rerun to resume),
-3 the request is not verified (nothing runs), 4 it needs review (no subject, or more than one).
+2 a wrong option or catalog, 3 the request is not verified (nothing runs), 4 it needs review (no
+subject, or more than one).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 
+from flows.cli.catalog_option import catalog_location, load_catalog_from
+from flows.cli.errors import safe_message
 from flows.cli.request import (
     EXIT_NEEDS_REVIEW,
     EXIT_UNVERIFIED,
@@ -19,6 +24,9 @@ from flows.cli.request import (
     open_catalog_vault,
     verification,
 )
+from flows.cli.run_mode import add_prefect_option, prefect_api, use_prefect
+
+EXIT_FAILED = 1
 
 
 def register(subparsers) -> None:
@@ -30,6 +38,7 @@ def register(subparsers) -> None:
     )
     parser.add_argument("request_id", nargs="?", metavar="REQUEST_ID", help="a filed erasure request")
     add_identifier_options(parser, required=False)
+    add_prefect_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -61,7 +70,7 @@ def prepare(kind: str, args: argparse.Namespace) -> tuple[str | None, int]:
 
 
 def report(kind: str, outcome: dict) -> int:
-    """Print the outcome of a request flow; its exit status."""
+    """Print the outcome of a request run; its exit status."""
     if outcome["status"] == "needs_review":
         print(
             f"piivault {kind}: request {outcome['request_id']} needs review: {outcome['reason']}",
@@ -74,18 +83,63 @@ def report(kind: str, outcome: dict) -> int:
     return 0
 
 
-def run(args: argparse.Namespace) -> int:
-    request_id, status = prepare("erase", args)
+def completed_before(args: argparse.Namespace, request_id: str) -> dict | None:
+    """The outcome of a request completed by an earlier run whose progress rows were already reduced to
+    durations: nothing to do, known without loading the run's steps (and pandas). None otherwise: the run
+    says so itself, after finishing an interrupted completion."""
+    from flows.requests import progress
+    from flows.requests.lifecycle import COMPLETED, get_request
+    from flows.requests.run import RESOLVE, Outcome
+
+    _catalog, vault = open_catalog_vault(args)
+    with vault:
+        request = get_request(vault, request_id)
+        resolved = progress.load(vault, request_id, RESOLVE)
+    if request["status"] != COMPLETED or (resolved is not None and set(resolved[0]) != {"seconds"}):
+        return None
+    return Outcome(request_id, COMPLETED, request["receipt_path"], already_done=True).__dict__
+
+
+def run_request_command(
+    kind: str,
+    args: argparse.Namespace,
+    in_process: Callable[[object, object, str], object],
+    as_flow: Callable[[str, str], dict],
+) -> int:
+    """File/verify, then run the request in this process (`in_process(catalog, vault, request_id)`) or
+    as a Prefect flow run (`as_flow(request_id, catalog_path)`); print the outcome."""
+    request_id, status = prepare(kind, args)
     if status:
         return status
+    try:
+        if use_prefect(args):
+            location = catalog_location(args)
+            with prefect_api(location):
+                outcome = as_flow(request_id, str(location.path))
+        elif (outcome := completed_before(args, request_id)) is None:
+            from vault.store import Vault
+
+            catalog = load_catalog_from(args)
+            with Vault.open(catalog.vault_url) as vault:
+                outcome = in_process(catalog, vault, request_id).__dict__
+    except Exception as error:  # our errors name places, never values; others show only their class
+        print(f"piivault {kind}: request {request_id} failed ({safe_message(error)})", file=sys.stderr)
+        print(f"rerun `piivault {kind} {request_id}` to resume", file=sys.stderr)
+        return EXIT_FAILED
+    return report(kind, outcome)
+
+
+def erase_in_process(catalog, vault, request_id: str):
+    from flows.erasure.steps import run_erasure
+
+    return run_erasure(catalog, vault, request_id)
+
+
+def erase_as_flow(request_id: str, catalog_path: str) -> dict:
     from flows.erasure.flow import erase
 
-    try:
-        outcome = erase(request_id=request_id, catalog_path=args.catalog)
-    except Exception as error:  # the flow's errors name places, never values
-        print(
-            f"piivault erase: request {request_id} failed ({type(error).__name__}): {error}", file=sys.stderr
-        )
-        print(f"rerun `piivault erase {request_id}` to resume", file=sys.stderr)
-        return 1
-    return report("erase", outcome)
+    return erase(request_id=request_id, catalog_path=catalog_path)
+
+
+def run(args: argparse.Namespace) -> int:
+    return run_request_command("erase", args, erase_in_process, erase_as_flow)

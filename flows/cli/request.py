@@ -2,7 +2,9 @@
 
 Files an erasure or access request in the vault and prints its id. The vault keeps only a keyed hash of
 the identifier. Without verification evidence the request waits (`awaiting_verification`) and no flow
-runs it. The options and helpers here are shared with `piivault erase` and `piivault access`.
+runs it. The identifier may come from standard input (`--email -`) or a file (`--email @PATH`), which keeps
+it out of `ps` and shell history. The options and helpers here are shared with `piivault erase` and
+`piivault access`.
 """
 
 from __future__ import annotations
@@ -10,6 +12,10 @@ from __future__ import annotations
 import argparse
 import sys
 from typing import TYPE_CHECKING
+
+from flows.cli.catalog_option import add_catalog_option, load_catalog_from
+from flows.cli.errors import CommandError
+from flows.cli.identifiers import add_identifier_group, identifier
 
 if TYPE_CHECKING:
     from vault.store import Vault
@@ -20,41 +26,26 @@ EXIT_NEEDS_REVIEW = 4
 
 def add_identifier_options(parser: argparse.ArgumentParser, required: bool) -> None:
     """--email / --phone / --customer-id (one of them), --verified-by / --method, --catalog."""
-    group = parser.add_mutually_exclusive_group(required=required)
-    group.add_argument("--email", help="the person's email address")
-    group.add_argument("--phone", help="the person's phone number (any format)")
-    group.add_argument("--customer-id", dest="customer_id", help="the person's customer id")
+    add_identifier_group(parser, required)
     parser.add_argument("--verified-by", dest="verified_by", help="who verified the requester's identity")
     parser.add_argument("--method", help='how the identity was verified, e.g. "id card at the shop"')
-    parser.add_argument("--catalog", default="catalog.yaml", help="catalog file (default ./catalog.yaml)")
-
-
-def identifier(args: argparse.Namespace) -> tuple[str, str] | None:
-    """(identifier type, value) from the options, or None when none was given."""
-    for kind in ("email", "phone", "customer_id"):
-        if getattr(args, kind, None):
-            return kind, getattr(args, kind)
-    return None
+    add_catalog_option(parser)
 
 
 def verification(args: argparse.Namespace):
-    """The verification evidence, None without it; SystemExit when only half of it is given."""
+    """The verification evidence, None without it; CommandError when only half of it is given."""
     from flows.requests.lifecycle import Verification
 
     if bool(args.verified_by) != bool(args.method):
-        raise SystemExit("piivault: give both --verified-by and --method, or neither")
+        raise CommandError("give both --verified-by and --method, or neither")
     return Verification(args.verified_by, args.method) if args.verified_by else None
 
 
 def open_catalog_vault(args: argparse.Namespace):
-    """(catalog, vault) of `--catalog`; a clear exit when the catalog is wrong."""
-    from flows.pipeline.catalog import CatalogError, load_catalog
+    """(catalog, vault) of the catalog the options name; CommandError naming where it was looked for."""
     from vault.store import Vault
 
-    try:
-        catalog = load_catalog(args.catalog)
-    except CatalogError as error:
-        raise SystemExit(f"piivault: {error}") from None
+    catalog = load_catalog_from(args)
     return catalog, Vault.open(catalog.vault_url)
 
 
@@ -82,7 +73,8 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    catalog, vault = open_catalog_vault(args)
+    identifier(args)  # read before the vault opens: a missing value stops here
+    _catalog, vault = open_catalog_vault(args)
     with vault:
         request_id = file_from_args(vault, args.kind, args)
     print(request_id)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 
+from flows.cli.catalog_option import add_catalog_option
+
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
@@ -16,7 +18,7 @@ def register(subparsers) -> None:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--catalog", default="catalog.yaml", help="catalog file (default ./catalog.yaml)")
+    add_catalog_option(parser)
     parser.set_defaults(run=run)
 
 

@@ -1,8 +1,12 @@
 """`piivault serve`: run the scheduled deployments (nightly tokenize, weekly scan) on this machine, and
-the on-demand erasure and access deployments (`prefect deployment run 'erase/erasure' -p request_id=...`).
+the on-demand erasure and access deployments (`prefect deployment run 'erase/erasure-served' -p
+request_id=...`), from this process, until interrupted.
 
-`flow.serve` needs no work pool: this process polls for scheduled runs and executes them itself. For a
-Prefect server with workers, deploy from `prefect.yaml` instead (see docs/flows.md).
+The served deployments are named apart from those `prefect deploy` registers from `prefect.yaml`
+(`nightly-tokenize-served`, not `nightly-tokenize`): both can live on one server, serve never takes a
+work-pool deployment over, and stopping serve pauses only its own deployments. No work pool is needed.
+Without PREFECT_API_URL, serve starts a temporary server for its lifetime and prints its URL.
+The catalog is checked before anything is registered: a missing one stops serve with its path.
 """
 
 from __future__ import annotations
@@ -10,17 +14,23 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from flows.cli.catalog_option import add_catalog_option, catalog_location, load_catalog_from
+from flows.cli.errors import CommandError
+from flows.cli.run_mode import prefect_api, say
+
 TOKENIZE_CRON = "0 2 * * *"  # nightly, after the landing zone's daily drops
 SCAN_CRON = "0 4 * * 0"  # weekly, Sunday morning
+SERVED = "-served"  # appended to prefect.yaml's deployment names
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "serve",
         help="serve nightly tokenize, weekly scan and on-demand erasure/access from this process",
-        description="Serve the scan and tokenize flows on their schedules until interrupted.",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--catalog", default="catalog.yaml", help="catalog file (default ./catalog.yaml)")
+    add_catalog_option(parser)
     parser.add_argument("--tokenize-cron", default=TOKENIZE_CRON, help=f"default {TOKENIZE_CRON!r}")
     parser.add_argument("--scan-cron", default=SCAN_CRON, help=f"default {SCAN_CRON!r}")
     parser.set_defaults(run=run)
@@ -35,15 +45,42 @@ def deployments(catalog: str, tokenize_cron: str, scan_cron: str) -> list:
 
     parameters = {"catalog_path": str(Path(catalog).resolve())}
     return [
-        tokenize.to_deployment(name="nightly-tokenize", cron=tokenize_cron, parameters=parameters),
-        scan.to_deployment(name="weekly-scan", cron=scan_cron, parameters=parameters),
-        erase.to_deployment(name="erasure", parameters=parameters),
-        access.to_deployment(name="access", parameters=parameters),
+        tokenize.to_deployment(name="nightly-tokenize" + SERVED, cron=tokenize_cron, parameters=parameters),
+        scan.to_deployment(name="weekly-scan" + SERVED, cron=scan_cron, parameters=parameters),
+        erase.to_deployment(name="erasure" + SERVED, parameters=parameters),
+        access.to_deployment(name="access" + SERVED, parameters=parameters),
     ]
 
 
-def run(args: argparse.Namespace) -> int:
-    from prefect import serve
+def refuse_work_pool_deployments(served: list) -> None:
+    """CommandError when a deployment of a served name exists on a work pool: serving it would take it
+    over (runs would go to this process, and stopping would pause it)."""
+    from prefect.client.orchestration import get_client
+    from prefect.exceptions import ObjectNotFound
 
-    serve(*deployments(args.catalog, args.tokenize_cron, args.scan_cron))
+    with get_client(sync_client=True) as client:
+        for deployment in served:
+            name = f"{deployment.flow_name}/{deployment.name}"
+            try:
+                existing = client.read_deployment_by_name(name)
+            except ObjectNotFound:
+                continue
+            if existing.work_pool_name:
+                raise CommandError(
+                    f"deployment {name} exists on work pool {existing.work_pool_name}; serve would take it "
+                    "over: delete it (`prefect deployment delete`) or serve against another server"
+                )
+
+
+def run(args: argparse.Namespace) -> int:
+    load_catalog_from(args)  # a missing or invalid catalog stops serve before anything is registered
+    location = catalog_location(args)
+    with prefect_api(location) as url:
+        from prefect import serve
+
+        served = deployments(str(location.path), args.tokenize_cron, args.scan_cron)
+        refuse_work_pool_deployments(served)
+        names = ", ".join(f"{d.flow_name}/{d.name}" for d in served)
+        say(f"serving {names} on {url} (catalog {location.path})")
+        serve(*served)
     return 0

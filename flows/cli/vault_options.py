@@ -1,39 +1,34 @@
 """Options shared by the vault commands (`detokenize`, `audit`, `keys`): which vault to open.
 
-Not a command itself (it is not listed in `flows.cli.COMMANDS`).
+`--vault URL`, else the `vault:` of the catalog found as every command finds it (`--catalog PATH`, else
+`PIIVAULT_CATALOG`, else `./catalog.yaml`). Not a command itself (it is not listed in
+`flows.cli.COMMANDS`).
 """
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-DEFAULT_CATALOG = "catalog.yaml"
+from flows.cli.catalog_option import add_catalog_option, load_catalog_from
+from flows.pipeline.catalog_location import CATALOG_ENV
 
 
 def add_vault_options(parser: argparse.ArgumentParser) -> None:
     """`--vault URL` and `--catalog PATH` (the catalog's `vault:` is used when no URL is given)."""
     parser.add_argument("--vault", metavar="URL", help="vault URL (sqlite:///path or postgresql://...)")
-    parser.add_argument(
-        "--catalog",
-        metavar="PATH",
-        help=f"catalog whose `vault:` to use without --vault (default {DEFAULT_CATALOG}, if present)",
+    add_catalog_option(
+        parser,
+        help=f"catalog whose `vault:` to use without --vault (default: ${CATALOG_ENV}, else ./catalog.yaml)",
     )
 
 
 def vault_url(args: argparse.Namespace) -> str:
-    """The vault URL from `--vault`, else from the catalog; a clear error when neither is available."""
+    """The vault URL from `--vault`, else from the catalog; CommandError naming where the catalog was
+    looked for when neither is there."""
     if args.vault:
         return args.vault
-    catalog = args.catalog or (DEFAULT_CATALOG if Path(DEFAULT_CATALOG).exists() else None)
-    if catalog is None:
-        raise SystemExit("piivault: give --vault URL or --catalog PATH (no catalog.yaml here)")
-    from flows.pipeline.catalog import CatalogError, load_catalog
-
-    try:
-        return load_catalog(catalog).vault_url
-    except CatalogError as error:
-        raise SystemExit(f"piivault: {error}") from None
+    other_ways = f"give --vault URL or --catalog PATH, or set {CATALOG_ENV}"
+    return load_catalog_from(args, other_ways=other_ways).vault_url
 
 
 def open_vault(args: argparse.Namespace):

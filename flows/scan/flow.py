@@ -1,16 +1,16 @@
 """The scan flow: what personal data each catalog dataset holds, published as Prefect artifacts and as a
-self-contained HTML report. It reads the raw zone and writes only counts and masked evidence."""
+self-contained HTML report. It reads the raw zone and writes only counts and masked evidence.
+
+`flows.scan.run` takes the same steps without Prefect (what `piivault scan` does by default)."""
 
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import UTC, datetime
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from flows.pipeline.catalog import load_catalog
-from flows.pipeline.errors import failure_context
 from flows.pipeline.tasks import (
     RAW_DATA,
     classify_dataset_columns,
@@ -18,19 +18,14 @@ from flows.pipeline.tasks import (
     list_raw_files,
     raise_for_failures,
 )
-from flows.scan.report import markdown, table_rows, write_reports
+from flows.scan.report import markdown, table_rows, update_reports
+from flows.scan.run import now_text, scan_raw
 
 
 @task(name="scan-raw-file", **RAW_DATA)
 def scan_raw_file(catalog_path: str, dataset: str, file: str, kinds: dict[str, str | None]) -> dict:
     """Counts, masked evidence and unreadable positions for one raw file."""
-    from flows.scan.scanning import scan_file
-
-    catalog = load_catalog(catalog_path)
-    catalog.check_inside_raw(dataset, catalog.raw_dir / file)
-    with failure_context(dataset, file):
-        result = scan_file(catalog.raw_dir / file, file, catalog.dataset(dataset), kinds)
-    return asdict(result)
+    return asdict(scan_raw(load_catalog(catalog_path), dataset, file, kinds))
 
 
 @task(name="summarise-dataset", persist_result=False)
@@ -53,14 +48,14 @@ def summarise_dataset(
 
 @task(name="publish-scan-report", persist_result=False)
 def publish_scan_report(catalog_path: str, summaries: list[dict]) -> str:
-    """Write the HTML and JSON reports and the Prefect markdown and table artifacts; returns the HTML path."""
+    """Update the HTML and JSON reports with these datasets (the others stay as last scanned) and publish
+    the whole report as the Prefect markdown and table artifacts; returns the HTML path."""
     catalog = load_catalog(catalog_path)
-    generated_at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
-    html_path, _ = write_reports(summaries, catalog.reports_dir, generated_at)
+    html_path, shown = update_reports(summaries, catalog.reports_dir, now_text(), list(catalog.datasets))
     create_markdown_artifact(
-        key="scan-report", markdown=markdown(summaries, html_path), description="piivault scan"
+        key="scan-report", markdown=markdown(shown, html_path), description="piivault scan"
     )
-    create_table_artifact(key="scan-entities", table=table_rows(summaries), description="entities per column")
+    create_table_artifact(key="scan-entities", table=table_rows(shown), description="entities per column")
     return str(html_path)
 
 

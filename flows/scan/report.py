@@ -1,6 +1,10 @@
 """Renderings of a scan result: a self-contained HTML report (inline SVG chart per dataset), a markdown
 summary and table rows for Prefect artifacts. Inputs are the plain summaries of `flows.scan.scanning`, which
 hold counts and masked evidence only.
+
+The report covers every dataset of the catalog, each as last scanned: a run saves its datasets' results
+as `<reports>/scan/<dataset>.json`, then renders `scan-report.html` and `scan-report.json` from all of
+them, so a scan of one dataset updates its part and leaves the others' as they were.
 """
 
 from __future__ import annotations
@@ -121,8 +125,9 @@ def html_report(summaries: list[dict], generated_at: str) -> str:
         body.append(
             f"<section><h2>{html.escape(summary['dataset'])} <small>({summary['format']})</small></h2>"
         )
+        scanned = f"Scanned {html.escape(summary['scanned_at'])}. " if summary.get("scanned_at") else ""
         body.append(
-            f"<p>{summary['records_ok']} records in {summary['files']} files; "
+            f"<p>{scanned}{summary['records_ok']} records in {summary['files']} files; "
             f"{len(summary['quarantined'])} unreadable records; "
             f"{len(summary['empty_files'])} empty files.</p>"
         )
@@ -164,11 +169,38 @@ def html_report(summaries: list[dict], generated_at: str) -> str:
     )
 
 
-def write_reports(summaries: list[dict], directory: Path, generated_at: str) -> tuple[Path, Path]:
-    """Write `scan-report.html` and `scan-report.json` atomically; returns their paths."""
+DATASETS_DIR = "scan"  # under the reports zone: one JSON file per dataset, its latest scan
+
+
+def save_dataset_results(summaries: list[dict], directory: Path, scanned_at: str) -> None:
+    """Write each dataset's summary, stamped with when it was scanned, as `scan/<dataset>.json`."""
+    for summary in summaries:
+        document = {**summary, "scanned_at": scanned_at}
+        path = directory / DATASETS_DIR / f"{summary['dataset']}.json"
+        write_bytes_atomic(path, (json.dumps(document, indent=1, sort_keys=True) + "\n").encode("utf-8"))
+
+
+def saved_results(directory: Path, datasets: list[str]) -> list[dict]:
+    """The latest saved summary of each of `datasets` that was ever scanned, in that order."""
+    found = []
+    for name in datasets:
+        path = directory / DATASETS_DIR / f"{name}.json"
+        if path.is_file():
+            found.append(json.loads(path.read_text(encoding="utf-8")))
+    return found
+
+
+def update_reports(
+    summaries: list[dict], directory: Path, generated_at: str, datasets: list[str]
+) -> tuple[Path, list[dict]]:
+    """Save this run's datasets, then write `scan-report.html` and `scan-report.json` (atomically) from the
+    latest results of every dataset in `datasets` (the catalog's, in its order). Returns the HTML path
+    and the summaries it shows."""
+    save_dataset_results(summaries, directory, generated_at)
+    shown = saved_results(directory, datasets)
     html_path = directory / "scan-report.html"
     json_path = directory / "scan-report.json"
-    write_bytes_atomic(html_path, html_report(summaries, generated_at).encode("utf-8"))
-    document = {"generated_at": generated_at, "datasets": summaries}
+    write_bytes_atomic(html_path, html_report(shown, generated_at).encode("utf-8"))
+    document = {"generated_at": generated_at, "datasets": shown}
     write_bytes_atomic(json_path, (json.dumps(document, indent=1, sort_keys=True) + "\n").encode("utf-8"))
-    return html_path, json_path
+    return html_path, shown
