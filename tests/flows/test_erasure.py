@@ -49,8 +49,10 @@ def test_erase_command_removes_the_subject_and_nobody_else(zone, capsys, prefect
         name = token_of(vault, "PERSON", subject.full_name)
         landline = token_of(vault, "PHONE_NUMBER", subject.landline)
 
+    evidence = ["--verified-by", "clerk 7", "--method", "id card"]
+    # as a Prefect flow run (`--prefect`): what reaches Prefect is checked below
     status, receipt_path, _err = erase_cli(
-        root, capsys, "--email", subject.email.upper(), "--verified-by", "clerk 7", "--method", "id card"
+        root, capsys, "--prefect", "--email", subject.email.upper(), *evidence
     )
     assert status == 0, _err
     after_files = file_states(root)

@@ -1,5 +1,5 @@
 """The whole demo pipeline runs offline: outbound connections beyond loopback are refused in the process,
-and Prefect's temporary server (a subprocess) must not try to phone home either."""
+and the temporary Prefect server `--prefect` starts (a subprocess) must not try to phone home either."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ RUN_DEMO_WITH_LOOPBACK_ONLY = textwrap.dedent(
     from pytest_socket import socket_allow_hosts
     socket_allow_hosts(["127.0.0.1", "::1", "localhost"])
     from flows.cli import main
-    sys.exit(main(["demo", "--rows", "120", "--out", sys.argv[1]]))
+    sys.exit(main(["demo", "--prefect", "--rows", "120", "--out", sys.argv[1]]))
     """
 )
 
