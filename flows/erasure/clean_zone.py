@@ -172,12 +172,15 @@ def erase_partition(
                 def record(temporary: Path) -> None:
                     plan.clean_sha_after = fingerprint(temporary).sha256
                     progress.save(vault, request_id, STEP, plan.to_dict(), item=key)
+                    fault_point("clean-plan")
 
                 _write_parquet(table, path, record)
                 fault_point("clean-partition")
         if table is not None:
             vault.record_lineage(dataset, partition, sorted(placeholders_in(table)), replace=True)
+            fault_point("clean-lineage")
     progress.save(vault, request_id, STEP, plan.to_dict(), done=True, item=key)
+    fault_point("clean-done")
     return plan
 
 

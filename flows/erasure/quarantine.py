@@ -373,6 +373,7 @@ def _apply(catalog: Catalog, state: dict) -> None:
     fault_point("quarantine-file")
     if _temporary(qpath).exists():
         os.replace(_temporary(qpath), qpath)
+        fault_point("quarantine-sealed")
     elif not state["quarantined"]:
         qpath.unlink(missing_ok=True)
     clean_dir = catalog.clean_dir / state["dataset"]
@@ -418,8 +419,10 @@ def purge_quarantine_zone(catalog: Catalog, vault: Vault, request_id: str, fp: F
                 continue
             if not found:
                 progress.save(vault, request_id, STEP, state, item=key)
+                fault_point("quarantine-plan")
             _apply(catalog, state)
         progress.save(vault, request_id, STEP, state, done=True, item=key)
+        fault_point("quarantine-done")
     # files finished by an earlier, killed run are counted too
     for state, done in progress.items(vault, request_id, STEP).values():
         if done:

@@ -67,6 +67,7 @@ def purge_raw_file(catalog: Catalog, vault: Vault, request_id: str, plan: Partit
             fault_point("raw-file")
         _update_manifest(catalog, plan, state)
     progress.save(vault, request_id, STEP, state, done=True, item=key)
+    fault_point("raw-done")
     return state
 
 
@@ -92,6 +93,7 @@ def _rewrite(
         "size_after": after.size,
     }
     progress.save(vault, request_id, STEP, state, item=key)
+    fault_point("raw-plan")
     os.replace(temporary, path)
     return state
 

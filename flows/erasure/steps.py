@@ -31,6 +31,7 @@ from flows.erasure.raw_zone import purge_raw_zone
 from flows.erasure.receipt import build_receipt, write_receipt
 from flows.erasure.verify import phone_tail_hashes, raise_if_failed, verify_erasure
 from flows.pipeline.catalog import Catalog
+from flows.pipeline.faults import fault_point
 from flows.pipeline.zone_lock import zone_lock
 from flows.requests import progress
 from flows.requests.lifecycle import get_request
@@ -96,6 +97,7 @@ def shred(ctx: RequestContext) -> dict:
     fp = recorded_footprint(ctx)
     for subject_id in fp.subjects:  # each shred is idempotent: a rerun finds nothing left to do
         ctx.vault.shred_subject(subject_id, request_id=ctx.request_id)
+        fault_point("shred-subject")
     return {
         "tokens_shredded": len(fp.own_tokens),
         "tokens_kept_shared": len(fp.cluster_tokens) - len(fp.own_tokens),

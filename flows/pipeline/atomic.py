@@ -16,6 +16,8 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+from flows.pipeline.faults import fault_point
+
 _HOST = re.sub(r"[^A-Za-z0-9]", "_", socket.gethostname())[:64] or "host"
 _OWNED = re.compile(r"^\..+\.(?P<host>[A-Za-z0-9_]+)-(?P<pid>\d+)\.[0-9a-f]{32}\.tmp$")
 _UNOWNED = re.compile(r"^\..+\.[0-9a-f]{32}\.tmp$")  # the form before temporaries named their process
@@ -38,6 +40,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
         with temporary.open("rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(temporary, target)
+        fault_point("atomic-rename")
     finally:
         temporary.unlink(missing_ok=True)
 

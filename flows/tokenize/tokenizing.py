@@ -20,6 +20,7 @@ import pandas as pd
 from flows.pipeline.catalog import Catalog, Dataset
 from flows.pipeline.column_kinds import FREE_TEXT, kind_for, present
 from flows.pipeline.errors import failure_context
+from flows.pipeline.faults import fault_point
 from flows.pipeline.manifest import (
     ManifestEntry,
     fingerprint,
@@ -146,12 +147,15 @@ def tokenize_chunk(
     # Lineage and links always use the tokens; a format-preserving dataset shows surrogates instead
     # (a second, idempotent call, which also records card surrogate -> token in the vault).
     tokens = vault.tokenize_batch(items, dataset=name) if items else []
+    fault_point("tokenize-batch")
     shown = tokens
     if dataset.format_preserving and items:
         shown = vault.tokenize_batch(items, dataset=name, format_preserving=True)
+        fault_point("tokenize-batch")
     if not dataset.subject_key:
         records = ([(items[i][0], tokens[i], typed) for i, typed in row] for row in plan.row_values)
         vault.link_to_sole_owner(anchored_records(records))
+        fault_point("tokenize-links")
     out = frame.copy()
     for column, indexes in plan.typed.items():
         original = frame[column].tolist()
@@ -245,6 +249,7 @@ def tokenize_file(
                 held |= tokens
                 result.records_out += len(clean)
             record_lineage(vault, name, output, held)  # before the rename: erasure never misses a file
+            fault_point("tokenize-lineage")
             written = quarantine.close()
     result.quarantined = len(result.bad)
     result.tokens = len(held)
