@@ -70,12 +70,13 @@ def _physical_lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, byt
         if not line:
             return
         number += 1
-        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
-            line = line[3:]  # a UTF-8 byte order mark is not part of the first record
+        # A UTF-8 byte order mark is not part of the first record; it is dropped only once the line is
+        # known to be whole, so a long first line is never cut in two.
+        mark = 3 if number == 1 and line.startswith(b"\xef\xbb\xbf") else 0
         if len(line) <= max_bytes or line.endswith(b"\n"):
-            yield number, line, len(line) > max_bytes
+            yield number, line[mark:], len(line) - mark > max_bytes
             continue
-        kept = bytearray(line)
+        kept = bytearray(line[mark:])
         while True:  # skip to the end of the line, keeping a bounded prefix for the quarantine
             more = handle.readline(1 << 20)
             if len(kept) < QUARANTINE_KEEP_BYTES:
@@ -114,6 +115,10 @@ def _text_chunks(path: Path, chunk_rows: int, max_bytes: int, encoding: str) -> 
 # ---------------------------------------------------------------- JSON lines
 
 
+class _FieldClash(ValueError):
+    """Two fields of one JSON object flatten to the same dotted path (`{"a.b": 1, "a": {"b": 2}}`)."""
+
+
 def _flatten(value: dict, prefix: str = "", out: dict | None = None) -> dict:
     """Nested objects become dotted paths (`user.email`); lists stay whole, to be stored as JSON text."""
     out = {} if out is None else out
@@ -121,6 +126,8 @@ def _flatten(value: dict, prefix: str = "", out: dict | None = None) -> dict:
         path = f"{prefix}{key}"
         if isinstance(item, dict) and item:
             _flatten(item, path + ".", out)
+        elif path in out:
+            raise _FieldClash  # one value would silently replace the other
         else:
             out[path] = item
     return out
@@ -151,11 +158,15 @@ def _parse_json_line(raw: bytes, encoding: str) -> tuple[dict | None, str | None
         return None, invalid_reason(encoding)
     try:
         value = json.loads(text)
+        if not isinstance(value, dict):
+            return None, "not a JSON object"
+        return _flatten(value), None
     except json.JSONDecodeError:
         return None, "malformed JSON"
-    if not isinstance(value, dict):
-        return None, "not a JSON object"
-    return _flatten(value), None
+    except RecursionError:  # `[[[[…` a few thousand deep: no column could hold it anyway
+        return None, "JSON nested too deeply"
+    except _FieldClash:
+        return None, "conflicting field names"
 
 
 def _jsonl_layout(path: Path, max_bytes: int, encoding: str) -> FileLayout:
@@ -207,6 +218,8 @@ def _jsonl_chunks(
             if not raw.strip():
                 continue  # a blank line is not a record
             record, reason = _parse_json_line(raw, encoding)
+            if record is not None and not names:  # only `{}`s: a row without columns cannot be stored
+                record, reason = None, "no field in any record"
             if record is None:
                 bad.append(BadRecord(number, reason or "unreadable", raw))
                 continue
@@ -260,12 +273,19 @@ class _LineFeed:
 
 
 def _csv_header(path: Path, max_bytes: int, encoding: str) -> list[str] | None:
+    """The first record's fields, or None when it cannot serve as the header (then every record is
+    quarantined). Parsed as strictly as the records are: a header only a lenient parser reads would be a
+    malformed record to the record pass, which would then take the next record for the header and drop it."""
+    csv.field_size_limit(max(csv.field_size_limit(), max_bytes))
     with path.open("rb") as handle:
         feed = _LineFeed(handle, max_bytes, encoding)
-        reader = csv.reader(feed)
-        for row in reader:
-            if row:
-                return None if feed.oversized or feed.undecodable else row
+        try:
+            for row in csv.reader(feed, strict=True):
+                if row:  # a name used twice (`a,a`, `x,,`) cannot say which column is which
+                    unusable = feed.oversized or feed.undecodable or len(set(row)) < len(row)
+                    return None if unusable else row
+        except csv.Error:  # malformed, or records ended by a lone `\r`: every record is quarantined
+            return None
     return None
 
 
@@ -330,13 +350,19 @@ def _parquet_layout(path: Path) -> FileLayout:
     return FileLayout(schema.remove_metadata(), "row")
 
 
+def _unreadable_parquet(path: Path) -> Chunk:
+    with path.open("rb") as handle:
+        raw = handle.read(QUARANTINE_KEEP_BYTES)
+    return Chunk(pd.DataFrame(), [], [BadRecord(0, "unreadable Parquet file", raw)])
+
+
 def _parquet_chunks(path: Path, chunk_rows: int) -> Iterator[Chunk]:
     try:
         parquet = pq.ParquetFile(path)
+        for batch in parquet.iter_batches(batch_size=chunk_rows):
+            batch.validate(full=True)  # a damaged page or string fails here, before any row is out
     except (pa.ArrowException, OSError):
-        with path.open("rb") as handle:
-            raw = handle.read(QUARANTINE_KEEP_BYTES)
-        yield Chunk(pd.DataFrame(), [], [BadRecord(0, "unreadable Parquet file", raw)])
+        yield _unreadable_parquet(path)  # the whole file is one quarantined record
         return
     row = 1
     for batch in parquet.iter_batches(batch_size=chunk_rows):
