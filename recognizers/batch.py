@@ -121,11 +121,41 @@ def _next_is_lower(text: str, words: list[tuple[int, int]], index: int) -> bool:
     return index + 1 < len(words) and text[words[index + 1][0]].islower()
 
 
+def _subject_of_next_verb(text: str, words: list[tuple[int, int]], index: int) -> bool:
+    """The word may be a name opening its sentence as the subject of the next word, a finite verb: it is
+    only a noun or no dictionary word (`David`, `Mehrudin`; not `Wrong`, `Police`, `Analysts`)."""
+    from recognizers.dictionary import is_finite_verb, names_only_things
+
+    word = _WORD_CORE.match(text[slice(*words[index])]).group(1)
+    following = _WORD_CORE.match(text[slice(*words[index + 1])]).group(1)
+    after = text[words[index + 2][0]] if index + 2 < len(words) else ""
+    return names_only_things(word) and is_finite_verb(following) and not after.isupper()
+
+
+# prose after a speaker's label: a lower-case word within its first four words
+_PROSE = re.compile(r"[ \t]+(?:[\"“'‘]?\w+[,.!?\"”'’]*[ \t]+){0,3}[\"“'‘]?[a-z]+\b")
+
+
+def _speaker_or_addressee(text: str, words: list[tuple[int, int]], index: int) -> bool:
+    """A `Word:` that is no key: inside a sentence (`shouted at Todd: "What ..."`), or opening a line of
+    prose, as a dialogue writes its speaker (`Nicole: Remember me, Mary?`); a key's value is a value."""
+    start, end = words[index]
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return True
+    from recognizers.names.ner_context import dialogue_turns
+
+    return _PROSE.match(text, end) is not None and dialogue_turns(text) >= 2
+
+
 def ner_windows(text: str, keywords: frozenset[str], width: int = NER_WINDOW_WORDS) -> list[tuple[int, int]]:
     """Character spans of the stretches of `text` NER must see: `width` words either side of each word
     holding a possible name, merged where they touch."""
     words = [match.span() for match in _NON_SPACE.finditer(text)]
     kinds = [_word_kind(text[start:end], keywords) for start, end in words]
+    for index, (start, end) in enumerate(words):
+        if kinds[index] == "other" and text[end - 1] == ":" and _speaker_or_addressee(text, words, index):
+            kinds[index] = _word_kind(text[start : end - 1], keywords)
     windows: list[list[int]] = []
     for index, kind in enumerate(kinds):
         if kind == "caps":
@@ -135,9 +165,14 @@ def ner_windows(text: str, keywords: frozenset[str], width: int = NER_WINDOW_WOR
                 continue
         elif kind != "name":
             continue
-        elif _opens_clause(text, words, index) and _next_is_lower(text, words, index):
-            # `Wrong amount`, `Escalated to`, `Reach me`: a capital that only opens a sentence; the small
-            # model rarely finds a lone name there anyway
+        elif (
+            _opens_clause(text, words, index)
+            and _next_is_lower(text, words, index)
+            and not _subject_of_next_verb(text, words, index)
+        ):
+            # `Wrong amount`, `Escalated to`, `Reach me`: a capital that only opens a sentence; a name
+            # opens sentences too, as the subject of the verb after it (`David is a very sympathetic
+            # person`, `Mehrudin shouted at Todd`), which is read
             continue
         low, high = max(0, index - width), min(len(words) - 1, index + width)
         if windows and low <= windows[-1][1] + 1:
@@ -289,6 +324,8 @@ class BatchDetector:
         (offsets into `analysed[text]`, the text as the recognizers read it)."""
         if not ner_jobs:
             return
+        from recognizers.person_recognizer import NER_CUT_HOW
+
         person = self.recognizers["PERSON"]
         windows = list(dict.fromkeys(window for _, _, window in ner_jobs))
         docs = dict(zip(windows, self.nlp.pipe(windows, batch_size=NER_BATCH_SIZE), strict=True))
@@ -297,8 +334,12 @@ class BatchDetector:
                 result.start += offset
                 result.end += offset
                 original = analysed[text][result.start : result.end]
-                if original.isupper() and " " not in original:
-                    continue  # one re-cased ALL-CAPS word (BILL, ORANGE) is too weak a sign alone
+                if original.isupper() and (
+                    " " not in original or result.analysis_explanation.pattern_name == NER_CUT_HOW
+                ):
+                    # one re-cased ALL-CAPS word (BILL, ORANGE) is too weak a sign alone, and an ALL-CAPS line
+                    # the model ran into the next one is a heading (`FORMULAIRE DE RETOUR`)
+                    continue
                 raw[text].append(result)
 
     @property
@@ -338,7 +379,9 @@ class BatchDetector:
             if "PERSON" in own and "\n" in analysed[text]:
                 raw[text] = _outside_header_lines(analysed[text], raw[text])
             if "PERSON" in own:
-                raw[text].extend(_repeated_name_words(self.recognizers["PERSON"], analysed[text], raw[text]))
+                person = self.recognizers["PERSON"]
+                raw[text].extend(person.list_results(analysed[text], raw[text]))
+                raw[text].extend(_repeated_name_words(person, analysed[text], raw[text]))
         for text, origin in origins.items():
             for result in raw[text]:
                 result.start, result.end = to_original(origin, result.start, result.end)

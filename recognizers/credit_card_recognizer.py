@@ -5,7 +5,9 @@ only at 15 digits, so 13-digit millisecond timestamps are not cards); 15-digit n
 UATP or JCB prefix (IMSIs are 15 digits and pass Luhn one time in ten), 14-digit ones a Diners Club prefix
 (`20260414231411` is a timestamp), and 13- and 17–19-digit ones a prefix of a scheme that issues that
 length. It must not be one repeated digit, nor the value of an id-like key (`order_id=`, `imei:`): IMEIs
-and some order ids pass Luhn too.
+and some order ids pass Luhn too. Maestro also issues 12-digit numbers (`card 584528792610`): a 12-digit
+number counts with a Maestro prefix, the Luhn checksum and a card word before it on its line, since ids
+of 12 digits (cloud account ids, order numbers) pass Luhn one time in ten too.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
 from recognizers.context import key_before, key_parts
-from recognizers.results import compile_patterns, pattern_results
+from recognizers.results import compile_patterns, make_result, pattern_results
 
 # not glued to a word, an id, a decimal or a time; a colon only right after a JSON key (`"number":4111…`)
 _START = r"(?<![\w\-./,+])(?<![^\"]:)"
@@ -66,6 +68,27 @@ _PREFIXES_BY_LENGTH = {
 }
 
 
+_TWELVE_DIGIT_CARD = "card (12-digit Maestro after a card word)"
+# Maestro's issuer prefixes (50, 56–58, 6): the only scheme that issues 12-digit numbers.
+MAESTRO_PREFIXES = ("50", "56", "57", "58", "6")
+# A 12-digit number, plain or in three groups of four.
+_TWELVE_DIGITS = re.compile(_START + r"\d{4}([ \-]?)\d{4}\1\d{4}" + _END)
+# A word naming a card before the number on its line (`card`, `Maestro`, `debit`, `PAN`).
+_CARD_WORD = re.compile(r"(?i)\b(?:card|maestro|debit|credit|pan|cc)\b")
+_CARD_WORD_BEFORE = re.compile(r"(?i)\b(?:card|maestro|debit|credit|pan|cc)\b[^\n\d]{0,30}$")
+
+
+def is_twelve_digit_card(digits: str) -> bool:
+    """A 12-digit Maestro number: Maestro prefix, not one repeated digit, Luhn."""
+    return (
+        len(digits) == 12
+        and digits.isdigit()
+        and digits.startswith(MAESTRO_PREFIXES)
+        and len(set(digits)) > 1
+        and luhn_valid(digits)
+    )
+
+
 def luhn_valid(digits: str) -> bool:
     """The Luhn (mod 10) checksum every payment card number carries."""
     total = 0
@@ -110,12 +133,13 @@ class CardNumberRecognizer(PatternRecognizer):
         return is_card_number(_SEPARATORS.sub("", pattern_text))
 
     def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None) -> list[RecognizerResult]:
+        twelve = self._twelve_digit_cards(text)
         if regex_flags:
             results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         else:
             runs = "|".join(_DIGIT_RUN.findall(text))
             if not runs:
-                return []
+                return twelve
             plain = _THIRTEEN_DIGITS.search(runs) is not None
             needed = (
                 plain,
@@ -126,7 +150,19 @@ class CardNumberRecognizer(PatternRecognizer):
             )
             patterns = [pattern for pattern, need in zip(PATTERNS, needed, strict=True) if need]
             results = pattern_results(self, text, patterns)
-        return [result for result in results if not self._is_id_value(text, result.start)]
+        return [result for result in results + twelve if not self._is_id_value(text, result.start)]
+
+    def _twelve_digit_cards(self, text: str) -> list[RecognizerResult]:
+        """12-digit Maestro numbers after a card word on their line (see `is_twelve_digit_card`)."""
+        if _CARD_WORD.search(text) is None:
+            return []
+        results = []
+        for match in _TWELVE_DIGITS.finditer(text):
+            if is_twelve_digit_card(_SEPARATORS.sub("", match.group(0))) and _CARD_WORD_BEFORE.search(
+                text, max(0, match.start() - 40), match.start()
+            ):
+                results.append(make_result(self, "CREDIT_CARD", *match.span(), 0.8, _TWELVE_DIGIT_CARD))
+        return results
 
     @staticmethod
     def _is_id_value(text: str, start: int) -> bool:

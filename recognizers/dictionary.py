@@ -63,3 +63,59 @@ def is_verb_form(word: str, model_name: str | None = None) -> bool:
     ):
         return False
     return any(base in words["verb"] for base in _base_forms(lowered, rules["verb"]))
+
+
+def names_only_things(word: str, model_name: str | None = None) -> bool:
+    """`word` reads as a name where spaCy calls it a person: no dictionary word at all (`Mehrudin`), or
+    a singular noun and nothing else (`David`, `Heather`, `Johnson`: WordNet indexes people's names as
+    nouns). A word that is also a verb, an adjective or an adverb (`Wrong`, `Escalated`, `Police`,
+    `Little`), or a plural noun (`Analysts`), is evidence against: it is how English opens a sentence."""
+    from recognizers.engine import resolve_model_name
+
+    words, rules = _tables(resolve_model_name(model_name))
+    if not words:
+        return True
+    lowered = word.lower()
+    for pos in ("verb", "adj", "adv"):
+        if lowered in words[pos] or any(base in words[pos] for base in _base_forms(lowered, rules[pos])):
+            return False
+    if lowered in words["noun"]:
+        return True
+    return not any(base in words["noun"] for base in _base_forms(lowered, rules["noun"]))
+
+
+_AUXILIARIES = frozenset(
+    "is was are were has had have will would can could shall should may might must did does do".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _irregular_verb_forms(model_name: str) -> frozenset[str]:
+    """Inflected verb forms the model's lemmatizer lists as exceptions (`began`, `spent`, `told`)."""
+    import spacy
+    from spacy.lookups import Lookups
+
+    root = Path(model_name) if Path(model_name).exists() else spacy.util.get_package_path(model_name)
+    found = sorted(root.glob(f"**/{_LOOKUPS}"))
+    if not found:
+        return frozenset()
+    table = Lookups().from_disk(found[0].parent).get_table("lemma_exc")
+    return frozenset(table.get("verb", {}))
+
+
+def is_finite_verb(word: str, model_name: str | None = None) -> bool:
+    """`word` is an auxiliary or an inflected verb that can follow its subject (`is`, `had`, `shouted`,
+    `began`, `prefers`): what comes after a name that opens a sentence (`David is ...`), not after a noun
+    opening a heading (`Voicemail from ...`)."""
+    from recognizers.engine import resolve_model_name
+
+    name = resolve_model_name(model_name)
+    lowered = word.lower()
+    if lowered in _AUXILIARIES or lowered in _irregular_verb_forms(name):
+        return True
+    if not lowered.endswith(("s", "ed")):
+        return False
+    words, rules = _tables(name)
+    if not words:
+        return False
+    return any(base in words["verb"] for base in _base_forms(lowered, rules["verb"]))

@@ -20,8 +20,17 @@ from __future__ import annotations
 
 import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
+from spacy.lang.en.stop_words import STOP_WORDS
 
+from recognizers.dictionary import names_only_things
 from recognizers.layout import left_column_view
+from recognizers.names.evidence import (
+    addressed_names,
+    listed_with_names,
+    lower_case_titled_names,
+    reported_speakers,
+    self_introductions,
+)
 from recognizers.names.gates import PATTERN_GATES
 from recognizers.names.lower_case import (
     ALTERNATIVE_CONTACT,
@@ -39,6 +48,7 @@ from recognizers.names.lower_case import (
     is_contraction,
 )
 from recognizers.names.ner_context import (
+    ATTRIBUTIVE_AFTER,
     DATELINE_AFTER,
     DATELINE_BEFORE,
     FORM_LABEL,
@@ -49,7 +59,11 @@ from recognizers.names.ner_context import (
     NOT_PERSON_BEFORE,
     NOT_PERSON_VALUE,
     SENTENCE_OPENER,
+    SPEAKER_TURN,
+    STREET_NAME_END,
+    TRAILING_UNIT_WORD,
     after_job_title,
+    dialogue_turns,
     in_german_text,
     is_identifier_part,
     place_name_openers,
@@ -163,7 +177,16 @@ class PersonRecognizer(LocalRecognizer):
         results = self.pattern_results(text, self._contact_spans(text))
         if nlp_artifacts is not None and getattr(nlp_artifacts, "tokens", None) is not None:
             results.extend(self.ner_results(text, nlp_artifacts.tokens))
+        results.extend(self.list_results(text, results))
         return results
+
+    def list_results(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """The other items of a list that holds a name found (`Kovalev, Lee and Phillips`)."""
+        names = [(r.start, r.end) for r in results if r.entity_type == "PERSON" and r.score >= 0.5]
+        return [
+            make_result(self, "PERSON", start, end, 0.6, rule)
+            for start, end, rule in listed_with_names(text, names)
+        ]
 
     def _contact_spans(self, text: str) -> list[tuple[int, int, str]]:
         """Inside Presidio's AnalyzerEngine (which calls each recognizer alone), the contact values of the
@@ -254,6 +277,12 @@ class PersonRecognizer(LocalRecognizer):
             for match in NAME_CHANGED_FROM_TO.finditer(text):
                 for group in ("old", "new"):
                     self._add(results, text, match.start(group), match.end(group), NAME_CHANGE, 0.8)
+        for start, end, rule in self_introductions(text) + addressed_names(text) + reported_speakers(text):
+            self._add(results, text, start, end, rule, 0.7)
+        results.extend(
+            make_result(self, "PERSON", start, end, 0.7, rule)
+            for start, end, rule in lower_case_titled_names(text)
+        )
         results.extend(self.lower_case_introductions(text))
         results.extend(self.lower_case_note_subjects(text))
         results.extend(self.names_in_lower_case_lines(text))
@@ -272,6 +301,10 @@ class PersonRecognizer(LocalRecognizer):
     def _add(self, results: list, text: str, start: int, end: int, rule: str, score: float) -> None:
         """Add the name matched at `text[start:end]` by `rule`, trimmed and checked, to `results`."""
         matched = start
+        if rule == AFTER_HONORIFIC:
+            given = MIDDLE_INITIAL_BEFORE.search(text, max(0, start - 40), start)
+            if given and given.group(1).lower() not in everyday_words() | salutation_words():
+                return  # `Barbara M. Probst`: a given name's middle initial, not `M.` for Monsieur
         start, end = strip_span(text, start, end)
         if rule in POSITIONAL_PATTERNS:
             start = skip_everyday_words(text, start, end)
@@ -570,9 +603,23 @@ class PersonRecognizer(LocalRecognizer):
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            start, end = extend_span(
-                text, *drop_lower_words(text, *strip_span(text, ent.start_char, ent.end_char))
-            )
+            start, end = strip_span(text, ent.start_char, ent.end_char)
+            how = NER_HOW
+            if "\n" in text[start:end]:
+                # a name never runs onto the next line: `Zizi Kónya\nEnigmaio` (the company under it); what
+                # is left must be two words at least, a line of its own (a one-word line is a heading)
+                start, end = strip_span(text, start, text.index("\n", start))
+                how = NER_CUT_HOW
+                if " " not in text[start:end].strip() or not WHOLE_LINE.fullmatch(
+                    text, start_of_line(text, start), text.index("\n", start)
+                ):
+                    continue  # not a line of its own: `Subject: Inzageverzoek AVG`
+            unit = TRAILING_UNIT_WORD.search(text, start, end)
+            if unit:
+                start, end = strip_span(text, start, unit.start())  # `Cindy Holinka Apt. 117`
+            if start >= end:
+                continue
+            start, end = extend_span(text, *drop_lower_words(text, start, end))
             if only_a_word_after_a_role(text, ent.start_char, start, end):
                 continue  # `Engineer Mode`, `Manager Dashboard`
             value = text[start:end]
@@ -580,11 +627,15 @@ class PersonRecognizer(LocalRecognizer):
                 continue
             if NOT_PERSON_VALUE.search(text, max(0, start - 60), start):
                 continue
+            before = NOT_PERSON_BEFORE.search(text, max(0, start - 20), start)
             if (
-                NOT_PERSON_BEFORE.search(text, max(0, start - 20), start)
-                or NOT_PERSON_AFTER.match(text, end)
-                or after_job_title(text, start)
+                before
+                and before.group(0).strip().lower() == "the"
+                and ATTRIBUTIVE_AFTER.match(text, end)
+                and not STREET_NAME_END.search(text, start, end)
             ):
+                before = None  # `the Jensen novel`, `The Peter Pham version`: a name before its noun
+            if before or NOT_PERSON_AFTER.match(text, end) or after_job_title(text, start):
                 continue  # `The Maltings`, `3450 KE Den Dungen`, `Co. Kerry`, `Easy Switch ID:`
             suffix = NEXT_WORD.match(text, end)
             if suffix and suffix.group(1).lower() in ORG_SUFFIXES and suffix.group(1)[0].isupper():
@@ -599,17 +650,24 @@ class PersonRecognizer(LocalRecognizer):
                 " " not in value
                 and FORM_LABEL.match(text, end)
                 and LABEL_PREFIX.fullmatch(text, start_of_line(text, start), start)
+                and not (
+                    SPEAKER_TURN.match(text, end) and names_only_things(value) and dialogue_turns(text) >= 2
+                )
             ):
                 # `Reader: Gary Lee`, `Kennzeichen: 1-NCV`, `Kreditkarte (Garantie):`: a word of a form's key
-                # opening a line
+                # opening a line; a speaker's turn in a dialogue (`Nicole: Remember me, Mary?`) is prose
                 continue
             if (
                 " " not in value
                 and SENTENCE_OPENER.search(text, max(0, start - 3), start)
                 and LOWER_WORD_AFTER.match(text, end)
-                and all_dictionary_words(value)
+                and not (names_only_things(value) and _finite_verb_after(text, end))
             ):
-                continue  # `Lift out of order`: an everyday word opening a sentence
+                # `Lift out of order`, `Police said`, `Voicemail from`: a word opening a sentence, unless it
+                # is only a noun or no dictionary word and the subject of the verb after it (`David is`)
+                continue
+            if value.lower() in STOP_WORDS:
+                continue  # `He said`: a pronoun
             words = value.split()
             if (
                 len(words) >= 3
@@ -620,10 +678,29 @@ class PersonRecognizer(LocalRecognizer):
             if " " not in value and in_german_text(text, start, end):
                 continue  # `Werktagen`, `Rechnung`: German capitalises every noun; a lone word is weak there
             score = 0.85 if " " in value else 0.6
-            results.append(make_result(self, "PERSON", start, end, score, "spaCy PERSON entity (pruned)"))
+            results.append(make_result(self, "PERSON", start, end, score, how))
         return results
 
 
+NER_HOW = "spaCy PERSON entity (pruned)"
+NER_CUT_HOW = "spaCy PERSON entity (pruned, cut at a line break)"
+# the word after a name opening a sentence, and what follows it: a lower-case word or the sentence's end
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{Ll}+)(?=[ \t]+\p{Ll}|[ \t]*[.,:;!?\"]|[ \t]*$)")
+# a line that holds nothing but a name (after quote markers): `> Alma Jensen`
+WHOLE_LINE = regex.compile(r"[ \t>|*\-]*[^\W\d_][^\n\d:;=<>@]*")
+
+
+def _finite_verb_after(text: str, end: int) -> bool:
+    """The next word is a finite verb, and prose goes on (`David is a ...`, not `Betaald met Visa`)."""
+    from recognizers.dictionary import is_finite_verb
+
+    match = _NEXT_WORD.match(text, end)
+    return match is not None and is_finite_verb(match.group(1))
+
+
+AFTER_HONORIFIC = "name (after an honorific)"
+# a capitalised word, then `M.`, right before the name: `Barbara M. Probst`, `Janka M. Szász`
+MIDDLE_INITIAL_BEFORE = regex.compile(r"(?<![\w'’.-])(\p{Lu}\p{Ll}+)[ \t]+M\.[ \t]+\Z")
 _COPYRIGHT_FIELD = regex.compile(r"(?i:copyright)[ \t]*[:=]")
 _COLUMN_GAP_ONLY = regex.compile(r"[ ]{3,}")
 _RECORD_CODES_ONLY = regex.compile(r"[ \t]*(?:[^\s]*\d[^\s]*[ \t]+)*")

@@ -21,6 +21,9 @@ from recognizers.credit_card_recognizer import is_card_number
 from recognizers.results import make_result
 from values.phones import DEFAULT_REGIONS, is_national_mobile, parse_phone_fit
 
+# Every region `phonenumbers` knows, tried (after the configured ones) only for a number a word says is one.
+WORLD_REGIONS = tuple(sorted(phonenumbers.SUPPORTED_REGIONS))
+
 # A digit group, or a parenthesised area code / `(0)` trunk prefix with the digits that follow it.
 _GROUP = r"(?:\(\s?\+?\d{1,5}\s?\)[ \t\u00a0]?[.\-]?[ \t\u00a0]?\d{1,15}|\d{1,15})"
 _SEP = r"(?:[ \t\u00a0]?[.\-/][ \t\u00a0]?|[ \t\u00a0]|(?=\())"
@@ -194,6 +197,7 @@ class PhoneNumberRecognizer(LocalRecognizer):
                 key & PHONE_KEYS
                 or _is_record_field(text, start, cut)
                 or _phone_words_before(text, start)
+                or _phone_type_after(text, cut)
                 or _is_caller_id(text, start, cut)
                 or columns.holds_phones(start, cut)
                 or _answers_phone_question(text, start)
@@ -214,6 +218,18 @@ class PhoneNumberRecognizer(LocalRecognizer):
                 code = _country_code_before(text, start)
                 if code:
                     number, fits = parse_phone_fit(f"+{code}{raw}", self.regions)
+            if (
+                number is None
+                and first_valid is None
+                and not raw.isdigit()
+                and _names_a_phone(text, start, cut, key)
+            ):
+                # a phone word right before, a phone key or a phone type right after says it is a phone
+                # number, written in groups: valid in any region of the world will do, since a customer
+                # may give a number of any country (`Phone: (99) 645-791`, `0680 298 70 63 mobile`);
+                # without such a word, or as a bare digit run, only the configured regions' numbers
+                number, fits = parse_phone_fit(raw, WORLD_REGIONS)
+                keyed = True
             if number is None:
                 continue
             if raw.isdigit() and not (
@@ -239,9 +255,11 @@ class PhoneNumberRecognizer(LocalRecognizer):
 
     @staticmethod
     def _refused_by_context(text: str, start: int, end: int, parts: set[str]) -> bool:
-        """An IBAN, a currency or a unit around the digits, or a key naming something else (`parts`, the
-        words of the key before them)."""
-        if _IBAN_BEFORE.search(text_before(text, start, 40)):
+        """An IBAN, a currency or a unit around the digits, the name of another identifier right before
+        them (an SSN's own cue), or a key naming something else (`parts`, the words of the key before
+        them)."""
+        before = text_before(text, start, 40)
+        if _IBAN_BEFORE.search(before) or _OTHER_IDENTIFIER_BEFORE.search(before):
             return True
         if _CURRENCY_BEFORE.search(text_before(text, start, 6)) or _UNIT_AFTER.match(
             text_after(text, end, 9)
@@ -336,6 +354,51 @@ def _phone_words_before(text: str, start: int) -> bool:
     if line_start and text[line_start:start].strip(" \t>|*-\"'"):
         window = line_start
     return _PHONE_WORDS.search(text, window, start) is not None
+
+
+# The name of another identifier right before the digits, with nothing but `number`, `no.`, `is`, a colon
+# between: `social security number is 081-80-5372`, `driver's license number: 341308170`, `SSN 123-45-6789`.
+_OTHER_IDENTIFIER_BEFORE = re.compile(
+    r"(?i)\b(?:social[ \t]+security|ssn|soc\.?[ \t]*sec|national[ \t]+insurance|nino|"
+    r"driver'?s?[ \t]+licen[cs]e|driving[ \t]+licen[cs]e|licen[cs]e|passport|tax[ \t]+(?:id|identification)|"
+    r"tin|itin|national[ \t]+id(?:entity)?|id(?:entity)?[ \t]+card|personal[ \t]+id(?:entification)?)"
+    r"(?:[ \t]+(?:number|no\.?|num|nr|#))?[ \t]*(?:is|was|[:=#])?[ \t]*[\"']?$"
+)
+
+
+# Keys that name a phone and nothing else (not `number`, `contact`, `a`, `src`).
+STRONG_PHONE_KEYS = frozenset("phone telephone tel mobile cell gsm fax msisdn landline".split())
+# A word naming a phone right before the digits, with at most a few words and no digit, bracket or other
+# value between (`Phone:`, `call me on`, `you can call`, `Mobile:` on the line above): `phone_words_before`'s
+# 40 characters may reach back to another field's key (`?msisdn=... HTTP/1.1" 302 68208`).
+_PHONE_CUE_RIGHT_BEFORE = re.compile(
+    r"(?<![/\w])(?i:phone|telephone|tel|mobile|cell|cellphone|gsm|fax|call|ring|dial|text|whatsapp|sms|"
+    r"landline|msisdn)(?:[ \t]+no\.?|[ \t]*\([^()\n\d]{0,20}\))?"
+    r"(?:[ \t]*[:=#][ \t]*|[ \t]+(?:[a-z]+[ \t]+){0,3}|[ \t]*:?[ \t]*\n[ \t>]*)[\"'(]?$"
+)
+
+
+def _names_a_phone(text: str, start: int, end: int, key: set[str]) -> bool:
+    """Strong evidence that the digits are a phone number: a phone key, a phone word right before them, a
+    phone type right after them, or a question for a phone number in the turn before."""
+    return bool(
+        key & STRONG_PHONE_KEYS
+        or _PHONE_CUE_RIGHT_BEFORE.search(text, max(0, start - 40), start)
+        or _phone_type_after(text, end)
+        or _answers_phone_question(text, start)
+    )
+
+
+# A phone's type written right after it, as contact blocks and vCards label numbers: `0475 12 34 56 mobile`,
+# `082 490 1693-Office`, `(579)888-3058 fax`, `... (home)`.
+_PHONE_TYPE_AFTER = re.compile(
+    r"[ \t]*[-(]?[ \t]*(?i:mobile|cell|cellular|fax|phone|tel|landline|home|work|office|desk|business)\b"
+)
+
+
+def _phone_type_after(text: str, end: int) -> bool:
+    """A phone type label right after the number, on its line."""
+    return _PHONE_TYPE_AFTER.match(text, end) is not None
 
 
 def _is_contact_after_name(text: str, start: int, end: int) -> bool:

@@ -99,6 +99,18 @@ def _may_be_national(digits: str, region: str) -> bool:
     return any(len(nsn) in lengths and pattern.fullmatch(nsn) for nsn in candidates)
 
 
+def valid_in_region(number, region: str, grouped: bool = True) -> bool:
+    """`number` is valid where it was parsed: in `region`, or, for a region of the North American
+    Numbering Plan written as the plan writes numbers (`grouped`: separators or an area code in
+    parentheses, not a bare run of digits, which ids are too), in any region sharing its country code `+1`
+    (a number parsed as a US one may be Canadian, Bermudan or Jamaican: `(905) 772-5962`,
+    `(441) 776-8496`). Written nationally, every NANP number looks the same, so the plan is one region for
+    reading; `phonenumbers` knows which area codes are whose."""
+    if phonenumbers.is_valid_number_for_region(number, region):
+        return True
+    return grouped and number.country_code == 1 and phonenumbers.is_valid_number(number)
+
+
 @lru_cache(maxsize=65536)
 def _parse_phone_fit(raw: str, regions: tuple[str, ...]):
     """`(number, fits)`: the valid number for `raw` or None, and whether its digit grouping is the one
@@ -126,7 +138,7 @@ def _parse_phone_fit(raw: str, regions: tuple[str, ...]):
             number = phonenumbers.parse(text, region)
         except phonenumbers.NumberParseException:
             continue
-        if not phonenumbers.is_valid_number_for_region(number, region):
+        if not valid_in_region(number, region, len(written_groups) > 1):
             continue
         plain = phonenumbers.PhoneNumber(
             country_code=number.country_code, national_number=number.national_number

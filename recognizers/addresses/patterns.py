@@ -56,10 +56,13 @@ _STREET = (
     rf"|(?P<no_num>(?i:{PREFIX_TYPES_ANY_CASE})(?:{WORD_GAP}{NAME_WORD}){{1,4}})"
     r")"
 )
+# US military mail (USPS Publication 28, 225): a ship, a unit or a postal service center and its box, then
+# APO/FPO/DPO and the armed forces "state" AA/AE/AP with a ZIP code; in any case, as re-cased lines, chats
+# (`unit 4526 box 06\ndpo ap 51065`) and labels write them
 _MILITARY = (
-    r"(?:(?:USNS|USNV|USS|USCGC)[ \t]+\p{Lu}[\p{L}'’\-]*(?:[ \t]+\p{Lu}[\p{L}'’\-]*)?"
-    r"|Unit[ \t]+\d{3,5}[ \t]+Box[ \t]+\d{3,5}|PSC[ \t]+\d{3,5},[ \t]*Box[ \t]+\d{3,5})"
-    r"(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*)(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}(?![\d\p{L}])"
+    r"(?i:(?:(?:USNS|USNV|USS|USCGC)[ \t]+\p{L}[\p{L}'’\-]*(?:[ \t]+\p{L}[\p{L}'’\-]*)?"
+    r"|Unit[ \t]+\d{1,5}[ \t]*,?[ \t]+Box[ \t]+\d{1,5}|PSC[ \t]+\d{1,5},?[ \t]*Box[ \t]+\d{1,5})"
+    r"(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*)(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5})(?![\d\p{L}])"
 )
 # A post office box (`PO_BOX_WORDS`) and its number.
 _PO_BOX = rf"{PO_BOX_WORDS}[ \t]*\d{{1,6}}(?:[ \t]\d{{2,3}}){{0,3}}(?![\d\p{{L}}])"
@@ -95,6 +98,6 @@ CONTEXT = [
 _LONGEST_SUFFIX = max(len(suffix) for suffix in COMPOUND_SUFFIXES.split("|") if suffix.isalpha())
 ANCHOR = (
     rf"(?=\p{{L}})(?:(?<![\p{{L}}])(?:(?i:{PREFIX_TYPES_ANY_CASE})|{PREFIX_TYPES_CAPITALISED}|"
-    rf"{SEPARATE_GERMANIC_TYPES}|{ENGLISH_TYPES}|APO|FPO|DPO|{PO_BOX_WORDS})(?![\p{{L}}])"
+    rf"{SEPARATE_GERMANIC_TYPES}|{ENGLISH_TYPES}|(?i:APO|FPO|DPO)|{PO_BOX_WORDS})(?![\p{{L}}])"
     rf"|(?=\p{{L}}{{3,{_LONGEST_SUFFIX}}}(?![\p{{L}}])|(?i:str)\.)(?i:{COMPOUND_SUFFIXES})(?![\p{{L}}]))"
 )

@@ -82,6 +82,8 @@ LOCALITY = (
     r"(?P<locality>"
     # 1000 Bruxelles, 56011, Gabella (PI)
     rf"{_POSTCODE_CONTINENTAL}(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*|[ \t]+){CITY}"
+    # a GB postcode before its town, as forms and chats write it too: `9 David Canyon, FY2 8ZG Youngmouth`
+    rf"|{_POSTCODE_GB}(?:[ \t]*,[ \t]*|[ \t]+){CITY}"
     rf"|{CITY}(?:[ \t]+\d{{1,2}})?(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*|[ \t]+){_EIRCODE}"  # Dublin 2, D02 XY45
     rf"|{_EIRCODE}(?:[ \t]+{CITY})?"  # W31AWX4 Roisin Ville
     # Irish county, after the town or alone: Kira Ville, Co. Galway, K96 WV5V

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import regex
 
+from recognizers.addresses.words import COMPOUND_SUFFIXES
 from recognizers.names.words import GERMAN_WORDS, ROLE_WORDS, STREET_TYPES
 
 # NER hits inside the value of a key that names a thing, not a person: product="Business Cloud Backup"
@@ -64,6 +65,37 @@ def after_job_title(text: str, start: int) -> bool:
     return found is not None and found.group(1).lower() in ROLE_WORDS
 
 
+# a lower-case noun right after a name: the name used as a modifier (`the Jensen novel`)
+ATTRIBUTIVE_AFTER = regex.compile(r"(?:['’]s)?[ \t]+\p{Ll}{3,}\b")
+# a speaker's turn after `Name:`: a lower-case word within the first four words (`Nicole: Remember me`)
+SPEAKER_TURN = regex.compile(r"[ \t]*:[ \t]*(?:[\"“'‘]?[\w’']+[,.!?\"”'’]*[ \t]+){0,3}[\"“'‘]?\p{Ll}+\b")
+# an address's unit word closing what NER called a name (`Cindy Holinka Apt` of `... Apt. 117`)
+TRAILING_UNIT_WORD = regex.compile(
+    r"[ \t]+(?i:apt|apartment|suite|ste|unit|flat|bldg|building|room|floor)\.?\Z"
+)
+# a line that opens on a one-word label (`Nicole: Remember me, Mary?`, `Seller: Brouwerij ...`)
+_LABELLED_LINE = regex.compile(r"(?m)^[ \t]*[^\W\d_][^\W\d_'’-]*:[ \t]*(?P<rest>[^\n]*)")
+_WORD_PUNCTUATION = "\"“”'‘’\\,.!?;:()"
+
+
+def dialogue_turns(text: str) -> int:
+    """How many lines of `text` are a dialogue's turns: a one-word label, then a sentence (three words at
+    least, a lower-case one among its first five, no digits, no column gap), as `Nicole: Remember me,
+    Mary?`; a form's `Seller: Brouwerij Haacht NV, VAT BE0760...` is a field."""
+    if text.count(":") < 2:
+        return 0
+    turns = 0
+    for match in _LABELLED_LINE.finditer(text):
+        rest = match.group("rest")
+        words = [word.strip(_WORD_PUNCTUATION) for word in rest.split()[:5]]
+        if "  " in rest or any(char.isdigit() for word in words for char in word):
+            continue
+        turns += len(words) >= 3 and any(word.isalpha() and word.islower() for word in words)
+    return turns
+
+
+# a value ending in a Germanic street suffix (`Kerkstraat`, `Hauptstraße`): a street, not a name
+STREET_NAME_END = regex.compile(rf"(?i:{COMPOUND_SUFFIXES})\Z")
 SENTENCE_OPENER = regex.compile(r"(?:^|\n|[.!?][ \t]+)[ \t]*\Z")
 LOWER_WORD_AFTER = regex.compile(r"[ \t]+\p{Ll}")
 FORM_LABEL = regex.compile(r"[ \t]*(?:\([^()\n]{0,40}\))?\)?[ \t]*:[ \t]+\S")

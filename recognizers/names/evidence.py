@@ -1,0 +1,133 @@
+"""How people use a name in prose, read as evidence that a word is one: introducing oneself (`My name is
+Nunzia`, `everyone calls me Ingrid`), addressing someone (`Leif, can I please speak to ...`, `Don't go to
+town, Judy!`), reporting speech (`says Lugo.`, `shouted at Todd:`), a courtesy title written in lower case
+(`mr. elliott flew to ...`), and the other items of a list that holds a name (`Kovalev, Lee and Phillips`).
+
+Each cue stands for the word after (or around) it; the word must still look like a name: capitalised (or
+lower case where the cue allows it), no stop, everyday or salutation word, and, for the cues that read one
+capitalised word from its position (addressing, lists), no English verb, adjective, adverb or plural
+(`Sorry, can you ...`, `Analysts, ...`), see `recognizers.dictionary.names_only_things`.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from recognizers.names.pieces import TITLE_NAME, TITLE_WORD
+
+SELF_INTRODUCTION = "name (introducing oneself)"
+ADDRESSED = "name (addressed)"
+REPORTED_SPEAKER = "name (after a verb of speech)"
+LOWER_TITLE = "name (after a courtesy title, lower case)"
+LIST_OF_NAMES = "name (in a list with a name)"
+
+# `My name is Nunzia`, `Her maiden name is Hale`, `everyone calls me Ingrid`, `it's under Logan Bykova`
+_INTRODUCTION = regex.compile(
+    r"(?i:\b(?:my|his|her|their|maiden|full|first|last|given|family)[ \t]+name(?:[ \t]+is|['’]s|[ \t]+was)|"
+    r"\b(?:calls?|called)[ \t]+me|\bi['’]?m[ \t]+called|\bi[ \t]+am[ \t]+called|"
+    r"\bunder[ \t]+(?:my[ \t]+\p{L}+['’]s[ \t]+)?name|\bit['’]?s[ \t]+under)"
+    rf"[ \t]+(?P<name>{TITLE_NAME})"
+)
+# a capitalised word opening a sentence, then a comma and a question or request to that person
+_ADDRESSED_FIRST = regex.compile(
+    rf"(?:^|(?<=[.!?\n][ \t]*))[ \t]*(?P<name>{TITLE_WORD}),[ \t]+"
+    r"(?=(?i:can|could|would|will|please|do|did|are|is|have|i|you|we|let|how|what|where|when|why|"
+    r"don['’]t|stop|come|look|listen|wait)\b)"
+)
+# ... or closing a sentence after a comma: `Don't go to town, Judy!`
+_ADDRESSED_LAST = regex.compile(rf",[ \t]+(?P<name>{TITLE_WORD})[ \t]*(?=[!?])")
+# the speaker or the one spoken to, after a verb of speech: `says Lugo.`, `shouted at Todd:`
+_SPEECH = regex.compile(
+    r"\b(?:said|says|asked|asks|replied|replies|answered|shouted|yelled|whispered|told)"
+    r"(?:[ \t]+(?:at|to))?"
+    rf"[ \t]+(?P<name>{TITLE_NAME})(?=[ \t]*(?:[.,:;!?\"”]|$|[ \t]+(?:to|and|in|that|when|as)\b))"
+)
+# a courtesy title in lower case, and the lower-case name after it: `mr. elliott`, `dr. christopher lundgren`
+_LOWER_TITLE = regex.compile(
+    r"(?<![\w.])(?<!\d[ \t])(?:(?:mr|mrs|ms|mx|dr|prof)\.|mr|mrs|miss|dr)[ ]"
+    r"(?P<name>\p{Ll}[\p{Ll}'’\-]{1,30})"
+    r"(?:[ \t]+(?P<second>\p{Ll}[\p{Ll}'’\-]{1,30})(?=[ \t]*(?:[.,;:!?\n]|$)))?"
+)
+# a list of two to eight items of one or two capitalised words: `Kovalev, Lee and Phillips`
+_LIST_ITEM = rf"{TITLE_WORD}(?:[ \t]+{TITLE_WORD})?"
+_LIST = regex.compile(
+    rf"(?<![\p{{L}}'’-]){_LIST_ITEM}(?:,[ \t]+{_LIST_ITEM}){{1,7}},?[ \t]+(?:and|or|&)[ \t]+{_LIST_ITEM}"
+    r"(?![\p{L}'’-])"
+)
+_ITEM = regex.compile(_LIST_ITEM)
+
+
+def _reads_as_name(word: str, lower_case: bool = False) -> bool:
+    from recognizers.dictionary import is_dictionary_word, names_only_things
+    from recognizers.names.words import everyday_words, salutation_words
+
+    lowered = word.lower()
+    if lowered in everyday_words() or lowered in salutation_words() or len(lowered) < 2:
+        return False
+    if lower_case:
+        return not is_dictionary_word(lowered) or names_only_things(lowered)
+    return names_only_things(word)
+
+
+def self_introductions(text: str) -> list[tuple[int, int, str]]:
+    """The name after `my name is`, `calls me`, `under the name`: one word is enough."""
+    if "name" not in text and "call" not in text and "under" not in text:
+        return []
+    return [(m.start("name"), m.end("name"), SELF_INTRODUCTION) for m in _INTRODUCTION.finditer(text)]
+
+
+def addressed_names(text: str) -> list[tuple[int, int, str]]:
+    """A capitalised word addressed at the start or end of a sentence, when it reads as a name."""
+    if "," not in text:
+        return []
+    found = []
+    for pattern in (_ADDRESSED_FIRST, _ADDRESSED_LAST):
+        for match in pattern.finditer(text):
+            if _reads_as_name(match.group("name")):
+                found.append((match.start("name"), match.end("name"), ADDRESSED))
+    return found
+
+
+def reported_speakers(text: str) -> list[tuple[int, int, str]]:
+    """The name right after a verb of speech (`says Lugo.`, `shouted at Todd:`)."""
+    found = []
+    for match in _SPEECH.finditer(text):
+        if all(_reads_as_name(word) for word in match.group("name").split()[:1]):
+            found.append((match.start("name"), match.end("name"), REPORTED_SPEAKER))
+    return found
+
+
+def lower_case_titled_names(text: str) -> list[tuple[int, int, str]]:
+    """A lower-case name after a lower-case courtesy title (`mr. elliott`, `dr. christopher lundgren`):
+    the first word unless it is a stop or everyday word, the second too when it closes the clause and is
+    neither (`mr. larry lombardo?`, not `mr. elliott flew to`)."""
+    from recognizers.dictionary import is_dictionary_word
+
+    found = []
+    for match in _LOWER_TITLE.finditer(text):
+        first = match.group("name")
+        if not _reads_as_name(first, lower_case=True):
+            continue
+        end = match.end("name")
+        second = match.group("second")
+        if second and _reads_as_name(second, lower_case=True) and not is_dictionary_word(second):
+            end = match.end("second")
+        found.append((match.start("name"), end, LOWER_TITLE))
+    return found
+
+
+def listed_with_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The items of a list (`A, B and C`) of which one is already a name: the others are names too, when
+    each reads as one; `names` are the spans of the names found."""
+    if not names or " and " not in text and " or " not in text and " & " not in text:
+        return []
+    found = []
+    for match in _LIST.finditer(text):
+        items = list(_ITEM.finditer(text, match.start(), match.end()))
+        named = [any(start < item.end() and item.start() < end for start, end in names) for item in items]
+        if not any(named):
+            continue
+        for item, is_named in zip(items, named, strict=True):
+            if not is_named and all(_reads_as_name(word) for word in item.group(0).split()):
+                found.append((item.start(), item.end(), LIST_OF_NAMES))
+    return found
