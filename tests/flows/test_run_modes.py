@@ -80,6 +80,8 @@ def test_in_process_commands_never_import_prefect_and_light_ones_nothing_heavy(z
     catalog = str(root / "catalog.yaml")
     done = run_python(IMPORTED_AFTER, "tokenize", "--catalog", catalog)
     assert done.returncode == 0 and "prefect" not in done.stdout.splitlines()[-1], done.stderr[-2000:]
+    again = run_python(IMPORTED_AFTER, "tokenize", "--catalog", catalog)  # column kinds remembered now
+    assert again.returncode == 0 and again.stdout.splitlines()[-1] == "imported: pandas", again.stdout[-500:]
     evidence = ["--verified-by", "clerk", "--method", "id card", "--catalog", catalog]
     done = run_python(IMPORTED_AFTER, "erase", "--customer-id", people.subject.customer_id, *evidence)
     assert done.returncode == 0 and "prefect" not in done.stdout.splitlines()[-1], done.stderr[-2000:]
@@ -161,3 +163,23 @@ def test_kill_9_of_a_command_leaves_no_prefect_server_behind(zone):
         if process.poll() is None:
             process.kill()
         process.stderr.close()
+
+
+def test_remembered_column_kinds_are_reused_only_while_what_they_depend_on_is_unchanged(zone, monkeypatch):
+    import flows.pipeline.column_kinds as column_kinds
+    from flows.cli.kinds_memo import MEMO_DIR, classify_remembered, code_fingerprint
+
+    root, _people = zone
+    catalog = load_catalog(root / "catalog.yaml")
+    code = code_fingerprint()
+    first = classify_remembered(catalog, "web_logs", code)
+    assert json.loads((catalog.clean_dir / MEMO_DIR / "web_logs.json").read_text())["kinds"] == first
+    calls = []
+    real = column_kinds.classify_columns
+    monkeypatch.setattr(column_kinds, "classify_columns", lambda *a: calls.append(a) or real(*a))
+    assert classify_remembered(catalog, "web_logs", code) == first and calls == []  # reused
+    assert classify_remembered(catalog, "web_logs", code + "changed") == first and len(calls) == 1  # new code
+    entry = (root / "catalog.yaml").read_text().replace("page: none", "page: free_text")
+    (root / "catalog.yaml").write_text(entry)
+    changed = classify_remembered(load_catalog(root / "catalog.yaml"), "web_logs", code)
+    assert len(calls) == 2 and changed["page"] == "free_text"  # a catalog change is never hidden
