@@ -3,7 +3,9 @@
 Every requested token gets an audit record (actor, role, purpose, token, time, outcome, reason; never the
 value), allowed or not. The records are written in the same transaction that reads the ciphertexts, and
 values are handed back only after that transaction has committed: if the audit cannot be written, the
-caller gets `AuditWriteError` and no value.
+caller gets `AuditWriteError` and no value. A KEK rotation committed since the vault was opened makes
+that transaction start again with the reloaded KEK (`Vault.retrying`), so a reader never fails, nor is
+told to configure another KEK, because a rotation ran beside it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from values.token_format import ENTITY_TYPES, ERASED_MARKER, TOKEN_PATTERN
-from vault import keystore
 from vault.errors import AuditWriteError, VaultError
 from vault.keys import open_sealed
 from vault.policy import Policy
@@ -52,19 +53,18 @@ def detokenize(
 ) -> list[Detokenized]:
     """Values of `requested` tokens (or surrogates) that `role` may see for `purpose`, audited."""
     now = datetime.now(UTC)
-    results: list[Detokenized] = []
     try:
-        _read_and_audit(vault, requested, role, purpose, actor, policy, now, results)
+        return vault.retrying(lambda: _read_and_audit(vault, requested, role, purpose, actor, policy, now))
     except SQLAlchemyError as error:
         # Reading failed, or the audit insert or its commit did: either way no value leaves the vault.
         raise AuditWriteError(
             f"detokenization aborted, the audit record was not committed ({type(error).__name__}); "
             "no value returned"
         ) from None
-    return results
 
 
-def _read_and_audit(vault: Vault, requested, role, purpose, actor, policy, now, results) -> None:
+def _read_and_audit(vault: Vault, requested, role, purpose, actor, policy, now) -> list[Detokenized]:
+    results: list[Detokenized] = []
     with vault.transaction() as (conn, kconn):
         resolved = resolve_placeholders(conn, requested)
         wanted: dict[str, str] = {}  # token -> form, for allowed tokens
@@ -89,7 +89,7 @@ def _read_and_audit(vault: Vault, requested, role, purpose, actor, policy, now, 
             wanted,
         )
         ciphertexts = {token: bytes(ciphertext) for token, ciphertext in rows}
-        data_keys = keystore.data_keys_for(kconn, vault._wrapper, list(ciphertexts))
+        data_keys = vault.open_data_keys(kconn, list(ciphertexts))
         for token, outcome, form, reason in decisions:
             if outcome != "allowed":
                 results.append(Detokenized(token, outcome, None, reason))
@@ -122,6 +122,7 @@ def _read_and_audit(vault: Vault, requested, role, purpose, actor, policy, now, 
                 for r in results
             ],
         )
+    return results
 
 
 def audit_records(

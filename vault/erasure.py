@@ -201,7 +201,7 @@ def shred_subject(vault: Vault, subject_id: str, request_id: str | None = None) 
     """Crypto-shred the subject's own values, unlink them from shared ones, tombstone both."""
     if not re.fullmatch(r"[0-9a-f]{32}", subject_id):
         raise ValueError("subject_id must be a vault subject id (from Vault.subject_id or resolve_subject)")
-    report = vault._retrying(lambda: _shred(vault, subject_id, request_id, datetime.now(UTC)))
+    report = vault.retrying(lambda: _shred(vault, subject_id, request_id, datetime.now(UTC)))
     _checkpoint(vault)
     return report
 

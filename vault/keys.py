@@ -16,6 +16,11 @@ their last subject is erased. A per-subject key could not do that without copyin
 
 Every wrap and every ciphertext carries the token as AES-GCM associated data, so a key or ciphertext
 moved to another row fails to open instead of yielding another person's value.
+
+A KEK rotation (`vault.rotation`) can replace the KEK under a running process. The key store says which KEK
+is current (`vault.keystore`); a process that finds its own stale reloads it from where it came from
+(`find_kek`: its file, or the pending `.new` of a rotation in progress) and retries. A KEK from
+`PIIVAULT_KEK` or an argument cannot be reloaded: that process stops with `KekRotatedError`.
 """
 
 from __future__ import annotations
@@ -46,7 +51,10 @@ class Kek:
 
     key: bytes
     source: str
-    path: Path | None = None  # the KEK file, when the KEK came from one
+    # The configured KEK file, when the KEK came from one (also when it was read from that file's pending
+    # `.new` during a rotation): where a stale KEK is reloaded from, and what `keys rotate` replaces.
+    path: Path | None = None
+    pending: bool = False  # read from the pending `.new` of `path`: a rotation's new KEK
 
     @property
     def key_id(self) -> str:
@@ -68,19 +76,29 @@ def decode_kek(text: str, source: str, path: Path | None = None) -> Kek:
     return Kek(key, source, path)
 
 
-def read_kek_file(path: Path) -> Kek:
-    """Read a KEK file (base64 text)."""
+def read_kek_file(path: Path, configured: Path | None = None) -> Kek:
+    """Read a KEK file (base64 text); `configured`: the KEK file it stands in for, when `path` is that
+    file's pending `.new`."""
     try:
         text = path.read_text()
     except OSError as error:
         raise KekMissingError(f"cannot read the KEK file {path}: {error.strerror}") from None
-    return decode_kek(text, f"file {path}", path)
+    kek = decode_kek(text, f"file {path}", configured or path)
+    return Kek(kek.key, kek.source, kek.path, pending=configured is not None and configured != path)
+
+
+def pending_kek_path(kek_file: Path) -> Path:
+    """Where a rotation keeps the new KEK until its re-wrap has committed and it replaces `kek_file`."""
+    return kek_file.with_name(kek_file.name + ".new")
 
 
 def write_kek_file(path: Path, kek: bytes) -> None:
-    """Write a KEK file with 0600 permissions, atomically; fails if the file already exists."""
+    """Write a KEK file with 0600 permissions, atomically and durably; fails if the file already exists.
+
+    Durably: a rotation commits keys wrapped under this KEK right after, so the file and its directory
+    entry must survive a power cut that the database commit survives."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = temporary_kek_path(path)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         os.write(fd, base64.b64encode(kek) + b"\n")
@@ -91,6 +109,47 @@ def write_kek_file(path: Path, kek: bytes) -> None:
         os.link(tmp, path)  # atomic, and refuses to replace a KEK another process created first
     finally:
         tmp.unlink()
+    sync_directory(path.parent)
+
+
+def temporary_kek_path(path: Path) -> Path:
+    """The scratch file `write_kek_file` writes before linking it to `path`."""
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def leftover_temporary_files(path: Path) -> list[Path]:
+    """Scratch files of `write_kek_file(path, ...)` that a killed process left (each holds a KEK that
+    wraps nothing). Only safe to delete while nobody else may be writing `path`."""
+    return sorted(path.parent.glob(f".{path.name}.*.tmp"))
+
+
+def sync_directory(directory: Path) -> None:
+    """fsync a directory, so a file created or renamed in it stays so after a power cut."""
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def find_kek(loaded: Kek, wanted_id: str) -> Kek | None:
+    """The KEK whose id is `wanted_id`, from the file `loaded` came from or its pending `.new`; None when
+    neither holds it, or when `loaded` did not come from a file (an argument, `PIIVAULT_KEK`).
+
+    A rotation commits its re-wrap with the new KEK in `.new`, then renames `.new` over the file: a reader
+    between the two finds it in `.new`, one after in the file, one during may see neither the old file nor
+    `.new` and looks again."""
+    if loaded.path is None:
+        return None
+    for _attempt in range(3):
+        for candidate in (loaded.path, pending_kek_path(loaded.path)):
+            try:
+                found = read_kek_file(candidate, loaded.path)
+            except KekMissingError:  # not there (yet, or any more), or half-written by hand
+                continue
+            if found.key_id == wanted_id:
+                return found
+    return None
 
 
 def default_kek_path(sqlite_path: Path) -> Path:

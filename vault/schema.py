@@ -3,7 +3,8 @@
 Two table sets, so that keys can live apart from values:
 - vault tables: tokens (token -> type, ciphertext, value hash), subjects, links, lineage, audit,
   tombstones, requests;
-- key-store tables: data keys (token -> wrapped data key) and secrets (the wrapped master secret).
+- key-store tables: data keys (token -> wrapped data key, and the id of the KEK wrapping it) and secrets
+  (the wrapped master secret, and the id of the vault's current KEK).
 For SQLite they are two files (`vault.db` and `vault.db.keys`); for PostgreSQL the same database unless a
 separate key-store URL is given.
 
@@ -39,6 +40,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    inspect,
     select,
     text,
 )
@@ -173,6 +175,10 @@ data_keys = Table(
     keystore_metadata,
     Column("token", TOKEN, primary_key=True),
     Column("wrapped_key", LargeBinary, nullable=False),  # AES-GCM(KEK, data key), token as associated data
+    # Fingerprint of the KEK that wraps this key (`vault.keystore`): a key under any other KEK than the
+    # master secret's is stranded, and says so. NULL for keys written before key-store version 2, until
+    # the next rotation checks them.
+    Column("kek_id", String(32), nullable=True),
     sqlite_with_rowid=False,
 )
 
@@ -181,7 +187,9 @@ secrets = Table(
     keystore_metadata,
     Column("name", String(64), primary_key=True),
     Column("wrapped", LargeBinary, nullable=False),
-    Column("kek_id", String(32), nullable=False),  # fingerprint of the KEK that wraps every key here
+    # Fingerprint of the vault's current KEK. Every transaction that wraps or unwraps keys reads it under a
+    # lock that a rotation's re-wrap conflicts with, so none of them uses a KEK a rotation has replaced.
+    Column("kek_id", String(32), nullable=False),
 )
 
 
@@ -219,8 +227,20 @@ VAULT_MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (2, _add_request_progress),
 ]
 VAULT_SCHEMA_VERSION = max(version for version, _ in VAULT_MIGRATIONS)
+
+
+def _add_data_key_kek_ids(conn: Connection) -> None:
+    """Key-store version 2: each data key records the KEK that wraps it, so a key stranded under a KEK the
+    vault no longer has is named as such, and a rotation re-wraps only keys under the KEK it replaces.
+    Existing keys get NULL (not recorded): the next rotation checks each one. Version 1 of a new key store
+    creates the column with its table."""
+    if "kek_id" not in {column["name"] for column in inspect(conn).get_columns(data_keys.name)}:
+        conn.execute(text(f"ALTER TABLE {data_keys.name} ADD COLUMN kek_id VARCHAR(32)"))
+
+
 KEYSTORE_MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _create(keystore_metadata, ["data_keys", "secrets"])),
+    (2, _add_data_key_kek_ids),
 ]
 
 

@@ -27,9 +27,16 @@ from values.normalise import normalise
 from values.token_format import ERASED_MARKER, is_token
 from vault import access, erasure, footprint, keystore, lineage, privacy_requests
 from vault.engine import keystore_url_for, make_engine, sqlite_path
-from vault.errors import KekMismatchError, TokenCollisionError, VaultError
-from vault.keys import Kek, KeyWrapper, load_kek, read_kek_file, seal
+from vault.errors import (
+    KekChangedError,
+    KekMismatchError,
+    KekRotatedError,
+    TokenCollisionError,
+    VaultError,
+)
+from vault.keys import Kek, KeyWrapper, find_kek, load_kek, pending_kek_path, seal
 from vault.policy import Policy, load_policy
+from vault.rotation import rotation_running
 from vault.schema import (
     KEYSTORE_MIGRATIONS,
     VAULT_MIGRATIONS,
@@ -53,6 +60,8 @@ Item = tuple[str, str, str | None]
 
 KEYSTORE_URL_ENV = "PIIVAULT_KEYSTORE_URL"
 _RETRYABLE_SQLSTATES = {"40001", "40P01"}  # serialization failure, deadlock detected (PostgreSQL)
+_DEADLOCK_RETRIES = 5
+_KEK_RELOADS = 10  # rotations committed under one operation's feet before it gives up (one is the rule)
 
 
 @dataclass
@@ -69,6 +78,11 @@ class Vault:
         self.engine = engine
         self.keystore_engine = keystore_engine
         self._wrapper = wrapper
+        self._opened = False  # until then a KEK that does not match is a wrong KEK, not a rotated one
+        self.deriver = self.retrying(self._open_key_store)
+        self._opened = True
+
+    def _open_key_store(self) -> TokenDeriver:
         with self.transaction() as (conn, kconn):
             migrate(conn, schema_version, VAULT_MIGRATIONS)
             migrate(kconn, keystore_version, KEYSTORE_MIGRATIONS)
@@ -78,12 +92,12 @@ class Vault:
             ):
                 # A fresh key store beside a vault that holds tokens: a new master secret would silently
                 # change every token and leave every stored value unreadable.
-                where = keystore_engine.url.render_as_string(hide_password=True)
+                where = self.keystore_engine.url.render_as_string(hide_password=True)
                 raise VaultError(
                     f"the key store at {where} is empty but the vault holds tokens: "
                     "restore the key store instead of starting a new one"
                 )
-            self.deriver = TokenDeriver(keystore.master_secret(kconn, wrapper))
+            return TokenDeriver(keystore.master_secret(kconn, self._wrapper))
 
     @classmethod
     def open(cls, url: str, kek: bytes | str | None = None, keystore_url: str | None = None) -> Vault:
@@ -102,20 +116,10 @@ class Vault:
         engine = make_engine(url)
         keystore_engine = engine if ks_url == url else make_engine(ks_url)
         try:
-            try:
-                vault = cls(engine, keystore_engine, KeyWrapper(loaded))
-                for created in new_files:  # values and keys are encrypted, but still nobody else's business
-                    created.chmod(0o600)
-                return vault
-            except KekMismatchError:
-                pending = loaded.path and loaded.path.with_name(loaded.path.name + ".new")
-                if not pending or not pending.exists():
-                    raise
-                log.warning(
-                    "the KEK file does not match but %s does: finish the rotation (piivault keys rotate)",
-                    pending,
-                )
-                return cls(engine, keystore_engine, KeyWrapper(read_kek_file(pending)))
+            vault = cls(engine, keystore_engine, KeyWrapper(loaded))
+            for created in new_files:  # values and keys are encrypted, but still nobody else's business
+                created.chmod(0o600)
+            return vault
         except BaseException:
             engine.dispose()
             keystore_engine.dispose()
@@ -151,15 +155,64 @@ class Vault:
                 with self.keystore_engine.begin() as kconn:
                     yield conn, kconn
 
-    def _retrying(self, work):
-        """Run `work()` again when PostgreSQL reports a deadlock or serialization failure."""
-        for attempt in range(6):
+    def retrying(self, work):
+        """Run `work()` (one transaction) again when PostgreSQL reports a deadlock or serialization failure,
+        or when a KEK rotation has committed since this process loaded its KEK (`KekChangedError`, raised
+        before anything was wrapped or unwrapped): the KEK is reloaded first (`_adopt_kek`)."""
+        conflicts = reloads = 0
+        while True:
             try:
                 return work()
-            except DBAPIError as error:
-                if getattr(error.orig, "sqlstate", None) not in _RETRYABLE_SQLSTATES or attempt == 5:
+            except KekChangedError as changed:
+                reloads += 1
+                if reloads > _KEK_RELOADS:
                     raise
-                time.sleep(0.05 * (attempt + 1))
+                self._adopt_kek(changed.current_kek_id)
+            except DBAPIError as error:
+                if getattr(error.orig, "sqlstate", None) not in _RETRYABLE_SQLSTATES:
+                    raise
+                conflicts += 1
+                if conflicts > _DEADLOCK_RETRIES:
+                    raise
+                time.sleep(0.05 * conflicts)
+
+    def _adopt_kek(self, current_id: str) -> None:
+        """Use the KEK whose id is `current_id`, reloaded from where this one came from: its file, or the
+        pending `.new` of a rotation that has re-wrapped but not yet replaced the file. A clear error when
+        it cannot be found there: a wrong KEK at open, a rotated one that cannot be reloaded afterwards."""
+        loaded = self._wrapper.kek
+        found = find_kek(loaded, current_id)
+        if found is None:
+            error = KekRotatedError if self._opened else KekMismatchError
+            raise error(self._kek_mismatch_message(loaded, current_id))
+        if found.pending and not rotation_running(found.path):
+            log.warning(
+                "using the pending KEK in %s: a rotation stopped after its re-wrap; "
+                "`piivault keys rotate` finishes it",
+                pending_kek_path(loaded.path),
+            )
+        elif self._opened:
+            log.info("the vault's KEK was rotated: reloaded KEK %s from %s", found.key_id, found.source)
+        self._wrapper = KeyWrapper(found)
+
+    def _kek_mismatch_message(self, loaded: Kek, current_id: str) -> str:
+        pending = pending_kek_path(loaded.path) if loaded.path is not None else None
+        if not self._opened:
+            also = f" (and {pending} does not hold KEK {current_id} either)" if pending else ""
+            return (
+                f"this vault's keys are wrapped with KEK {current_id}, but the KEK from {loaded.source} is "
+                f"{loaded.key_id}{also}: configure the right KEK (PIIVAULT_KEK_FILE or PIIVAULT_KEK)"
+            )
+        reload = (
+            f"and neither {loaded.path} nor {pending} holds KEK {current_id} now"
+            if pending
+            else "which cannot be reloaded"
+        )
+        return (
+            f"the vault's KEK was rotated to {current_id} while this process used KEK {loaded.key_id} from "
+            f"{loaded.source}, {reload}: restart it with the vault's current KEK (nothing was written "
+            "under the old one)"
+        )
 
     # -- tokenizing ---------------------------------------------------------------------------------
 
@@ -190,7 +243,7 @@ class Vault:
                 raise TokenCollisionError(_collision_message(token, dataset))
             wanted.append((index, token, hint))
         if pending:
-            erased, erased_hints = self._retrying(
+            erased, erased_hints = self.retrying(
                 lambda: self._store_batch(pending, wanted, dataset, format_preserving)
             )
             if not (erased or erased_hints or format_preserving):  # the common case, kept lean
@@ -233,7 +286,8 @@ class Vault:
             erased = self._tombstoned(conn, {pending[t].value_hash: t for t in missing})
             new = sorted(token for token in missing if token not in erased)
             if new:
-                data_keys = keystore.ensure_data_keys(kconn, self._wrapper, new)
+                wrapper = keystore.current_wrapper(kconn, self._wrapper)  # no rotation until we commit
+                data_keys = keystore.ensure_data_keys(kconn, wrapper, new)
                 rows = [
                     {
                         "token": token,
@@ -310,7 +364,7 @@ class Vault:
             with self.transaction() as (conn, _kconn):
                 self._link_pairs(conn, pairs, datetime.now(UTC))
 
-        self._retrying(work)
+        self.retrying(work)
 
     def link_to_sole_owner(self, anchored: dict[str, set[str]]) -> int:
         """Link each anchor token's companions to the one subject the anchor already belongs to; anchors
@@ -339,7 +393,7 @@ class Vault:
                 insert_ignore(conn, links, [{"subject_id": s, "token": t} for s, t in rows])
             return len(rows)
 
-        return self._retrying(work)
+        return self.retrying(work)
 
     def derived_key(self, label: str) -> bytes:
         """A secret 32-byte key for `label`, derived from the master secret: same on every open and across
@@ -362,7 +416,7 @@ class Vault:
             with self.transaction() as (conn, _kconn):
                 return lineage.record(conn, dataset, partition, token_list, replace)
 
-        return self._retrying(work)
+        return self.retrying(work)
 
     def partitions_holding(self, token_list: Iterable[str]) -> list[tuple[str, str]]:
         """(dataset, partition) pairs that hold any of the tokens, sorted."""
@@ -385,14 +439,39 @@ class Vault:
 
     # -- keys ---------------------------------------------------------------------------------------
 
-    def rotate_kek(self, new_kek: Kek) -> int:
-        """Re-wrap every data key and the master secret under `new_kek`; no token changes."""
-        if new_kek.key_id == self._wrapper.kek.key_id:
-            return 0
+    def open_data_keys(self, kconn: Connection, token_list: list[str]) -> dict[str, bytes]:
+        """The data keys of `token_list` (shredded ones absent), in the caller's key-store transaction,
+        under the KEK checked current under the lock rotations wait for (`keystore.current_wrapper`). Run
+        that transaction under `retrying`: it raises `KekChangedError` after a rotation."""
+        if not token_list:
+            return {}
+        return keystore.data_keys_for(kconn, keystore.current_wrapper(kconn, self._wrapper), token_list)
+
+    @contextmanager
+    def rotation_lock(self) -> Iterator[tuple[Connection, KeyWrapper]]:
+        """A transaction that no wrap, unwrap or other rotation runs beside: yields the key-store connection
+        and the current KEK's wrapper. Run it under `retrying` (`KekChangedError` when this process's KEK
+        is stale); call `use_kek` once a re-wrap in it has committed."""
         with self.transaction() as (_conn, kconn):
-            count = keystore.rewrap_all(kconn, self._wrapper, new_kek)
-        self._wrapper = KeyWrapper(new_kek)
-        return count
+            yield kconn, keystore.current_wrapper(kconn, self._wrapper, exclusive=True)
+
+    def use_kek(self, kek: Kek) -> None:
+        """Use `kek` from now on: a rotation to it has committed (a wrong one is caught at the next use)."""
+        self._wrapper = KeyWrapper(kek)
+
+    def rotate_kek(self, new_kek: Kek) -> keystore.Rewrap:
+        """Re-wrap every data key and the master secret under `new_kek`; no token changes. Only the key
+        store: `vault.rotation` puts the KEK files around it."""
+
+        def work() -> keystore.Rewrap:
+            with self.rotation_lock() as (kconn, current):
+                if current.kek.key_id == new_kek.key_id:
+                    return keystore.Rewrap()
+                return keystore.rewrap_all(kconn, current, new_kek)
+
+        report = self.retrying(work)
+        self.use_kek(new_kek)
+        return report
 
     # -- erasure and requests (see `vault.erasure`, `vault.footprint`, `vault.privacy_requests`) -------
 
