@@ -7,6 +7,8 @@ Shredding a subject, in one transaction on the vault and one on the key store (k
   (the crypto-shred: every copy of its ciphertext is now noise), its row and card surrogate are deleted;
 - the subject's links and row are deleted and the subject id itself is tombstoned, so late rows carrying
   the erased customer's id come out erased too;
+- the subject's fingerprints that nobody else holds become fingerprint tombstones (`vault.fingerprints`),
+  so their values are still recognised, unattributed, in late data and by verification;
 - on SQLite both WALs are then checkpointed, so deleted keys and ciphertexts do not linger in the logs.
 Running it again finds nothing left to do: it is idempotent, and a run stopped half way is finished by a
 rerun (the links that drive it are deleted last).
@@ -24,7 +26,7 @@ from sqlalchemy import delete, select, text
 
 from values.normalise import normalise
 from values.token_format import ERASED_MARKER, TOKEN_PATTERN
-from vault import keystore, lineage
+from vault import fingerprints, keystore, lineage
 from vault.schema import links, subjects, surrogates, tokens, tombstones
 from vault.sql import chunks, insert_ignore, select_in
 
@@ -237,6 +239,7 @@ def _shred(vault: Vault, subject_id: str, request_id: str | None, now: datetime)
         for chunk in chunks(own):
             conn.execute(delete(surrogates).where(surrogates.c.token.in_(list(chunk))))
             conn.execute(delete(tokens).where(tokens.c.token.in_(list(chunk))))
+        fingerprints.tombstone_subject(conn, subject_id, request_id, now)
         conn.execute(delete(links).where(links.c.subject_id == subject_id))
         conn.execute(delete(subjects).where(subjects.c.subject_id == subject_id))
     return ShredReport(subject_id, len(linked), len(own), len(shared))

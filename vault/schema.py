@@ -168,6 +168,37 @@ request_steps = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
+# Subject fingerprints (`vault.fingerprints`): keyed 64-bit hashes of the forms a linked value is written
+# in. `fingerprints` says who holds each one (subject, token; a subject key's own has the token ""): looked
+# up for the few a scan matched, and by subject for a shred or an erasure's footprint.
+fingerprints = Table(
+    "fingerprints",
+    vault_metadata,
+    Column("fingerprint", BigInteger, primary_key=True),
+    Column("subject_id", SUBJECT_ID, primary_key=True),
+    Column("token", TOKEN, primary_key=True),
+    Column("entity_type", String(32), nullable=False),
+    Index("fingerprints_by_subject", "subject_id"),
+    sqlite_with_rowid=False,
+)
+
+# One compact row per fingerprint, all a scanner's index needs, read in key order when it is loaded: the
+# kind (`vault.fingerprints.KIND_CODES`), the hash of the first word and the word count of a word sequence
+# (n-grams are built only where one can start), whether several subjects hold it, and once its last
+# holder was shredded, when and by which request (the fingerprint's tombstone: it says whose it was not).
+fingerprint_keys = Table(
+    "fingerprint_keys",
+    vault_metadata,
+    Column("fingerprint", BigInteger, primary_key=True),
+    Column("kind", Integer, nullable=False),
+    Column("first_word", BigInteger, nullable=False),
+    Column("words", Integer, nullable=False),
+    Column("shared", Integer, nullable=False),
+    Column("erased_at", DateTime(timezone=True), nullable=True),
+    Column("request_id", String(64), nullable=True),
+    sqlite_with_rowid=False,
+)
+
 keystore_version = Table("keystore_version", keystore_metadata, Column("version", Integer, primary_key=True))
 
 data_keys = Table(
@@ -225,6 +256,9 @@ def _add_request_progress(conn: Connection) -> None:
 VAULT_MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _create(vault_metadata, VERSION_1_TABLES)),
     (2, _add_request_progress),
+    # Subject fingerprints (`vault.fingerprints`). Links made before this version get theirs when their
+    # files are tokenized again (`piivault tokenize --force`): computing one needs the plaintext.
+    (4, _create(vault_metadata, ["fingerprints", "fingerprint_keys"])),
 ]
 VAULT_SCHEMA_VERSION = max(version for version, _ in VAULT_MIGRATIONS)
 

@@ -19,13 +19,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError
 
 from values.normalise import normalise
 from values.token_format import ERASED_MARKER, is_token
-from vault import access, erasure, footprint, keystore, lineage, privacy_requests
+from vault import access, erasure, fingerprints, footprint, keystore, lineage, privacy_requests
 from vault.engine import keystore_url_for, make_engine, sqlite_path
 from vault.errors import (
     KekChangedError,
@@ -34,6 +35,7 @@ from vault.errors import (
     TokenCollisionError,
     VaultError,
 )
+from vault.fingerprint_index import load_index as load_fingerprint_index
 from vault.keys import Kek, KeyWrapper, find_kek, load_kek, pending_kek_path, seal
 from vault.policy import Policy, load_policy
 from vault.rotation import rotation_running
@@ -69,6 +71,7 @@ class _Pending:
     entity_type: str
     value: str = field(repr=False)
     value_hash: bytes = field(repr=False)
+    normalised: str | None = field(default=None, repr=False)  # what fingerprints start from
 
 
 class Vault:
@@ -234,11 +237,12 @@ class Vault:
                 results[index] = value
                 continue
             hint = None if raw_hint is None else _subject_hint(raw_hint)
-            derived = derive(entity_type, normalise(entity_type, value))
+            normalised = normalise(entity_type, value)
+            derived = derive(entity_type, normalised)
             token = derived.token
             seen = pending_get(token)
             if seen is None:
-                pending[token] = _Pending(entity_type, value.strip(), derived.value_hash)
+                pending[token] = _Pending(entity_type, value.strip(), derived.value_hash, normalised)
             elif seen.value_hash != derived.value_hash:
                 raise TokenCollisionError(_collision_message(token, dataset))
             wanted.append((index, token, hint))
@@ -309,6 +313,17 @@ class Vault:
                 for _i, token, hint in wanted
                 if hint is not None and hint not in erased_hints and token not in erased
             }
+            if pairs:  # the plaintext is in hand here: fingerprint what is linked (`vault.fingerprints`)
+                subject_of = {hint: self.deriver.subject_hash(hint) for hint, _token in pairs}
+                fingerprints.record(
+                    conn,
+                    self.fingerprinter,
+                    [
+                        (subject_of[h], t, pending[t].entity_type, pending[t].value, pending[t].normalised)
+                        for h, t in pairs
+                    ],
+                    {subject_id: hint for hint, subject_id in subject_of.items()},
+                )
             self._link_pairs(conn, pairs, now)
             if format_preserving:
                 self._record_card_surrogates(conn, pending, erased, dataset)
@@ -366,10 +381,13 @@ class Vault:
 
         self.retrying(work)
 
-    def link_to_sole_owner(self, anchored: dict[str, set[str]]) -> int:
+    def link_to_sole_owner(
+        self, anchored: dict[str, set[str]], values: dict[str, tuple[str, str]] | None = None
+    ) -> int:
         """Link each anchor token's companions to the one subject the anchor already belongs to; anchors
         with no subject or several (a family landline) link nothing. Returns how many links were added.
-        This never creates a subject: only a subject key does."""
+        This never creates a subject: only a subject key does. `values` (token -> entity type, plaintext)
+        lets the new links be fingerprinted."""
         if not anchored:
             return 0
 
@@ -390,10 +408,35 @@ class Vault:
                         for companion in anchored[anchor]
                     }
                 )
+                if values:
+                    linked = [(s, t, *values[t]) for s, t in rows if t in values]
+                    fingerprints.record(conn, self.fingerprinter, linked)
                 insert_ignore(conn, links, [{"subject_id": s, "token": t} for s, t in rows])
             return len(rows)
 
         return self.retrying(work)
+
+    def link_found(self, pairs: Iterable[tuple[str, str]]) -> set[str]:
+        """Link tokens that known-subject matching found in text (their values are in the vault already)
+        to the subject keys of the records they were found in, as `tokenize_batch` links what detection
+        finds. Returns the keys of erased subjects: their records' values come out erased, unlinked."""
+        pairs = {(hint, token) for raw, token in pairs if (hint := _subject_hint(raw)) is not None}
+        if not pairs:
+            return set()
+
+        def work() -> set[str]:
+            with self.transaction() as (conn, _kconn):
+                hint_ids = {bytes.fromhex(self.deriver.subject_hash(h)): h for h, _t in pairs}
+                erased = self._tombstoned(conn, hint_ids)
+                self._link_pairs(conn, {(h, t) for h, t in pairs if h not in erased}, datetime.now(UTC))
+                return erased
+
+        return self.retrying(work)
+
+    @cached_property
+    def fingerprinter(self) -> fingerprints.Fingerprinter:
+        """Keyed hashing of values' written forms, under a key derived from the master secret."""
+        return fingerprints.Fingerprinter.for_vault(self)
 
     def derived_key(self, label: str) -> bytes:
         """A secret 32-byte key for `label`, derived from the master secret: same on every open and across
@@ -489,6 +532,9 @@ class Vault:
     value_hashes = footprint.value_hashes
     card_surrogates = footprint.card_surrogates
     shred_evidence = footprint.shred_evidence
+    subject_fingerprints = fingerprints.subject_fingerprints
+    fingerprint_holders = fingerprints.holders
+    fingerprint_index = load_fingerprint_index
     create_request = privacy_requests.create_request
     update_request = privacy_requests.update_request
     get_request = privacy_requests.get_request

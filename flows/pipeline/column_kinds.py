@@ -3,6 +3,11 @@
 
 Declared column kinds in the catalog win; other columns are classified by `recognizers.classify_column`
 from their name and a sample of values (the first readable records of the dataset).
+
+A sample can only make a column more scanned, never less: a string column the sample calls not personal
+is still scanned in full by tokenize (`scanned_columns`), and a finding anywhere makes it free text for
+that file. Only columns declared `none` in the catalog, the subject key and non-string values are never
+scanned.
 """
 
 from __future__ import annotations
@@ -80,3 +85,15 @@ def kind_for(kinds: dict[str, str | None], dataset: Dataset, column: str) -> str
         return kinds[column]
     declared = declared_kind(dataset, column)
     return None if declared is False else declared
+
+
+def scanned_columns(frame: pd.DataFrame, kinds: dict[str, str | None], dataset: Dataset) -> list[str]:
+    """Columns of `frame` the sample called not personal that are still scanned in full: all but the
+    ones declared `none` and the subject key (the pseudonymous id erasure resolves people by)."""
+    return [
+        column
+        for column in frame.columns
+        if kinds.get(column) is None
+        and declared_kind(dataset, column) is False
+        and column != dataset.subject_key
+    ]

@@ -6,10 +6,20 @@ when it has one; otherwise a record's values are linked to the subject of its on
 (`flows.tokenize.linking`): a phone in a web search goes to the customer whose email the event carries.
 Lineage (which clean file holds which tokens) is recorded before the clean file is renamed into place, so
 erasure never misses a file. A manifest entry makes an unchanged input a no-op on the next run.
+
+Beyond detection, text is matched against what the vault already knows (`flows.tokenize.known_subjects`):
+a known customer's value written where detection misses it (`georgia briggs`, a street split across a
+line break) gets that value's token, as if detection had found it; detection wins an overlap unless the
+match is longer. Scanning fails safe: a column the sample classified as not personal is still scanned in
+full (each distinct string once) for the pattern entities and known subjects, and a finding anywhere
+makes it free text for the whole file (the file is redone from its start: `FileResult.promoted` names
+such columns with the rows that held something). Only non-string values and columns declared `none` in
+the catalog, and the subject key, are never scanned.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -18,7 +28,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from flows.pipeline.catalog import Catalog, Dataset
-from flows.pipeline.column_kinds import FREE_TEXT, kind_for, present
+from flows.pipeline.column_kinds import FREE_TEXT, kind_for, present, scanned_columns
 from flows.pipeline.errors import failure_context
 from flows.pipeline.faults import fault_point
 from flows.pipeline.manifest import (
@@ -32,16 +42,21 @@ from flows.pipeline.manifest import (
 from flows.pipeline.quarantine import QuarantineFile, quarantine_sealer
 from flows.pipeline.readers import DEFAULT_CHUNK_ROWS, file_layout, read_chunks
 from flows.pipeline.writers import CleanFileWriter, clean_relpath, clean_schema
+from flows.tokenize.known_subjects import Found, KnownSubjects
 from flows.tokenize.linking import anchored_records
 from values.token_format import ERASED_MARKER
 
 if TYPE_CHECKING:
     from vault.store import Vault
 
-SETTINGS_VERSION = 1  # bump when the output of the same input and settings changes
+SETTINGS_VERSION = 2  # bump when the output of the same input and settings changes (2: known subjects,
+# full scans of columns the sample called not personal)
 
 Item = tuple[str, str, str | None]  # (entity type, value, subject hint)
+Known = tuple[str, str | None, str]  # (token found by fingerprint, subject hint, entity type)
 Detector = Callable[[list[str]], list[list]]
+# What a column the sample called not personal is scanned for: the pattern recognizers (no NER).
+SCAN_ENTITIES: tuple[str, ...] = ("ADDRESS", "PHONE_NUMBER", "EMAIL_ADDRESS", "CREDIT_CARD")
 
 
 @dataclass
@@ -58,6 +73,8 @@ class FileResult:
     quarantine_file: str | None = None
     tokens: int = 0
     bad: list[dict] = field(default_factory=list)
+    # columns the sample called not personal where the full scan found something -> rows that held it
+    promoted: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -73,19 +90,91 @@ def _cell(value: object) -> str | None:
 
 @dataclass
 class _ChunkPlan:
-    """The values of one chunk to tokenize, deduplicated, and where each one goes back."""
+    """The values of one chunk to tokenize, deduplicated, and where each one goes back. A reference to a
+    value is its index in `items` (detected or typed), or `-(index + 1)` in `known` (found by fingerprint)."""
 
     items: dict[Item, int] = field(default_factory=dict)
+    known: dict[Known, int] = field(default_factory=dict)
     typed: dict[str, list[int | None]] = field(default_factory=dict)  # column -> item index per row
     spans: dict[str, list[list[tuple[int, int, int]] | None]] = field(default_factory=dict)
-    row_values: list[list[tuple[int, bool]]] = field(default_factory=list)  # per row: (item, in typed column)
+    row_values: list[list[tuple[int, bool]]] = field(default_factory=list)  # per row: (ref, in typed column)
+    found: dict[str, int] = field(default_factory=dict)  # text column -> rows where something was found
 
     def add(self, item: Item) -> int:
         return self.items.setdefault(item, len(self.items))
 
+    def add_known(self, known: Known) -> int:
+        return -(self.known.setdefault(known, len(self.known)) + 1)
+
+
+def merge_spans(findings: list, found: list[Found]) -> list[tuple[int, int, object]]:
+    """Detection's findings and known-subject matches as non-overlapping (start, end, what) by start:
+    detection wins an overlap unless the match is longer than every finding it overlaps; on the very
+    same span the match wins (the same text, with the known value's token, linked to its subject). A
+    live subject's customer id (no token) replaces nothing."""
+    spans: list[tuple[int, int, object]] = [(f.start, f.end, f) for f in findings]
+    for match in found:
+        if match.token is None:
+            continue
+        overlapping = [s for s in spans if s[0] < match.end and match.start < s[1]]
+        same = [s for s in overlapping if (s[0], s[1]) == (match.start, match.end)]
+        if not same and overlapping and match.end - match.start <= max(e - b for b, e, _ in overlapping):
+            continue
+        spans = [s for s in spans if not any(s is o for o in overlapping)]
+        spans.append((match.start, match.end, match))
+    return sorted(spans, key=lambda span: span[0])
+
+
+def _plan_text_column(plan: _ChunkPlan, column: str, cells: list, subject: list, find) -> None:
+    """Spans of one text column (each distinct text scanned once), into the plan."""
+    texts = sorted({value for value in cells if value is not None})
+    spans_of = dict(zip(texts, find(texts), strict=True)) if texts else {}
+    column_spans: list[list[tuple[int, int, int]] | None] = []
+    rows_found = 0
+    for row, (value, hint) in enumerate(zip(cells, subject, strict=True)):
+        if value is None or not spans_of.get(value):
+            column_spans.append(None)
+            continue
+        spans = []
+        for start, end, what in spans_of[value]:
+            if isinstance(what, Found):
+                erased = what.token == ERASED_MARKER  # an erased subject's value: linked to no one
+                ref = plan.add_known((what.token, None if erased else hint, what.entity_type))
+            else:
+                ref = plan.add((what.entity_type, value[start:end], hint))
+            spans.append((start, end, ref))
+            plan.row_values[row].append((ref, False))
+        rows_found += 1
+        column_spans.append(spans)
+    plan.spans[column] = column_spans
+    plan.found[column] = rows_found
+
+
+def _finder(detect: Detector, known: KnownSubjects | None):
+    """Texts -> merged spans: `detect`'s findings and, when the vault knows subjects, their matches."""
+    if known is None or not len(known):
+        return lambda texts: [merge_spans(f, []) for f in detect(texts)]
+    return lambda texts: [merge_spans(f, k) for f, k in zip(detect(texts), known.find(texts), strict=True)]
+
+
+def pattern_detector(detect: Detector) -> Detector:
+    """`detect` limited to the pattern recognizers (`SCAN_ENTITIES`), when it takes `entities`."""
+    try:
+        parameters = inspect.signature(detect).parameters
+    except (TypeError, ValueError):
+        return detect
+    if "entities" in parameters:
+        return lambda texts: detect(texts, entities=SCAN_ENTITIES)
+    return detect
+
 
 def _plan_chunk(
-    frame: pd.DataFrame, kinds: dict[str, str | None], subject: list[str | None], detect: Detector
+    frame: pd.DataFrame,
+    kinds: dict[str, str | None],
+    subject: list[str | None],
+    detect: Detector,
+    known: KnownSubjects | None = None,
+    scan_only: list[str] = (),
 ):
     plan = _ChunkPlan(row_values=[[] for _ in range(len(frame))])
     for column, kind in kinds.items():
@@ -101,31 +190,31 @@ def _plan_chunk(
                 plan.row_values[row].append((index, True))
             plan.typed[column] = indexes
             continue
-        texts = sorted({value for value in cells if value is not None})
-        findings = dict(zip(texts, detect(texts), strict=True)) if texts else {}
-        column_spans: list[list[tuple[int, int, int]] | None] = []
-        for row, (value, hint) in enumerate(zip(cells, subject, strict=True)):
-            if value is None or not findings.get(value):
-                column_spans.append(None)
-                continue
-            spans = []
-            for finding in findings[value]:
-                index = plan.add((finding.entity_type, value[finding.start : finding.end], hint))
-                spans.append((finding.start, finding.end, index))
-                plan.row_values[row].append((index, False))
-            column_spans.append(spans)
-        plan.spans[column] = column_spans
+        _plan_text_column(plan, column, cells, subject, _finder(detect, known))
+    for column in scan_only:  # strings only: a number stored as a number is no free text
+        cells = [v if isinstance(v, str) and present(v) else None for v in frame[column].tolist()]
+        _plan_text_column(plan, column, cells, subject, _finder(pattern_detector(detect), known))
     return plan
 
 
-def _replace_spans(text: str, spans: list[tuple[int, int, int]], tokens: list[str]) -> str:
+def _replace_spans(text: str, spans: list[tuple[int, int, int]], shown: list[str], known: list[str]) -> str:
     parts, cursor = [], 0
-    for start, end, index in sorted(spans):
+    for start, end, ref in sorted(spans):
         parts.append(text[cursor:start])
-        parts.append(tokens[index])
+        parts.append(shown[ref] if ref >= 0 else known[-ref - 1])
         cursor = end
     parts.append(text[cursor:])
     return "".join(parts)
+
+
+def _known_tokens(plan: _ChunkPlan, vault: Vault, keyed: bool) -> list[str]:
+    """The tokens found by fingerprint, linked to the records' subject keys as detection's would be;
+    an erased subject's record gets the erased marker."""
+    known = list(plan.known)
+    erased: set[str] = set()
+    if keyed:
+        erased = vault.link_found([(h, t) for t, h, _ in known if h is not None and t != ERASED_MARKER])
+    return [ERASED_MARKER if h is not None and h.strip() in erased else t for t, h, _ in known]
 
 
 def tokenize_chunk(
@@ -135,14 +224,17 @@ def tokenize_chunk(
     dataset: Dataset,
     vault: Vault,
     detect: Detector,
-) -> tuple[pd.DataFrame, set[str]]:
-    """The chunk with personal values replaced by tokens, and the set of tokens it now holds."""
+    known: KnownSubjects | None = None,
+) -> tuple[pd.DataFrame, set[str], dict[str, int]]:
+    """The chunk with personal values replaced by tokens, the set of tokens it now holds, and per text
+    column (free text, or scanned because the sample called it not personal) the rows that held something."""
+    scan_only = scanned_columns(frame, kinds, dataset)
     kinds = {column: kind for column, kind in kinds.items() if kind is not None and column in frame.columns}
     if dataset.subject_key and dataset.subject_key in frame.columns:
         subject = [_cell(v) for v in frame[dataset.subject_key].tolist()]
     else:
         subject = [None] * len(frame)
-    plan = _plan_chunk(frame, kinds, subject, detect)
+    plan = _plan_chunk(frame, kinds, subject, detect, known, scan_only)
     items = list(plan.items)
     # Lineage and links always use the tokens; a format-preserving dataset shows surrogates instead
     # (a second, idempotent call, which also records card surrogate -> token in the vault).
@@ -152,9 +244,20 @@ def tokenize_chunk(
     if dataset.format_preserving and items:
         shown = vault.tokenize_batch(items, dataset=name, format_preserving=True)
         fault_point("tokenize-batch")
+    known_tokens = _known_tokens(plan, vault, bool(dataset.subject_key)) if plan.known else []
     if not dataset.subject_key:
-        records = ([(items[i][0], tokens[i], typed) for i, typed in row] for row in plan.row_values)
-        vault.link_to_sole_owner(anchored_records(records))
+        kinds_of = [entity_type for _t, _h, entity_type in plan.known]
+
+        def value(ref: int) -> tuple[str, str]:
+            return (items[ref][0], tokens[ref]) if ref >= 0 else (kinds_of[-ref - 1], known_tokens[-ref - 1])
+
+        records = ([(*value(ref), typed) for ref, typed in row] for row in plan.row_values)
+        plaintext = {
+            token: item[:2]
+            for item, token in zip(items, tokens, strict=True)
+            if token != item[1] and token != ERASED_MARKER
+        }
+        vault.link_to_sole_owner(anchored_records(records), plaintext)
         fault_point("tokenize-links")
     out = frame.copy()
     for column, indexes in plan.typed.items():
@@ -165,13 +268,19 @@ def tokenize_chunk(
             dtype=object,
         )
     for column, spans in plan.spans.items():
+        if column in scan_only and not plan.found[column]:
+            continue  # scanned, nothing found: the column stays as it was
         original = frame[column].tolist()
         out[column] = pd.Series(
-            [_replace_spans(v, s, shown) if s else _keep(v) for s, v in zip(spans, original, strict=True)],
+            [
+                _replace_spans(v, s, shown, known_tokens) if s else _keep(v)
+                for s, v in zip(spans, original, strict=True)
+            ],
             index=frame.index,
             dtype=object,
         )
-    return out, {t for t in tokens if t != ERASED_MARKER}
+    held = {t for t in tokens if t != ERASED_MARKER} | {t for t in known_tokens if t != ERASED_MARKER}
+    return out, held, plan.found
 
 
 def _keep(value: object) -> str | None:
@@ -201,6 +310,73 @@ def record_lineage(vault: Vault, dataset: str, partition: str, tokens: set[str])
     vault.record_lineage(dataset, partition, sorted(tokens), replace=True)
 
 
+class _Promoted(BaseException):  # noqa: N818 - control flow, not an error: it must pass failure_context
+    """The full scan found personal data in columns the sample called not personal: redo the file with
+    them as free text."""
+
+    def __init__(self, columns: set[str]):
+        super().__init__()
+        self.columns = columns
+
+
+def _tokenize_pass(
+    catalog: Catalog,
+    name: str,
+    path: Path,
+    relpath: str,
+    layout,
+    kinds: dict[str, str | None],
+    vault: Vault,
+    detect: Detector,
+    chunk_rows: int,
+    known: KnownSubjects | None,
+    promoted: set[str],
+):
+    """One pass over the raw file into its clean file: (result, tokens held, quarantine file written).
+    Raises `_Promoted` when a scanned column turns out to hold personal data (not yet in `promoted`)."""
+    dataset = catalog.dataset(name)
+    output = clean_relpath(relpath)
+    column_kinds = {
+        c: FREE_TEXT if c in promoted else kind_for(kinds, dataset, c) for c in layout.schema.names
+    }
+    tokenized = {c for c, kind in column_kinds.items() if kind is not None}
+    quarantine = QuarantineFile(
+        catalog.quarantine_dir / name / (relpath + ".quarantine.jsonl"),
+        name,
+        relpath,
+        quarantine_sealer(vault),
+    )
+    result = FileResult(name, relpath, output, skipped=False)
+    held: set[str] = set()
+    with failure_context(name, relpath):  # the final rename too: errors name the file
+        schema = clean_schema(layout.schema, tokenized)
+        with CleanFileWriter(catalog.clean_dir / name / output, schema) as writer:
+            chunks = read_chunks(path, dataset.format, layout, chunk_rows, encoding=dataset.encoding)
+            for chunk in chunks:
+                result.records_in += len(chunk.frame) + len(chunk.bad)
+                for bad in chunk.bad:
+                    quarantine.add(bad)
+                    result.bad.append({layout.position_kind: bad.position, "reason": bad.reason})
+                if chunk.frame.empty:
+                    continue
+                with failure_context(name, relpath, chunk.positions, layout.position_kind):
+                    clean, tokens, found = tokenize_chunk(
+                        chunk.frame, column_kinds, name, dataset, vault, detect, known
+                    )
+                    more = {c for c, rows in found.items() if rows and column_kinds.get(c) is None}
+                    if more:
+                        raise _Promoted(more)
+                    writer.write(clean)
+                for column in promoted:
+                    result.promoted[column] = result.promoted.get(column, 0) + found.get(column, 0)
+                held |= tokens
+                result.records_out += len(clean)
+            record_lineage(vault, name, output, held)  # before the rename: erasure never misses a file
+            fault_point("tokenize-lineage")
+            written = quarantine.close()
+    return result, held, written
+
+
 def tokenize_file(
     catalog: Catalog,
     name: str,
@@ -210,8 +386,10 @@ def tokenize_file(
     detect: Detector,
     force: bool = False,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    known_subjects: bool = True,
 ) -> FileResult:
-    """Tokenize one raw file into its clean file, quarantining unreadable records; skip it when unchanged."""
+    """Tokenize one raw file into its clean file, quarantining unreadable records; skip it when unchanged.
+    `known_subjects`: also match the vault's fingerprints in text (off only to reproduce older output)."""
     dataset = catalog.dataset(name)
     catalog.check_inside_raw(name, path)
     relpath = catalog.relative_to_raw(path)
@@ -223,34 +401,16 @@ def tokenize_file(
         if not force and is_up_to_date(load_entry(clean_dir, relpath), current, settings, clean_dir):
             return FileResult(name, relpath, output, skipped=True)
         layout = file_layout(path, dataset.format, encoding=dataset.encoding)
-    tokenized = {c for c in layout.schema.names if kind_for(kinds, dataset, c) is not None}
-    column_kinds = {c: kind_for(kinds, dataset, c) for c in layout.schema.names}
-    quarantine = QuarantineFile(
-        catalog.quarantine_dir / name / (relpath + ".quarantine.jsonl"),
-        name,
-        relpath,
-        quarantine_sealer(vault),
-    )
-    result = FileResult(name, relpath, output, skipped=False)
-    held: set[str] = set()
-    with failure_context(name, relpath):  # the final rename too: errors name the file
-        with CleanFileWriter(clean_dir / output, clean_schema(layout.schema, tokenized)) as writer:
-            chunks = read_chunks(path, dataset.format, layout, chunk_rows, encoding=dataset.encoding)
-            for chunk in chunks:
-                result.records_in += len(chunk.frame) + len(chunk.bad)
-                for bad in chunk.bad:
-                    quarantine.add(bad)
-                    result.bad.append({layout.position_kind: bad.position, "reason": bad.reason})
-                if chunk.frame.empty:
-                    continue
-                with failure_context(name, relpath, chunk.positions, layout.position_kind):
-                    clean, tokens = tokenize_chunk(chunk.frame, column_kinds, name, dataset, vault, detect)
-                    writer.write(clean)
-                held |= tokens
-                result.records_out += len(clean)
-            record_lineage(vault, name, output, held)  # before the rename: erasure never misses a file
-            fault_point("tokenize-lineage")
-            written = quarantine.close()
+    known = KnownSubjects.load(vault) if known_subjects else None
+    promoted: set[str] = set()
+    while True:  # again from the start when the full scan makes a column free text (rare: first chunk)
+        try:
+            result, held, written = _tokenize_pass(
+                catalog, name, path, relpath, layout, kinds, vault, detect, chunk_rows, known, promoted
+            )
+            break
+        except _Promoted as scanned:
+            promoted |= scanned.columns
     result.quarantined = len(result.bad)
     result.tokens = len(held)
     result.quarantine_file = str(written.relative_to(catalog.quarantine_dir)) if written else None

@@ -1,0 +1,252 @@
+"""Known-subject matching: the vault's fingerprints found in free text, where detection saw nothing.
+
+A customer's CRM row gave the vault their name, street, phones, card and customer id; a support chat
+writes them as `georgia briggs`, `9 david canyon` or `C100002`. `TextScanner` finds every fingerprinted
+form (`vault.fingerprints`) in a batch of texts without holding any value in clear:
+- words (runs of letters and digits, accents and case folded) are hashed with the vault's fingerprint
+  key, each distinct word once; a vectorised lookup of all of them in the index's sorted first words
+  says where a fingerprint can start and how long it can be, and only there are word n-grams hashed
+  (words joined across spaces, line breaks and at most two punctuation characters: `Briggs, Georgia`);
+- email-shaped candidates are normalised as the vault normalises emails; runs of digit groups (phones,
+  cards) are reduced to their digits, every run of consecutive groups of 7 to 19 digits, with a leading
+  `00` or a `(0)` trunk prefix dropped as well;
+- every candidate hash of the batch is looked up at once in the sorted fingerprint array (numpy), and
+  per text the longest non-overlapping matches are kept, never inside a token.
+
+What is never matched on its own, because it is too common to be evidence (a lone given or family name,
+a town, a postcode, a street without its number, a short customer id), is simply never fingerprinted:
+the rule is `vault.fingerprints`' (and the README's).
+
+`KnownSubjects` turns matches into what tokenize writes: the token of the matched value (the one whose
+normalised form the text has, else the value's own), `[pv:erased]` for an erased subject's value or
+customer id, and nothing for a live subject's customer id (a pseudonymous id tokenize keeps as it is).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from values.normalise import normalise, normalise_email
+from values.token_format import ERASED_MARKER, PLACEHOLDER_PATTERN
+from vault.fingerprint_index import FingerprintIndex
+from vault.fingerprints import (
+    DIGITS,
+    EMAIL,
+    ERASED,
+    KIND_MASK,
+    KINDS,
+    SHARED,
+    SUBJECT_KEY,
+    WORDS,
+    Fingerprinter,
+    fold_word,
+    word_spans,
+)
+
+if TYPE_CHECKING:
+    from vault.store import Vault
+
+EMAIL_CANDIDATE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+DIGIT_RUN = re.compile(r"(?<!\w)\+?(?:\(\+?\d{1,3}\)[ \t]?)?\d[\d \t\-./()\u00a0]{4,40}\d(?!\d)")
+DIGIT_GROUP = re.compile(r"\d+")
+HAS_DIGITS = re.compile(r"\d(?:\D{0,3}\d){6}")
+MIN_DIGITS, MAX_DIGITS = 7, 19
+MAX_GAP = 8  # characters between two words of one form: spaces, a line break, a comma or two
+WORD_CACHE_LIMIT = 1_000_000
+
+
+@dataclass(frozen=True)
+class Match:
+    """A fingerprinted form found in a text: its span, its fingerprint and the index's info byte."""
+
+    start: int
+    end: int
+    fingerprint: int
+    info: int
+
+    @property
+    def entity_type(self) -> str:
+        return KINDS[self.info & KIND_MASK]
+
+    @property
+    def shared(self) -> bool:
+        return bool(self.info & SHARED)
+
+    @property
+    def erased(self) -> bool:
+        return bool(self.info & ERASED)
+
+
+def _joinable(gap: str) -> bool:
+    return len(gap) <= MAX_GAP and sum(not c.isspace() for c in gap) <= 2
+
+
+def _longest_first(matches: list[Match], blocked: list[tuple[int, int]]) -> list[Match]:
+    """Non-overlapping matches, the longer winning, none overlapping a `blocked` span; by start."""
+    kept: list[Match] = []
+    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
+        if any(match.start < end and start < match.end for start, end in blocked):
+            continue
+        if all(match.end <= k.start or k.end <= match.start for k in kept):
+            kept.append(match)
+    return sorted(kept, key=lambda m: m.start)
+
+
+class TextScanner:
+    """Finds the forms a `FingerprintIndex` holds in batches of texts (see the module docstring)."""
+
+    def __init__(self, index: FingerprintIndex, fingerprinter: Fingerprinter):
+        self.index = index
+        self._fingerprinter = fingerprinter
+        self._words: dict[str, tuple[str, int]] = {}  # word as written -> (folded, hash)
+
+    def _word(self, word: str) -> tuple[str, int]:
+        found = self._words.get(word)
+        if found is None:
+            if len(self._words) >= WORD_CACHE_LIMIT:
+                self._words.clear()
+            folded = fold_word(word)
+            found = self._words[word] = (folded, self._fingerprinter.word(folded))
+        return found
+
+    def scan(self, texts: Sequence[str]) -> list[list[Match]]:
+        """The matches in each text (same order): longest first, not overlapping, never inside a token."""
+        candidates: list[tuple[int, int, int, int]] = []  # (text index, start, end, hash)
+        self._word_candidates(texts, candidates)
+        for number, text in enumerate(texts):
+            if "@" in text:
+                for m in EMAIL_CANDIDATE.finditer(text):
+                    form = normalise_email(m.group(0))
+                    candidates.append((number, m.start(), m.end(), self._fingerprinter.hash(EMAIL, form)))
+            if HAS_DIGITS.search(text):
+                self._digit_candidates(number, text, candidates)
+        found: list[list[Match]] = [[] for _ in texts]
+        if not candidates:
+            return found
+        info = self.index.lookup(np.fromiter((c[3] for c in candidates), np.int64, len(candidates)))
+        for position in np.flatnonzero(info):
+            number, start, end, fingerprint = candidates[position]
+            found[number].append(Match(start, end, fingerprint, int(info[position])))
+        for number, matches in enumerate(found):
+            if matches:
+                text = texts[number]
+                blocked = [m.span() for m in PLACEHOLDER_PATTERN.finditer(text)] if "[pv:" in text else []
+                found[number] = _longest_first(matches, blocked)
+        return found
+
+    def _word_candidates(self, texts: Sequence[str], candidates: list) -> None:
+        """Word n-grams, built only from words where a fingerprint can start (one vectorised lookup)."""
+        per_text = []
+        hashes: list[int] = []
+        for text in texts:
+            spans = word_spans(text)
+            per_text.append(spans)
+            hashes.extend(self._word(m.group(0))[1] for m in spans)
+        if not hashes:
+            return
+        lengths = self.index.start_lengths(np.fromiter(hashes, np.int64, len(hashes)))
+        hits = np.flatnonzero(lengths)
+        if len(hits) == 0:
+            return
+        offsets = np.cumsum([0] + [len(s) for s in per_text])
+        owners = np.searchsorted(offsets, hits, side="right") - 1
+        for flat, number in zip(hits.tolist(), owners.tolist(), strict=True):
+            text, spans = texts[number], per_text[number]
+            first = flat - offsets[number]
+            folded, hashed = self._word(spans[first].group(0))
+            candidates.append((number, spans[first].start(), spans[first].end(), hashed))
+            form = folded
+            for last in range(first + 1, min(first + int(lengths[flat]), len(spans))):
+                if not _joinable(text[spans[last - 1].end() : spans[last].start()]):
+                    break
+                form += " " + self._word(spans[last].group(0))[0]
+                hashed = self._fingerprinter.hash(WORDS, form)
+                candidates.append((number, spans[first].start(), spans[last].end(), hashed))
+
+    def _digit_candidates(self, number: int, text: str, candidates: list) -> None:
+        """Every run of consecutive digit groups of a phone- or card-shaped run, as digits."""
+        for run in DIGIT_RUN.finditer(text):
+            groups = [
+                (run.start() + g.start(), run.start() + g.end(), g.group(0))
+                for g in DIGIT_GROUP.finditer(run.group(0))
+            ]
+            for i, (start, _end, _digits) in enumerate(groups):
+                if start > run.start() and text[start - 1] == "+":
+                    start -= 1
+                digits, trimmed = "", ""
+                for j in range(i, len(groups)):
+                    digits += groups[j][2]
+                    trimmed += "" if (j > i and groups[j][2] == "0") else groups[j][2]
+                    if len(digits) > MAX_DIGITS + 2:
+                        break
+                    forms = {digits, trimmed}
+                    forms |= {f[2:] for f in forms if f.startswith("00")}
+                    for form in forms:
+                        if MIN_DIGITS <= len(form) <= MAX_DIGITS:
+                            hashed = self._fingerprinter.hash(DIGITS, form)
+                            candidates.append((number, start, groups[j][1], hashed))
+
+
+@dataclass(frozen=True)
+class Found:
+    """What tokenize writes for a match: `token` (a value's token or the erased marker), or None for a
+    live subject's customer id (left as it is); `entity_type` of the matched value."""
+
+    start: int
+    end: int
+    entity_type: str
+    token: str | None
+
+
+class KnownSubjects:
+    """The vault's fingerprints for one tokenize run over a file: matches become tokens."""
+
+    def __init__(self, vault: Vault, index: FingerprintIndex):
+        self._vault = vault
+        self.scanner = TextScanner(index, vault.fingerprinter)
+        self._holders: dict[int, list] = {}
+
+    @classmethod
+    def load(cls, vault: Vault) -> KnownSubjects:
+        return cls(vault, vault.fingerprint_index())
+
+    def __len__(self) -> int:
+        return len(self.scanner.index)
+
+    def find(self, texts: Sequence[str]) -> list[list[Found]]:
+        """Per text, what its known-subject matches are to be replaced by (see `Found`)."""
+        if not len(self.scanner.index):
+            return [[] for _ in texts]
+        matches = self.scanner.scan(texts)
+        live = {m.fingerprint for per_text in matches for m in per_text if not m.erased}
+        wanted = sorted(live - set(self._holders))
+        if wanted:
+            found = self._vault.fingerprint_holders(wanted)
+            for fingerprint in wanted:
+                self._holders[fingerprint] = found.get(fingerprint, [])
+        return [
+            [self._found(text, m) for m in per_text] for text, per_text in zip(texts, matches, strict=True)
+        ]
+
+    def _found(self, text: str, match: Match) -> Found:
+        kind = match.entity_type
+        if match.erased:
+            return Found(match.start, match.end, kind, ERASED_MARKER)
+        tokens = sorted({h.token for h in self._holders.get(match.fingerprint, []) if h.token})
+        if kind == SUBJECT_KEY or not tokens:
+            return Found(match.start, match.end, kind, None)
+        if len(tokens) > 1:  # variants of several values: the one written as the text writes it
+            try:
+                exact = self._vault.deriver.derive_normalised(
+                    kind, normalise(kind, text[match.start : match.end])
+                )
+                if exact.token in tokens:
+                    return Found(match.start, match.end, kind, exact.token)
+            except ValueError:
+                pass
+        return Found(match.start, match.end, kind, tokens[0])
