@@ -154,8 +154,10 @@ def ner_windows(text: str, keywords: frozenset[str], width: int = NER_WINDOW_WOR
     words = [match.span() for match in _NON_SPACE.finditer(text)]
     kinds = [_word_kind(text[start:end], keywords) for start, end in words]
     for index, (start, end) in enumerate(words):
-        if kinds[index] == "other" and text[end - 1] == ":" and _speaker_or_addressee(text, words, index):
-            kinds[index] = _word_kind(text[start : end - 1], keywords)
+        if kinds[index] == "other" and text[end - 1] == ":" and text[start].isupper():
+            kind = _word_kind(text[start : end - 1], keywords)
+            if kind != "other" and _speaker_or_addressee(text, words, index):
+                kinds[index] = kind
     windows: list[list[int]] = []
     for index, kind in enumerate(kinds):
         if kind == "caps":

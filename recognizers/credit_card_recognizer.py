@@ -73,6 +73,7 @@ _TWELVE_DIGIT_CARD = "card (12-digit Maestro after a card word)"
 MAESTRO_PREFIXES = ("50", "56", "57", "58", "6")
 # A 12-digit number, plain or in three groups of four.
 _TWELVE_DIGITS = re.compile(_START + r"\d{4}([ \-]?)\d{4}\1\d{4}" + _END)
+_TWELVE_DIGITS_ANYWHERE = re.compile(r"\d{4}[ \-]?\d{4}[ \-]?\d{4}")
 # A word naming a card before the number on its line (`card`, `Maestro`, `debit`, `PAN`).
 _CARD_WORD = re.compile(r"(?i)\b(?:card|maestro|debit|credit|pan|cc)\b")
 _CARD_WORD_BEFORE = re.compile(r"(?i)\b(?:card|maestro|debit|credit|pan|cc)\b[^\n\d]{0,30}$")
@@ -154,7 +155,7 @@ class CardNumberRecognizer(PatternRecognizer):
 
     def _twelve_digit_cards(self, text: str) -> list[RecognizerResult]:
         """12-digit Maestro numbers after a card word on their line (see `is_twelve_digit_card`)."""
-        if _CARD_WORD.search(text) is None:
+        if _TWELVE_DIGITS_ANYWHERE.search(text) is None or _CARD_WORD.search(text) is None:
             return []
         results = []
         for match in _TWELVE_DIGITS.finditer(text):

@@ -28,12 +28,14 @@ _INTRODUCTION = regex.compile(
     r"\bunder[ \t]+(?:my[ \t]+\p{L}+['’]s[ \t]+)?name|\bit['’]?s[ \t]+under)"
     rf"[ \t]+(?P<name>{TITLE_NAME})"
 )
-# a capitalised word opening a sentence, then a comma and a question or request to that person
+# a capitalised word opening a sentence (`SENTENCE_START` before it), then a comma and a question or request
+# to that person
 _ADDRESSED_FIRST = regex.compile(
-    rf"(?:^|(?<=[.!?\n][ \t]*))[ \t]*(?P<name>{TITLE_WORD}),[ \t]+"
+    rf"(?<![\p{{L}}'’-])(?P<name>{TITLE_WORD}),[ \t]+"
     r"(?=(?i:can|could|would|will|please|do|did|are|is|have|i|you|we|let|how|what|where|when|why|"
     r"don['’]t|stop|come|look|listen|wait)\b)"
 )
+_SENTENCE_START = regex.compile(r"(?:^|[.!?\n])[ \t]*\Z")
 # ... or closing a sentence after a comma: `Don't go to town, Judy!`
 _ADDRESSED_LAST = regex.compile(rf",[ \t]+(?P<name>{TITLE_WORD})[ \t]*(?=[!?])")
 # the speaker or the one spoken to, after a verb of speech: `says Lugo.`, `shouted at Todd:`
@@ -42,12 +44,14 @@ _SPEECH = regex.compile(
     r"(?:[ \t]+(?:at|to))?"
     rf"[ \t]+(?P<name>{TITLE_NAME})(?=[ \t]*(?:[.,:;!?\"”]|$|[ \t]+(?:to|and|in|that|when|as)\b))"
 )
+_SPEECH_GATE = ("said", "says", "ask", "repl", "answered", "shouted", "yelled", "whispered", "told")
 # a courtesy title in lower case, and the lower-case name after it: `mr. elliott`, `dr. christopher lundgren`
 _LOWER_TITLE = regex.compile(
     r"(?<![\w.])(?<!\d[ \t])(?:(?:mr|mrs|ms|mx|dr|prof)\.|mr|mrs|miss|dr)[ ]"
     r"(?P<name>\p{Ll}[\p{Ll}'’\-]{1,30})"
     r"(?:[ \t]+(?P<second>\p{Ll}[\p{Ll}'’\-]{1,30})(?=[ \t]*(?:[.,;:!?\n]|$)))?"
 )
+_LOWER_TITLE_GATE = ("mr", "ms", "miss", "mx", "dr", "prof")
 # a list of two to eight items of one or two capitalised words: `Kovalev, Lee and Phillips`
 _LIST_ITEM = rf"{TITLE_WORD}(?:[ \t]+{TITLE_WORD})?"
 _LIST = regex.compile(
@@ -83,13 +87,19 @@ def addressed_names(text: str) -> list[tuple[int, int, str]]:
     found = []
     for pattern in (_ADDRESSED_FIRST, _ADDRESSED_LAST):
         for match in pattern.finditer(text):
+            start = match.start("name")
+            if pattern is _ADDRESSED_FIRST and not _SENTENCE_START.search(text, max(0, start - 4), start):
+                continue
             if _reads_as_name(match.group("name")):
-                found.append((match.start("name"), match.end("name"), ADDRESSED))
+                found.append((start, match.end("name"), ADDRESSED))
     return found
 
 
 def reported_speakers(text: str) -> list[tuple[int, int, str]]:
     """The name right after a verb of speech (`says Lugo.`, `shouted at Todd:`)."""
+    lowered = text.lower()
+    if not any(verb in lowered for verb in _SPEECH_GATE):
+        return []
     found = []
     for match in _SPEECH.finditer(text):
         if all(_reads_as_name(word) for word in match.group("name").split()[:1]):
@@ -103,6 +113,8 @@ def lower_case_titled_names(text: str) -> list[tuple[int, int, str]]:
     neither (`mr. larry lombardo?`, not `mr. elliott flew to`)."""
     from recognizers.dictionary import is_dictionary_word
 
+    if not any(title in text for title in _LOWER_TITLE_GATE):
+        return []
     found = []
     for match in _LOWER_TITLE.finditer(text):
         first = match.group("name")
@@ -121,8 +133,14 @@ def listed_with_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int
     each reads as one; `names` are the spans of the names found."""
     if not names or " and " not in text and " or " not in text and " & " not in text:
         return []
-    found = []
-    for match in _LIST.finditer(text):
+    found, seen = [], set()
+    matches = []
+    for start, end in names:  # a list is looked for only around the names
+        for match in _LIST.finditer(text, max(0, start - 200), min(len(text), end + 200)):
+            if match.span() not in seen:
+                seen.add(match.span())
+                matches.append(match)
+    for match in matches:
         items = list(_ITEM.finditer(text, match.start(), match.end()))
         named = [any(start < item.end() and item.start() < end for start, end in names) for item in items]
         if not any(named):

@@ -80,7 +80,7 @@ _WORD_PUNCTUATION = "\"“”'‘’\\,.!?;:()"
 
 def dialogue_turns(text: str) -> int:
     """How many lines of `text` are a dialogue's turns: a one-word label, then a sentence (three words at
-    least, a lower-case one among its first five, no digits, no column gap), as `Nicole: Remember me,
+    least, a lower-case one among its first five, no digits, no tab), as `Nicole: Remember me,
     Mary?`; a form's `Seller: Brouwerij Haacht NV, VAT BE0760...` is a field."""
     if text.count(":") < 2:
         return 0
@@ -88,7 +88,7 @@ def dialogue_turns(text: str) -> int:
     for match in _LABELLED_LINE.finditer(text):
         rest = match.group("rest")
         words = [word.strip(_WORD_PUNCTUATION) for word in rest.split()[:5]]
-        if "  " in rest or any(char.isdigit() for word in words for char in word):
+        if "\t" in rest or any(char.isdigit() for word in words for char in word):
             continue
         turns += len(words) >= 3 and any(word.isalpha() and word.islower() for word in words)
     return turns
