@@ -4,6 +4,12 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
+# Prefect's state (database, profiles, logs) of every target stays in the checkout, never ~/.prefect, and
+# nothing is sent anywhere: no server analytics, no client telemetry.
+export PREFECT_HOME := $(CURDIR)/.prefect
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export DO_NOT_TRACK := 1
+
 .PHONY: setup demo test bench eval lint format lock clean
 
 setup: $(STAMP)
@@ -14,8 +20,10 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
+# The demo's flows run on a temporary Prefect server that dies with the command; browse the runs after
+# with `PREFECT_HOME=.prefect .venv/bin/prefect server start`.
 demo: setup
-	$(VENV)/bin/piivault demo
+	$(VENV)/bin/piivault demo --prefect
 
 test: setup
 	$(PY) -m pytest

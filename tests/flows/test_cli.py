@@ -247,3 +247,23 @@ def test_scanning_one_dataset_updates_its_part_of_the_report_and_keeps_the_other
     html = (reports / "scan-report.html").read_text()
     assert "<h2>newsletter" in html and "<h2>crm_customers" in html and "Scanned 2000-01-01" in html
     assert f"scan report: {reports / 'scan-report.html'}" in capsys.readouterr().out
+
+
+def test_demo_runs_in_process_without_prefect(tmp_path):
+    code = (
+        "import sys; from flows.cli import main; status = main(sys.argv[1:]); "
+        "assert 'prefect' not in sys.modules, 'prefect imported'; sys.exit(status)"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    done = subprocess.run(
+        [sys.executable, "-c", code, "demo", "--rows", "60", "--out", str(tmp_path / "data")],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert (tmp_path / "data" / "reports" / "scan-report.html").exists()
+    assert list((tmp_path / "data" / "clean" / "crm_customers").rglob("*.parquet"))
+    assert "flow runs:" not in done.stdout and not (tmp_path / "data" / ".prefect").exists()
