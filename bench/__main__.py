@@ -4,7 +4,7 @@ import importlib
 import sys
 
 # Module names under bench/, each with main(argv) -> int.
-BENCHMARKS: list[str] = ["detect", "vault", "tokenize", "erasure", "fingerprints"]
+BENCHMARKS: list[str] = ["detect", "vault", "tokenize", "erasure", "latency", "fingerprints"]
 
 
 def main() -> int:
