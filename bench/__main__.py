@@ -4,7 +4,7 @@ import importlib
 import sys
 
 # Module names under bench/, each with main(argv) -> int.
-BENCHMARKS: list[str] = ["detect", "vault", "tokenize", "erasure", "latency", "fingerprints"]
+BENCHMARKS: list[str] = ["detect", "vault", "tokenize", "erasure", "latency", "fingerprints", "quarantine"]
 
 
 def main() -> int:

@@ -2,11 +2,15 @@
 
 A malformed raw record (a broken JSON line, a CSV row with invalid UTF-8, an unreadable Parquet file) never
 reaches the clean zone, so lineage and the clean step never see it: it sits sealed in the quarantine and,
-byte for byte, in its raw file. This step opens every quarantine file of the catalog (they are few and
-small) and finds the subject's values in each record without plaintext: candidates (emails, phones,
-cards, runs of words for names and addresses) are tokenized with the vault's key and compared with the
-footprint, customer ids by keyed hash. The rules are the clean zone's (`flows.requests.rows`): a record
-holding their customer id or one of their own emails or phones is theirs, and then, per the policy,
+byte for byte, in its raw file. This step goes through every quarantine file of the catalog, but opens
+only the records that can hold the subject: each record carries a keyed index of its words, digits and
+customer ids (`flows.pipeline.quarantine_index`), the resolve step recorded the hashes each of the
+subject's values needs, and a record whose index lacks them is neither decrypted nor scanned (records
+quarantined before the index existed, or too big to index, are always examined). In the others the
+subject's values are found without plaintext (`flows.erasure.quarantine_finder`): candidates are
+tokenized with the vault's key and compared with the footprint, customer ids by keyed hash. The rules are
+the clean zone's (`flows.requests.rows`): a record holding their customer id or one of their own emails or
+phones is theirs, and then, per the policy,
 - `delete_rows`: the record goes from the quarantine and from the raw file;
 - `redact` / `retain`: every value the vault links to them (shared ones too: their name, their
   household's address and landline) becomes the erased marker, in the sealed copy and in the raw file;
@@ -14,10 +18,12 @@ a record of anyone else keeps its place, with only the values nobody but the sub
 (their card or unique address in an anonymous chat line). An unreadable Parquet file is one quarantined
 record holding everyone's rows: its bytes are redacted, never dropped, in the sealed copy and in the raw
 file alike (values inside compressed pages cannot be seen in the bytes, so cannot be found either).
-The raw file, the re-sealed quarantine file (positions moved by dropped lines, sealed under the new ones)
-and the manifest entry (size, hash, records in, quarantined, bad positions) keep in = out + quarantined.
-A quarantine file whose records hold nothing of the subject is re-sealed too when the raw step dropped
-lines before them (the manifest's bad positions moved, the sealed positions must follow).
+The raw file, the re-sealed quarantine file (positions moved by dropped lines, sealed under the new ones;
+a redacted record indexed anew) and the manifest entry (size, hash, records in, quarantined, bad
+positions) keep in = out + quarantined. A quarantine file whose records hold nothing of the subject is
+re-sealed too when the raw step dropped lines before them (the manifest's bad positions moved, the
+sealed positions must follow): decrypted and sealed again, not scanned. A record's raw copy is read only
+when its sealed copy is examined: the manifest ties the two to the same bytes.
 
 Resumable like the raw step: the new raw and quarantine files are written beside the old ones, the plan
 (hashes and counts only) is recorded, then the files are renamed and the manifest updated; a rerun
@@ -30,15 +36,18 @@ from __future__ import annotations
 import base64
 import json
 import os
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
-from itertools import pairwise
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from flows.erasure.quarantine_finder import (
+    WORD,
+    SubjectFinder,
+    redact_spans,
+    word_runs,
+)
 from flows.erasure.raw_records import csv_records
-from flows.erasure.verify import PlaintextMatcher, Verification
+from flows.erasure.verify import Verification
 from flows.pipeline.catalog import Catalog
 from flows.pipeline.errors import PipelineError, failure_context
 from flows.pipeline.faults import fault_point
@@ -50,174 +59,56 @@ from flows.pipeline.quarantine import (
     quarantine_sealer,
     read_quarantine,
 )
+from flows.pipeline.quarantine_index import RecordIndex, SubjectHashes, index_key
 from flows.requests import progress
 from flows.requests.subject import Footprint, entity_type_of
-from values.normalise import normalise_text
-from values.token_format import ERASED_MARKER
 
 if TYPE_CHECKING:
     from vault.store import Vault
 
+__all__ = [  # with the finder's names, imported from here before it had a module of its own
+    "STEP",
+    "WORD",
+    "SubjectFinder",
+    "Tally",
+    "check_quarantine",
+    "purge_quarantine_zone",
+    "quarantined_files",
+    "raw_copies",
+    "subject_hashes",
+    "word_runs",
+]
+
 STEP = "quarantine"
-WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{2,63}")
-CARD = re.compile(r"(?<!\d)\d(?:[ \-]?\d){12,18}(?!\d)")
-TEXT_WORD = re.compile(r"[^\W_](?:[\w'’/\-]*[^\W_])?")  # a word of a name or an address, no edge punctuation
-WINDOW_WORDS = {"PERSON": 4, "ADDRESS": 16}  # the longest name / address tried, in words
-WINDOW_CHARS = 240
-SIMPLE_TEXT = re.compile(r"[\x00-\x7f\udc80-\udcff]*")  # ASCII, and bytes that are not UTF-8
-OWN_VALUE_SCAN_CHARS = 1 << 20
-CONTACT_TYPES = ("EMAIL_ADDRESS", "PHONE_NUMBER")
 
 
-def word_runs(text: str, max_words: int) -> Iterator[tuple[int, int, int, str]]:
-    """(start, end, words, normalised form) of every run of 1..max_words words of `text`, and of each run
-    with the full stop after it (`St.`); the form is `normalise_text` of the run. On ASCII text (and the
-    undecodable bytes of a broken record) it is put together from the forms of the words and of the gaps
-    between them, each normalised once: there normalisation folds case, whitespace and punctuation spacing
-    inside a word or a gap, never across one, so the form is the same at a fraction of the cost."""
-    words = list(TEXT_WORD.finditer(text))
-    simple = SIMPLE_TEXT.fullmatch(text) is not None
-    if simple:
-        word_forms = [normalise_text(w[0]) for w in words]
-        gap_forms = [normalise_text("a" + text[a.end() : b.start()] + "a")[1:-1] for a, b in pairwise(words)]
-    for first, opening in enumerate(words):
-        form = ""
-        for last in range(first, min(first + max_words, len(words))):
-            start, end = opening.start(), words[last].end()
-            if end - start > WINDOW_CHARS:
-                break
-            if simple:
-                form = word_forms[last] if last == first else form + gap_forms[last - 1] + word_forms[last]
-            else:
-                form = normalise_text(text[start:end])
-            yield start, end, last - first + 1, form
-            if text[end : end + 1] == ".":
-                dotted = form + "." if simple else normalise_text(text[start : end + 1])
-                yield start, end + 1, last - first + 1, dotted
-
-
-def _merge(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Overlapping spans (a key inside an email, a name inside an address) merged into the wider one."""
-    merged: list[tuple[int, int, str]] = []
-    for start, end, kind in sorted(spans):
-        if merged and start < merged[-1][1]:
-            last = merged[-1]
-            merged[-1] = (last[0], max(last[1], end), last[2])
-        else:
-            merged.append((start, end, kind))
-    return merged
-
-
-class SubjectFinder:
-    """The subject's values in a quarantined record's raw bytes, found by tokenizing candidates with the
-    vault's key and comparing them with the footprint (as verification does); no plaintext is kept.
-
-    The rules are those of the clean zone (`flows.requests.rows`): a record is the subject's when it holds
-    their customer id or one of their own emails or phones (`spans`); inside such a record every value the
-    vault links to their cluster goes, shared ones included (their name, their household's address and
-    landline); in anyone else's record only the values nobody else holds (their card, their unique
-    address) go, so a namesake's or a housemate's record keeps what is also theirs."""
-
-    def __init__(self, vault: Vault, fp: Footprint):
-        self._vault = vault
-        self._matcher = PlaintextMatcher(vault, fp)
-        contacts = [t for t in fp.cluster_tokens if entity_type_of(t) in CONTACT_TYPES]
-        self._cluster_contacts = PlaintextMatcher(
-            vault, replace(fp, strong_tokens=contacts, phone_tails=None)
-        )
-        self._cluster = set(fp.subjects)
-        self._keys: dict[str, bool] = {}
-        self._tokens: dict[tuple[str, str], str | None] = {}
-        self._all = set(fp.cluster_tokens)
-        self._own = set(fp.own_tokens)
-        self._types = {entity_type_of(t) for t in fp.cluster_tokens}
-        self._own_types = {entity_type_of(t) for t in fp.own_tokens}
-
-    def _is_their_key(self, word: str) -> bool:
-        if word not in self._keys:
-            self._keys[word] = self._vault.subject_id(word) in self._cluster
-        return self._keys[word]
-
-    def spans(self, text: str) -> list[tuple[int, int, str]]:
-        """Their customer ids and own emails and phones: any of them makes a record theirs."""
-        found = self._matcher.spans(text)
-        found += [
-            (m.start(), m.end(), "SUBJECT_KEY") for m in WORD.finditer(text) if self._is_their_key(m[0])
-        ]
-        return _merge(found)
-
-    def _token(self, entity_type: str, candidate: str, normalised: bool = False) -> str | None:
-        key = (entity_type, candidate, normalised)
-        if key not in self._tokens:
-            derive = self._vault.deriver.derive_normalised if normalised else self._vault.deriver.derive
-            try:
-                self._tokens[key] = derive(entity_type, candidate).token
-            except Exception:  # a candidate the normaliser rejects is nobody's value
-                self._tokens[key] = None
-        return self._tokens[key]
-
-    def _windows(self, text: str, types: set[str], tokens: set[str]) -> list[tuple[int, int, str]]:
-        """Runs of words that are one of `tokens` as a name or an address."""
-        longest = max(WINDOW_WORDS[t] for t in types)
-        found = []
-        for start, end, words, form in word_runs(text, longest):
-            for entity_type in types:
-                if words <= WINDOW_WORDS[entity_type] and self._token(entity_type, form, True) in tokens:
-                    found.append((start, end, entity_type))
-        return found
-
-    def value_spans(self, text: str, shared_too: bool) -> list[tuple[int, int, str]]:
-        """Spans of the cluster's values (`shared_too`) or of their own values only: cards, names,
-        addresses, and with `shared_too` shared emails and phones (own ones are in `spans` already)."""
-        if len(text) > OWN_VALUE_SCAN_CHARS:
-            return []  # a huge unreadable record: its strong identifiers are redacted, not every n-gram
-        tokens = self._all if shared_too else self._own
-        types = self._types if shared_too else self._own_types
-        found = self._cluster_contacts.spans(text) if shared_too else []
-        if "CREDIT_CARD" in types:
-            found += [
-                (m.start(), m.end(), "CREDIT_CARD")
-                for m in CARD.finditer(text)
-                if self._token("CREDIT_CARD", m[0]) in tokens
-            ]
-        if types & set(WINDOW_WORDS):
-            found += self._windows(text, types & set(WINDOW_WORDS), tokens)
-        return found
-
-    def redaction_spans(self, text: str) -> list[tuple[int, int, str]]:
-        """What goes from a record: every cluster value when the record is theirs, else their own values."""
-        theirs = self.spans(text)
-        if theirs:
-            return _merge(theirs + self.value_spans(text, shared_too=True))
-        return _merge(self.value_spans(text, shared_too=False))
-
-    def kinds(self, data: bytes) -> list[str]:
-        """Why a record is theirs (types of their keys, emails and phones in it); empty if it is not."""
-        return sorted({kind for _s, _e, kind in self.spans(data.decode("utf-8", "surrogateescape"))})
-
-    def leftover_kinds(self, data: bytes) -> list[str]:
-        """Verification: what of theirs a record still holds (identifiers, or values only they hold)."""
-        text = data.decode("utf-8", "surrogateescape")
-        return sorted({kind for _s, _e, kind in self.spans(text) + self.value_spans(text, shared_too=False)})
-
-    def holds_anything(self, data: bytes) -> bool:
-        return bool(self.redaction_spans(data.decode("utf-8", "surrogateescape")))
-
-    def redact(self, data: bytes) -> bytes:
-        """`data` with each of the subject's values replaced by the erased marker; other bytes unchanged."""
-        text = data.decode("utf-8", "surrogateescape")
-        for start, end, _kind in reversed(self.redaction_spans(text)):
-            text = text[:start] + ERASED_MARKER + text[end:]
-        return text.encode("utf-8", "surrogateescape")
+def subject_hashes(vault: Vault, fp: Footprint, values: dict[str, str | None]) -> SubjectHashes:
+    """The subject's side of the quarantine index, from their cluster's values as the resolve step read
+    them (token -> value, None where the vault gave none): keyed hashes only, recorded with the footprint."""
+    readable = {t: (entity_type_of(t), v) for t, v in values.items() if v is not None and entity_type_of(t)}
+    return SubjectHashes.of(index_key(vault), fp.subjects, readable)
 
 
 @dataclass
 class _Record:
-    """One quarantined record: its entry (sealed), its current position in the raw file, its bytes."""
+    """One quarantined record: its entry (sealed), its current position in the raw file, its index; its
+    bytes once opened, and what goes from it once judged."""
 
     entry: dict
     position: int
-    raw: bytes
+    index: RecordIndex | None
+    raw: bytes | None = None
+    spans: list = field(default_factory=list)
+    copy: bytes = b""  # its raw copy (the whole line, where the quarantine kept only its first 16 MiB)
+    copy_spans: list = field(default_factory=list)
+
+
+@dataclass
+class Tally:
+    """How many quarantined records a run opened and scanned, and how many their index ruled out."""
+
+    examined: int = 0
+    ruled_out: int = 0
 
 
 def _temporary(path: Path) -> Path:
@@ -239,8 +130,9 @@ def _raw_records(path: Path, fmt: str, positions: set[int]) -> dict[int, bytes]:
     return {start: b"".join(lines) for start, lines in _records(path, fmt) if start in positions}
 
 
-def _rewrite_raw(path: Path, target: Path, fmt: str, edits: dict[int, str], finder, watch: set[int]):
-    """Write `path` to `target` with the records at `edits` dropped or redacted; old -> new start lines."""
+def _rewrite_raw(path: Path, target: Path, fmt: str, edits: dict[int, str], redact, watch: set[int]):
+    """Write `path` to `target` with the records at `edits` dropped or redacted (`redact(start, bytes)`);
+    old -> new start lines of the records in `watch`."""
     moved: dict[int, int] = {}
     new_line = 0
     with target.open("wb") as out:
@@ -251,7 +143,7 @@ def _rewrite_raw(path: Path, target: Path, fmt: str, edits: dict[int, str], find
             if start in watch:
                 moved[start] = new_line + 1
             data = b"".join(lines)
-            out.write(finder.redact(data) if action == "redact" else data)
+            out.write(redact(start, data) if action == "redact" else data)
             new_line += len(lines)
         out.flush()
         os.fsync(out.fileno())
@@ -261,79 +153,93 @@ def _rewrite_raw(path: Path, target: Path, fmt: str, edits: dict[int, str], find
 def raw_copies(path: Path, fmt: str, positions: set[int]) -> dict[int, bytes]:
     """The raw-zone bytes of quarantined records by position: the records of a text file, or the whole of
     an unreadable Parquet file (its one quarantined record, position 0)."""
-    if not path.exists():
+    if not path.exists() or not positions:
         return {}
     if fmt == "parquet":
         return {0: path.read_bytes()} if 0 in positions else {}
     return _raw_records(path, fmt, positions)
 
 
-def record_action(finder: SubjectFinder, policy: str, fmt: str, *copies: bytes) -> str | None:
-    """What erasure does to one quarantined record, judged on its sealed and raw copies: `drop` (theirs,
-    in a `delete_rows` dataset), `redact` (theirs otherwise, or someone's record holding a value only they
-    hold), or None. An unreadable Parquet file is everyone's records at once: redacted, never dropped."""
-    if any(finder.kinds(copy) for copy in copies):
+def _action(policy: str, fmt: str, kinds: list[str], spans: list) -> str | None:
+    """What erasure does to one quarantined record: `drop` (theirs, in a `delete_rows` dataset), `redact`
+    (theirs otherwise, or someone's record holding a value only they hold), or None. An unreadable Parquet
+    file is everyone's records at once: redacted, never dropped."""
+    if kinds:
         return "drop" if policy == "delete_rows" and fmt != "parquet" else "redact"
-    if any(finder.holds_anything(copy) for copy in copies):
-        return "redact"
-    return None
+    return "redact" if spans else None
 
 
-def _rewrite_whole(data: bytes, target: Path, finder: SubjectFinder) -> bool:
-    """Write `data` redacted to `target` (an unreadable Parquet file: bytes are all there is to edit);
-    False, and nothing written, when nothing of the subject is found in it."""
-    redacted = finder.redact(data)
-    if redacted == data:
-        return False
+def _write_whole(data: bytes, target: Path) -> None:
+    """Write a redacted unreadable Parquet file (bytes are all there is to edit) beside the old one."""
     with target.open("wb") as out:
-        out.write(redacted)
+        out.write(data)
         out.flush()
         os.fsync(out.fileno())
-    return True
+
+
+def _open(vault: Vault, dataset: str, file: str):
+    opener = aesgcm_opener(quarantine_key(vault))
+
+    def open_record(record: _Record) -> bytes:
+        sealed = base64.b64decode(record.entry["sealed"])
+        return opener(sealed, associated_data(dataset, file, record.entry["position"]))
+
+    return open_record
 
 
 def _plan(
-    catalog: Catalog, vault: Vault, finder: SubjectFinder, dataset: str, entry: ManifestEntry
+    catalog: Catalog, vault: Vault, finder: SubjectFinder, dataset: str, entry: ManifestEntry, tally: Tally
 ) -> dict | None:
-    """Write the new raw and quarantine files beside the old ones; the plan, or None when nothing changes."""
+    """Write the new raw and quarantine files beside the old ones; the plan, or None when nothing changes.
+    Only the records whose index may hold the subject are opened and scanned (and their raw copies read)."""
     spec = catalog.dataset(dataset)
     qpath = catalog.quarantine_dir / entry.quarantine_file
     raw_path = catalog.raw_dir / entry.file
-    open_sealed = aesgcm_opener(quarantine_key(vault))
     entries = read_quarantine(qpath)
     current = entry.bad_positions if len(entry.bad_positions) == len(entries) else None
-    records = []
-    for index, item in enumerate(entries):
-        sealed = base64.b64decode(item["sealed"])
-        raw = open_sealed(sealed, associated_data(dataset, entry.file, item["position"]))
-        records.append(_Record(item, current[index] if current else item["position"], raw))
-    text_raw = spec.format != "parquet" and raw_path.exists()
-    in_raw = raw_copies(raw_path, spec.format, {r.position for r in records})
-    edits = {}
-    for r in records:
-        action = record_action(finder, spec.erasure, spec.format, r.raw, in_raw.get(r.position, b""))
+    records = [
+        _Record(item, current[i] if current else item["position"], RecordIndex.of_entry(item))
+        for i, item in enumerate(entries)
+    ]
+    candidates = [r for r in records if finder.may_hold(r.index)]
+    tally.ruled_out += len(records) - len(candidates)
+    moved_by_raw_step = any(r.position != r.entry["position"] for r in records)
+    if not candidates and not moved_by_raw_step:
+        return None  # nothing of theirs can be there, and no line moved: the file stays, unopened
+    open_record = _open(vault, dataset, entry.file)
+    in_raw = raw_copies(raw_path, spec.format, {r.position for r in candidates})
+    edits: dict[int, str] = {}
+    for r in candidates:
+        tally.examined += 1
+        r.raw = open_record(r)
+        view = finder.narrowed(r.index)  # the index covers the raw copy too
+        kinds, r.spans = view.judge(r.raw)
+        r.copy = in_raw.get(r.position, b"")
+        copy_kinds, r.copy_spans = (kinds, r.spans) if r.copy == r.raw else view.judge(r.copy)
+        action = _action(spec.erasure, spec.format, kinds + copy_kinds, r.spans + r.copy_spans)
         if action:
             edits[r.position] = action
-    if not edits and all(r.position == r.entry["position"] for r in records):
+    if not edits and not moved_by_raw_step:
         return None  # nothing of theirs, and no line moved by the raw step: the file stays as it is
+    judged = {r.position: r for r in candidates}
+
+    def redact_raw(position: int, data: bytes) -> bytes:
+        record = judged[position]
+        return redact_spans(data, record.copy_spans if data == record.copy else finder.judge(data)[1])
+
+    text_raw = spec.format != "parquet" and raw_path.exists()
     sha_before = fingerprint(raw_path).sha256 if raw_path.exists() else ""
     moved = {r.position: r.position for r in records}
     raw_changed = bool(text_raw and set(edits) & set(in_raw))
     if raw_changed:
         watch = {r.position for r in records}
-        moved = _rewrite_raw(raw_path, _temporary(raw_path), spec.format, edits, finder, watch)
+        moved = _rewrite_raw(raw_path, _temporary(raw_path), spec.format, edits, redact_raw, watch)
     elif spec.format == "parquet" and edits and in_raw:
-        raw_changed = _rewrite_whole(in_raw[0], _temporary(raw_path), finder)
-    seal = quarantine_sealer(vault)
-    kept = []
-    for record in records:
-        if edits.get(record.position) == "drop":
-            continue
-        raw = finder.redact(record.raw) if record.position in edits else record.raw
-        position = moved.get(record.position, record.position)
-        sealed = seal(raw, associated_data(dataset, entry.file, position))
-        sealed_text = base64.b64encode(sealed).decode("ascii")
-        kept.append({**record.entry, "position": position, "sealed": sealed_text})
+        redacted = redact_raw(0, in_raw[0])
+        raw_changed = redacted != in_raw[0]
+        if raw_changed:
+            _write_whole(redacted, _temporary(raw_path))
+    kept = _resealed(vault, dataset, entry.file, records, edits, moved, open_record)
     if kept:
         with _temporary(qpath).open("w", encoding="utf-8") as handle:
             for item in kept:
@@ -356,6 +262,33 @@ def _plan(
         "quarantined": len(kept),
         "bad_positions": [item["position"] for item in kept],
     }
+
+
+def _resealed(vault, dataset, file, records, edits, moved, open_record) -> list[dict]:
+    """The entries of the new quarantine file: dropped records left out, redacted ones sealed and indexed
+    anew, moved ones sealed under their new position (opened, not scanned), the others as they were."""
+    seal = quarantine_sealer(vault)
+    key = index_key(vault)
+    kept = []
+    for record in records:
+        action = edits.get(record.position)
+        if action == "drop":
+            continue
+        position = moved.get(record.position, record.position)
+        if action is None and position == record.entry["position"]:
+            kept.append(record.entry)  # same bytes, same place: its seal and index stay valid
+            continue
+        raw = record.raw if record.raw is not None else open_record(record)
+        item = {**record.entry, "position": position}
+        if action == "redact":
+            raw = redact_spans(raw, record.spans)
+            copies = [raw]
+            if record.copy and record.copy != record.raw:  # the whole line of a record kept in part
+                copies.append(redact_spans(record.copy, record.copy_spans))
+            item["index"] = key.encoded_index(*copies)
+        item["sealed"] = base64.b64encode(seal(raw, associated_data(dataset, file, position))).decode("ascii")
+        kept.append(item)
+    return kept
 
 
 def _apply(catalog: Catalog, state: dict) -> None:
@@ -403,9 +336,18 @@ def quarantined_files(catalog: Catalog) -> list[tuple[str, ManifestEntry]]:
     return found
 
 
-def purge_quarantine_zone(catalog: Catalog, vault: Vault, request_id: str, fp: Footprint) -> list[dict]:
-    """The quarantine step over every quarantine file; returns one result per file that held the subject."""
-    finder = SubjectFinder(vault, fp)
+def purge_quarantine_zone(
+    catalog: Catalog,
+    vault: Vault,
+    request_id: str,
+    fp: Footprint,
+    hashes: SubjectHashes | None = None,
+    tally: Tally | None = None,
+) -> list[dict]:
+    """The quarantine step over every quarantine file; returns one result per file that held the subject.
+    `hashes`: the subject's side of the index (None: every record is examined); `tally` counts records."""
+    finder = SubjectFinder(vault, fp, hashes)
+    tally = tally if tally is not None else Tally()
     results = []
     done_items = progress.items(vault, request_id, STEP)
     for dataset, entry in quarantined_files(catalog):
@@ -414,7 +356,7 @@ def purge_quarantine_zone(catalog: Catalog, vault: Vault, request_id: str, fp: F
         if found and found[1]:
             continue
         with failure_context(dataset, entry.file):
-            state = found[0] if found else _plan(catalog, vault, finder, dataset, entry)
+            state = found[0] if found else _plan(catalog, vault, finder, dataset, entry, tally)
             if state is None:
                 continue
             if not found:
@@ -434,22 +376,33 @@ def _finding(zone: str, dataset: str, file: str, position: int, kind: str) -> di
     return {"zone": zone, "dataset": dataset, "file": file, "position": position, "entity_type": kind}
 
 
-def check_quarantine(catalog: Catalog, vault: Vault, fp: Footprint, result: Verification) -> None:
-    """Verification: decrypt every quarantined record and re-scan it, and its raw copy, for the subject's
-    identifiers and for values only they hold (their card, their unique address)."""
-    finder = SubjectFinder(vault, fp)
-    open_sealed = aesgcm_opener(quarantine_key(vault))
+def check_quarantine(
+    catalog: Catalog, vault: Vault, fp: Footprint, result: Verification, hashes: SubjectHashes | None = None
+) -> None:
+    """Verification: decrypt every quarantined record that may hold the subject (by its index, with
+    `hashes`; every record without) and re-scan it, and its raw copy, for the subject's identifiers and
+    for values only they hold (their card, their unique address)."""
+    finder = SubjectFinder(vault, fp, hashes)
     for dataset, entry in quarantined_files(catalog):
         with failure_context(dataset, entry.file):
-            items = read_quarantine(catalog.quarantine_dir / entry.quarantine_file)
+            records = [
+                _Record(item, item["position"], RecordIndex.of_entry(item))
+                for item in read_quarantine(catalog.quarantine_dir / entry.quarantine_file)
+            ]
+            candidates = [r for r in records if finder.may_hold(r.index)]
+            result.quarantined_records_ruled_out += len(records) - len(candidates)
             fmt = catalog.dataset(dataset).format
-            in_raw = raw_copies(catalog.raw_dir / entry.file, fmt, {item["position"] for item in items})
-            for item in items:
-                position = item["position"]
-                sealed = base64.b64decode(item["sealed"])
-                raw = open_sealed(sealed, associated_data(dataset, entry.file, position))
-                for kind in finder.leftover_kinds(raw):
+            in_raw = raw_copies(catalog.raw_dir / entry.file, fmt, {r.position for r in candidates})
+            open_record = _open(vault, dataset, entry.file)
+            for record in candidates:
+                position = record.position
+                raw = open_record(record)
+                view = finder.narrowed(record.index)  # the index covers the raw copy too
+                kinds = view.leftover_kinds(raw)
+                copy = in_raw.get(position, b"")
+                for kind in kinds:
                     result.findings.append(_finding("quarantine", dataset, entry.file, position, kind))
-                for kind in finder.leftover_kinds(in_raw.get(position, b"")):
+                for kind in kinds if copy == raw else view.leftover_kinds(copy):
                     result.findings.append(_finding("raw", dataset, entry.file, position, kind))
+                result.quarantined_records_examined += 1
         result.quarantine_files_checked += 1

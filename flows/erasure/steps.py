@@ -6,12 +6,16 @@ it (`flows.requests.run`). Each step reads what it needs from the states earlier
 work (skipping what a killed run already did inside it), and returns the state it records.
 
 What survives the shred: nothing later steps need is plaintext. The footprint (tokens, keyed hashes,
-subject ids) is recorded by the resolve step, with keyed hashes of the last digits of the phones (read
-once through an audited privacy-officer detokenization) so verification can skip most phone-shaped
-strings cheaply; the clean step records which raw records to change by position; the verify step
-re-derives tokens of candidate values with the vault's token key, which the shred leaves in place. So the
-shred may come before verification, and no copy of a personal value is ever saved. The footprint is
-deleted when the request completes; only step durations stay in the progress rows (counts in the receipt).
+subject ids) is recorded by the resolve step, with keyed hashes of the last digits of the phones so
+verification can skip most phone-shaped strings cheaply, and, when the catalog has quarantined records,
+the subject's side of the quarantine index (per value of their cluster, the keyed hashes a record's index
+must hold to hold it; their subject ids hashed alike), so the quarantine and verify steps open only the
+records that can be theirs; the values behind both are read once, through an audited privacy-officer
+detokenization, and kept in memory only; the clean step records which raw records to change by
+position; the verify step re-derives tokens of candidate values with the vault's token key, which the
+shred leaves in place. So the shred may come before verification, and no copy of a personal value is
+ever saved. The footprint is deleted when the request completes; only step durations stay in the progress
+rows (counts in the receipt).
 
 Fault injection, for the resumability tests: `flows.pipeline.faults` (a point after every step, and inside
 the clean and raw steps between a rename and its bookkeeping).
@@ -25,13 +29,20 @@ from typing import TYPE_CHECKING
 from flows.erasure.clean_zone import STEP as CLEAN
 from flows.erasure.clean_zone import erase_clean_zone
 from flows.erasure.quarantine import STEP as QUARANTINE
-from flows.erasure.quarantine import check_quarantine, purge_quarantine_zone
+from flows.erasure.quarantine import (
+    Tally,
+    check_quarantine,
+    purge_quarantine_zone,
+    quarantined_files,
+    subject_hashes,
+)
 from flows.erasure.raw_zone import STEP as RAW
 from flows.erasure.raw_zone import purge_raw_zone
 from flows.erasure.receipt import build_receipt, write_receipt
-from flows.erasure.verify import phone_tail_hashes, raise_if_failed, verify_erasure
+from flows.erasure.verify import phone_tail_hashes, raise_if_failed, read_values, verify_erasure
 from flows.pipeline.catalog import Catalog
 from flows.pipeline.faults import fault_point
+from flows.pipeline.quarantine_index import SubjectHashes
 from flows.pipeline.zone_lock import zone_lock
 from flows.requests import progress
 from flows.requests.lifecycle import get_request
@@ -66,12 +77,23 @@ def _quarantine_results(ctx: RequestContext) -> list[dict]:
     return sorted((state for state, done in found if done), key=lambda s: (s["dataset"], s["file"]))
 
 
+def _quarantine_hashes(ctx: RequestContext) -> SubjectHashes | None:
+    """The subject's side of the quarantine index the resolve step recorded (None before it existed)."""
+    return SubjectHashes.from_dict(recorded(ctx, RESOLVE).get("quarantine_hashes"))
+
+
 def resolve(ctx: RequestContext) -> dict:
     """1. The subject and their tokens, and the partitions holding any of them (from lineage)."""
     fp = resolve_footprint(ctx)
-    fp.phone_tails = phone_tail_hashes(ctx.vault, fp, ctx.request_id)
+    quarantine = bool(quarantined_files(ctx.catalog))  # the cluster's values are read only for it
+    phones = [t for t in fp.strong_tokens if t.startswith("[pv:phone:")]
+    values = read_values(ctx.vault, fp.cluster_tokens if quarantine else phones, ctx.request_id)
+    fp.phone_tails = phone_tail_hashes(ctx.vault, fp, values)
     partitions = [list(p) for p in affected_partitions(ctx.vault, ctx.catalog, fp)]
-    return {"footprint": fp.to_dict(), "partitions": partitions}
+    state = {"footprint": fp.to_dict(), "partitions": partitions}
+    if quarantine:
+        state["quarantine_hashes"] = subject_hashes(ctx.vault, fp, values).to_dict()
+    return state
 
 
 def clean(ctx: RequestContext) -> dict:
@@ -88,8 +110,10 @@ def raw(ctx: RequestContext) -> dict:
 
 def quarantine(ctx: RequestContext) -> dict:
     """4. Drop or redact the subject's values in quarantined (unreadable) records and their raw lines."""
-    results = purge_quarantine_zone(ctx.catalog, ctx.vault, ctx.request_id, recorded_footprint(ctx))
-    return {"files": len(results)}
+    tally = Tally()
+    fp, hashes = recorded_footprint(ctx), _quarantine_hashes(ctx)
+    results = purge_quarantine_zone(ctx.catalog, ctx.vault, ctx.request_id, fp, hashes, tally)
+    return {"files": len(results), "records_examined": tally.examined, "records_ruled_out": tally.ruled_out}
 
 
 def shred(ctx: RequestContext) -> dict:
@@ -110,7 +134,7 @@ def verify(ctx: RequestContext) -> dict:
     fp = recorded_footprint(ctx)
     touched = [(r["dataset"], r["file"]) for r in _quarantine_results(ctx) if r["raw_changed"]]
     result = verify_erasure(ctx.catalog, ctx.vault, fp, request, _plans(ctx), touched)
-    check_quarantine(ctx.catalog, ctx.vault, fp, result)
+    check_quarantine(ctx.catalog, ctx.vault, fp, result, _quarantine_hashes(ctx))
     result.passed = not result.findings
     raise_if_failed(result)
     return {"verification": result.to_dict()}

@@ -48,6 +48,8 @@ class Verification:
     clean_files_checked: int = 0
     raw_files_checked: int = 0
     quarantine_files_checked: int = 0
+    quarantined_records_examined: int = 0  # decrypted and scanned
+    quarantined_records_ruled_out: int = 0  # their keyed index cannot hold the subject: left sealed
     vault_checks: dict[str, int] = field(default_factory=dict)
     findings: list[dict] = field(default_factory=list)
 
@@ -63,21 +65,28 @@ def _tail_hash(vault: Vault, digits: str) -> str:
     return vault.subject_id("piivault phone tail " + digits[-PHONE_TAIL_DIGITS:])
 
 
-def phone_tail_hashes(vault: Vault, fp: Footprint, request_id: str) -> list[str] | None:
-    """Keyed hashes of the last digits of the subject's phones, taken before the shred (audited read).
+def read_values(vault: Vault, token_list: list[str], request_id: str) -> dict[str, str | None]:
+    """The values of `token_list` (token -> value, None where the vault gives none), read once through an
+    audited privacy-officer detokenization before the shred, held in memory only: what is recorded from
+    them is keyed hashes (`phone_tail_hashes`, the quarantine index's `subject_hashes`)."""
+    if not token_list:
+        return {}
+    revealed = vault.detokenize(
+        token_list, role="privacy_officer", purpose="erasure request", actor=f"piivault erasure {request_id}"
+    )
+    return {t: r.value if r.outcome == "allowed" else None for t, r in zip(token_list, revealed, strict=True)}
+
+
+def phone_tail_hashes(vault: Vault, fp: Footprint, values: dict[str, str | None]) -> list[str] | None:
+    """Keyed hashes of the last digits of the subject's phones, from their values (`read_values`).
 
     Every way of writing a number (E.164, national, dotted, with a trunk `(0)`) ends in the same digits,
     so verification parses with `phonenumbers` only the candidates whose tail hash matches, instead of
     every number in a file. None when a phone could not be read (then every candidate is parsed)."""
     phones = [t for t in fp.strong_tokens if t.startswith("[pv:phone:")]
-    if not phones:
-        return []
-    revealed = vault.detokenize(
-        phones, role="privacy_officer", purpose="erasure request", actor=f"piivault erasure {request_id}"
-    )
-    if any(r.outcome != "allowed" for r in revealed):
+    if any(values.get(t) is None for t in phones):
         return None
-    return sorted({_tail_hash(vault, _NOT_DIGIT.sub("", r.value)) for r in revealed})
+    return sorted({_tail_hash(vault, _NOT_DIGIT.sub("", values[t])) for t in phones})
 
 
 class PlaintextMatcher:
@@ -86,6 +95,8 @@ class PlaintextMatcher:
     def __init__(self, vault: Vault, fp: Footprint):
         self._vault = vault
         self._strong = set(fp.strong_tokens)
+        self._has_email = any(t.startswith("[pv:email:") for t in self._strong)
+        self._has_phone = any(t.startswith("[pv:phone:") for t in self._strong)
         self._tails = None if fp.phone_tails is None else set(fp.phone_tails)
         self._seen: dict[tuple[str, str], bool] = {}
 
@@ -121,12 +132,12 @@ class PlaintextMatcher:
         """(start, end, entity type) of each of the subject's emails and phones in `text`, in order."""
         if not self._strong or not text:
             return []
+        # a pass only for a type they have (a quarantined record's finder may be narrowed to one)
+        emails = EMAIL_CANDIDATE.finditer(text) if self._has_email else ()
         found = [
-            (m.start(), m.end(), "EMAIL_ADDRESS")
-            for m in EMAIL_CANDIDATE.finditer(text)
-            if self._is_theirs("EMAIL_ADDRESS", m.group(0))
+            (m.start(), m.end(), "EMAIL_ADDRESS") for m in emails if self._is_theirs("EMAIL_ADDRESS", m[0])
         ]
-        for m in PHONE_CANDIDATE.finditer(text):
+        for m in PHONE_CANDIDATE.finditer(text) if self._has_phone else ():
             candidate = m.group(0)
             stripped = candidate.strip()
             if not IPV4.fullmatch(stripped) and self._is_theirs("PHONE_NUMBER", stripped):

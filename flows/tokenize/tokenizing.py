@@ -40,6 +40,7 @@ from flows.pipeline.manifest import (
     settings_hash,
 )
 from flows.pipeline.quarantine import QuarantineFile, quarantine_sealer
+from flows.pipeline.quarantine_index import index_key
 from flows.pipeline.readers import DEFAULT_CHUNK_ROWS, file_layout, read_chunks
 from flows.pipeline.writers import CleanFileWriter, clean_relpath, clean_schema
 from flows.tokenize.known_subjects import Found, KnownSubjects
@@ -345,6 +346,8 @@ def _tokenize_pass(
         name,
         relpath,
         quarantine_sealer(vault),
+        index_key(vault),  # keyed hashes only: an erasure opens just the records that can be its subject's
+        lines_of=path if dataset.format in ("text", "jsonl") else None,  # a line kept in part: indexed whole
     )
     result = FileResult(name, relpath, output, skipped=False)
     held: set[str] = set()
