@@ -72,7 +72,7 @@ _TWELVE_DIGIT_CARD = "card (12-digit Maestro after a card word)"
 # Maestro's issuer prefixes (50, 56–58, 6): the only scheme that issues 12-digit numbers.
 MAESTRO_PREFIXES = ("50", "56", "57", "58", "6")
 # A 12-digit number, plain or in three groups of four.
-_TWELVE_DIGITS = re.compile(_START + r"\d{4}([ \-]?)\d{4}\1\d{4}" + _END)
+_TWELVE_DIGITS = re.compile(_START + r"\d{4}([ \-]?)\d{4}\1\d{4}" + _END + r"(?![ \-]\d)")
 _TWELVE_DIGITS_ANYWHERE = re.compile(r"\d{4}[ \-]?\d{4}[ \-]?\d{4}")
 # A word naming a card before the number on its line (`card`, `Maestro`, `debit`, `PAN`).
 _CARD_WORD = re.compile(r"(?i)\b(?:card|maestro|debit|credit|pan|cc)\b")

@@ -76,6 +76,8 @@ def names_only_things(word: str, model_name: str | None = None) -> bool:
     if not words:
         return True
     lowered = word.lower()
+    if lowered in _irregular_verb_forms(resolve_model_name(model_name)):
+        return False  # `Began`, `Told`
     for pos in ("verb", "adj", "adv"):
         if lowered in words[pos] or any(base in words[pos] for base in _base_forms(lowered, rules[pos])):
             return False

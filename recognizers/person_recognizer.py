@@ -26,6 +26,7 @@ from recognizers.dictionary import names_only_things
 from recognizers.layout import left_column_view
 from recognizers.names.evidence import (
     addressed_names,
+    fellow_speakers,
     listed_with_names,
     lower_case_titled_names,
     reported_speakers,
@@ -181,11 +182,12 @@ class PersonRecognizer(LocalRecognizer):
         return results
 
     def list_results(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
-        """The other items of a list that holds a name found (`Kovalev, Lee and Phillips`)."""
+        """The other items of a list that holds a name found (`Kovalev, Lee and Phillips`), the other speakers
+        of a dialogue with a named speaker."""
         names = [(r.start, r.end) for r in results if r.entity_type == "PERSON" and r.score >= 0.5]
         return [
             make_result(self, "PERSON", start, end, 0.6, rule)
-            for start, end, rule in listed_with_names(text, names)
+            for start, end, rule in listed_with_names(text, names) + fellow_speakers(text, names)
         ]
 
     def _contact_spans(self, text: str) -> list[tuple[int, int, str]]:
@@ -301,6 +303,8 @@ class PersonRecognizer(LocalRecognizer):
     def _add(self, results: list, text: str, start: int, end: int, rule: str, score: float) -> None:
         """Add the name matched at `text[start:end]` by `rule`, trimmed and checked, to `results`."""
         matched = start
+        if text[start:end].strip().lower() in STOP_WORDS:
+            return  # `He said`: a pronoun, the subject of a speech verb or opening a sentence
         if rule == AFTER_HONORIFIC:
             given = MIDDLE_INITIAL_BEFORE.search(text, max(0, start - 40), start)
             if given and given.group(1).lower() not in everyday_words() | salutation_words():

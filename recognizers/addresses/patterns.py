@@ -62,7 +62,7 @@ _STREET = (
 _MILITARY = (
     r"(?i:(?:(?:USNS|USNV|USS|USCGC)[ \t]+\p{L}[\p{L}'’\-]*(?:[ \t]+\p{L}[\p{L}'’\-]*)?"
     r"|Unit[ \t]+\d{1,5}[ \t]*,?[ \t]+Box[ \t]+\d{1,5}|PSC[ \t]+\d{1,5},?[ \t]*Box[ \t]+\d{1,5})"
-    r"(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*)(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5})(?![\d\p{L}])"
+    r"(?:[ \t]*,[ \t]*|[ \t]*\n[ \t]*)(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5}(?:-\d{4})?)(?![\d\p{L}])"
 )
 # A post office box (`PO_BOX_WORDS`) and its number.
 _PO_BOX = rf"{PO_BOX_WORDS}[ \t]*\d{{1,6}}(?:[ \t]\d{{2,3}}){{0,3}}(?![\d\p{{L}}])"

@@ -1,7 +1,8 @@
 """How people use a name in prose, read as evidence that a word is one: introducing oneself (`My name is
 Nunzia`, `everyone calls me Ingrid`), addressing someone (`Leif, can I please speak to ...`, `Don't go to
 town, Judy!`), reporting speech (`says Lugo.`, `shouted at Todd:`), a courtesy title written in lower case
-(`mr. elliott flew to ...`), and the other items of a list that holds a name (`Kovalev, Lee and Phillips`).
+(`mr. elliott flew to ...`), and the other items of a list that holds a name (`Kovalev, Lee and Phillips`)
+or the other speakers of a dialogue one of whose speakers is named (`Gaston: Who are you?\nRosalind: ...`).
 
 Each cue stands for the word after (or around) it; the word must still look like a name: capitalised (or
 lower case where the cue allows it), no stop, everyday or salutation word, and, for the cues that read one
@@ -20,6 +21,7 @@ ADDRESSED = "name (addressed)"
 REPORTED_SPEAKER = "name (after a verb of speech)"
 LOWER_TITLE = "name (after a courtesy title, lower case)"
 LIST_OF_NAMES = "name (in a list with a name)"
+FELLOW_SPEAKER = "name (a dialogue's speaker beside a named one)"
 
 # `My name is Nunzia`, `Her maiden name is Hale`, `everyone calls me Ingrid`, `it's under Logan Bykova`
 _INTRODUCTION = regex.compile(
@@ -149,3 +151,21 @@ def listed_with_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int
             if not is_named and all(_reads_as_name(word) for word in item.group(0).split()):
                 found.append((item.start(), item.end(), LIST_OF_NAMES))
     return found
+
+
+def fellow_speakers(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The one-word speaker labels of a dialogue (two turns at least, see `dialogue_turns`) one of whose
+    speakers is a name found: the others are people too, when each reads as a name."""
+    from recognizers.names.ner_context import dialogue_labels
+
+    labels = dialogue_labels(text) if names else []
+    if len(labels) < 2 or not any(
+        any(start < label_end and label_start < end for start, end in names)
+        for label_start, label_end in labels
+    ):
+        return []
+    return [
+        (start, end, FELLOW_SPEAKER)
+        for start, end in labels
+        if not any(s < end and start < e for s, e in names) and _reads_as_name(text[start:end])
+    ]

@@ -74,24 +74,33 @@ TRAILING_UNIT_WORD = regex.compile(
     r"[ \t]+(?i:apt|apartment|suite|ste|unit|flat|bldg|building|room|floor)\.?\Z"
 )
 # a line that opens on a one-word label (`Nicole: Remember me, Mary?`, `Seller: Brouwerij ...`)
-_LABELLED_LINE = regex.compile(r"(?m)^[ \t]*[^\W\d_][^\W\d_'’-]*:[ \t]*(?P<rest>[^\n]*)")
+_LABELLED_LINE = regex.compile(r"(?m)^[ \t]*(?P<label>[^\W\d_][^\W\d_'’-]*):[ \t]*(?P<rest>[^\n]*)")
+_SENTENCE_END = regex.compile(r"[.?!][\"”'’]?(?:[ \t]|$)")
 _WORD_PUNCTUATION = "\"“”'‘’\\,.!?;:()"
 
 
 def dialogue_turns(text: str) -> int:
-    """How many lines of `text` are a dialogue's turns: a one-word label, then a sentence (three words at
-    least, a lower-case one among its first five, no digits, no tab), as `Nicole: Remember me,
-    Mary?`; a form's `Seller: Brouwerij Haacht NV, VAT BE0760...` is a field."""
+    """How many lines of `text` are a dialogue's turns (see `dialogue_labels`)."""
+    return len(dialogue_labels(text))
+
+
+def dialogue_labels(text: str) -> list[tuple[int, int]]:
+    """The labels of the lines of `text` that are a dialogue's turns: a one-word label, then a sentence
+    (three words at least, two lower-case ones among its first five or one and a sentence's end, no digits,
+    no tab), as `Nicole: Remember me, Mary?`; a form's `Seller: Brouwerij Haacht NV, VAT BE0760...` or
+    `Hergang: Leitungswasserschaden — Rohrbruch im Bad` is a field."""
     if text.count(":") < 2:
-        return 0
-    turns = 0
+        return []
+    labels = []
     for match in _LABELLED_LINE.finditer(text):
         rest = match.group("rest")
         words = [word.strip(_WORD_PUNCTUATION) for word in rest.split()[:5]]
         if "\t" in rest or any(char.isdigit() for word in words for char in word):
             continue
-        turns += len(words) >= 3 and any(word.isalpha() and word.islower() for word in words)
-    return turns
+        lower = sum(1 for word in words if word.isalpha() and word.islower())
+        if len(words) >= 3 and (lower >= 2 or (lower and _SENTENCE_END.search(rest))):
+            labels.append(match.span("label"))
+    return labels
 
 
 # a value ending in a Germanic street suffix (`Kerkstraat`, `Hauptstraße`): a street, not a name
