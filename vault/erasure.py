@@ -204,7 +204,7 @@ def shred_subject(vault: Vault, subject_id: str, request_id: str | None = None) 
     if not re.fullmatch(r"[0-9a-f]{32}", subject_id):
         raise ValueError("subject_id must be a vault subject id (from Vault.subject_id or resolve_subject)")
     report = vault.retrying(lambda: _shred(vault, subject_id, request_id, datetime.now(UTC)))
-    _checkpoint(vault)
+    checkpoint_wal(vault)
     return report
 
 
@@ -245,7 +245,7 @@ def _shred(vault: Vault, subject_id: str, request_id: str | None, now: datetime)
     return ShredReport(subject_id, len(linked), len(own), len(shared))
 
 
-def _checkpoint(vault: Vault) -> None:
+def checkpoint_wal(vault: Vault) -> None:
     """SQLite: fold the WALs into the files (secure_delete has zeroed the freed pages) and truncate them."""
     for engine in {id(e): e for e in (vault.engine, vault.keystore_engine)}.values():
         if engine.dialect.name != "sqlite":

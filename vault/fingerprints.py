@@ -408,6 +408,32 @@ def tombstone_subject(conn: Connection, subject_id: str, request_id: str | None,
     return len(erased)
 
 
+def release_token(
+    conn: Connection, subject_ids: list[str], token: str, request_id: str | None, now: datetime
+) -> int:
+    """In a rectification's transaction: `subject_ids` no longer hold `token` (a value corrected away).
+    Their holder rows for it go; its fingerprints nobody holds any more are tombstoned (still recognised,
+    unattributed, like an erased subject's), and the ones one subject holds now are no longer shared.
+    Returns how many were tombstoned."""
+    theirs = (fingerprints.c.token == token, fingerprints.c.subject_id.in_(subject_ids))
+    held = set(conn.execute(select(fingerprints.c.fingerprint).where(*theirs)).scalars())
+    conn.execute(delete(fingerprints).where(*theirs))
+    left = _holders_of(conn, held)
+    erased = sorted(fp for fp in held if not left.get(fp))
+    alone = sorted(fp for fp in held if len(left.get(fp, ())) == 1)
+    for chunk in chunks(erased):
+        conn.execute(
+            update(fingerprint_keys)
+            .where(fingerprint_keys.c.fingerprint.in_(list(chunk)))
+            .values(shared=0, erased_at=now, request_id=request_id)
+        )
+    for chunk in chunks(alone):
+        conn.execute(
+            update(fingerprint_keys).where(fingerprint_keys.c.fingerprint.in_(list(chunk))).values(shared=0)
+        )
+    return len(erased)
+
+
 # -- reading -----------------------------------------------------------------------------------------
 
 

@@ -1,4 +1,5 @@
-"""Erasure and access requests: what the request flows track. Identifiers are stored as keyed hashes only.
+"""Privacy requests (erasure, access, rectification, retention runs): what the request flows track.
+Identifiers are stored as keyed hashes only.
 
 Statuses are the erasure flow's business; this module stores them. `deadline` is one calendar month
 after receipt (GDPR art. 12(3)), clamped to the month's last day (31 January -> 28/29 February).
@@ -24,7 +25,7 @@ from vault.schema import request_steps, requests
 if TYPE_CHECKING:
     from vault.store import Vault
 
-REQUEST_KINDS = ("erase", "access")
+REQUEST_KINDS = ("erase", "access", "rectify", "retention")
 _UPDATABLE = {"status", "verified_by", "method", "receipt_path", "error", "deadline"}
 
 

@@ -2,7 +2,7 @@
 
 Two table sets, so that keys can live apart from values:
 - vault tables: tokens (token -> type, ciphertext, value hash), subjects, links, lineage, audit,
-  tombstones, requests;
+  tombstones, requests, rectifications;
 - key-store tables: data keys (token -> wrapped data key, and the id of the KEK wrapping it) and secrets
   (the wrapped master secret, and the id of the vault's current KEK).
 For SQLite they are two files (`vault.db` and `vault.db.keys`); for PostgreSQL the same database unless a
@@ -141,7 +141,7 @@ requests = Table(
     "requests",
     vault_metadata,
     Column("request_id", String(64), primary_key=True),
-    Column("kind", String(10), nullable=False),  # erase | access
+    Column("kind", String(10), nullable=False),  # erase | access | rectify | retention
     Column("identifier_type", String(32), nullable=False),  # email | phone | customer_id
     Column("identifier_hash", String(64), nullable=False),  # keyed hash, never the identifier
     Column("status", String(32), nullable=False),
@@ -152,7 +152,31 @@ requests = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("receipt_path", Text, nullable=True),
     Column("error", Text, nullable=True),
+    # Rectification requests (since version 3): the corrected field's entity type and the tokens of the new
+    # value and, when the requester named it, of the old one; never a value.
+    Column("field_type", String(32), nullable=True),
+    Column("new_token", String(40), nullable=True),
+    Column("old_token", String(40), nullable=True),
     Index("requests_by_status", "status"),
+)
+
+# Values corrected away by a rectification (`vault.rectification`), one row per (old value, subject): the
+# old value's keyed hash and token, the token that replaced it, and what became of the old value
+# (`shredded`, `shared`: others hold it, `kept`: records kept as issued hold it). A shredded old value is
+# tombstoned too; tokenizing it again for that subject (or for no subject) gives the new token.
+rectifications = Table(
+    "rectifications",
+    vault_metadata,
+    Column("value_hash", LargeBinary(16), primary_key=True),
+    Column("subject_id", SUBJECT_ID, primary_key=True),
+    Column("entity_type", String(32), nullable=False),
+    Column("old_token", TOKEN, nullable=False),
+    Column("new_token", TOKEN, nullable=False),
+    Column("request_id", String(64), nullable=False),
+    Column("rectified_at", DateTime(timezone=True), nullable=False),
+    Column("outcome", String(16), nullable=False),
+    Index("rectifications_by_subject", "subject_id"),
+    sqlite_with_rowid=False,
 )
 
 # Per-step progress of a request run, so a killed erasure resumes where it stopped (flows.requests.progress).
@@ -253,9 +277,24 @@ def _add_request_progress(conn: Connection) -> None:
     tokens_by_value_hash.create(conn, checkfirst=True)
 
 
+RECTIFICATION_COLUMNS = {"field_type": "VARCHAR(32)", "new_token": "VARCHAR(40)", "old_token": "VARCHAR(40)"}
+
+
+def _add_rectification(conn: Connection) -> None:
+    """Version 3: rectification requests keep the corrected field's type and the new value's token on the
+    request row, and values corrected away are remembered (`rectifications`). Version 1 of a new vault
+    creates the request columns with their table."""
+    present = {column["name"] for column in inspect(conn).get_columns(requests.name)}
+    for name, sql_type in RECTIFICATION_COLUMNS.items():
+        if name not in present:
+            conn.execute(text(f"ALTER TABLE {requests.name} ADD COLUMN {name} {sql_type}"))
+    rectifications.create(conn, checkfirst=True)
+
+
 VAULT_MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _create(vault_metadata, VERSION_1_TABLES)),
     (2, _add_request_progress),
+    (3, _add_rectification),
     # Subject fingerprints (`vault.fingerprints`). Links made before this version get theirs when their
     # files are tokenized again (`piivault tokenize --force`): computing one needs the plaintext.
     (4, _create(vault_metadata, ["fingerprints", "fingerprint_keys"])),

@@ -26,7 +26,17 @@ from sqlalchemy.exc import DBAPIError
 
 from values.normalise import normalise
 from values.token_format import ERASED_MARKER, is_token
-from vault import access, erasure, fingerprints, footprint, keystore, lineage, privacy_requests
+from vault import (
+    access,
+    erasure,
+    fingerprints,
+    footprint,
+    keystore,
+    lineage,
+    privacy_requests,
+    rectification,
+    retention,
+)
 from vault.engine import keystore_url_for, make_engine, sqlite_path
 from vault.errors import (
     KekChangedError,
@@ -254,12 +264,23 @@ class Vault:
                 for index, token, _hint in wanted:
                     results[index] = token
                 return results  # type: ignore[return-value]
+            moved = rectification.redirects(self, {pending[t].value_hash: t for t in erased})
             for index, token, hint in wanted:
-                if token in erased or hint in erased_hints:
+                if hint in erased_hints:
                     results[index] = ERASED_MARKER
+                elif token in erased:
+                    results[index] = self._corrected(moved.get(token), hint, format_preserving)
                 else:
                     results[index] = self._output(token, pending, format_preserving)
         return results  # type: ignore[return-value]
+
+    def _corrected(self, moved: dict[str, str] | None, hint: str | None, format_preserving: bool) -> str:
+        """A tombstoned value: the new token when a rectification corrected it away for this record's subject
+        (or the record has none), else the erased marker (`vault.rectification`)."""
+        new = rectification.redirected(self, moved, hint)
+        if new is None:
+            return ERASED_MARKER
+        return email_surrogate(new) if format_preserving and new.startswith("[pv:email:") else new
 
     def _output(self, token: str, pending: dict[str, _Pending], format_preserving: bool) -> str:
         if format_preserving:
@@ -543,6 +564,16 @@ class Vault:
     load_request_step = privacy_requests.load_request_step
     request_step_items = privacy_requests.request_step_items
     forget_request_steps = privacy_requests.forget_request_steps
+    set_rectification = rectification.set_details
+    link_subject = rectification.link_subject
+    corrected_tokens = rectification.corrected_tokens
+    retire_value = rectification.retire_value
+    retirement_evidence = rectification.retirement_evidence
+    create_run_record = retention.create_run_record
+    create_erasure_by_subject = retention.create_erasure_by_subject
+    orphan_tokens = retention.orphan_tokens
+    shred_orphans = retention.shred_orphans
+    forget_corrections_of_erased = retention.forget_corrections_of_erased
 
 
 def _is_placeholder(value: str) -> bool:

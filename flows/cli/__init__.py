@@ -29,6 +29,8 @@ COMMANDS: list[str] = [
     "requests",
     "erase",
     "access",
+    "rectify",
+    "retention",
 ]
 
 

@@ -1,10 +1,12 @@
-"""`piivault request erase|access --email X | --phone X | --customer-id X [--verified-by WHO --method HOW]`.
+"""`piivault request erase|access|rectify --email X | --phone X | --customer-id X [--verified-by WHO
+--method HOW]`.
 
 Files an erasure or access request in the vault and prints its id. The vault keeps only a keyed hash of
 the identifier. Without verification evidence the request waits (`awaiting_verification`) and no flow
 runs it. The identifier may come from standard input (`--email -`) or a file (`--email @PATH`), which keeps
 it out of `ps` and shell history. The options and helpers here are shared with `piivault erase` and
-`piivault access`.
+`piivault access`. `request rectify` also takes the correction: `--field`, `--value` and, when the person
+holds several values of the field, `--old-value` (`flows.cli.correction`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from flows.cli.catalog_option import add_catalog_option, load_catalog_from
+from flows.cli.correction import add_correction_options, file_correction, read_correction
 from flows.cli.errors import CommandError
 from flows.cli.identifiers import add_identifier_group, identifier
 
@@ -67,15 +70,20 @@ def register(subparsers) -> None:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("kind", choices=("erase", "access"), help="what the person asks for")
+    parser.add_argument("kind", choices=("erase", "access", "rectify"), help="what the person asks for")
     add_identifier_options(parser, required=True)
+    add_correction_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     identifier(args)  # read before the vault opens: a missing value stops here
+    correction = read_correction(args)
     _catalog, vault = open_catalog_vault(args)
     with vault:
-        request_id = file_from_args(vault, args.kind, args)
+        if correction is None:
+            request_id = file_from_args(vault, args.kind, args)
+        else:
+            request_id = file_correction(vault, args, correction, verification(args))
     print(request_id)
     return 0

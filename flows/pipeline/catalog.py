@@ -7,16 +7,20 @@ error names the dataset and the field it concerns (never a value from the data i
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from values.token_format import TYPE_CODES
 
 DatasetFormat = Literal["csv", "jsonl", "parquet", "text"]
 ErasurePolicy = Literal["delete_rows", "redact", "retain"]
+# update: a rectification replaces the old value in the subject's rows; keep: records kept as issued
+RectificationPolicy = Literal["update", "keep"]
+_DAYS = re.compile(r"(\d+)d")
 # A declared column type: one of the entity types, free text (scanned span by span) or not personal.
 COLUMN_KINDS: tuple[str, ...] = (*TYPE_CODES, "free_text", "none")
 
@@ -35,6 +39,52 @@ class Zones(BaseModel):
     reports: Path | None = Field(default=None, description="scan reports; default beside clean")
 
 
+def days(duration: str) -> int:
+    """The number of days of a duration written `<N>d` (`30d`, `730d`)."""
+    return int(_DAYS.fullmatch(duration).group(1))
+
+
+def _duration(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not _DAYS.fullmatch(text):
+        raise ValueError(f"{value!r} is not a duration in days such as 30d")
+    return text
+
+
+class Retention(BaseModel):
+    """How long a dataset's data is kept: raw files after they landed, clean rows after their date."""
+
+    model_config = ConfigDict(extra="forbid")
+    raw: str | None = Field(default=None, description="raw files go this long after they landed (mtime)")
+    clean: str | None = Field(default=None, description="clean rows go this long after their date")
+    date_column: str | None = Field(
+        default=None, description="the clean rows' date column; default: the date in the partition's name"
+    )
+
+    _durations = field_validator("raw", "clean", mode="before")(lambda value: _duration(value))
+
+
+class ClosedSubjects(BaseModel):
+    """Where the end of a customer relationship is recorded: a date column of a dataset with a subject key."""
+
+    model_config = ConfigDict(extra="forbid")
+    dataset: str
+    column: str
+
+
+class SubjectsPolicy(BaseModel):
+    """What happens once a customer relationship has ended (the catalog's `subjects`)."""
+
+    model_config = ConfigDict(extra="forbid")
+    closed: ClosedSubjects
+    erase_after: str = Field(description="closed this long ago, a subject is due for erasure")
+    auto_erase: bool = Field(default=False, description="retention files and runs the erasures itself")
+
+    _durations = field_validator("erase_after", mode="before")(lambda value: _duration(value))
+
+
 class Dataset(BaseModel):
     """One dataset the flows manage."""
 
@@ -43,6 +93,10 @@ class Dataset(BaseModel):
     format: DatasetFormat = Field(description="csv | jsonl | parquet | text (one record a line)")
     subject_key: str | None = Field(default=None, description="column/field identifying the customer")
     erasure: ErasurePolicy = Field(description="what erasure does to this dataset's rows")
+    rectification: RectificationPolicy = Field(
+        default="update", description="update: corrections replace old values; keep: records kept as issued"
+    )
+    retention: Retention | None = Field(default=None, description="how long raw files and clean rows stay")
     columns: dict[str, str] = Field(default_factory=dict, description="declared column kinds")
     format_preserving: bool = Field(default=False, description="format-shaped surrogates")
     encoding: str = Field(
@@ -86,6 +140,7 @@ class Catalog(BaseModel):
     zones: Zones
     vault: str = Field(description="vault URL: sqlite:///path or postgresql://user@host/db")
     datasets: dict[str, Dataset] = Field(min_length=1)
+    subjects: SubjectsPolicy | None = Field(default=None, description="when a relationship has ended")
     base_dir: Path = Field(default=Path("."), exclude=True, description="directory of the catalog file")
 
     @field_validator("vault")
@@ -102,6 +157,16 @@ class Catalog(BaseModel):
             if not name.replace("_", "").replace("-", "").isalnum():
                 raise ValueError(f"dataset name {name!r} may hold only letters, digits, '_' and '-'")
         return value
+
+    @model_validator(mode="after")
+    def _closed_dataset(self) -> Catalog:
+        if self.subjects is not None:
+            name = self.subjects.closed.dataset
+            if name not in self.datasets:
+                raise ValueError(f"subjects.closed.dataset {name!r} is not a dataset of the catalog")
+            if not self.datasets[name].subject_key:
+                raise ValueError(f"subjects.closed.dataset {name!r} has no subject_key")
+        return self
 
     def _zone(self, path: Path | None, default: str) -> Path:
         path = path if path is not None else self.zones.clean.parent / default

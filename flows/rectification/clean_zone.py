@@ -1,0 +1,244 @@
+"""Rectification step `clean`: the new value's token in place of the old one, in the subject's clean rows.
+
+Only the partitions lineage says hold the old value's token are read. In a dataset whose policy is
+`rectification: update` (the default), the subject's rows (keyed to them, or holding one of their own
+strong identifiers: `flows.requests.rows`) get the new token wherever the old one was — whole cells and
+tokens inside free text, and the email surrogate in a format-preserving dataset. When the old value was
+the subject's alone, other rows that hold it (an anonymous chat line quoting their old address) get the
+new one too; a value others hold as well (a namesake's name, a household's landline) is never changed in
+their rows. A `keep` dataset (records kept as issued, such as invoices) is only counted.
+
+Per partition a plan is recorded before the rename: counts, file hashes, and the clean row indexes whose
+raw records the raw step must correct (no value). A partition that does not change is not written. The
+same resume rules as erasure's clean step: a clean file whose hash is the plan's `after` was renamed
+already. Fault points: `rectify-clean-plan`, `rectify-clean-partition`, `rectify-clean-lineage`,
+`rectify-clean-done`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from flows.pipeline.atomic import temporary_path
+from flows.pipeline.catalog import Catalog
+from flows.pipeline.errors import failure_context
+from flows.pipeline.faults import fault_point
+from flows.pipeline.manifest import fingerprint, load_manifest
+from flows.requests import progress
+from flows.requests.rows import decide_rows, placeholders_in
+from flows.requests.subject import Footprint
+from vault.surrogates import email_surrogate
+
+if TYPE_CHECKING:
+    from vault.store import Vault
+
+STEP = "clean"
+
+
+@dataclass
+class Correction:
+    """What a rectification changes: the old and new token, and whether others hold the old value."""
+
+    old_token: str
+    new_token: str
+    old_shared: bool
+
+    def forms(self, format_preserving: bool) -> dict[str, str]:
+        """Old form -> new form as a clean cell shows them (tokens, and email surrogates where shown)."""
+        pairs = {self.old_token: self.new_token}
+        if format_preserving and self.old_token.startswith("[pv:email:"):
+            pairs[email_surrogate(self.old_token)] = email_surrogate(self.new_token)
+        return pairs
+
+
+@dataclass
+class PartitionPlan:
+    """What the rectification does to one clean partition (counts, hashes and row indexes; no values)."""
+
+    dataset: str
+    partition: str
+    policy: str
+    raw_file: str | None = None
+    raw_sha_before: str | None = None
+    clean_sha_before: str | None = None
+    clean_sha_after: str | None = None
+    rows: int = 0
+    subject_rows_updated: int = 0
+    other_rows_updated: int = 0
+    rows_kept_as_issued: int = 0
+    changed: dict[str, list[str]] = field(default_factory=dict)  # clean row index -> columns changed
+    subject_rows: list[int] = field(default_factory=list)  # the subject's rows (verification re-scans them)
+    note: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> PartitionPlan:
+        return cls(**data)
+
+
+def item_key(dataset: str, partition: str) -> str:
+    return f"{dataset}/{partition}"
+
+
+def _string_columns(table: pa.Table) -> list[str]:
+    return [n for n in table.column_names if pa.types.is_string(table.column(n).type)]
+
+
+def _mask(indexes: list[int], rows: int) -> pa.Array:
+    flags = [False] * rows
+    for index in indexes:
+        flags[index] = True
+    return pa.array(flags, pa.bool_())
+
+
+def target_rows(table: pa.Table, subject_key: str | None, vault: Vault, fp: Footprint, old_shared: bool):
+    """(the subject's rows, other rows whose old value may change): the latter only for a value of theirs
+    alone."""
+    decision = decide_rows(table, subject_key, vault, fp)
+    return decision.owned, ([] if old_shared else decision.holding_own_value)
+
+
+def correct_table(
+    table: pa.Table, rows: list[int], forms: dict[str, str]
+) -> tuple[pa.Table, dict[str, list[str]]]:
+    """The table with each old form replaced by its new form in `rows`, and row index -> columns changed."""
+    if not rows:
+        return table, {}
+    selected = _mask(rows, table.num_rows)
+    changed: dict[str, list[str]] = {}
+    columns = []
+    strings = set(_string_columns(table))
+    for name in table.column_names:
+        column = table.column(name)
+        if name in strings:
+            hit = pa.array([False] * table.num_rows, pa.bool_())
+            replaced = column
+            for old, new in forms.items():
+                hit = pc.or_(hit, pc.fill_null(pc.match_substring(column, old), False))
+                replaced = pc.replace_substring(replaced, old, new)
+            hit = pc.and_(hit, selected)
+            if pc.any(hit).as_py():
+                column = pc.if_else(hit, replaced, column)
+                for index in pc.indices_nonzero(hit).to_pylist():
+                    changed.setdefault(str(index), []).append(name)
+        columns.append(column)
+    if not changed:
+        return table, {}
+    return pa.Table.from_arrays(columns, schema=table.schema), changed
+
+
+def _manifest_entry(catalog: Catalog, dataset: str, partition: str):
+    for entry in load_manifest(catalog.clean_dir / dataset):
+        if entry.output == partition:
+            return entry
+    return None
+
+
+def plan_partition(
+    catalog: Catalog, vault: Vault, fp: Footprint, correction: Correction, dataset: str, partition: str, table
+):
+    """The plan and the corrected table of one partition (the table is None when nothing changes)."""
+    spec = catalog.dataset(dataset)
+    plan = PartitionPlan(dataset, partition, spec.rectification, rows=table.num_rows)
+    owned, others = target_rows(table, spec.subject_key, vault, fp, correction.old_shared)
+    corrected, changed = correct_table(table, owned + others, correction.forms(spec.format_preserving))
+    owned_set = set(owned)
+    if spec.rectification == "keep":
+        plan.rows_kept_as_issued = sum(1 for index in changed if int(index) in owned_set)
+        plan.note = "kept as issued"
+        return plan, None
+    plan.changed = changed
+    plan.subject_rows_updated = sum(1 for index in changed if int(index) in owned_set)
+    plan.other_rows_updated = len(changed) - plan.subject_rows_updated
+    plan.subject_rows = sorted(owned)
+    if changed:
+        entry = _manifest_entry(catalog, dataset, partition)
+        if entry is None:
+            plan.note = "no tokenize manifest entry: raw file not located"
+        else:
+            plan.raw_file = entry.file
+            plan.raw_sha_before = entry.sha256
+    return plan, (corrected if changed else None)
+
+
+def _write(table: pa.Table, target, on_written) -> None:
+    """Write beside `target`, let `on_written(temporary)` record it, then rename into place."""
+    temporary = temporary_path(target)
+    try:
+        pq.write_table(table.replace_schema_metadata(None), temporary, compression="zstd")
+        with temporary.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        on_written(temporary)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def correct_partition(
+    catalog: Catalog,
+    vault: Vault,
+    fp: Footprint,
+    correction: Correction,
+    request_id: str,
+    dataset: str,
+    partition: str,
+) -> PartitionPlan:
+    """Correct one partition, resumably; returns its (recorded) plan."""
+    key = item_key(dataset, partition)
+    found = progress.load(vault, request_id, STEP, key)
+    if found and found[1]:
+        return PartitionPlan.from_dict(found[0])
+    path = catalog.clean_dir / dataset / partition
+    with failure_context(dataset, partition):
+        if not path.exists():
+            plan = PartitionPlan(
+                dataset, partition, catalog.dataset(dataset).rectification, note="clean file missing"
+            )
+            progress.save(vault, request_id, STEP, plan.to_dict(), done=True, item=key)
+            return plan
+        current = fingerprint(path).sha256
+        earlier = PartitionPlan.from_dict(found[0]) if found else None
+        if earlier is not None and earlier.clean_sha_after == current:
+            plan, table = earlier, pq.read_table(path)  # renamed before the run stopped
+        else:
+            plan, table = plan_partition(
+                catalog, vault, fp, correction, dataset, partition, pq.read_table(path)
+            )
+            plan.clean_sha_before = current
+            if table is not None:
+
+                def record(temporary) -> None:
+                    plan.clean_sha_after = fingerprint(temporary).sha256
+                    progress.save(vault, request_id, STEP, plan.to_dict(), item=key)
+                    fault_point("rectify-clean-plan")
+
+                _write(table, path, record)
+                fault_point("rectify-clean-partition")
+        if table is not None:
+            vault.record_lineage(dataset, partition, sorted(placeholders_in(table)), replace=True)
+            fault_point("rectify-clean-lineage")
+    progress.save(vault, request_id, STEP, plan.to_dict(), done=True, item=key)
+    fault_point("rectify-clean-done")
+    return plan
+
+
+def correct_clean_zone(
+    catalog: Catalog,
+    vault: Vault,
+    fp: Footprint,
+    correction: Correction,
+    request_id: str,
+    partitions: list[list[str]],
+) -> list[dict]:
+    """The clean step over every partition holding the old value; returns the plans as dicts."""
+    return [
+        correct_partition(catalog, vault, fp, correction, request_id, d, p).to_dict() for d, p in partitions
+    ]
