@@ -67,6 +67,7 @@ _DATE = re.compile(
 _IP = re.compile(r"^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$")
 _NON_DIGIT = re.compile(r"\D")
 _DIGIT = re.compile(r"\d")
+_SPACED_DIGITS = re.compile(r"\d+(?:[ \t]+\d+)+")
 _BARE = re.compile(r"^\d{11,15}$")
 _IBAN_BEFORE = re.compile(r"\b[A-Z]{2}\d{2}[ ]?(?:[0-9A-Z]{4}[ ]?)*$")
 # Words that say a number is a phone number. Those that end compound words may stand anywhere (`landline`,
@@ -319,10 +320,13 @@ _QUOTED_NAME_BEFORE = re.compile(r"[\"'][ \t]*<$")
 
 def _may_be_number(raw: str) -> bool:
     """Whether `raw` has the digits of a phone number (7 to 13, 15 when international, more before an
-    extension) and is no date, IP address, decimal or version."""
+    extension) and is no date, IP address, decimal, version or row of counts (digit groups parted by spaces
+    only, two single digits or more after the first)."""
     digits = len(_DIGIT.findall(raw))
     if digits < 7 or _DATE.match(raw) or _IP.match(raw) or _is_decimal_or_version(raw):
         return False
+    if _SPACED_DIGITS.fullmatch(raw) and sum(1 for group in raw.split()[1:] if len(group) == 1) >= 2:
+        return False  # `Dunfermline 14 4 5 5 19 27 17`: a row of counts (a league table), not digit groups
     international = raw.lstrip("(").startswith(("+", "00"))
     # longer than any international (E.164) or national number
     return digits <= (15 if international else 13) or _EXT_AT_END.search(raw) is not None

@@ -100,6 +100,9 @@ def test_introductions_addressing_speech_titles_and_lists(text, expected):
         ("His social security number is 853-37-1694", []),
         ("My driver's license number: 341308170", []),
         ("SSN 219-09-9999 on file", []),
+        # a league table's row of counts
+        ("Dunfermline 14 4 5 5 19 27 17", []),
+        ("+32 2 555 12 34", ["+32 2 555 12 34"]),
     ],
 )
 def test_phone_numbers_of_every_region_and_other_identifiers(text, expected):
