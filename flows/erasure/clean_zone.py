@@ -1,8 +1,12 @@
 """Erasure step `clean`: apply each dataset's policy to the clean partitions that hold the subject.
 
 The partitions come from lineage (`Vault.partitions_holding` over the subject's cluster tokens), so the
-cost follows the subject's footprint. A partition whose rows do not change is not written: its bytes and
-modification time stay as they were. A changed one is written beside itself and renamed into place.
+cost follows the subject's footprint, and, when the resolve step recorded the subject's fingerprints, every
+partition of each dataset that can hold text: there the subject may be written in plaintext nobody
+tokenized (`flows.erasure.subject_text`), found by fingerprint — a record holding one of their identifiers
+(their customer id in a chat line) is theirs, and their values in text are redacted. A partition whose rows
+do not change is not written: its bytes and modification time stay as they were. A changed one is written
+beside itself and renamed into place.
 
 Per partition, a plan is recorded in the vault before the rename: the policy's row counts, the hashes of
 the file before and after, and the raw records to drop or replace (by position, with their tokenized
@@ -22,6 +26,7 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from flows.erasure.subject_text import SubjectText, text_columns, text_partitions
 from flows.pipeline.catalog import Catalog
 from flows.pipeline.errors import PipelineError, failure_context
 from flows.pipeline.faults import fault_point
@@ -53,6 +58,8 @@ class PartitionPlan:
     rows_redacted: int = 0
     rows_retained: int = 0
     other_rows_holding_own_values: int = 0
+    rows_identified_in_text: int = 0  # theirs by an identifier written in text (fingerprint), no token
+    values_redacted_in_text: int = 0  # their values in text, found by fingerprint, now the erased marker
     raw_edits: dict[str, dict] = field(default_factory=dict)  # position -> {action, values}
     note: str = ""
 
@@ -88,13 +95,26 @@ def _manifest_entry(catalog: Catalog, dataset: str, partition: str):
 
 
 def plan_partition(
-    catalog: Catalog, vault: Vault, fp: Footprint, dataset: str, partition: str, table: pa.Table
+    catalog: Catalog,
+    vault: Vault,
+    fp: Footprint,
+    dataset: str,
+    partition: str,
+    table: pa.Table,
+    text: SubjectText | None = None,
 ):
     """The plan and the new table of one partition (the table is None when nothing changes)."""
     spec = catalog.dataset(dataset)
     plan = PartitionPlan(dataset, partition, spec.erasure, rows=table.num_rows)
     rows = decide_rows(table, spec.subject_key, vault, fp)
-    new_table = apply_policy(table, spec.erasure, rows, spec.subject_key, fp)
+    scanned = table
+    if text:  # plaintext of theirs in text: redacted under every policy, and their identifiers own rows
+        scanned, hits = text.redact(table, text_columns(spec, table.column_names), set(rows.owned))
+        rows.owned = sorted(set(rows.owned) | set(hits.identified))
+        rows.holding_own_value = sorted((set(rows.holding_own_value) | set(hits.holding)) - set(rows.owned))
+        plan.rows_identified_in_text = len(hits.identified)
+        plan.values_redacted_in_text = hits.redacted_values
+    new_table = apply_policy(scanned, spec.erasure, rows, spec.subject_key, fp)
     owned = len(rows.owned)
     plan.rows_deleted = owned if spec.erasure == "delete_rows" else 0
     plan.rows_redacted = owned if spec.erasure == "redact" else 0
@@ -129,7 +149,7 @@ def plan_partition(
         for index in rows.holding_own_value:
             plan.raw_edits[str(positions[index])] = {
                 "action": "replace",
-                "values": string_values(table, index),
+                "values": string_values(scanned, index),
             }
     return plan, (new_table if new_table is not table else None)
 
@@ -145,7 +165,13 @@ def _write_parquet(table: pa.Table, target: Path, on_written) -> None:
 
 
 def erase_partition(
-    catalog: Catalog, vault: Vault, fp: Footprint, request_id: str, dataset: str, partition: str
+    catalog: Catalog,
+    vault: Vault,
+    fp: Footprint,
+    request_id: str,
+    dataset: str,
+    partition: str,
+    text: SubjectText | None = None,
 ) -> PartitionPlan:
     """Apply the policy to one partition, resumably; returns its (recorded) plan."""
     key = item_key(dataset, partition)
@@ -165,7 +191,7 @@ def erase_partition(
         if earlier is not None and earlier.clean_sha_after == current:
             plan, table = earlier, pq.read_table(path)  # renamed before the run stopped
         else:
-            plan, table = plan_partition(catalog, vault, fp, dataset, partition, pq.read_table(path))
+            plan, table = plan_partition(catalog, vault, fp, dataset, partition, pq.read_table(path), text)
             plan.clean_sha_before = current
             if table is not None:
 
@@ -185,7 +211,16 @@ def erase_partition(
 
 
 def erase_clean_zone(
-    catalog: Catalog, vault: Vault, fp: Footprint, request_id: str, partitions: list[list[str]]
+    catalog: Catalog,
+    vault: Vault,
+    fp: Footprint,
+    request_id: str,
+    partitions: list[list[str]],
+    text: SubjectText | None = None,
 ) -> list[dict]:
-    """The clean step over every affected partition; returns the plans as dicts."""
-    return [erase_partition(catalog, vault, fp, request_id, d, p).to_dict() for d, p in partitions]
+    """The clean step over every affected partition (and with `text`, every partition of the datasets that
+    can hold text); returns the plans as dicts."""
+    examined = dict.fromkeys(tuple(p) for p in partitions)
+    if text:
+        examined.update(dict.fromkeys(text_partitions(catalog)))
+    return [erase_partition(catalog, vault, fp, request_id, d, p, text).to_dict() for d, p in examined]

@@ -46,6 +46,8 @@ def build_receipt(
             "rows_redacted": 0,
             "rows_retained": 0,
             "other_rows_holding_own_values": 0,
+            "rows_identified_in_text": 0,
+            "values_redacted_in_text": 0,
             "raw_files_rewritten": [],
             "raw_records_dropped": 0,
             "raw_records_replaced": 0,
@@ -60,6 +62,8 @@ def build_receipt(
             entry["clean_files_rewritten"].append(plan["partition"])
         for count in ("rows_deleted", "rows_redacted", "rows_retained", "other_rows_holding_own_values"):
             entry[count] += plan[count]
+        for count in ("rows_identified_in_text", "values_redacted_in_text"):  # plans before fingerprints: 0
+            entry[count] += plan.get(count, 0)
     for result in raw:
         entry = datasets[result["dataset"]]
         entry["raw_files_rewritten"].append(result["file"])

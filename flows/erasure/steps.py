@@ -39,7 +39,9 @@ from flows.erasure.quarantine import (
 from flows.erasure.raw_zone import STEP as RAW
 from flows.erasure.raw_zone import purge_raw_zone
 from flows.erasure.receipt import build_receipt, write_receipt
+from flows.erasure.subject_text import SubjectText
 from flows.erasure.verify import phone_tail_hashes, raise_if_failed, read_values, verify_erasure
+from flows.erasure.verify_text import check_text
 from flows.pipeline.catalog import Catalog
 from flows.pipeline.faults import fault_point
 from flows.pipeline.quarantine_index import SubjectHashes
@@ -82,6 +84,11 @@ def _quarantine_hashes(ctx: RequestContext) -> SubjectHashes | None:
     return SubjectHashes.from_dict(recorded(ctx, RESOLVE).get("quarantine_hashes"))
 
 
+def _subject_text(ctx: RequestContext) -> SubjectText | None:
+    """The cluster's fingerprints the resolve step recorded (None for a run resolved before them)."""
+    return SubjectText.from_state(ctx.vault, recorded(ctx, RESOLVE).get("fingerprints"))
+
+
 def resolve(ctx: RequestContext) -> dict:
     """1. The subject and their tokens, and the partitions holding any of them (from lineage)."""
     fp = resolve_footprint(ctx)
@@ -90,17 +97,19 @@ def resolve(ctx: RequestContext) -> dict:
     values = read_values(ctx.vault, fp.cluster_tokens if quarantine else phones, ctx.request_id)
     fp.phone_tails = phone_tail_hashes(ctx.vault, fp, values)
     partitions = [list(p) for p in affected_partitions(ctx.vault, ctx.catalog, fp)]
-    state = {"footprint": fp.to_dict(), "partitions": partitions}
+    fingerprints = [f.to_list() for f in ctx.vault.subject_fingerprints(fp.subjects)]
+    state = {"footprint": fp.to_dict(), "partitions": partitions, "fingerprints": fingerprints}
     if quarantine:
         state["quarantine_hashes"] = subject_hashes(ctx.vault, fp, values).to_dict()
     return state
 
 
 def clean(ctx: RequestContext) -> dict:
-    """2. Apply each dataset's policy to the partitions holding the subject."""
+    """2. Apply each dataset's policy to the partitions holding the subject (lineage's, and by fingerprint
+    every partition of the datasets that can hold them in text)."""
     partitions = recorded(ctx, RESOLVE)["partitions"]
-    erase_clean_zone(ctx.catalog, ctx.vault, recorded_footprint(ctx), ctx.request_id, partitions)
-    return {"partitions": len(partitions)}
+    fp, text = recorded_footprint(ctx), _subject_text(ctx)
+    return {"partitions": len(erase_clean_zone(ctx.catalog, ctx.vault, fp, ctx.request_id, partitions, text))}
 
 
 def raw(ctx: RequestContext) -> dict:
@@ -135,6 +144,7 @@ def verify(ctx: RequestContext) -> dict:
     touched = [(r["dataset"], r["file"]) for r in _quarantine_results(ctx) if r["raw_changed"]]
     result = verify_erasure(ctx.catalog, ctx.vault, fp, request, _plans(ctx), touched)
     check_quarantine(ctx.catalog, ctx.vault, fp, result, _quarantine_hashes(ctx))
+    check_text(ctx.catalog, ctx.vault, _subject_text(ctx), _plans(ctx), result)
     result.passed = not result.findings
     raise_if_failed(result)
     return {"verification": result.to_dict()}
