@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import random
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -245,45 +245,49 @@ def _synthetic_subjects(count: int, seed: int):
         yield f"C{i:08d}", values
 
 
-def write_index_vault(url: str, count: int) -> int:
-    """Child: write `count` subjects' fingerprints straight into the vault's tables, in key order."""
+def write_index_vault(url: str, count: int, chunk: int = 50_000) -> int:
+    """Child: write `count` subjects' fingerprints straight into the vault's tables, `chunk` subjects at a
+    time (memory stays flat); a fingerprint another chunk's subject wrote already becomes shared."""
     from values.normalise import normalise
     from vault.fingerprints import KIND_CODES, SUBJECT_KEY, key_forms, value_forms
     from vault.schema import fingerprint_keys, fingerprints
 
+    written = 0
     with Vault_open(url) as vault:
         hasher, derive = vault.fingerprinter, vault.deriver
-        holders, keys = [], {}
-        for key, values in _synthetic_subjects(count, seed=5):
-            subject_id = derive.subject_hash(key)
-            for kind, value in [*values, (SUBJECT_KEY, key)]:
-                if kind == SUBJECT_KEY:
-                    token, forms = "", key_forms(key)
-                else:  # the synthetic phones are E.164 already: their normalised form is the value
-                    normalised = value if kind == "PHONE_NUMBER" else normalise(kind, value)
-                    token = derive.derive_normalised(kind, normalised).token
-                    forms = value_forms(kind, value, normalised)
-                for form in forms:
-                    fp = hasher.form(form)
-                    holders.append((fp, subject_id, token, kind))
-                    known = keys.setdefault(
-                        fp, [KIND_CODES[kind], hasher.first_word(form), form.words, set()]
-                    )
-                    known[3].add(subject_id)
-        holders.sort()
-        rows = [(fp, k, first, n, int(len(who) > 1)) for fp, (k, first, n, who) in sorted(keys.items())]
-        with vault.engine.begin() as conn:
-            conn.exec_driver_sql(
-                f"INSERT OR IGNORE INTO {fingerprints.name} (fingerprint, subject_id, token, entity_type) "
-                "VALUES (?, ?, ?, ?)",
-                holders,
-            )
-            conn.exec_driver_sql(
-                f"INSERT INTO {fingerprint_keys.name} (fingerprint, kind, first_word, words, shared) "
-                "VALUES (?, ?, ?, ?, ?)",
-                rows,
-            )
-        return len(holders)
+        subjects = _synthetic_subjects(count, seed=5)
+        while batch := list(itertools.islice(subjects, chunk)):
+            holders, keys = [], {}
+            for key, values in batch:
+                subject_id = derive.subject_hash(key)
+                for kind, value in [*values, (SUBJECT_KEY, key)]:
+                    if kind == SUBJECT_KEY:
+                        token, forms = "", key_forms(key)
+                    else:  # the synthetic phones are E.164 already: their normalised form is the value
+                        normalised = value if kind == "PHONE_NUMBER" else normalise(kind, value)
+                        token = derive.derive_normalised(kind, normalised).token
+                        forms = value_forms(kind, value, normalised)
+                    for form in forms:
+                        fp = hasher.form(form)
+                        holders.append((fp, subject_id, token, kind))
+                        entry = keys.setdefault(
+                            fp, [KIND_CODES[kind], hasher.first_word(form), form.words, set()]
+                        )
+                        entry[3].add(subject_id)
+            holders.sort()
+            rows = [(fp, k, first, n, int(len(who) > 1)) for fp, (k, first, n, who) in sorted(keys.items())]
+            with vault.engine.begin() as conn:
+                columns = "fingerprint, subject_id, token, entity_type"
+                conn.exec_driver_sql(
+                    f"INSERT OR IGNORE INTO {fingerprints.name} ({columns}) VALUES (?, ?, ?, ?)", holders
+                )
+                conn.exec_driver_sql(
+                    f"INSERT INTO {fingerprint_keys.name} (fingerprint, kind, first_word, words, shared) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET shared = 1",
+                    rows,
+                )
+            written += len(holders)
+    return written
 
 
 def Vault_open(url: str):  # noqa: N802 - the vault with the bench's fixed KEK
@@ -292,28 +296,27 @@ def Vault_open(url: str):  # noqa: N802 - the vault with the bench's fixed KEK
     return Vault.open(url, kek=BENCH_KEK)
 
 
-def _rss_kib() -> int:
+def _status_kib(field: str) -> int:
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1])
     return 0
 
 
 def load_index_figures(url: str) -> dict:
-    """Child: load the index; its arrays' size, its peak RSS growth and the seconds it took."""
-    from vault.store import Vault
-
-    with Vault.open(url, kek=BENCH_KEK) as vault:
-        before = _rss_kib()
+    """Child: load the index; its arrays' size, the peak RSS growth during the load (the high-water mark
+    reset just before it) and the seconds it took."""
+    with Vault_open(url) as vault:
+        Path("/proc/self/clear_refs").write_text("5")  # resets VmHWM to the current RSS
+        before = _status_kib("VmRSS")
         started = time.perf_counter()
         index = vault.fingerprint_index()
         seconds = time.perf_counter() - started
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         return {
             "fingerprints": len(index),
             "index_mb": index.nbytes / 2**20,
-            "peak_growth_mb": (peak - before) / 1024,
-            "held_mb": (_rss_kib() - before) / 1024,
+            "peak_growth_mb": (_status_kib("VmHWM") - before) / 1024,
+            "held_mb": (_status_kib("VmRSS") - before) / 1024,
             "seconds": seconds,
         }
 

@@ -19,7 +19,6 @@ the catalog, and the subject key, are never scanned.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -43,6 +42,7 @@ from flows.pipeline.quarantine import QuarantineFile, quarantine_sealer
 from flows.pipeline.quarantine_index import index_key
 from flows.pipeline.readers import DEFAULT_CHUNK_ROWS, file_layout, read_chunks
 from flows.pipeline.writers import CleanFileWriter, clean_relpath, clean_schema
+from flows.tokenize.full_scan import pattern_detector
 from flows.tokenize.known_subjects import Found, KnownSubjects
 from flows.tokenize.linking import anchored_records
 from values.token_format import ERASED_MARKER
@@ -56,8 +56,6 @@ SETTINGS_VERSION = 2  # bump when the output of the same input and settings chan
 Item = tuple[str, str, str | None]  # (entity type, value, subject hint)
 Known = tuple[str, str | None, str]  # (token found by fingerprint, subject hint, entity type)
 Detector = Callable[[list[str]], list[list]]
-# What a column the sample called not personal is scanned for: the pattern recognizers (no NER).
-SCAN_ENTITIES: tuple[str, ...] = ("ADDRESS", "PHONE_NUMBER", "EMAIL_ADDRESS", "CREDIT_CARD")
 
 
 @dataclass
@@ -156,17 +154,6 @@ def _finder(detect: Detector, known: KnownSubjects | None):
     if known is None or not len(known):
         return lambda texts: [merge_spans(f, []) for f in detect(texts)]
     return lambda texts: [merge_spans(f, k) for f, k in zip(detect(texts), known.find(texts), strict=True)]
-
-
-def pattern_detector(detect: Detector) -> Detector:
-    """`detect` limited to the pattern recognizers (`SCAN_ENTITIES`), when it takes `entities`."""
-    try:
-        parameters = inspect.signature(detect).parameters
-    except (TypeError, ValueError):
-        return detect
-    if "entities" in parameters:
-        return lambda texts: detect(texts, entities=SCAN_ENTITIES)
-    return detect
 
 
 def _plan_chunk(

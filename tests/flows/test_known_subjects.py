@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from flows.pipeline.catalog import parse_catalog
+from flows.tokenize.full_scan import may_hold_pattern_entity
 from flows.tokenize.known_subjects import Found, KnownSubjects
 from flows.tokenize.tokenizing import merge_spans, tokenize_file
 from recognizers import Finding
@@ -207,3 +208,23 @@ def test_matching_can_be_turned_off_and_works_without_detection(zone, vault):
     assert clean(zone, off)["line"].tolist() == CHATS
     on = tokenize_file(zone, "chats", path, kinds, vault, nothing, force=True)
     assert clean(zone, on)["line"].tolist()[1] == f"agent: ok, sending it to {crm['C100002']['address']} then"
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("callback 0475 12 34 56", True),
+        ("ann@example.com", True),
+        ("ann [at] example [dot] com", True),
+        ("9 david canyon", True),
+        ("Rue de la Loi 16", True),
+        ("4111-1111-1111-1111", True),
+        ("s-0a1b2c3d4e5f", False),  # ids, timestamps and addresses of machines: no entity's shape
+        ("2026-01-05T10:22:33Z", False),
+        ("11.22.33.44", False),
+        ("roaming charges spain", False),
+        ("/plans/mobile", False),
+    ],
+)
+def test_the_full_scan_shows_detection_only_values_shaped_like_its_entities(value, expected):
+    assert may_hold_pattern_entity(value) is expected
