@@ -121,6 +121,15 @@ def _next_is_lower(text: str, words: list[tuple[int, int]], index: int) -> bool:
     return index + 1 < len(words) and text[words[index + 1][0]].islower()
 
 
+LOWER_CASE_TEXT_LIMIT = 400
+_LOWER_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _may_hold_a_lower_case_name(text: str, keywords: frozenset[str]) -> bool:
+    """A word of three letters or more that is no keyword, everyday or stop word."""
+    return any(word not in keywords for word in _LOWER_WORD.findall(text))
+
+
 def _subject_of_next_verb(text: str, words: list[tuple[int, int]], index: int) -> bool:
     """The word may be a name opening its sentence as the subject of the next word, a finite verb: it is
     only a noun or no dictionary word (`David`, `Mehrudin`; not `Wrong`, `Police`, `Analysts`)."""
@@ -151,6 +160,11 @@ def _speaker_or_addressee(text: str, words: list[tuple[int, int]], index: int) -
 def ner_windows(text: str, keywords: frozenset[str], width: int = NER_WINDOW_WORDS) -> list[tuple[int, int]]:
     """Character spans of the stretches of `text` NER must see: `width` words either side of each word
     holding a possible name, merged where they touch."""
+    if len(text) <= LOWER_CASE_TEXT_LIMIT and text.islower() and _may_hold_a_lower_case_name(text, keywords):
+        # a short text written all in lower case (a chat, a search): NER reads it whole, as no capital
+        # marks where a name could be; its lower-case hits are checked word by word (`ner_results`)
+        stripped = text.strip()
+        return [(text.index(stripped), text.index(stripped) + len(stripped))]
     words = [match.span() for match in _NON_SPACE.finditer(text)]
     kinds = [_word_kind(text[start:end], keywords) for start, end in words]
     for index, (start, end) in enumerate(words):

@@ -29,6 +29,7 @@ from recognizers.names.evidence import (
     fellow_speakers,
     listed_with_names,
     lower_case_titled_names,
+    reads_as_name,
     reported_speakers,
     self_introductions,
 )
@@ -185,9 +186,12 @@ class PersonRecognizer(LocalRecognizer):
         """The other items of a list that holds a name found (`Kovalev, Lee and Phillips`), the other speakers
         of a dialogue with a named speaker."""
         names = [(r.start, r.end) for r in results if r.entity_type == "PERSON" and r.score >= 0.5]
+        hints = [
+            (r.start, r.end) for r in results if r.entity_type == "PERSON" and r.score == LOWER_WORD_SCORE
+        ]
         return [
             make_result(self, "PERSON", start, end, 0.6, rule)
-            for start, end, rule in listed_with_names(text, names) + fellow_speakers(text, names)
+            for start, end, rule in listed_with_names(text, names, hints) + fellow_speakers(text, names)
         ]
 
     def _contact_spans(self, text: str) -> list[tuple[int, int, str]]:
@@ -623,11 +627,15 @@ class PersonRecognizer(LocalRecognizer):
                 start, end = strip_span(text, start, unit.start())  # `Cindy Holinka Apt. 117`
             if start >= end:
                 continue
-            start, end = extend_span(text, *drop_lower_words(text, start, end))
+            if not text.islower():  # in a text all in lower case, lower-case words are the name's own
+                start, end = extend_span(text, *drop_lower_words(text, start, end))
             if only_a_word_after_a_role(text, ent.start_char, start, end):
                 continue  # `Engineer Mode`, `Manager Dashboard`
             value = text[start:end]
-            if not plausible_name(value) or is_identifier_part(text, start, end):
+            lower_text = value.islower() and text.islower()  # a text written all in lower case
+            if not plausible_name(value.title() if lower_text else value) or is_identifier_part(
+                text, start, end
+            ):
                 continue
             if NOT_PERSON_VALUE.search(text, max(0, start - 60), start):
                 continue
@@ -648,7 +656,17 @@ class PersonRecognizer(LocalRecognizer):
                 continue  # `Kassel, den 11/04/2026`, `En Vigasio, a 02/04/2026`: where a letter was signed
             if value.split()[0].split("-")[0].lower() in place_name_openers() | STREET_TYPES:
                 continue  # `San Marino`, `Sankt Augustin`, `Saint-Hubert`: a place
-            if value.islower() or only_salutation_words(value):
+            if value.islower() and not (
+                lower_text and all(reads_as_name(word, lower_case=True) for word in value.split())
+            ):
+                continue  # lower case is no name's shape, except in a text written all in lower case
+            if lower_text and " " not in value:
+                # one lower-case word alone is as often a town, a note's shorthand or another language's word
+                # (`addr`, `thuis`): kept below the reporting score, a hint for `list_results` (two of them
+                # in one list make its items names: `silvana, adam, christopher and caleb`)
+                results.append(make_result(self, "PERSON", start, end, LOWER_WORD_SCORE, NER_HOW))
+                continue
+            if only_salutation_words(value):
                 continue  # `Groetjes`, `Beste Grüße`: the sign-off, not the name under it
             if (
                 " " not in value
@@ -687,6 +705,7 @@ class PersonRecognizer(LocalRecognizer):
 
 
 NER_HOW = "spaCy PERSON entity (pruned)"
+LOWER_WORD_SCORE = 0.4  # below `batch.MIN_SCORE`: a hint, never a finding on its own
 NER_CUT_HOW = "spaCy PERSON entity (pruned, cut at a line break)"
 # the word after a name opening a sentence, and what follows it: a lower-case word or the sentence's end
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Ll}+)(?=[ \t]+\p{Ll}|[ \t]*[.,:;!?\"]|[ \t]*$)")

@@ -61,9 +61,18 @@ _LIST = regex.compile(
     r"(?![\p{L}'’-])"
 )
 _ITEM = regex.compile(_LIST_ITEM)
+# ... and in a text written all in lower case, of one or two lower-case words: `silvana, adam and caleb`
+_LOWER_LIST_ITEM = r"(?!(?:and|or)\b)\p{Ll}[\p{Ll}'’\-]+(?:[ \t]+(?!(?:and|or)\b)\p{Ll}[\p{Ll}'’\-]+)?"
+_LOWER_LIST = regex.compile(
+    rf"(?<![\p{{L}}'’-]){_LOWER_LIST_ITEM}(?:,[ \t]+{_LOWER_LIST_ITEM}){{1,7}},?[ \t]+(?:and|or|&)[ \t]+"
+    rf"{_LOWER_LIST_ITEM}(?![\p{{L}}'’-])"
+)
+_LOWER_ITEM = regex.compile(rf"(?<![\p{{L}}'’-]){_LOWER_LIST_ITEM}")
 
 
-def _reads_as_name(word: str, lower_case: bool = False) -> bool:
+def reads_as_name(word: str, lower_case: bool = False) -> bool:
+    """`word` may be a name read from its position: no stop, everyday or salutation word; capitalised, no
+    verb, adjective, adverb or plural; in lower case, no dictionary word unless it is only a noun."""
     from recognizers.dictionary import is_dictionary_word, names_only_things
     from recognizers.names.words import everyday_words, salutation_words
 
@@ -92,7 +101,7 @@ def addressed_names(text: str) -> list[tuple[int, int, str]]:
             start = match.start("name")
             if pattern is _ADDRESSED_FIRST and not _SENTENCE_START.search(text, max(0, start - 4), start):
                 continue
-            if _reads_as_name(match.group("name")):
+            if reads_as_name(match.group("name")):
                 found.append((start, match.end("name"), ADDRESSED))
     return found
 
@@ -104,7 +113,7 @@ def reported_speakers(text: str) -> list[tuple[int, int, str]]:
         return []
     found = []
     for match in _SPEECH.finditer(text):
-        if all(_reads_as_name(word) for word in match.group("name").split()[:1]):
+        if all(reads_as_name(word) for word in match.group("name").split()[:1]):
             found.append((match.start("name"), match.end("name"), REPORTED_SPEAKER))
     return found
 
@@ -120,35 +129,41 @@ def lower_case_titled_names(text: str) -> list[tuple[int, int, str]]:
     found = []
     for match in _LOWER_TITLE.finditer(text):
         first = match.group("name")
-        if not _reads_as_name(first, lower_case=True):
+        if not reads_as_name(first, lower_case=True):
             continue
         end = match.end("name")
         second = match.group("second")
-        if second and _reads_as_name(second, lower_case=True) and not is_dictionary_word(second):
+        if second and reads_as_name(second, lower_case=True) and not is_dictionary_word(second):
             end = match.end("second")
         found.append((match.start("name"), end, LOWER_TITLE))
     return found
 
 
-def listed_with_names(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """The items of a list (`A, B and C`) of which one is already a name: the others are names too, when
-    each reads as one; `names` are the spans of the names found."""
-    if not names or " and " not in text and " or " not in text and " & " not in text:
+def listed_with_names(
+    text: str, names: list[tuple[int, int]], hints: list[tuple[int, int]] = ()
+) -> list[tuple[int, int, str]]:
+    """The items of a list (`A, B and C`) of which one is already a name, or two are hinted at (one
+    lower-case word each that the model called a person): the others are names too, when each reads as
+    one; `names` and `hints` are spans."""
+    if (not names and len(hints) < 2) or (" and " not in text and " or " not in text and " & " not in text):
         return []
     found, seen = [], set()
     matches = []
-    for start, end in names:  # a list is looked for only around the names
-        for match in _LIST.finditer(text, max(0, start - 200), min(len(text), end + 200)):
+    lower = text.islower()
+    pattern, item_pattern = (_LOWER_LIST, _LOWER_ITEM) if lower else (_LIST, _ITEM)
+    for start, end in [*names, *hints]:  # a list is looked for only around the names
+        for match in pattern.finditer(text, max(0, start - 200), min(len(text), end + 200)):
             if match.span() not in seen:
                 seen.add(match.span())
                 matches.append(match)
     for match in matches:
-        items = list(_ITEM.finditer(text, match.start(), match.end()))
+        items = list(item_pattern.finditer(text, match.start(), match.end()))
         named = [any(start < item.end() and item.start() < end for start, end in names) for item in items]
-        if not any(named):
+        hinted = [any(start < item.end() and item.start() < end for start, end in hints) for item in items]
+        if not any(named) and sum(hinted) < 2:
             continue
         for item, is_named in zip(items, named, strict=True):
-            if not is_named and all(_reads_as_name(word) for word in item.group(0).split()):
+            if not is_named and all(reads_as_name(word, lower_case=lower) for word in item.group(0).split()):
                 found.append((item.start(), item.end(), LIST_OF_NAMES))
     return found
 
@@ -167,5 +182,5 @@ def fellow_speakers(text: str, names: list[tuple[int, int]]) -> list[tuple[int, 
     return [
         (start, end, FELLOW_SPEAKER)
         for start, end in labels
-        if not any(s < end and start < e for s, e in names) and _reads_as_name(text[start:end])
+        if not any(s < end and start < e for s, e in names) and reads_as_name(text[start:end])
     ]

@@ -74,6 +74,15 @@ def test_spacy_names_are_kept_unless_evidence_says_otherwise(text, expected):
             ["Karvonen", "Anna Lindqvist", "Pietrasanta"],
         ),
         ("They had 3: Ksenia, Marcus and Oyelaran.", []),  # no name found in it to begin with
+        # a text written all in lower case: a given and a family name, or a list two of whose items the model
+        # calls persons; one lower-case word alone is no name
+        ("follow up with jessica kadyrov in 2 months.", ["jessica kadyrov"]),
+        (
+            "they had 6: silvana, adam, christopher, kristina, chad and caleb.",
+            ["silvana", "adam", "christopher", "kristina", "chad", "caleb"],
+        ),
+        ("she named him joshua", []),
+        ("new addr 10 weitzelweg vechta - escalated to l2", []),
         ("Offices in Paris, London and Berlin.", []),
     ],
 )
