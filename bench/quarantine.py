@@ -144,6 +144,12 @@ def _cell(figure: dict) -> str:
     )
 
 
+def _steps(figure: dict) -> str:
+    """The quarantine and verify steps' seconds (the rest of an erasure does not read the quarantine)."""
+    steps = figure.get("steps") or {}
+    return f"{steps.get('quarantine', 0):.2f}/{steps.get('verify', 0):.2f}" if steps else "-"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.quarantine", description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -172,13 +178,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     print(
-        f"\n{'record':>8}  {'bytes':>10}  {'tokenize s':>10}  {'unrelated person':>26}  {'record owner':>26}"
+        f"\n{'record':>8}  {'bytes':>10}  {'tokenize s':>10}  {'unrelated person':>26}  {'q/v s':>11}  "
+        f"{'record owner':>26}  {'q/v s':>11}"
     )
     for r in results:
         print(
-            f"{r['kind']:>8}  {r['size']:>10}  {r['tokenize']:>10.2f}  "
-            f"{_cell(r['unrelated']):>26}  {_cell(r['owner']):>26}"
+            f"{r['kind']:>8}  {r['size']:>10}  {r['tokenize']:>10.2f}  {_cell(r['unrelated']):>26}  "
+            f"{_steps(r['unrelated']):>11}  {_cell(r['owner']):>26}  {_steps(r['owner']):>11}"
         )
+    print("q/v s: seconds of the quarantine and verify steps")
     return 0 if all(r[who]["passed"] for r in results for who in ("unrelated", "owner")) else 1
 
 

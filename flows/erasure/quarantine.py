@@ -197,8 +197,9 @@ def _plan(
     raw_path = catalog.raw_dir / entry.file
     entries = read_quarantine(qpath)
     current = entry.bad_positions if len(entry.bad_positions) == len(entries) else None
+    key = index_key(vault)
     records = [
-        _Record(item, current[i] if current else item["position"], RecordIndex.of_entry(item))
+        _Record(item, current[i] if current else item["position"], key.read(item))
         for i, item in enumerate(entries)
     ]
     candidates = [r for r in records if finder.may_hold(r.index)]
@@ -383,10 +384,11 @@ def check_quarantine(
     `hashes`; every record without) and re-scan it, and its raw copy, for the subject's identifiers and
     for values only they hold (their card, their unique address)."""
     finder = SubjectFinder(vault, fp, hashes)
+    key = index_key(vault)
     for dataset, entry in quarantined_files(catalog):
         with failure_context(dataset, entry.file):
             records = [
-                _Record(item, item["position"], RecordIndex.of_entry(item))
+                _Record(item, item["position"], key.read(item))
                 for item in read_quarantine(catalog.quarantine_dir / entry.quarantine_file)
             ]
             candidates = [r for r in records if finder.may_hold(r.index)]

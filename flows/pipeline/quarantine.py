@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from flows.pipeline import readers
 from flows.pipeline.atomic import atomic_path
-from flows.pipeline.quarantine_index import IndexKey, encode_index, last_cut, merge_indexes
+from flows.pipeline.quarantine_index import SALT_BYTES, IndexKey, encode_index, last_cut, merge_indexes
 
 if TYPE_CHECKING:
     from vault.store import Vault
@@ -82,7 +82,7 @@ class QuarantineFile:
     index: IndexKey | None = None
     lines_of: Path | None = None
     entries: list[dict] = field(default_factory=list)
-    kept_in_part: dict[int, bytes | None] = field(default_factory=dict)  # line -> index of the kept part
+    kept_in_part: dict[int, bytes] = field(default_factory=dict)  # line -> index of the kept part's end
 
     def add(self, record: readers.BadRecord) -> None:
         sealed = self.seal(record.raw, associated_data(self.dataset, self.file, record.position))
@@ -107,8 +107,9 @@ class QuarantineFile:
             return  # not one line each: they stay without an index, always examined
         entries = {entry["position"]: entry for entry in self.entries}
         for number, pieces in raw_lines(self.lines_of, set(self.kept_in_part)):
-            whole = self.index.streamed_index([pieces])
-            entries[number]["index"] = encode_index(merge_indexes(whole, self.kept_in_part[number]))
+            kept = self.kept_in_part[number]
+            whole = self.index.streamed_index([pieces], salt=kept[:SALT_BYTES])
+            entries[number]["index"] = encode_index(merge_indexes(whole, kept))
 
     def close(self) -> Path | None:
         """Write the file when there is anything to keep (and remove a stale one when there is not)."""

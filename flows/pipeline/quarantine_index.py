@@ -2,30 +2,36 @@
 
 Erasure used to decrypt and scan every quarantined record for every request, so one big unreadable line
 stalled every erasure. Now each record is indexed when it is quarantined: the sorted set of short keyed
-hashes (8-byte BLAKE2b under a key derived from the vault's master secret, `flows.quarantine-index`) of
+hashes (BLAKE2b under a key derived from the vault's master secret, `flows.quarantine-index`, and salted
+per record, see `IndexKey`) of
 - every word: each run of letters and digits (`[^\\W_]+`) of the record, NFKC case-folded alone and as
   NFKC folds it with its neighbours (decomposed accents, ligatures, compatibility characters), and the
   ASCII letter-digit runs inside a word (an email glued to a non-ASCII letter);
 - every 7 consecutive digits of each run of digits and separators (a phone or a card number, written any
   way, ends in the same seven digits);
-- the subject id the vault computes for each customer-id-shaped word (`SUBJECT_KEY_WORD`): a customer id's
-  plaintext is not known at erasure time, its subject id is.
+- the subject id the vault computes for each customer-id-shaped word (`SUBJECT_KEY_WORD`; a keyed hash
+  already, truncated to 8 bytes): a customer id's plaintext is not known at erasure time, its subject id is.
 The erasure's resolve step computes the same hashes for each value of the subject's cluster
 (`value_hashes`: the words of a name, an address or an email, the last seven digits of a phone or a card)
 and for their subject ids (`SubjectHashes`); a record can hold a value only when its index holds every hash
 the value needs, so a record whose index rules the subject out is neither decrypted nor scanned. Both sides
-split text the same way because they call the same functions here.
+split text the same way because they call the same functions here. The index covers the record as its raw
+file holds it (`flows.pipeline.quarantine`: a line the quarantine keeps only in part is indexed whole).
 
 Nothing in the index is recoverable without the vault's key: each entry is a keyed hash, and without the
 key nobody can compute one to test a guess (a plain hash of a phone number falls to a dictionary attack,
-a keyed one does not). A record larger than `MAX_INDEXED_BYTES` gets no index (`None`), and neither do
-records quarantined before indexing existed: those are always examined.
+a keyed one does not); with the key, the sealed record can be opened anyway. Each record's salt keeps its
+entries apart from every other record's: without the key, two records holding the same email cannot be
+told from two that do not. A record larger than
+`MAX_INDEXED_BYTES` gets no index (`None`), and neither do records quarantined before indexing existed:
+those are always examined.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -39,7 +45,9 @@ if TYPE_CHECKING:
     from vault.store import Vault
 
 INDEX_LABEL = "flows.quarantine-index"
-HASH_BYTES = 8
+HASH_BYTES = 8  # an index entry
+UNIT_BYTES = 16  # a word's, digit tail's or subject id's keyed hash, before a record's salt
+SALT_BYTES = 16  # each record's own
 TAIL_DIGITS = 7
 MAX_INDEXED_BYTES = 64 << 20  # above this a record is always examined (a 50 MB line is indexed)
 
@@ -104,48 +112,58 @@ def last_cut(data: bytes) -> int:
 
 
 class IndexKey:
-    """The keyed hashes of the index: words and digit tails (8-byte BLAKE2b under the index key, each in its
-    own domain), and the subject ids the vault computes for customer-id-shaped words (keyed hashes
-    already, truncated to 8 bytes)."""
+    """The keyed hashes of the index. A word or a digit tail is first a 16-byte unit (BLAKE2b under the
+    index key, each kind in its own domain; a subject id, a keyed hash already, is its own unit); a
+    record's index holds, for each unit, an 8-byte BLAKE2b of it under the index key and the record's own
+    random salt, so two records that share a word share no entry."""
 
     def __init__(self, key: bytes, subject_id: Callable[[str], str]):
         self._key = key
         self._subject_id = subject_id
 
-    def _hash(self, domain: bytes, text: str) -> bytes:
+    def _unit(self, domain: bytes, text: str) -> bytes:
         data = domain + text.encode("utf-8", "surrogatepass")
-        return hashlib.blake2b(data, digest_size=HASH_BYTES, key=self._key).digest()
+        return hashlib.blake2b(
+            data, digest_size=UNIT_BYTES, key=self._key, person=b"pv-quarantine-u"
+        ).digest()
 
     def word(self, word: str) -> bytes:
-        return self._hash(b"w\x00", word)
+        return self._unit(b"w\x00", word)
 
     def tail(self, digits: str) -> bytes:
-        return self._hash(b"d\x00", digits)
+        return self._unit(b"d\x00", digits)
 
     @staticmethod
     def subject(subject_id: str) -> bytes:
-        return bytes.fromhex(subject_id[: 2 * HASH_BYTES])
+        return bytes.fromhex(subject_id[: 2 * UNIT_BYTES])
 
     def subject_of_word(self, word: str) -> bytes:
-        """The index entry of the subject id the vault computes for a customer-id-shaped word."""
+        """The unit of the subject id the vault computes for a customer-id-shaped word."""
         return self.subject(self._subject_id(word))
 
-    def record_index(self, *copies: bytes) -> bytes | None:
-        """The sorted, concatenated hashes of a record, over all its copies (the sealed one and the raw
-        one, when they differ); None above `MAX_INDEXED_BYTES`. A copy that begins the longest one (the
-        first 16 MiB the quarantine kept of a long line) adds only its last, maybe cut, words."""
+    def entry(self, unit: bytes, salt: bytes) -> bytes:
+        """What a record's index (salted with `salt`) holds for a unit."""
+        return hashlib.blake2b(
+            unit, digest_size=HASH_BYTES, key=self._key, salt=salt, person=b"pv-quarantine-e"
+        ).digest()
+
+    def record_index(self, *copies: bytes, salt: bytes | None = None) -> bytes | None:
+        """A record's index over all its copies (the sealed one and the raw one, when they differ): its
+        salt (random unless given), then its sorted entries; None above `MAX_INDEXED_BYTES`. A copy that
+        begins the longest one (the first 16 MiB the quarantine kept of a long line) adds only its last,
+        maybe cut, words."""
         longest = max(copies, key=len)
         parts = [longest]
         for copy in copies:
             if copy is not longest:
                 cut = last_cut(copy)
                 parts.append(copy[cut:] if longest.startswith(copy[:cut]) else copy)
-        return self.streamed_index([part] for part in parts)
+        return self.streamed_index(([part] for part in parts), salt)
 
-    def streamed_index(self, copies: Iterable[Iterable[bytes]]) -> bytes | None:
+    def streamed_index(self, copies: Iterable[Iterable[bytes]], salt: bytes | None = None) -> bytes | None:
         """`record_index` of copies given in pieces (a raw line read a few MiB at a time); a piece is cut
-        only after a byte no word, digit run or customer id holds, so the pieces give the whole's hashes."""
-        hashes: set[bytes] = set()
+        only after a byte no word, digit run or customer id holds, so the pieces give the whole's units."""
+        units: set[bytes] = set()
         for pieces in copies:
             size, pending = 0, b""
             for piece in pieces:
@@ -155,20 +173,26 @@ class IndexKey:
                 pending += piece
                 cut = last_cut(pending)
                 if cut:
-                    self._add(hashes, pending[:cut])
+                    self._add(units, pending[:cut])
                     pending = pending[cut:]
-            self._add(hashes, pending)
-        return b"".join(sorted(hashes))
+            self._add(units, pending)
+        salt = os.urandom(SALT_BYTES) if salt is None else salt
+        return salt + b"".join(sorted({self.entry(unit, salt) for unit in units}))
 
-    def _add(self, hashes: set[bytes], data: bytes) -> None:
+    def _add(self, units: set[bytes], data: bytes) -> None:
         text = data.decode("utf-8", "surrogateescape")
-        hashes.update(map(self.word, record_words(text)))
-        hashes.update(map(self.tail, digit_tails(text)))
-        hashes.update(map(self.subject_of_word, set(SUBJECT_KEY_WORD.findall(text))))
+        units.update(map(self.word, record_words(text)))
+        units.update(map(self.tail, digit_tails(text)))
+        units.update(map(self.subject_of_word, set(SUBJECT_KEY_WORD.findall(text))))
 
     def encoded_index(self, *copies: bytes) -> str | None:
         """`record_index` as the quarantine entry stores it (base64), or None."""
         return encode_index(self.record_index(*copies))
+
+    def read(self, entry: dict) -> RecordIndex | None:
+        """The index stored with a quarantine entry; None when it has none (old entry, too big)."""
+        encoded = entry.get("index")
+        return None if encoded is None else RecordIndex(self, base64.b64decode(encoded))
 
 
 def encode_index(index: bytes | None) -> str | None:
@@ -177,11 +201,17 @@ def encode_index(index: bytes | None) -> str | None:
 
 
 def merge_indexes(*indexes: bytes | None) -> bytes | None:
-    """The union of indexes (of the copies of one record); None when one of them is None."""
+    """The union of indexes of the copies of one record (made with the same salt); None when one of them
+    is None."""
     if any(index is None for index in indexes):
         return None
-    hashes = {index[i : i + HASH_BYTES] for index in indexes for i in range(0, len(index), HASH_BYTES)}
-    return b"".join(sorted(hashes))
+    salt = indexes[0][:SALT_BYTES]
+    if any(index[:SALT_BYTES] != salt for index in indexes):
+        raise ValueError("indexes of one record share its salt")
+    hashes = {
+        index[i : i + HASH_BYTES] for index in indexes for i in range(SALT_BYTES, len(index), HASH_BYTES)
+    }
+    return salt + b"".join(sorted(hashes))
 
 
 def index_key(vault: Vault) -> IndexKey:
@@ -190,29 +220,32 @@ def index_key(vault: Vault) -> IndexKey:
 
 
 class RecordIndex:
-    """A record's index as read from its quarantine entry: membership by binary search, nothing decoded
-    beyond base64 (an index of a big record holds millions of hashes)."""
+    """A record's index as read from its quarantine entry: whether it holds a unit, by binary search over
+    its entries (an index of a big record holds millions), nothing decoded beyond base64."""
 
-    def __init__(self, blob: bytes):
-        if len(blob) % HASH_BYTES:
-            raise ValueError("a quarantine index is a whole number of hashes")
+    def __init__(self, key: IndexKey, blob: bytes):
+        if len(blob) < SALT_BYTES or (len(blob) - SALT_BYTES) % HASH_BYTES:
+            raise ValueError("a quarantine index is a salt and a whole number of hashes")
+        self._key = key
+        self._salt = blob[:SALT_BYTES]
         self._blob = blob
-        self._count = len(blob) // HASH_BYTES
-
-    @classmethod
-    def of_entry(cls, entry: dict) -> RecordIndex | None:
-        """The index stored with a quarantine entry; None when it has none (old entry, too big)."""
-        encoded = entry.get("index")
-        return None if encoded is None else cls(base64.b64decode(encoded))
+        self._count = (len(blob) - SALT_BYTES) // HASH_BYTES
+        self._known: dict[bytes, bool] = {}
 
     def __len__(self) -> int:
         return self._count
 
-    def __contains__(self, digest: bytes) -> bool:
+    def __contains__(self, unit: bytes) -> bool:
+        if unit not in self._known:
+            self._known[unit] = self._holds(self._key.entry(unit, self._salt))
+        return self._known[unit]
+
+    def _holds(self, digest: bytes) -> bool:
         low, high = 0, self._count
         while low < high:
             middle = (low + high) // 2
-            found = self._blob[middle * HASH_BYTES : (middle + 1) * HASH_BYTES]
+            at = SALT_BYTES + middle * HASH_BYTES
+            found = self._blob[at : at + HASH_BYTES]
             if found == digest:
                 return True
             if found < digest:
@@ -236,8 +269,8 @@ def _tail(digits: str) -> list[str]:
 
 
 def value_hashes(key: IndexKey, entity_type: str, value: str) -> dict:
-    """What a record's index must hold to hold `value`: `needs` (every hash, base64) and, for names and
-    addresses, `first` (the hash of their first word, where the erasure's scan starts a window)."""
+    """What a record's index must hold to hold `value`: `needs` (every unit, base64) and, for names and
+    addresses, `first` (the unit of their first word, where the erasure's scan starts a window)."""
     first = None
     if entity_type == "EMAIL_ADDRESS":
         needs = [key.word(w) for w in _email_words(value)]
@@ -259,7 +292,7 @@ def _b64(digest: bytes) -> str:
 @dataclass
 class SubjectHashes:
     """The subject's side of the index, recorded by the erasure's resolve step (keyed hashes only):
-    per cluster token, the hashes its value needs; the hashes of the cluster's subject ids. A token
+    per cluster token, the units its value needs; the units of the cluster's subject ids. A token
     missing from `values` (its value could not be read) may be in any record."""
 
     subjects: list[str] = field(default_factory=list)
@@ -300,7 +333,7 @@ class SubjectHashes:
         return index is None or any(h in index for h in self._subjects)
 
     def words(self, tokens: Iterable[str]) -> set[bytes] | None:
-        """Every hash these values need, together; None when one of them is unknown."""
+        """Every unit these values need, together; None when one of them is unknown."""
         found = set()
         for token in tokens:
             if token not in self._needs:
@@ -309,7 +342,7 @@ class SubjectHashes:
         return found
 
     def first_words(self, tokens: Iterable[str]) -> set[bytes] | None:
-        """Hashes of the first words of these names and addresses; None when one is unknown."""
+        """Units of the first words of these names and addresses; None when one is unknown."""
         found = set()
         for token in tokens:
             first = self.values.get(token, {}).get("first")

@@ -5,8 +5,8 @@ Each row is a value of the subject written the way a broken record may hold it (
 phone formats, card separators, decomposed accents, an email glued to a letter or written out, a customer
 id); on a real SQLite vault the full finder (no index) must find it, the record's index must let the
 record through, and the finder narrowed by that index must return the same verdict. Records without the
-value are ruled out, and the index is keyed: it holds no word, and another vault's index of the same
-record shares no hash with it.
+value are ruled out, and the index is keyed and salted: it holds no word, and neither another vault's
+index of the same record nor the same record indexed again shares an entry with it.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from flows.demo.synthetic_people import render_phone
 from flows.erasure.quarantine import SubjectFinder, word_runs
 from flows.pipeline.quarantine_index import (
     HASH_BYTES,
+    SALT_BYTES,
     RecordIndex,
     SubjectHashes,
     index_key,
@@ -48,6 +49,11 @@ def _random_latin1(size: int, seed: int = 5) -> str:
 def vault(tmp_path_factory):
     with Vault.open(f"sqlite:///{tmp_path_factory.mktemp('index-vault') / 'vault.db'}") as opened:
         yield opened
+
+
+def _index(vault: Vault, data: bytes) -> RecordIndex:
+    key = index_key(vault)
+    return RecordIndex(key, key.record_index(data))
 
 
 def _finders(vault: Vault, entity_type: str, value: str) -> tuple[SubjectFinder, SubjectFinder, Footprint]:
@@ -99,7 +105,7 @@ def test_a_record_holding_the_value_is_let_through_and_scanned_alike(vault, enti
     data = text.encode("utf-8", "surrogateescape")
     verdict = full.judge(data)
     assert verdict[1], "the full scan finds the value"
-    index = RecordIndex(index_key(vault).record_index(data))
+    index = _index(vault, data)
     assert indexed.may_hold(index)
     assert indexed.narrowed(index).judge(data) == verdict
     assert indexed.judge(data) == verdict  # the first-word filter alone changes nothing either
@@ -120,33 +126,41 @@ def test_a_record_without_the_value_is_ruled_out(vault, entity_type, value, text
     full, indexed, _fp = _finders(vault, entity_type, value)
     data = text.encode("utf-8", "surrogateescape")
     assert full.judge(data) == ([], [])
-    assert not indexed.may_hold(RecordIndex(index_key(vault).record_index(data)))
+    assert not indexed.may_hold(_index(vault, data))
 
 
 def test_an_unknown_value_or_an_old_entry_is_never_ruled_out(vault):
     _full, indexed, fp = _finders(vault, "PERSON", PERSON.full_name)
-    index = RecordIndex(index_key(vault).record_index(b"nothing of theirs here"))
+    index = _index(vault, b"nothing of theirs here")
     assert not indexed.may_hold(index)
     assert indexed.may_hold(None)  # no index: an entry written before it existed, or too big
     unreadable = SubjectHashes.of(index_key(vault), fp.subjects, {})  # the vault gave no value back
     assert SubjectFinder(vault, fp, unreadable).may_hold(index)
 
 
-def test_the_index_is_keyed_and_holds_no_word(vault, tmp_path):
+def _entries(index: bytes) -> set[bytes]:
+    return {index[i : i + HASH_BYTES] for i in range(SALT_BYTES, len(index), HASH_BYTES)}
+
+
+def test_the_index_is_keyed_salted_and_holds_no_word(vault, tmp_path):
     data = f"plans for {PERSON.full_name}, call {PERSON.mobile}, ref {PERSON.customer_id}".encode()
-    index = index_key(vault).record_index(data)
-    assert index and len(index) % HASH_BYTES == 0
+    key = index_key(vault)
+    index = key.record_index(data)
+    assert index and (len(index) - SALT_BYTES) % HASH_BYTES == 0
     for word in (PERSON.first_name.lower(), PERSON.last_name.lower(), PERSON.customer_id.lower()):
         assert word.encode() not in index
+    ours = _entries(index)
     with Vault.open(f"sqlite:///{tmp_path / 'other.db'}") as other:
-        elsewhere = index_key(other).record_index(data)
-    ours = {index[i : i + HASH_BYTES] for i in range(0, len(index), HASH_BYTES)}
-    theirs = {elsewhere[i : i + HASH_BYTES] for i in range(0, len(elsewhere), HASH_BYTES)}
-    assert len(ours) == len(theirs) and not ours & theirs
+        elsewhere = _entries(index_key(other).record_index(data, salt=index[:SALT_BYTES]))
+    assert len(ours) == len(elsewhere) and not ours & elsewhere  # another vault's key: nothing in common
+    again = key.record_index(data)  # the same record quarantined twice: its own salt each time
+    assert not ours & _entries(again)
     plain = {hashlib.blake2b(f"w\x00{w}".encode(), digest_size=HASH_BYTES).digest() for w in ("plans", "for")}
     assert not plain & ours  # not a plain hash either: nobody without the key can test a guess
-    needs = value_hashes(index_key(vault), "PERSON", PERSON.full_name)["needs"]
-    assert {base64.b64decode(n) for n in needs} <= ours
+    needs = value_hashes(key, "PERSON", PERSON.full_name)["needs"]
+    assert {key.entry(base64.b64decode(n), index[:SALT_BYTES]) for n in needs} <= ours
+    for blob in (index, again):
+        assert all(base64.b64decode(n) in RecordIndex(key, blob) for n in needs)
 
 
 @pytest.mark.parametrize(
