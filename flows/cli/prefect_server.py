@@ -3,8 +3,10 @@
 Prefect's own temporary server is a uvicorn child process that outlives a `kill -9` of the command that
 started it (re-parented to pid 1, holding its port and database, every time). This one is the same
 uvicorn application, started by piivault with the kernel's parent-death signal (`PR_SET_PDEATHSIG`,
-Linux): when the command dies, however it dies, the kernel kills the server too. Its state lives in
-the `PREFECT_HOME` it is given (piivault's default: `.prefect/` beside the catalog), analytics off.
+Linux): when the command dies, however it dies, the kernel kills the server too. It runs in a session of
+its own, so a Ctrl-C reaches only the command, which stops the server once it no longer needs it. Its
+state lives in the `PREFECT_HOME` it is given (piivault's default: `.prefect/` beside the catalog),
+analytics off.
 """
 
 from __future__ import annotations
@@ -100,6 +102,9 @@ def start_server(home: Path, port: int) -> subprocess.Popen:
             stdout=log,
             stderr=log,
             preexec_fn=_parent_death_signal(),
+            # its own session: a Ctrl-C at the terminal reaches the command only, which then stops the
+            # server when it is done with it (`serve` pauses its deployments first, on a live server)
+            start_new_session=True,
         )
 
 

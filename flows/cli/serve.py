@@ -72,15 +72,37 @@ def refuse_work_pool_deployments(served: list) -> None:
                 )
 
 
+def pause_deployments(served: list) -> None:
+    """Pause those of the served deployments that were registered (as Prefect's serve does on stopping)."""
+    from prefect.client.orchestration import get_client
+    from prefect.exceptions import ObjectNotFound
+
+    with get_client(sync_client=True) as client:
+        for deployment in served:
+            try:
+                client.pause_deployment(
+                    client.read_deployment_by_name(f"{deployment.flow_name}/{deployment.name}").id
+                )
+            except ObjectNotFound:
+                continue
+
+
 def run(args: argparse.Namespace) -> int:
     load_catalog_from(args)  # a missing or invalid catalog stops serve before anything is registered
     location = catalog_location(args)
-    with prefect_api(location) as url:
-        from prefect import serve
+    try:
+        with prefect_api(location) as url:
+            from prefect import serve
 
-        served = deployments(str(location.path), args.tokenize_cron, args.scan_cron)
-        refuse_work_pool_deployments(served)
-        names = ", ".join(f"{d.flow_name}/{d.name}" for d in served)
-        say(f"serving {names} on {url} (catalog {location.path})")
-        serve(*served)
+            served = deployments(str(location.path), args.tokenize_cron, args.scan_cron)
+            refuse_work_pool_deployments(served)
+            names = ", ".join(f"{d.flow_name}/{d.name}" for d in served)
+            say(f"serving {names} on {url} (catalog {location.path})")
+            try:
+                serve(*served)  # until Ctrl-C or SIGTERM, which it handles: pauses its deployments, returns
+            except KeyboardInterrupt:  # after registering, before Prefect's own handling began
+                pause_deployments(served)
+                return 130
+    except KeyboardInterrupt:  # before anything was registered
+        return 130
     return 0

@@ -183,3 +183,47 @@ def test_remembered_column_kinds_are_reused_only_while_what_they_depend_on_is_un
     (root / "catalog.yaml").write_text(entry)
     changed = classify_remembered(load_catalog(root / "catalog.yaml"), "web_logs", code)
     assert len(calls) == 2 and changed["page"] == "free_text"  # a catalog change is never hidden
+
+
+def _wait_until_served(process: subprocess.Popen, url: str) -> None:
+    """Until the runner polls for runs: Prefect then handles Ctrl-C itself (pausing what it registered)."""
+    import urllib.request
+
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    deadline = time.monotonic() + WAIT_SECONDS
+    while True:
+        try:
+            with opener.open(f"{url}/deployments/name/access/access-served", timeout=5) as response:
+                if json.loads(response.read()).get("last_polled"):
+                    return
+        except OSError:
+            pass
+        assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.5)
+
+
+def test_ctrl_c_stops_serve_and_then_its_temporary_server(zone):
+    """Ctrl-C reaches the terminal's whole process group; the server, in a session of its own, must outlive
+    it long enough for serve to pause its deployments, then go."""
+    root, _people = zone
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    command = [sys.executable, "-m", "flows.cli", "serve", "--catalog", str(root / "catalog.yaml")]
+    process = subprocess.Popen(  # stdout into the same pipe: Prefect says there when it is serving
+        command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    process.stderr = process.stdout
+    try:
+        started = r"(?s)Prefect temporary server (\S+) \(pid (\d+)\).*deployments are being served"
+        found = _stderr_line(process, started)
+        url, server = found.group(1), int(found.group(2))
+        _wait_until_served(process, url)
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=WAIT_SECONDS)
+        rest = process.stderr.read().decode(errors="replace")
+        assert process.returncode == 0 and "Traceback" not in rest, rest[-3000:]
+        assert "All deployments have been paused" in rest
+        assert _gone(server)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.stderr.close()
