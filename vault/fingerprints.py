@@ -281,6 +281,19 @@ class Fingerprinter:
 
 # -- writing -----------------------------------------------------------------------------------------
 
+_changes = 0  # fingerprint writes by this process: an index loaded before one is stale (`changes`)
+
+
+def changes() -> int:
+    """How many times this process has changed fingerprints (written, tombstoned, released): a cached
+    index (`flows.tokenize.known_subjects`) is reloaded when the count moved since it was loaded."""
+    return _changes
+
+
+def _changed() -> None:
+    global _changes
+    _changes += 1
+
 
 def _holder_rows(fingerprinter: Fingerprinter, subject_id: str, token: str, kind: str, forms: list[Form]):
     for form in forms:
@@ -348,6 +361,7 @@ def record(
         return 0
     insert_ignore(conn, fingerprints, [holders[k] for k in sorted(holders)])
     _update_keys(conn, keys)
+    _changed()
     return len(holders)
 
 
@@ -405,6 +419,7 @@ def tombstone_subject(conn: Connection, subject_id: str, request_id: str | None,
             update(fingerprint_keys).where(fingerprint_keys.c.fingerprint.in_(list(chunk))).values(shared=0)
         )
     conn.execute(delete(fingerprints).where(fingerprints.c.subject_id == subject_id))
+    _changed()
     return len(erased)
 
 
@@ -431,6 +446,7 @@ def release_token(
         conn.execute(
             update(fingerprint_keys).where(fingerprint_keys.c.fingerprint.in_(list(chunk))).values(shared=0)
         )
+    _changed()
     return len(erased)
 
 

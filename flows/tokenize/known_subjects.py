@@ -25,6 +25,7 @@ customer id, and nothing for a live subject's customer id (a pseudonymous id tok
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -44,6 +45,7 @@ from vault.fingerprints import (
     SUBJECT_KEY,
     WORDS,
     Fingerprinter,
+    changes,
     fold_word,
     word_spans,
 )
@@ -58,6 +60,9 @@ HAS_DIGITS = re.compile(r"\d(?:\D{0,3}\d){6}")
 MIN_DIGITS, MAX_DIGITS = 7, 19
 MAX_GAP = 8  # characters between two words of one form: spaces, a line break, a comma or two
 WORD_CACHE_LIMIT = 1_000_000
+INDEX_REUSE_SECONDS = 300
+# vault URL -> (fingerprint changes of this process when loaded, monotonic time, index)
+_INDEXES: dict[str, tuple[int, float, FingerprintIndex]] = {}
 
 
 @dataclass(frozen=True)
@@ -213,7 +218,15 @@ class KnownSubjects:
 
     @classmethod
     def load(cls, vault: Vault) -> KnownSubjects:
-        return cls(vault, vault.fingerprint_index())
+        """The vault's index, loaded once per process and vault and reused for the next files while no
+        fingerprint was written here since and for at most `INDEX_REUSE_SECONDS` (writes by other
+        processes: a million subjects' index takes seconds to load, a tokenize run has many files)."""
+        key = vault.engine.url.render_as_string(hide_password=True)
+        cached = _INDEXES.get(key)
+        now = time.monotonic()
+        if cached is None or cached[0] != changes() or now - cached[1] > INDEX_REUSE_SECONDS:
+            cached = _INDEXES[key] = (changes(), now, vault.fingerprint_index())
+        return cls(vault, cached[2])
 
     def __len__(self) -> int:
         return len(self.scanner.index)

@@ -228,3 +228,12 @@ def test_matching_can_be_turned_off_and_works_without_detection(zone, vault):
 )
 def test_the_full_scan_shows_detection_only_values_shaped_like_its_entities(value, expected):
     assert may_hold_pattern_entity(value) is expected
+
+
+def test_the_index_is_loaded_once_per_process_until_fingerprints_change(zone, vault):
+    crm_tokens(zone, vault)
+    first = KnownSubjects.load(vault).scanner.index
+    assert KnownSubjects.load(vault).scanner.index is first  # the next file of the run reuses it
+    vault.tokenize_batch([("PERSON", "Ada Lovelace", "C9")])
+    again = KnownSubjects.load(vault).scanner.index
+    assert again is not first and len(again) > len(first)
