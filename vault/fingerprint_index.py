@@ -20,7 +20,7 @@ import numpy as np
 from sqlalchemy import Connection
 
 from vault.engine import SQLITE_CACHE_KIB
-from vault.fingerprints import ERASED, KIND_MASK, SHARED, WORD_KINDS
+from vault.fingerprint_forms import ERASED, KIND_MASK, SHARED, WORD_KINDS
 from vault.schema import fingerprint_keys
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ form (`vault.fingerprints`) in a batch of texts without holding any value in cle
 
 What is never matched on its own, because it is too common to be evidence (a lone given or family name,
 a town, a postcode, a street without its number, a short customer id), is simply never fingerprinted:
-the rule is `vault.fingerprints`' (and the README's).
+the rule is `vault.fingerprint_forms`' (and the README's).
 
 `KnownSubjects` turns matches into what tokenize writes: the token of the matched value (the one whose
 normalised form the text has, else the value's own), `[pv:erased]` for an erased subject's value or

@@ -8,8 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.vault.conftest import TEST_KEK
-from vault.fingerprint_index import FingerprintIndex
-from vault.fingerprints import (
+from vault.fingerprint_forms import (
     ERASED,
     KIND_CODES,
     KIND_MASK,
@@ -19,10 +18,11 @@ from vault.fingerprints import (
     key_forms,
     name_forms,
     phone_forms,
-    record,
     value_forms,
     words,
 )
+from vault.fingerprint_index import FingerprintIndex
+from vault.fingerprints import record
 from vault.schema import fingerprint_keys, fingerprints
 from vault.store import Vault
 
