@@ -2,7 +2,8 @@
 
 Candidates (emails, phones, cards, runs of words for names and addresses) are tokenized with the vault's
 key and compared with the footprint, as verification does; customer-id-shaped words by their subject id.
-The rules are the clean zone's (`flows.requests.rows`), see `SubjectFinder`.
+Emails written to escape harvesters or in an airline booking's form are candidates too, read back as
+`values.emails` reads them. The rules are the clean zone's (`flows.requests.rows`), see `SubjectFinder`.
 
 The scan is linear in the record, with a small constant. With the subject's side of the quarantine index
 (`flows.pipeline.quarantine_index.SubjectHashes`) a record is first narrowed to the values its index says
