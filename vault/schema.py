@@ -223,6 +223,20 @@ fingerprint_keys = Table(
     sqlite_with_rowid=False,
 )
 
+# Credentials of the vault service (`vault.service.credentials`): an id, a keyed hash of the secret (never
+# the secret), the role and name it was issued to, when it expires and whether it was revoked.
+service_credentials = Table(
+    "service_credentials",
+    vault_metadata,
+    Column("credential_id", String(32), primary_key=True),
+    Column("secret_hash", LargeBinary(32), nullable=False),
+    Column("role", String(100), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+)
+
 keystore_version = Table("keystore_version", keystore_metadata, Column("version", Integer, primary_key=True))
 
 data_keys = Table(
@@ -298,6 +312,8 @@ VAULT_MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     # Subject fingerprints (`vault.fingerprints`). Links made before this version get theirs when their
     # files are tokenized again (`piivault tokenize --force`): computing one needs the plaintext.
     (4, _create(vault_metadata, ["fingerprints", "fingerprint_keys"])),
+    # Credentials of the vault service (`piivault vault token issue`).
+    (5, _create(vault_metadata, ["service_credentials"])),
 ]
 VAULT_SCHEMA_VERSION = max(version for version, _ in VAULT_MIGRATIONS)
 
