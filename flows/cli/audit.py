@@ -1,11 +1,15 @@
-"""`piivault audit`: list detokenization audit records, newest first (they never hold a value)."""
+"""`piivault audit`: list detokenization audit records, newest first (they never hold a value).
+
+With `PIIVAULT_VAULT_URL` set, the vault service answers, as far as the credential's role may see the
+audit (`vault.client`); otherwise the embedded vault the options name.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from flows.cli.vault_options import add_vault_options, open_vault
+from flows.cli.vault_options import add_vault_options, open_access_vault
 
 COLUMNS = ("at", "actor", "role", "purpose", "outcome", "token", "detail")
 
@@ -23,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     from vault.errors import VaultError
 
     try:
-        with open_vault(args) as vault:
+        with open_access_vault(args) as vault:
             records = vault.audit_records(limit=args.limit or None, token=args.token, actor=args.actor)
     except VaultError as error:
         print(f"piivault audit: {error}", file=sys.stderr)
@@ -31,5 +35,5 @@ def run(args: argparse.Namespace) -> int:
     print("\t".join(COLUMNS))
     for record in records:
         record["at"] = record["at"].isoformat(timespec="seconds")
-        print("\t".join("" if record[c] is None else str(record[c]) for c in COLUMNS))
+        print("\t".join("" if record.get(c) is None else str(record[c]) for c in COLUMNS))
     return 0
