@@ -13,14 +13,15 @@ would (no cleanup, no `finally`).
 Points: every request step's name (after the step is recorded, `flows.requests.run`); `atomic-rename` (a
 file written through `flows.pipeline.atomic` just renamed into place: clean files, quarantine files, manifest
 entries, receipts, reports); tokenize's `tokenize-batch` (a chunk's values committed to the vault),
-`tokenize-links` (its links through shared identifiers committed) and `tokenize-lineage` (a file's lineage
-recorded, its clean file not yet renamed); erasure's `clean-plan` (a partition's plan recorded, its new file
-written beside it), `clean-partition` (that file renamed, its lineage and plan not yet recorded),
-`clean-lineage`, `clean-done`, `raw-plan` (a raw file's rewrite recorded, written beside it), `raw-file`
-(renamed, its manifest entry not yet updated), `raw-done`, `quarantine-plan`, `quarantine-file` (a raw file
-holding quarantined records of the subject renamed, the re-sealed quarantine file and the manifest entry
-not yet), `quarantine-sealed` (the re-sealed quarantine file renamed, the manifest entry not yet updated),
-`quarantine-done` and `shred-subject` (one subject shredded).
+`tokenize-found-links` (the values known-subject matching found in a chunk's text linked to the records'
+subject keys), `tokenize-links` (its links through shared identifiers committed) and `tokenize-lineage` (a
+file's lineage recorded, its clean file not yet renamed); erasure's `clean-plan` (a partition's plan
+recorded, its new file written beside it), `clean-partition` (that file renamed, its lineage and plan not
+yet recorded), `clean-lineage`, `clean-done`, `raw-plan` (a raw file's rewrite recorded, written beside
+it), `raw-file` (renamed, its manifest entry not yet updated), `raw-done`, `quarantine-plan`,
+`quarantine-file` (a raw file holding quarantined records of the subject renamed, the re-sealed quarantine
+file and the manifest entry not yet), `quarantine-sealed` (the re-sealed quarantine file renamed, the
+manifest entry not yet updated), `quarantine-done` and `shred-subject` (one subject shredded).
 """
 
 from __future__ import annotations

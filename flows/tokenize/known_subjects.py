@@ -197,15 +197,24 @@ class TextScanner:
                             candidates.append((number, start, groups[j][1], hashed))
 
 
+# Values that have a format-preserving surrogate (`vault.surrogates`): found written whole, they are
+# tokenized as detection's findings are, so a format-preserving dataset shows the same surrogate.
+SURROGATE_TYPES = frozenset({"EMAIL_ADDRESS", "CREDIT_CARD"})
+
+
 @dataclass(frozen=True)
 class Found:
     """What tokenize writes for a match: `token` (a value's token or the erased marker), or None for a
-    live subject's customer id (left as it is); `entity_type` of the matched value."""
+    live subject's customer id (left as it is); `entity_type` of the matched value. `as_written`: the
+    span as written tokenizes to `token` itself (an email, a card number written whole), so tokenize may
+    take it as one of detection's findings (`flows.tokenize.tokenizing`): a format-preserving dataset
+    then shows the value's surrogate, exactly as detection would have given it."""
 
     start: int
     end: int
     entity_type: str
     token: str | None
+    as_written: bool = False
 
 
 class KnownSubjects:
@@ -253,13 +262,15 @@ class KnownSubjects:
         tokens = sorted({h.token for h in self._holders.get(match.fingerprint, []) if h.token})
         if kind == SUBJECT_KEY or not tokens:
             return Found(match.start, match.end, kind, None)
-        if len(tokens) > 1:  # variants of several values: the one written as the text writes it
-            try:
-                exact = self._vault.deriver.derive_normalised(
-                    kind, normalise(kind, text[match.start : match.end])
-                )
-                if exact.token in tokens:
-                    return Found(match.start, match.end, kind, exact.token)
-            except ValueError:
-                pass
+        if len(tokens) > 1 or kind in SURROGATE_TYPES:  # the value the text writes, when it is one
+            exact = self._written_token(kind, text[match.start : match.end])
+            if exact in tokens:
+                return Found(match.start, match.end, kind, exact, as_written=kind in SURROGATE_TYPES)
         return Found(match.start, match.end, kind, tokens[0])
+
+    def _written_token(self, kind: str, written: str) -> str | None:
+        """The token of `written` taken as a value of `kind` (None when it cannot be one)."""
+        try:
+            return self._vault.deriver.derive_normalised(kind, normalise(kind, written)).token
+        except ValueError:
+            return None

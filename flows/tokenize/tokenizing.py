@@ -10,11 +10,12 @@ erasure never misses a file. A manifest entry makes an unchanged input a no-op o
 Beyond detection, text is matched against what the vault already knows (`flows.tokenize.known_subjects`):
 a known customer's value written where detection misses it (`georgia briggs`, a street split across a
 line break) gets that value's token, as if detection had found it; detection wins an overlap unless the
-match is longer. Scanning fails safe: a column the sample classified as not personal is still scanned in
-full (each distinct string once) for the pattern entities and known subjects, and a finding anywhere
-makes it free text for the whole file (the file is redone from its start: `FileResult.promoted` names
-such columns with the rows that held something). Only non-string values and columns declared `none` in
-the catalog, and the subject key, are never scanned.
+match is longer; an email or a card number found written whole is tokenized as detection's finding
+would be (a format-preserving dataset shows its surrogate). Scanning fails safe: a column the sample
+classified as not personal is still scanned in full (each distinct string once) for the pattern entities
+and known subjects, and a finding anywhere makes it free text for the whole file (the file is redone from
+its start: `FileResult.promoted` names such columns with the rows that held something). Only non-string
+values and columns declared `none` in the catalog, and the subject key, are never scanned.
 """
 
 from __future__ import annotations
@@ -136,7 +137,7 @@ def _plan_text_column(plan: _ChunkPlan, column: str, cells: list, subject: list,
             continue
         spans = []
         for start, end, what in spans_of[value]:
-            if isinstance(what, Found):
+            if isinstance(what, Found) and not what.as_written:
                 erased = what.token == ERASED_MARKER  # an erased subject's value: linked to no one
                 ref = plan.add_known((what.token, None if erased else hint, what.entity_type))
             else:
@@ -202,6 +203,7 @@ def _known_tokens(plan: _ChunkPlan, vault: Vault, keyed: bool) -> list[str]:
     erased: set[str] = set()
     if keyed:
         erased = vault.link_found([(h, t) for t, h, _ in known if h is not None and t != ERASED_MARKER])
+        fault_point("tokenize-found-links")
     return [ERASED_MARKER if h is not None and h.strip() in erased else t for t, h, _ in known]
 
 

@@ -39,6 +39,7 @@ REPO = Path(__file__).resolve().parents[2]
 NEWSLETTER = "marketing/newsletter.csv"  # delete_rows
 SECOND_LIST = "marketing/newsletter-2.csv"  # the subject's row is readable, someone else's is not
 WEB_LOG = "logs/web-2026-01-05.jsonl"  # redact
+NOTES = "crm/notes-2026-01.csv"  # keyed free text: values found by fingerprint, linked to the customer
 FLOWS = ("tokenize", "erasure")
 DRIVER_TIMEOUT_SECONDS = 1200
 VAULT_ROWS = {  # what must be the same after a killed run and its rerun as after one uninterrupted run
@@ -53,6 +54,9 @@ VAULT_ROWS = {  # what must be the same after a killed run and its rerun as afte
     "requests": "select request_id, kind, status, error, receipt_path from requests order by 1",
     "request_steps": "select request_id, step, item, done from request_steps order by 1, 2, 3",
     "audit": "select actor, role, purpose, token, outcome, detail from audit order by 1, 2, 3, 4, 5, 6",
+    "fingerprints": "select fingerprint, subject_id, token, entity_type from fingerprints order by 1, 2, 3",
+    "fingerprint_keys": "select fingerprint, kind, first_word, words, shared, erased_at is not null, "
+    "request_id from fingerprint_keys where kind > 0 order by 1",
 }
 KEYSTORE_ROWS = {"data_keys": "select token from data_keys order by 1"}
 VOLATILE_RECEIPT_KEYS = ("completed_at", "timings_seconds")
@@ -91,8 +95,35 @@ def write_fault_zone(root: Path) -> None:
             4: f'{{"ts": "2026-01-05T08:30:00Z", "user": {{"email": "{other}"\n'.encode(),
         },
     )
+    add_customer_notes(root, people)
     with open_vault(root):
         pass  # the master secret and the KEK file exist before the zone is copied
+
+
+def add_customer_notes(root: Path, people) -> None:
+    """A keyed dataset of agents' notes naming customers in forms detection misses (lower case, family name
+    first, the street line alone): tokenize finds them by fingerprint and links them to the row's customer
+    (fault point `tokenize-found-links`)."""
+    import yaml
+
+    from tests.flows.test_erasure_zone import _csv
+
+    catalog = yaml.safe_load((root / "catalog.yaml").read_text(encoding="utf-8"))
+    catalog["datasets"]["crm_notes"] = {
+        "path": "crm/notes-*.csv",
+        "format": "csv",
+        "subject_key": "customer_id",
+        "erasure": "delete_rows",
+        "columns": {"note": "free_text"},
+    }
+    (root / "catalog.yaml").write_text(yaml.safe_dump(catalog, sort_keys=False), encoding="utf-8")
+    subject, other = people.subject, people.others[1]
+    street = subject.address.lines[0].lower()
+    notes = [
+        [subject.customer_id, f"spoke to {subject.full_name.lower()} about moving from {street}"],
+        [other.customer_id, f"{other.last_name.upper()}, {other.first_name} asked for a paper bill"],
+    ]
+    _csv(root / "raw" / NOTES, ["customer_id", "note"], notes)
 
 
 def tokenize_zone(root: Path) -> list[dict]:

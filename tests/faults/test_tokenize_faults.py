@@ -16,8 +16,14 @@ from flows.pipeline import faults
 from flows.pipeline.faults import FAULT_AT_ENV, FAULT_ENV, FAULT_TRACE_ENV, InjectedFault, fault_point
 from tests.faults.conftest import report
 
-TOKENIZE_POINTS = {"tokenize-batch", "tokenize-links", "tokenize-lineage", "atomic-rename"}
-RAW_FILES = 8  # in the fault zone: every format, two newsletters, two web logs
+TOKENIZE_POINTS = {
+    "tokenize-batch",
+    "tokenize-found-links",
+    "tokenize-links",
+    "tokenize-lineage",
+    "atomic-rename",
+}
+RAW_FILES = 9  # in the fault zone: every format, two newsletters, two web logs, customer notes
 
 
 @pytest.fixture(scope="module")
@@ -29,12 +35,14 @@ def test_the_uninterrupted_run_passes_a_point_after_every_commit(kills):
     points = kills["points"]
     assert TOKENIZE_POINTS <= set(points)
     assert points.count("tokenize-lineage") == RAW_FILES
+    assert points.count("tokenize-found-links") == 1  # the customer notes: one chunk of keyed free text
     # per file its clean file and manifest entry; a quarantine file for the three with bad records
     assert points.count("atomic-rename") >= 2 * RAW_FILES + 3
     reference = kills["reference"]
     assert reference["no_op"] and reference["snapshot"]["temporaries"] == []
     assert len(reference["snapshot"]["quarantine"]) == 3
-    assert all(reference["snapshot"]["vault"][table] for table in ("tokens", "links", "lineage"))
+    vault = reference["snapshot"]["vault"]
+    assert all(vault[table] for table in ("tokens", "links", "lineage", "fingerprints", "fingerprint_keys"))
 
 
 def test_a_run_killed_at_any_commit_point_is_finished_by_a_rerun(kills):

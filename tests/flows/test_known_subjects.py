@@ -31,9 +31,16 @@ CATALOG = {
                 "address": "ADDRESS",
                 "phone": "PHONE_NUMBER",
                 "email": "EMAIL_ADDRESS",
+                "card": "CREDIT_CARD",
             },
         },
         "chats": {"path": "chats/*.log", "format": "text", "erasure": "redact"},
+        "billing_notes": {
+            "path": "billing/*.log",
+            "format": "text",
+            "erasure": "redact",
+            "format_preserving": True,
+        },
         "web": {
             "path": "web/*.jsonl",
             "format": "jsonl",
@@ -237,3 +244,27 @@ def test_the_index_is_loaded_once_per_process_until_fingerprints_change(zone, va
     vault.tokenize_batch([("PERSON", "Ada Lovelace", "C9")])
     again = KnownSubjects.load(vault).scanner.index
     assert again is not first and len(again) > len(first)
+
+
+CARDS = "customer_id,card\nC100002,4111 1111 1111 1111\n"
+
+
+def test_a_format_preserving_dataset_gets_surrogates_for_matches_as_for_detection(zone, vault):
+    crm_tokens(zone, vault)
+    write(zone.base_dir, "crm/cards.csv", CARDS)
+    run(zone, vault, "crm", relpath="cards.csv")
+    line = "refund to 4111-1111-1111-1111, receipt to G.BRIGGS@example.com, ask georgia briggs"
+    write(zone.base_dir, "billing/b.log", line + "\n")
+    (known,) = KnownSubjects.load(vault).find([line])
+    assert [(f.entity_type, f.as_written) for f in known] == [
+        ("CREDIT_CARD", True),
+        ("EMAIL_ADDRESS", True),
+        ("PERSON", False),  # no surrogate for a name: its token, bracketed
+    ]
+    values = [("CREDIT_CARD", "4111111111111111", "C100002"), ("EMAIL_ADDRESS", "g.briggs@example.com", None)]
+    surrogates = vault.tokenize_batch(values, format_preserving=True)
+    assert surrogates[0].startswith("0") and surrogates[0].endswith("1111")
+    assert surrogates[1].endswith("@pv.invalid")
+    (written,) = clean(zone, run(zone, vault, "billing_notes"))["line"].tolist()
+    name = crm_tokens(zone, vault)["C100002"]["name"]
+    assert written == f"refund to {surrogates[0]}, receipt to {surrogates[1]}, ask {name}"
