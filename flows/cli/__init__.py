@@ -25,6 +25,7 @@ COMMANDS: list[str] = [
     "detokenize",
     "audit",
     "keys",
+    "vault",
     "request",
     "requests",
     "erase",
