@@ -13,8 +13,9 @@ line break) gets that value's token, as if detection had found it; detection win
 match is longer; an email or a card number found written whole is tokenized as detection's finding
 would be (a format-preserving dataset shows its surrogate). Scanning fails safe: a column the sample
 classified as not personal is still scanned in full (each distinct string once) for the pattern entities
-and known subjects, and a finding anywhere makes it free text for the whole file (the file is redone from
-its start: `FileResult.promoted` names such columns with the rows that held something). Only non-string
+and known subjects, and a finding anywhere makes it free text for the whole file (every partition of the
+file is done again with it, `flows.tokenize.partitioned`: `FileResult.promoted` names such columns with the
+rows that held something). Only non-string
 values and columns declared `none` in the catalog, and the subject key, are never scanned.
 """
 
@@ -28,21 +29,13 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from flows.pipeline.catalog import Catalog, Dataset
-from flows.pipeline.column_kinds import FREE_TEXT, kind_for, present, scanned_columns
-from flows.pipeline.errors import failure_context
+from flows.pipeline.column_kinds import FREE_TEXT, present, scanned_columns
 from flows.pipeline.faults import fault_point
 from flows.pipeline.manifest import (
-    ManifestEntry,
-    fingerprint,
-    is_up_to_date,
-    load_entry,
-    save_entry,
     settings_hash,
 )
-from flows.pipeline.quarantine import QuarantineFile, quarantine_sealer
-from flows.pipeline.quarantine_index import index_key
-from flows.pipeline.readers import DEFAULT_CHUNK_ROWS, file_layout, read_chunks
-from flows.pipeline.writers import CleanFileWriter, clean_relpath, clean_schema
+from flows.pipeline.partitions import DEFAULT_PARTITION_BYTES
+from flows.pipeline.readers import DEFAULT_CHUNK_ROWS
 from flows.tokenize.full_scan import pattern_detector
 from flows.tokenize.known_subjects import Found, KnownSubjects
 from flows.tokenize.linking import anchored_records
@@ -300,75 +293,6 @@ def record_lineage(vault: Vault, dataset: str, partition: str, tokens: set[str])
     vault.record_lineage(dataset, partition, sorted(tokens), replace=True)
 
 
-class _Promoted(BaseException):  # noqa: N818 - control flow, not an error: it must pass failure_context
-    """The full scan found personal data in columns the sample called not personal: redo the file with
-    them as free text."""
-
-    def __init__(self, columns: set[str]):
-        super().__init__()
-        self.columns = columns
-
-
-def _tokenize_pass(
-    catalog: Catalog,
-    name: str,
-    path: Path,
-    relpath: str,
-    layout,
-    kinds: dict[str, str | None],
-    vault: Vault,
-    detect: Detector,
-    chunk_rows: int,
-    known: KnownSubjects | None,
-    promoted: set[str],
-):
-    """One pass over the raw file into its clean file: (result, tokens held, quarantine file written).
-    Raises `_Promoted` when a scanned column turns out to hold personal data (not yet in `promoted`)."""
-    dataset = catalog.dataset(name)
-    output = clean_relpath(relpath)
-    column_kinds = {
-        c: FREE_TEXT if c in promoted else kind_for(kinds, dataset, c) for c in layout.schema.names
-    }
-    tokenized = {c for c, kind in column_kinds.items() if kind is not None}
-    quarantine = QuarantineFile(
-        catalog.quarantine_dir / name / (relpath + ".quarantine.jsonl"),
-        name,
-        relpath,
-        quarantine_sealer(vault),
-        index_key(vault),  # keyed hashes only: an erasure opens just the records that can be its subject's
-        lines_of=path if dataset.format in ("text", "jsonl") else None,  # a line kept in part: indexed whole
-    )
-    result = FileResult(name, relpath, output, skipped=False)
-    held: set[str] = set()
-    with failure_context(name, relpath):  # the final rename too: errors name the file
-        schema = clean_schema(layout.schema, tokenized)
-        with CleanFileWriter(catalog.clean_dir / name / output, schema) as writer:
-            chunks = read_chunks(path, dataset.format, layout, chunk_rows, encoding=dataset.encoding)
-            for chunk in chunks:
-                result.records_in += len(chunk.frame) + len(chunk.bad)
-                for bad in chunk.bad:
-                    quarantine.add(bad)
-                    result.bad.append({layout.position_kind: bad.position, "reason": bad.reason})
-                if chunk.frame.empty:
-                    continue
-                with failure_context(name, relpath, chunk.positions, layout.position_kind):
-                    clean, tokens, found = tokenize_chunk(
-                        chunk.frame, column_kinds, name, dataset, vault, detect, known
-                    )
-                    more = {c for c, rows in found.items() if rows and column_kinds.get(c) is None}
-                    if more:
-                        raise _Promoted(more)
-                    writer.write(clean)
-                for column in promoted:
-                    result.promoted[column] = result.promoted.get(column, 0) + found.get(column, 0)
-                held |= tokens
-                result.records_out += len(clean)
-            record_lineage(vault, name, output, held)  # before the rename: erasure never misses a file
-            fault_point("tokenize-lineage")
-            written = quarantine.close()
-    return result, held, written
-
-
 def tokenize_file(
     catalog: Catalog,
     name: str,
@@ -379,49 +303,16 @@ def tokenize_file(
     force: bool = False,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     known_subjects: bool = True,
+    partition_bytes: int = DEFAULT_PARTITION_BYTES,
 ) -> FileResult:
     """Tokenize one raw file into its clean file, quarantining unreadable records; skip it when unchanged.
-    `known_subjects`: also match the vault's fingerprints in text (off only to reproduce older output)."""
-    dataset = catalog.dataset(name)
-    catalog.check_inside_raw(name, path)
-    relpath = catalog.relative_to_raw(path)
-    clean_dir = catalog.clean_dir / name
-    output = clean_relpath(relpath)
-    settings = file_settings(dataset, kinds)
-    with failure_context(name, relpath):
-        current = fingerprint(path)
-        if not force and is_up_to_date(load_entry(clean_dir, relpath), current, settings, clean_dir):
-            return FileResult(name, relpath, output, skipped=True)
-        layout = file_layout(path, dataset.format, encoding=dataset.encoding)
+    `known_subjects`: also match the vault's fingerprints in text (off only to reproduce older output).
+    In this process, partition after partition (`flows.tokenize.partitioned`), as a cluster would."""
+    from flows.tokenize.partitioned import assemble_file, plan_file, tokenize_partitions
+
+    plan = plan_file(catalog, name, path, kinds, force, partition_bytes)
+    if plan.skipped:
+        return FileResult(name, plan.file, plan.output, skipped=True)
     known = KnownSubjects.load(vault) if known_subjects else None
-    promoted: set[str] = set()
-    while True:  # again from the start when the full scan makes a column free text (rare: first chunk)
-        try:
-            result, held, written = _tokenize_pass(
-                catalog, name, path, relpath, layout, kinds, vault, detect, chunk_rows, known, promoted
-            )
-            break
-        except _Promoted as scanned:
-            promoted |= scanned.columns
-    result.quarantined = len(result.bad)
-    result.tokens = len(held)
-    result.quarantine_file = str(written.relative_to(catalog.quarantine_dir)) if written else None
-    with failure_context(name, relpath):
-        save_entry(clean_dir, _manifest_entry(result, current, settings))
-    return result
-
-
-def _manifest_entry(result: FileResult, current, settings: str) -> ManifestEntry:
-    return ManifestEntry(
-        dataset=result.dataset,
-        file=result.file,
-        size=current.size,
-        sha256=current.sha256,
-        settings=settings,
-        output=result.output,
-        records_in=result.records_in,
-        records_out=result.records_out,
-        quarantined=result.quarantined,
-        quarantine_file=result.quarantine_file,
-        bad_positions=[next(iter(b.values())) for b in result.bad],
-    )
+    parts = tokenize_partitions(catalog, plan, kinds, vault, detect, known, chunk_rows)
+    return assemble_file(catalog, plan, parts, vault)
