@@ -3,10 +3,16 @@ and look one customer up through the vault with a role and a purpose.
 
 Analysts never need a value: the same person's email has the same token in the CRM and in the web logs
 (however each service spelled it), so joins and counts work on tokens alone.
+
+With `PIIVAULT_VAULT_URL` set (and a credential: `vault.client`), the lookups go through the vault
+service: the notebook's machine holds no KEK, the service audits under the credential's name
+(`agent_name`), and `support_lookup` runs only with a credential whose role is `support`, since the role
+is the credential's and never the notebook's to claim. Otherwise the catalog's vault is opened here.
 """
 
 from __future__ import annotations
 
+import getpass
 import os
 from pathlib import Path
 
@@ -15,6 +21,8 @@ import pandas as pd
 from flows.pipeline.catalog import Catalog, load_catalog
 from flows.pipeline.writers import read_clean
 from values.token_format import is_token
+from vault.client import VaultClient, open_access_vault
+from vault.errors import VaultError
 
 CATALOG_ENV = "PIIVAULT_CATALOG"
 
@@ -91,12 +99,43 @@ def customer_contact_tokens(crm: pd.DataFrame, customer_id: str) -> dict[str, st
     return {column: record[column] for column in fields if is_token(record[column])}
 
 
-def support_lookup(catalog: Catalog, tokens: dict[str, str], actor: str, purpose: str) -> pd.DataFrame:
-    """Detokenize contact tokens as `support` for `purpose`; one row per field with the outcome."""
-    from vault.store import Vault
+def open_vault(catalog: Catalog):
+    """The vault service when `PIIVAULT_VAULT_URL` is set (no KEK needed here), else the catalog's vault."""
+    return open_access_vault(catalog.vault_url)
 
-    with Vault.open(catalog.vault_url) as vault:
-        results = vault.detokenize(list(tokens.values()), role="support", purpose=purpose, actor=actor)
+
+def agent_name(default: str | None = None) -> str:
+    """The name the audit will record for this notebook's lookups: beside a vault service the
+    credential's (the service decides it), else `default` (else the login name)."""
+    client = VaultClient.from_env()
+    if client is None:
+        return default or getpass.getuser()
+    with client:
+        return client.whoami().name
+
+
+def support_lookup(
+    catalog: Catalog, tokens: dict[str, str], purpose: str, actor: str | None = None
+) -> pd.DataFrame:
+    """Detokenize contact tokens as `support` for `purpose`; one row per field with the outcome.
+
+    `actor`: who is asking (default: `agent_name()`); beside a vault service it must be the credential's
+    name, and the credential's role must be `support`: neither can be claimed, so a mismatch is refused."""
+    with open_vault(catalog) as vault:
+        if isinstance(vault, VaultClient):
+            caller = vault.whoami()
+            if caller.role != "support":
+                raise VaultError(f"support_lookup looks up as support; the credential is {caller.role}'s")
+            if actor is not None and actor != caller.name:
+                raise VaultError(
+                    f"the vault service audits this credential as {caller.name!r}, not {actor!r}: "
+                    "pass actor=analysis.agent_name()"
+                )
+            results = vault.detokenize(list(tokens.values()), purpose=purpose)
+        else:
+            results = vault.detokenize(
+                list(tokens.values()), role="support", purpose=purpose, actor=actor or agent_name()
+            )
     return pd.DataFrame(
         [
             {"field": field, "token": r.token, "outcome": r.outcome, "value": r.value}
@@ -106,8 +145,11 @@ def support_lookup(catalog: Catalog, tokens: dict[str, str], actor: str, purpose
 
 
 def audit_trail(catalog: Catalog, actor: str, limit: int = 20) -> pd.DataFrame:
-    """The newest audit records left by `actor` (who, role, purpose, token, when, outcome — never a value)."""
-    from vault.store import Vault
+    """The newest audit records left by `actor` (who, role, purpose, token, when, outcome — never a value).
 
-    with Vault.open(catalog.vault_url) as vault:
+    Beside a vault service, a credential reads its own records whatever its role; another actor's need a
+    role allowed the `audit` operation."""
+    with open_vault(catalog) as vault:
+        if isinstance(vault, VaultClient) and vault.whoami().name == actor:
+            return pd.DataFrame(vault.own_audit_records(limit=limit))
         return pd.DataFrame(vault.audit_records(limit=limit, actor=actor))

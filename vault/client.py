@@ -34,6 +34,7 @@ VAULT_TOKEN_FILE_ENV = "PIIVAULT_VAULT_TOKEN_FILE"
 VAULT_CA_ENV = "PIIVAULT_VAULT_CA"
 TIMEOUT = httpx.Timeout(120.0, connect=10.0)  # a bulk tokenize of a big chunk takes a while on the server
 TOKENIZE_BATCH = 20_000  # items per tokenize request: big enough to stay bulk, small enough for one body
+AUDIT_MAX = 10_000  # the most records the service returns for one query ("all" means this many)
 
 Item = tuple[str, str, str | None]
 
@@ -52,6 +53,14 @@ class ServiceLimitError(VaultError):
 
 class ServiceUnavailableError(VaultError):
     """The service could not be reached, or answered something that is not the contract."""
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who the service knows the credential as: the name its audit records and the role it acts under."""
+
+    name: str
+    role: str
 
 
 @dataclass(frozen=True)
@@ -199,13 +208,28 @@ class VaultClient:
             raise self._off_contract("/v1/detokenize")
         return [Detokenized(r["token"], r["outcome"], r.get("value"), r.get("reason") or "") for r in results]
 
+    def whoami(self) -> Caller:
+        """The credential's name and role, as the service knows them (`GET /v1/me`)."""
+        answer = self.request("GET", "/v1/me")
+        if not isinstance(answer, dict) or not {"name", "role"} <= answer.keys():
+            raise self._off_contract("/v1/me")
+        return Caller(answer["name"], answer["role"])
+
     def audit_records(self, limit: int | None = 100, token: str | None = None, actor: str | None = None):
-        """Newest audit records first, as `Vault.audit_records` gives them (`at` a datetime; no value)."""
-        params = {"limit": 0 if limit is None else limit, "token": token, "actor": actor}
-        answer = self.request("GET", "/v1/audit", params={k: v for k, v in params.items() if v is not None})
+        """Newest audit records first, as `Vault.audit_records` gives them (`at` a datetime; no value);
+        `limit` None asks for the service's most (`AUDIT_MAX`). Needs a role with the `audit` operation."""
+        return self._records("/v1/audit", limit, token=token, actor=actor)
+
+    def own_audit_records(self, limit: int | None = 100, token: str | None = None):
+        """The audit records of this credential's own requests, newest first (any role may read them)."""
+        return self._records("/v1/me/audit", limit, token=token)
+
+    def _records(self, path: str, limit: int | None, **filters):
+        params = {"limit": AUDIT_MAX if limit is None else min(limit, AUDIT_MAX), **filters}
+        answer = self.request("GET", path, params={k: v for k, v in params.items() if v is not None})
         records = answer.get("records") if isinstance(answer, dict) else None
         if not isinstance(records, list):
-            raise self._off_contract("/v1/audit")
+            raise self._off_contract(path)
         for record in records:
             if isinstance(record.get("at"), str):
                 record["at"] = datetime.fromisoformat(record["at"])
