@@ -1,0 +1,127 @@
+"""The vault service fails closed (issue 15): ceilings per credential and purpose answer 429 and are
+audited, so a support credential cannot page through the customer base; an audit that cannot be written
+answers 503 and returns no value, and the service serves again once the audit can be written.
+
+The audit failure is real: a PostgreSQL trigger refuses every insert into the audit table of the test's
+schema, as a full disk or a revoked grant would.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tests.vault import conftest as vault_conftest
+from tests.vault.service_harness import issue_many, running_service
+from vault.engine import normalise_url
+from vault.keys import write_kek_file
+from vault.policy import load_policy
+from vault.service.app import AUDIT_NOT_WRITTEN
+
+postgres_schemas = vault_conftest.postgres_schemas
+SUPPORT = load_policy().ceiling("support", "account management")
+PIPELINE = load_policy().ceiling("pipeline", "tokenize")
+
+
+@pytest.fixture(scope="module")
+def served(postgres_schemas, tmp_path_factory):
+    """(service, vault url, secrets by name, tokens of distinct customers' emails). The tests share it and
+    use their own credentials' windows, so none depends on another's counts."""
+    tmp_path = tmp_path_factory.mktemp("limits")
+    kek_file = tmp_path / "keys" / "vault.kek"
+    write_kek_file(kek_file, vault_conftest.TEST_KEK)
+    url = postgres_schemas()
+    roles = {"agent 17": "support", "agent 18": "support", "worker": "pipeline", "officer": "privacy_officer"}
+    secrets = issue_many(url, kek_file, roles)
+    with running_service(url, kek_file, tmp_path / "service.log") as service:
+        items = [
+            ["EMAIL_ADDRESS", f"customer{i}@example.com", f"C{i}"] for i in range(SUPPORT.per_window + 50)
+        ]
+        with service.client(secrets["worker"]) as client:
+            response = client.post("/v1/tokenize", json={"items": items})
+        assert response.status_code == 200, response.text
+        yield service, url, secrets, response.json()["tokens"]
+
+
+def audited(service, secret, actor, outcome):
+    with service.client(secret) as client:
+        records = client.get("/v1/audit", params={"actor": actor, "limit": 10_000}).json()["records"]
+    return [r for r in records if r["outcome"] == outcome]
+
+
+def test_a_support_credential_cannot_bulk_export_the_customer_base(served):
+    service, _url, secrets, tokens = served
+    with service.client(secrets["agent 17"]) as client:
+        bulk = client.post("/v1/detokenize", json={"tokens": tokens, "purpose": "account management"})
+        assert bulk.status_code == 429
+        assert "customer" not in bulk.text and "[pv:" not in bulk.text
+        # one customer at a time goes through, until the window's ceiling
+        batch = SUPPORT.per_request
+        answers = [
+            client.post(
+                "/v1/detokenize", json={"tokens": tokens[i : i + batch], "purpose": "account management"}
+            )
+            for i in range(0, SUPPORT.per_window + batch, batch)
+        ]
+    statuses = [answer.status_code for answer in answers]
+    assert statuses == [200] * (SUPPORT.per_window // batch) + [429]
+    assert all(r["outcome"] == "allowed" for a in answers[:-1] for r in a.json()["results"])
+    refused = audited(service, secrets["officer"], "agent 17", "over_limit")
+    assert len(refused) == 2 and {r["role"] for r in refused} == {"support"}
+    # the ceiling is per credential: another agent is not held back by this one
+    with service.client(secrets["agent 18"]) as client:
+        one = client.post("/v1/detokenize", json={"tokens": tokens[:1], "purpose": "account management"})
+    assert one.status_code == 200
+
+
+def test_a_tokenize_request_over_the_pipeline_ceiling_is_refused(served):
+    service, _url, secrets, _tokens = served
+    items = [["PERSON", "Same Name", None]] * (PIPELINE.per_request + 1)
+    with service.client(secrets["worker"]) as client:
+        assert client.post("/v1/tokenize", json={"items": items}).status_code == 429
+        assert client.post("/v1/tokenize", json={"items": items[:10]}).status_code == 200
+    assert audited(service, secrets["officer"], "worker", "over_limit")
+
+
+def refuse_audit_inserts(url: str, refuse: bool) -> None:
+    """Make every insert into the schema's audit table fail (or work again), as a database would."""
+    engine = create_engine(normalise_url(url))
+    with engine.begin() as conn:
+        if refuse:
+            conn.execute(
+                text(
+                    "CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS "
+                    "$$ BEGIN RAISE EXCEPTION 'the audit table refuses writes'; END $$"
+                )
+            )
+            conn.execute(
+                text(
+                    "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit "
+                    "FOR EACH ROW EXECUTE FUNCTION refuse_audit()"
+                )
+            )
+        else:
+            conn.execute(text("DROP TRIGGER refuse_audit ON audit"))
+            conn.execute(text("DROP FUNCTION refuse_audit()"))
+    engine.dispose()
+
+
+def test_no_value_leaves_when_the_audit_cannot_be_written(served):
+    service, url, secrets, tokens = served
+    body = {"tokens": tokens[:3], "purpose": "account management"}
+    refuse_audit_inserts(url, True)
+    try:
+        with service.client(secrets["agent 18"]) as client:
+            failed = client.post("/v1/detokenize", json=body)
+        with service.client("pvs_0123456789abcdef." + "x" * 43) as client:
+            unknown = client.post("/v1/detokenize", json=body)  # its refusal cannot be audited either
+    finally:
+        refuse_audit_inserts(url, False)
+    assert (failed.status_code, failed.json()) == (503, {"detail": AUDIT_NOT_WRITTEN})
+    assert "customer" not in failed.text
+    assert unknown.status_code == 503
+    assert "customer" not in service.log()
+    with service.client(secrets["agent 18"]) as client:
+        again = client.post("/v1/detokenize", json=body)
+    assert again.status_code == 200
+    assert [r["value"] for r in again.json()["results"]] == [f"customer{i}@example.com" for i in range(3)]
