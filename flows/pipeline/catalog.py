@@ -14,6 +14,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from flows.pipeline.task_runners import RunnerSettings
 from values.token_format import TYPE_CODES
 
 DatasetFormat = Literal["csv", "jsonl", "parquet", "text"]
@@ -141,6 +142,9 @@ class Catalog(BaseModel):
     vault: str = Field(description="vault URL: sqlite:///path or postgresql://user@host/db")
     datasets: dict[str, Dataset] = Field(min_length=1)
     subjects: SubjectsPolicy | None = Field(default=None, description="when a relationship has ended")
+    runner: RunnerSettings | None = Field(
+        default=None, description="where per-partition work runs (flows.pipeline.task_runners)"
+    )
     base_dir: Path = Field(default=Path("."), exclude=True, description="directory of the catalog file")
 
     @field_validator("vault")
