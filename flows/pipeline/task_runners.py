@@ -1,0 +1,145 @@
+"""Where a flow's per-partition tasks run: in order in the flow's process, on a local Dask cluster, or on
+an existing Dask scheduler, through prefect-dask's `DaskTaskRunner`.
+
+The choice (`choose_runner`), from the command line or the catalog's `runner:` section:
+- `dask_address` set: the existing cluster at that address (its workers must import piivault and reach the
+  zones, the vault and the Prefect API);
+- `workers: 1`: sequential; `workers: N`: a local cluster of N worker processes, one thread each;
+- neither: one worker per core when the zone holds at least `AUTO_MIN_MIB` of raw data to (re)tokenize and
+  the machine has more than one core — below that a cluster's start-up (worker processes, each loading the
+  detection models, a few seconds apiece) costs more than a second core saves — else sequential.
+Workers write to the vault at once, so more than one needs a PostgreSQL vault: SQLite takes one writer, and
+an explicit request for workers with a SQLite vault is refused (automatic choice stays sequential).
+
+Workers in other processes report their task runs to the Prefect API themselves, so it must be a real
+server they can reach (`flows.cli.run_mode` starts one for a local cluster or uses PREFECT_API_URL).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field
+
+AUTO_MIN_MIB = 64
+SEQUENTIAL, LOCAL, CLUSTER = "sequential", "local cluster", "existing cluster"
+
+
+class RunnerError(ValueError):
+    """The runner settings cannot work (workers with a SQLite vault); the message says what to change."""
+
+
+class RunnerSettings(BaseModel):
+    """How per-partition work is spread (the catalog's `runner:` section, or `--workers`/`--dask-address`)."""
+
+    model_config = ConfigDict(extra="forbid")
+    workers: int | None = Field(
+        default=None,
+        ge=1,
+        description="worker processes of a local Dask cluster; 1: sequential; default: one per core when "
+        f"at least {AUTO_MIN_MIB} MiB of raw data is to be processed",
+    )
+    dask_address: str | None = Field(
+        default=None, description="an existing Dask scheduler (tcp://scheduler:8786) instead of a local one"
+    )
+    partition_mib: float = Field(
+        default=8, gt=0, description="raw files larger than this many MiB are split into partitions"
+    )
+
+    @property
+    def partition_bytes(self) -> int:
+        return max(int(self.partition_mib * (1 << 20)), 1)
+
+
+@dataclass(frozen=True)
+class RunnerChoice:
+    """The runner a command uses and why, in one line."""
+
+    mode: str
+    workers: int = 1
+    address: str | None = None
+    reason: str = ""
+
+    @property
+    def parallel(self) -> bool:
+        return self.mode != SEQUENTIAL
+
+    def line(self) -> str:
+        if self.mode == CLUSTER:
+            return f"runner: existing Dask cluster {self.address} ({self.reason})"
+        if self.mode == LOCAL:
+            return f"runner: local Dask cluster of {self.workers} worker processes ({self.reason})"
+        return f"runner: sequential, in this process ({self.reason})"
+
+
+def _sqlite(vault_url: str) -> bool:
+    return vault_url.startswith("sqlite")
+
+
+def choose_runner(
+    settings: RunnerSettings, vault_url: str, pending_bytes: int, cores: int | None = None
+) -> RunnerChoice:
+    """The runner for `pending_bytes` of raw data to process (see the module docstring)."""
+    cores = cores or os.cpu_count() or 1
+    if settings.dask_address or (settings.workers or 1) > 1:
+        if _sqlite(vault_url):
+            raise RunnerError(
+                "a SQLite vault takes one writer: Dask workers need a PostgreSQL vault "
+                "(catalog `vault: postgresql://user@host/db`), or run with --workers 1"
+            )
+        if settings.dask_address:
+            return RunnerChoice(CLUSTER, address=settings.dask_address, reason="as configured")
+        return RunnerChoice(LOCAL, workers=settings.workers, reason="as configured")
+    if settings.workers == 1:
+        return RunnerChoice(SEQUENTIAL, reason="as configured")
+    mib = pending_bytes / (1 << 20)
+    if _sqlite(vault_url):
+        return RunnerChoice(SEQUENTIAL, reason="a SQLite vault takes one writer")
+    if cores < 2:
+        return RunnerChoice(SEQUENTIAL, reason="one core")
+    if mib < AUTO_MIN_MIB:
+        return RunnerChoice(SEQUENTIAL, reason=f"{mib:.0f} MiB to process, below {AUTO_MIN_MIB} MiB")
+    return RunnerChoice(LOCAL, workers=cores, reason=f"{mib:.0f} MiB to process, one worker per core")
+
+
+# A step's calls in, per call its final Prefect state out (completed or failed), in the calls' order.
+TaskMap = Callable[[object, list[dict]], list]
+
+
+def dask_task_runner(choice: RunnerChoice):
+    """prefect-dask's runner for the choice: the scheduler at its address, or a LocalCluster of worker
+    processes with one thread each (tokenizing is CPU-bound Python)."""
+    from prefect_dask import DaskTaskRunner
+
+    if choice.mode == CLUSTER:
+        return DaskTaskRunner(address=choice.address)
+    return DaskTaskRunner(
+        cluster_class="distributed.LocalCluster",
+        cluster_kwargs={
+            "n_workers": choice.workers,
+            "threads_per_worker": 1,
+            "processes": True,
+            "dashboard_address": None,
+        },
+    )
+
+
+@contextlib.contextmanager
+def task_map(choice: RunnerChoice) -> Iterator[TaskMap]:
+    """Inside a flow run: a function that runs a task over a list of calls, in order in this process or
+    all submitted at once to the Dask runner, and returns their final states in the calls' order."""
+    if not choice.parallel:
+        yield lambda task, calls: [task(**call, return_state=True) for call in calls]
+        return
+    with dask_task_runner(choice) as runner:
+
+        def submit_all(task, calls: list[dict]) -> list:
+            futures = [runner.submit(task, parameters=call) for call in calls]
+            for future in futures:
+                future.wait()
+            return [future.state for future in futures]
+
+        yield submit_all
