@@ -1,11 +1,13 @@
-"""SQLAlchemy engines for the vault: SQLite tuned for many writer processes, PostgreSQL by URL.
+"""SQLAlchemy engines for the vault: SQLite (one tokenizing process at a time), PostgreSQL by URL.
 
 SQLite: WAL (readers never block the writer), a 60 s busy timeout, `secure_delete=ON` (deleted keys and
 ciphertexts are overwritten with zeros, not left in free pages), and every transaction opened with
 `BEGIN IMMEDIATE`, so a transaction that will write takes the write lock up front and waits for it,
-instead of failing with SQLITE_BUSY when it upgrades from a read later.
+instead of failing with SQLITE_BUSY when it upgrades from a read later. A second process tokenizing at
+once is refused up front (`vault.writer_lock`): parallel writers need PostgreSQL.
 PostgreSQL: `postgresql://` URLs use the psycopg 3 driver; a `?options=-csearch_path%3Dname` query selects
-a schema (the tests use one fresh schema per session).
+a schema (the tests use one fresh schema per test); the key store's schema is derived from it
+(`vault.key_schema`).
 """
 
 from __future__ import annotations
@@ -89,8 +91,9 @@ def make_engine(url: str) -> Engine:
 
 
 def keystore_url_for(url: str) -> str:
-    """Default key store: a second SQLite file beside an SQLite vault, else the same database."""
+    """Default key store of an SQLite vault: a second SQLite file beside it. (A PostgreSQL vault's is a
+    schema of its own, which takes a connection to name: `vault.key_schema`.)"""
     path = sqlite_path(url)
     if path is None:
-        return url
+        raise ValueError("a PostgreSQL vault's default key store is its key schema (vault.key_schema)")
     return "sqlite:///" + str(path.with_name(path.name + ".keys"))

@@ -166,32 +166,40 @@ def record(
 
 def _update_keys(conn: Connection, keys: dict[int, dict]) -> None:
     """Insert the key rows of new fingerprints; mark shared the ones several subjects now hold, and live
-    again the erased ones a subject holds now."""
-    shared = {fp for fp, who in _holders_of(conn, keys).items() if len(who) > 1}
-    known = {
+    again the erased ones a subject holds now.
+
+    The key rows are inserted first and then locked in key order, before their holders are counted: two
+    transactions giving one fingerprint its first holders at once would otherwise each count only its own
+    (READ COMMITTED) and leave it unshared. Locked, the second waits for the first's commit and counts
+    both; key order keeps concurrent writers from deadlocking."""
+    fresh = [{**keys[fp], "shared": 0, "erased_at": None, "request_id": None} for fp in sorted(keys)]
+    insert_ignore(conn, fingerprint_keys, fresh)
+    stored = {
         fp: (flag, erased)
         for fp, flag, erased in select_in(
             conn,
-            lambda chunk: select(
-                fingerprint_keys.c.fingerprint,
-                fingerprint_keys.c.shared,
-                fingerprint_keys.c.erased_at.is_not(None),
-            ).where(fingerprint_keys.c.fingerprint.in_(chunk)),
+            lambda chunk: (
+                select(
+                    fingerprint_keys.c.fingerprint,
+                    fingerprint_keys.c.shared,
+                    fingerprint_keys.c.erased_at.is_not(None),
+                )
+                .where(fingerprint_keys.c.fingerprint.in_(chunk))
+                .order_by(fingerprint_keys.c.fingerprint)
+                .with_for_update()
+            ),  # no-op on SQLite, whose writers run one at a time
             keys,
         )
     }
-    new = [
-        {**keys[fp], "shared": int(fp in shared), "erased_at": None, "request_id": None}
-        for fp in sorted(keys)
-        if fp not in known
-    ]
-    insert_ignore(conn, fingerprint_keys, new)
-    for fp in sorted(fp for fp, (flag, erased) in known.items() if erased or bool(flag) != (fp in shared)):
-        conn.execute(
-            update(fingerprint_keys)
-            .where(fingerprint_keys.c.fingerprint == fp)
-            .values(shared=int(fp in shared), erased_at=None, request_id=None)
-        )
+    shared = {fp for fp, who in _holders_of(conn, keys).items() if len(who) > 1}
+    changed = sorted(fp for fp, (flag, erased) in stored.items() if erased or bool(flag) != (fp in shared))
+    for flag in (0, 1):  # set-based: one statement per flag and chunk, not one per fingerprint
+        for chunk in chunks([fp for fp in changed if (fp in shared) == flag]):
+            conn.execute(
+                update(fingerprint_keys)
+                .where(fingerprint_keys.c.fingerprint.in_(list(chunk)))
+                .values(shared=flag, erased_at=None, request_id=None)
+            )
 
 
 def tombstone_subject(conn: Connection, subject_id: str, request_id: str | None, now: datetime) -> int:

@@ -2,9 +2,12 @@
 
 Bulk first: `tokenize_batch` handles a whole batch in one transaction with a fixed number of set-based
 statements (a SELECT of existing tokens, INSERT ... ON CONFLICT DO NOTHING of new keys and tokens, links),
-whatever the batch size, so many processes can tokenize overlapping values at once and end with exactly
-one entry per value. Rows are inserted in token order, so concurrent PostgreSQL transactions take their
-row locks in one order and cannot deadlock each other; on SQLite every transaction is BEGIN IMMEDIATE.
+whatever the batch size, so many processes can tokenize overlapping values into one PostgreSQL vault at
+once and end with exactly one token and one data key per value. Each table is written in key order (data
+keys, tokens, fingerprints, subjects, links) and the tables in one order, so concurrent transactions take
+their row locks in one global order and cannot deadlock each other (`retrying` still retries one that
+PostgreSQL reports). On SQLite every transaction is BEGIN IMMEDIATE and one process at a time may
+tokenize (`vault.writer_lock`). The key store is apart: another file, or another schema (`key_schema`).
 
 Operations beyond tokenizing live in their own modules (`lineage`, `access`, `erasure`, `footprint`,
 `privacy_requests`) and are exposed here as methods, so flows and notebooks need only this class.
@@ -20,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError
@@ -46,6 +50,7 @@ from vault.errors import (
     VaultError,
 )
 from vault.fingerprint_index import load_index as load_fingerprint_index
+from vault.key_schema import prepare_key_schema
 from vault.keys import Kek, KeyWrapper, find_kek, load_kek, pending_kek_path, seal
 from vault.policy import Policy, load_policy
 from vault.rotation import rotation_running
@@ -64,6 +69,7 @@ from vault.schema import (
 from vault.sql import insert_ignore, select_in, select_where_in
 from vault.surrogates import card_surrogate, email_surrogate, is_email_surrogate
 from vault.tokens import TokenDeriver
+from vault.writer_lock import WriterLock
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +97,9 @@ class Vault:
         self.engine = engine
         self.keystore_engine = keystore_engine
         self._wrapper = wrapper
+        database = engine.url.database if engine.dialect.name == "sqlite" else None
+        self._writer = WriterLock(Path(database)) if database else None  # `vault.writer_lock`
+        self.conflicts_retried = 0  # deadlocks and serialization failures retried (the concurrency test)
         self._opened = False  # until then a KEK that does not match is a wrong KEK, not a rotated one
         self.deriver = self.retrying(self._open_key_store)
         self._opened = True
@@ -119,16 +128,22 @@ class Vault:
         `kek`: raw 32 bytes or base64 text; default from `PIIVAULT_KEK_FILE` / `PIIVAULT_KEK`, or for an
         SQLite vault the key file beside it (created on first use). `keystore_url`: where the wrapped data
         keys live; default `PIIVAULT_KEYSTORE_URL`, else a second SQLite file beside an SQLite vault, else
-        the same PostgreSQL database (then a database backup holds keys and values together: give
-        PostgreSQL vaults a separate key-store database for crypto-shredding to hold against backups).
+        a schema of its own beside a PostgreSQL vault's (`vault.key_schema`: `<schema>_keys`, created, and
+        a vault whose keys were in its own schema has them moved there), so a backup of the vault's schema
+        never holds the keys that open it.
         """
         path = sqlite_path(url)
         loaded = load_kek(kek, path)
-        ks_url = keystore_url or os.environ.get(KEYSTORE_URL_ENV) or keystore_url_for(url)
-        new_files = [p for p in (path, sqlite_path(ks_url)) if p is not None and not p.exists()]
+        ks_url = keystore_url or os.environ.get(KEYSTORE_URL_ENV)
+        if ks_url is None and path is not None:
+            ks_url = keystore_url_for(url)
+        new_files = [p for p in (path, ks_url and sqlite_path(ks_url)) if p is not None and not p.exists()]
         engine = make_engine(url)
-        keystore_engine = engine if ks_url == url else make_engine(ks_url)
+        keystore_engine = engine
         try:
+            if ks_url is None:
+                ks_url = prepare_key_schema(engine, url)
+            keystore_engine = engine if ks_url == url else make_engine(ks_url)
             vault = cls(engine, keystore_engine, KeyWrapper(loaded))
             for created in new_files:  # values and keys are encrypted, but still nobody else's business
                 created.chmod(0o600)
@@ -143,7 +158,9 @@ class Vault:
         return self._wrapper.kek
 
     def close(self) -> None:
-        """Release the database connections."""
+        """Release the database connections (and an SQLite vault's writer lock)."""
+        if self._writer is not None:
+            self._writer.release()
         self.engine.dispose()
         if self.keystore_engine is not self.engine:
             self.keystore_engine.dispose()
@@ -185,6 +202,7 @@ class Vault:
                 if getattr(error.orig, "sqlstate", None) not in _RETRYABLE_SQLSTATES:
                     raise
                 conflicts += 1
+                self.conflicts_retried += 1
                 if conflicts > _DEADLOCK_RETRIES:
                     raise
                 time.sleep(0.05 * conflicts)
@@ -257,6 +275,8 @@ class Vault:
                 raise TokenCollisionError(_collision_message(token, dataset))
             wanted.append((index, token, hint))
         if pending:
+            if self._writer is not None:
+                self._writer.acquire()  # one tokenizing process per SQLite vault (`vault.writer_lock`)
             erased, erased_hints = self.retrying(
                 lambda: self._store_batch(pending, wanted, dataset, format_preserving)
             )

@@ -20,6 +20,7 @@ from flows.pipeline.catalog import load_catalog
 from flows.requests.lifecycle import Verification, file_request
 from tests.flows.test_erasure_zone import clean_rows, make_people, write_zone
 from vault.engine import normalise_url
+from vault.key_schema import key_schema_name
 
 POSTGRES_URL = os.environ.get("PIIVAULT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 KEK = bytes(range(60, 92))
@@ -37,7 +38,8 @@ def postgres_url():
     sep = "&" if "?" in POSTGRES_URL else "?"
     yield f"{POSTGRES_URL}{sep}options={quote(f'-csearch_path={name}')}"
     with engine.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA IF EXISTS "{name}" CASCADE'))
+        for schema in (name, key_schema_name(name)):  # the vault's and its key store's
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
     engine.dispose()
 
 

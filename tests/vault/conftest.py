@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from vault.engine import normalise_url
+from vault.key_schema import key_schema_name
 from vault.store import Vault
 
 POSTGRES_URL = os.environ.get("PIIVAULT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
@@ -41,8 +42,9 @@ def postgres_schemas():
 
     yield new_schema
     with engine.begin() as conn:
-        for name in created:
-            conn.execute(text(f'DROP SCHEMA IF EXISTS "{name}" CASCADE'))
+        for name in created:  # and each one's key schema (`vault.key_schema`)
+            for schema in (name, key_schema_name(name)):
+                conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
     engine.dispose()
 
 
