@@ -5,8 +5,8 @@ Two table sets, so that keys can live apart from values:
   tombstones, requests, rectifications;
 - key-store tables: data keys (token -> wrapped data key, and the id of the KEK wrapping it) and secrets
   (the wrapped master secret, and the id of the vault's current KEK).
-For SQLite they are two files (`vault.db` and `vault.db.keys`); for PostgreSQL the same database unless a
-separate key-store URL is given.
+For SQLite they are two files (`vault.db` and `vault.db.keys`); for PostgreSQL two schemas, the key
+store's named after the vault's (`vault.key_schema`), unless a separate key-store URL is given.
 
 Lineage (which dataset partition holds which tokens) is the table that grows fastest: one row per
 (token, partition). Partitions are interned (`partitions`: id, dataset, partition), so a lineage row is
