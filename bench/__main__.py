@@ -4,7 +4,16 @@ import importlib
 import sys
 
 # Module names under bench/, each with main(argv) -> int.
-BENCHMARKS: list[str] = ["detect", "vault", "tokenize", "erasure", "latency", "fingerprints", "quarantine"]
+BENCHMARKS: list[str] = [
+    "detect",
+    "vault",
+    "tokenize",
+    "erasure",
+    "latency",
+    "fingerprints",
+    "quarantine",
+    "service",
+]
 
 
 def main() -> int:
