@@ -12,13 +12,16 @@ text.
 
 Sets written by others (`bench.public_sets`) are scored too when a local copy is named: presidio-research's
 `synth_dataset_v2.json` and `generated_large.json` (`--presidio-research DIR` or env
-`PIIVAULT_PRESIDIO_RESEARCH`) and the WNUT-17 test set (`--wnut17 DIR` or env `PIIVAULT_WNUT17`), by the
-coverage rule of issue 12; absent, the run says how to get them. Nothing is downloaded.
+`PIIVAULT_PRESIDIO_RESEARCH`), the WNUT-17 splits (`--wnut17 DIR` or env `PIIVAULT_WNUT17`: `wnut17` the
+held-out test split, `wnut17-dev` and `wnut17-train` the development ones) and the Broad Twitter Corpus's
+test split (`--btc DIR` or env `PIIVAULT_BTC`, the blind set), by the coverage rule of issue 12; absent, the
+run says how to get them. Nothing is downloaded. `--examples` lists nothing of a held-out set (`wnut17`,
+`btc`): their misses are not read.
 
     python -m bench.eval_detection --lines 2000 --seed 0
         [--corpus tuned|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|
-                  presidio-synth|presidio-large|wnut17|all]
-        [--presidio-research DIR] [--wnut17 DIR] [--only piivault] [--examples 5]
+                  presidio-synth|presidio-large|wnut17|wnut17-dev|wnut17-train|btc|all]
+        [--presidio-research DIR] [--wnut17 DIR] [--btc DIR] [--only piivault] [--examples 5]
 
 `--corpus both` is kept as an alias of `all`.
 """
@@ -47,6 +50,7 @@ from bench.corpora.tuned import build_corpus
 from bench.public_sets import (
     COVERAGE_RULES,
     HOW_TO_GET,
+    NEUTRAL,
     PUBLIC_SETS,
     coverage_score,
     render_coverage_examples,
@@ -349,7 +353,7 @@ def evaluate_public(name: str, args: argparse.Namespace) -> bool | None:
         )
         return None
     samples = public.read(path)
-    gold = sum(len(s.spans) for s in samples)
+    gold = sum(1 for s in samples for span in s.spans if not span[2].startswith(NEUTRAL))
     print(f"=== {public.header}", flush=True)
     print(
         f"Labelled set: {len(samples)} texts from {path}, {gold} gold spans of piivault's entities.",
@@ -364,7 +368,9 @@ def evaluate_public(name: str, args: argparse.Namespace) -> bool | None:
     print()
     print(f"[{name}] " + public.header)
     print(render_coverage_table(results))
-    if args.examples:
+    if args.examples and public.blind:
+        print(f"({name} is held out: its misses and false findings are not listed.)")
+    elif args.examples:
         for detector, scores in results.items():
             print(f"{detector}: missed gold spans and false findings")
             print(render_coverage_examples(scores, args.examples))
@@ -395,6 +401,11 @@ def main(argv: list[str] | None = None) -> int:
         "--wnut17",
         metavar="DIR",
         help="a copy of leondz/emerging_entities_17 (default: env PIIVAULT_WNUT17)",
+    )
+    parser.add_argument(
+        "--btc",
+        metavar="DIR",
+        help="a copy of GateNLP/broad_twitter_corpus (default: env PIIVAULT_BTC)",
     )
     parser.add_argument("--only", choices=("piivault", "presidio"), help="run one detector only")
     parser.add_argument(

@@ -10,7 +10,16 @@ Nothing here is shipped data and nothing is downloaded: each converter reads a c
   label (ORGANIZATION, GPE, DATE_TIME, ...) is left out, so a finding on one of them counts as false.
 - `wnut17`: the WNUT-17 emerging-entities test set (leondz/emerging_entities_17, CC-BY 4.0,
   `emerging.test.annotated`): tweets, Reddit, YouTube and Stack Overflow comments, one token a line in
-  CoNLL form; the tokens are joined by single spaces, and only `person` labels are kept. Never tuned on.
+  CoNLL form; the tokens are joined by single spaces, and only `person` labels are kept. The held-out
+  split: never tuned on, and its misses are never read.
+- `wnut17-dev`, `wnut17-train`: the same corpus's development and training splits (`emerging.dev.conll`,
+  `wnut17train.conll`), read the same way: the development sets for social-media names, whose misses
+  may be read.
+- `btc`: the Broad Twitter Corpus (GateNLP/broad_twitter_corpus, CC-BY 4.0), its test split (section F,
+  `f.conll`, also `train_dev_test_conll/btc.test`), `PER` labels. It splits an @mention into `@` and the
+  handle and labels the pair PER when it names a person; the converter joins them back, and a label that
+  is only handles is *neutral* (`NEUTRAL`): a handle is an account, not a name, so missing it is no missed
+  name and finding it is no false one. The blind set: run once before tuning, never tuned on.
 
 Scoring (the rule of issue 12, `coverage_score`): a gold span is recalled when at least `COVERED_SHARE` of
 its non-space characters are covered by findings of its type; a courtesy title opening a PERSON label
@@ -37,6 +46,10 @@ from bench.corpora.base import ENTITY_TYPES, Sample, write_jsonl
 COVERED_SHARE = 0.9
 PRESIDIO_RESEARCH_ENV = "PIIVAULT_PRESIDIO_RESEARCH"
 WNUT17_ENV = "PIIVAULT_WNUT17"
+BTC_ENV = "PIIVAULT_BTC"
+# a span typed NEUTRAL + entity is neither gold nor false for that entity (a label the set's guidelines give
+# to what piivault's entity does not cover, such as an @handle labelled as a person)
+NEUTRAL = "~"
 
 # presidio-research label -> piivault entity; the rest are not piivault's
 PRESIDIO_RESEARCH_ENTITIES = {
@@ -79,6 +92,7 @@ class PublicSet:
     option: str
     read: Callable[[Path], list[Sample]]
     entities: tuple[str, ...] = ENTITY_TYPES  # the entities its labels cover: only those are scored
+    blind: bool = False  # a held-out set: scored, but its misses and false findings are never listed
 
     def locate(self, directory: str | os.PathLike | None) -> Path | None:
         """The set's file under `directory` (or the environment variable's), or None when absent."""
@@ -115,32 +129,71 @@ def read_input_samples(path: Path) -> list[Sample]:
     return samples
 
 
-def read_conll_persons(path: Path) -> list[Sample]:
-    """A CoNLL file (token TAB tag, a blank line between sentences) as labelled samples: tokens joined by
-    single spaces, `B-person`/`I-person` runs as PERSON spans, every other label dropped."""
-    samples = []
+def conll_blocks(path: Path) -> list[list[tuple[str, str]]]:
+    """A CoNLL file (token TAB tag, a blank line between sentences) as lists of (token, tag)."""
+    blocks = []
     for block in re.split(r"\n[ \t]*\n", path.read_text(encoding="utf-8")):
-        text, spans, position, open_person = "", [], 0, None
-        for line in block.splitlines():
-            if not line.strip():
-                continue
-            token, _, tag = line.partition("\t")
-            if text:
-                text += " "
-                position += 1
-            start = position
-            text += token
-            position += len(token)
-            if tag.strip() == "I-person" and open_person is not None:
-                spans[open_person] = (spans[open_person][0], position, "PERSON")
-            elif tag.strip() in ("B-person", "I-person"):
-                spans.append((start, position, "PERSON"))
-                open_person = len(spans) - 1
-            else:
-                open_person = None
+        rows = [line.partition("\t") for line in block.splitlines() if line.strip()]
+        if rows:
+            blocks.append([(token, tag.strip()) for token, _, tag in rows])
+    return blocks
+
+
+def labelled_sample(
+    rows: list[tuple[str, str]], label: str, kind: str, is_neutral: Callable[[str], bool] = lambda _: False
+) -> Sample:
+    """Tokens joined by single spaces, `B-label`/`I-label` runs as PERSON spans; a span whose every token
+    `is_neutral` is typed NEUTRAL + PERSON."""
+    text, spans, position, open_span, neutral = "", [], 0, None, []
+    for token, tag in rows:
         if text:
-            samples.append(Sample(text, spans, "wnut17"))
-    return samples
+            text += " "
+            position += 1
+        start = position
+        text += token
+        position += len(token)
+        if tag == f"I-{label}" and open_span is not None:
+            spans[open_span] = (spans[open_span][0], position, "PERSON")
+            neutral[open_span] = neutral[open_span] and is_neutral(token)
+        elif tag in (f"B-{label}", f"I-{label}"):
+            spans.append((start, position, "PERSON"))
+            neutral.append(is_neutral(token))
+            open_span = len(spans) - 1
+        else:
+            open_span = None
+    typed = [(a, b, NEUTRAL + t if n else t) for (a, b, t), n in zip(spans, neutral, strict=True)]
+    return Sample(text, typed, kind)
+
+
+def read_conll_persons(path: Path) -> list[Sample]:
+    """WNUT-17 CoNLL as labelled samples: `B-person`/`I-person` runs as PERSON spans, every other label
+    dropped."""
+    return [labelled_sample(rows, "person", "wnut17") for rows in conll_blocks(path)]
+
+
+def join_mentions(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """An `@` token and the handle after it as one token `@handle`, tagged as the `@` was (the BTC splits
+    a mention in two and tags both halves alike)."""
+    joined: list[tuple[str, str]] = []
+    index = 0
+    while index < len(rows):
+        token, tag = rows[index]
+        if token == "@" and index + 1 < len(rows):
+            joined.append(("@" + rows[index + 1][0], tag))
+            index += 2
+            continue
+        joined.append((token, tag))
+        index += 1
+    return joined
+
+
+def read_btc_persons(path: Path) -> list[Sample]:
+    """Broad Twitter Corpus CoNLL as labelled samples: mentions joined (`join_mentions`), `PER` runs as
+    PERSON spans, a run of handles only neutral."""
+    return [
+        labelled_sample(join_mentions(rows), "PER", "btc", lambda token: token.startswith("@"))
+        for rows in conll_blocks(path)
+    ]
 
 
 PUBLIC_SETS: dict[str, PublicSet] = {
@@ -166,14 +219,49 @@ PUBLIC_SETS: dict[str, PublicSet] = {
     ),
     "wnut17": PublicSet(
         "wnut17",
-        "WNUT-17 test set (leondz/emerging_entities_17, CC-BY 4.0), PERSON only: written by others, never"
-        " tuned on.",
+        "WNUT-17 test set (leondz/emerging_entities_17, CC-BY 4.0), PERSON only: written by others, the"
+        " held-out split, never tuned on.",
         "emerging.test.annotated",
         ("",),
         WNUT17_ENV,
         "--wnut17",
         read_conll_persons,
         ("PERSON",),
+        blind=True,
+    ),
+    "wnut17-dev": PublicSet(
+        "wnut17-dev",
+        "WNUT-17 development split (leondz/emerging_entities_17, CC-BY 4.0), PERSON only: written by others,"
+        " tuned on from issue 12's second round.",
+        "emerging.dev.conll",
+        ("",),
+        WNUT17_ENV,
+        "--wnut17",
+        read_conll_persons,
+        ("PERSON",),
+    ),
+    "wnut17-train": PublicSet(
+        "wnut17-train",
+        "WNUT-17 training split (leondz/emerging_entities_17, CC-BY 4.0), PERSON only: written by others,"
+        " tuned on from issue 12's second round.",
+        "wnut17train.conll",
+        ("",),
+        WNUT17_ENV,
+        "--wnut17",
+        read_conll_persons,
+        ("PERSON",),
+    ),
+    "btc": PublicSet(
+        "btc",
+        "Broad Twitter Corpus test split, section F (GateNLP/broad_twitter_corpus, CC-BY 4.0), PERSON only"
+        " (@handles neutral): written by others, blind, never tuned on.",
+        "f.conll",
+        ("",),
+        BTC_ENV,
+        "--btc",
+        read_btc_persons,
+        ("PERSON",),
+        blind=True,
     ),
 }
 
@@ -185,6 +273,10 @@ HOW_TO_GET = {
     "--wnut17": (
         "git clone https://github.com/leondz/emerging_entities_17 and pass --wnut17 emerging_entities_17"
         f" (or set {WNUT17_ENV})"
+    ),
+    "--btc": (
+        "git clone https://github.com/GateNLP/broad_twitter_corpus and pass --btc broad_twitter_corpus"
+        f" (or set {BTC_ENV})"
     ),
 }
 
@@ -241,11 +333,13 @@ def coverage_score(
 ) -> dict[str, CoverageScore]:
     """Per-entity recall by coverage and precision by overlap, plus ADDRESS without its fragments (the
     fragments are left out of its gold; a finding on one still counts as true); only `entities` are
-    scored (a set labelled for names only says nothing of a phone finding)."""
+    scored (a set labelled for names only says nothing of a phone finding). A finding on a NEUTRAL span
+    and on no gold one is left out of precision."""
     scores = {row: CoverageScore() for row in SCORED_ROWS}
     for sample, findings in zip(samples, found, strict=True):
         for entity in entities:
             golds = [(a, b) for a, b, t in sample.spans if t == entity]
+            neutral = [(a, b) for a, b, t in sample.spans if t == NEUTRAL + entity]
             mine = [(a, b) for t, a, b in findings if t == entity]
             for g_start, g_end in golds:
                 value = sample.text[g_start:g_end]
@@ -261,6 +355,8 @@ def coverage_score(
             rows = [entity, ADDRESS_WITHOUT_FRAGMENTS] if entity == "ADDRESS" else [entity]
             for a, b in mine:
                 true = any(a < g_end and g_start < b for g_start, g_end in golds)
+                if not true and any(a < n_end and n_start < b for n_start, n_end in neutral):
+                    continue
                 for row in rows:
                     scores[row].findings += 1
                     scores[row].true_findings += true
@@ -320,6 +416,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("name", choices=list(PUBLIC_SETS), help="which set to convert")
     parser.add_argument("--presidio-research", metavar="DIR", help="a copy of microsoft/presidio-research")
     parser.add_argument("--wnut17", metavar="DIR", help="a copy of leondz/emerging_entities_17")
+    parser.add_argument("--btc", metavar="DIR", help="a copy of GateNLP/broad_twitter_corpus")
     parser.add_argument("-o", "--output", help="JSONL file to write (default: stdout)")
     parser.add_argument(
         "--no-labels", action="store_true", help="only id and text, as `piivault detect` reads"

@@ -11,6 +11,7 @@ from bench.public_sets import (
     ADDRESS_WITHOUT_FRAGMENTS,
     coverage_score,
     is_address_fragment,
+    read_btc_persons,
     read_conll_persons,
     read_input_samples,
 )
@@ -103,6 +104,66 @@ def test_conll_persons_join_tokens_by_spaces_and_keep_person_runs(tmp_path):
     first, second = read_conll_persons(path)
     assert first.text == "Toni Kroos said hi" and first.spans == [(0, 10, "PERSON")]
     assert second.text == "Paris Hilton ." and second.spans == [(6, 12, "PERSON")]
+
+
+BTC = (
+    "@\tB-PER\ncolgo\tB-PER\nhey\tO\n,\tO\nAnn\tB-PER\nLee\tI-PER\nof\tO\n@\tB-ORG\nbbc\tB-ORG\n\n"
+    "Bob\tB-PER\n@\tI-PER\nbob\tI-PER\n\n"
+)
+
+
+def test_btc_joins_mentions_and_makes_handle_labels_neutral(tmp_path):
+    path = tmp_path / "f.conll"
+    path.write_text(BTC)
+    first, second = read_btc_persons(path)
+    assert first.text == "@colgo hey , Ann Lee of @bbc"
+    assert [(first.text[a:b], t) for a, b, t in first.spans] == [("@colgo", "~PERSON"), ("Ann Lee", "PERSON")]
+    assert [(second.text[a:b], t) for a, b, t in second.spans] == [("Bob @bob", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "findings, gold, recalled, findings_counted, true",
+    [
+        ([("PERSON", 0, 6)], 1, 0, 0, 0),  # a handle found: neither true nor false
+        ([("PERSON", 13, 20)], 1, 1, 1, 1),
+        ([("PERSON", 24, 28)], 1, 0, 1, 0),  # `@bbc`, an organisation: false
+    ],
+)
+def test_neutral_spans_are_neither_gold_nor_false(tmp_path, findings, gold, recalled, findings_counted, true):
+    path = tmp_path / "f.conll"
+    path.write_text(BTC)
+    sample = read_btc_persons(path)[0]
+    scores = coverage_score([sample], [findings], ("PERSON",))["PERSON"]
+    assert (scores.gold, scores.recalled, scores.findings, scores.true_findings) == (
+        gold,
+        recalled,
+        findings_counted,
+        true,
+    )
+
+
+def test_the_wnut17_splits_are_found_under_one_copy(tmp_path):
+    for filename in ("emerging.dev.conll", "wnut17train.conll", "emerging.test.annotated"):
+        (tmp_path / filename).write_text(CONLL)
+    names = ("wnut17", "wnut17-dev", "wnut17-train")
+    assert [public_sets.PUBLIC_SETS[name].locate(tmp_path).name for name in names] == [
+        "emerging.test.annotated",
+        "emerging.dev.conll",
+        "wnut17train.conll",
+    ]
+    assert public_sets.PUBLIC_SETS["wnut17"].blind and not public_sets.PUBLIC_SETS["wnut17-dev"].blind
+
+
+def test_eval_lists_no_misses_of_a_held_out_set(tmp_path, capsys):
+    (tmp_path / "f.conll").write_text(BTC)
+    assert (
+        eval_detection.main(
+            ["--corpus", "btc", "--btc", str(tmp_path), "--only", "piivault", "--examples", "3"]
+        )
+        == 0
+    )
+    output = capsys.readouterr().out
+    assert "[btc]" in output and "not listed" in output and "missed:" not in output
 
 
 @pytest.mark.parametrize(
