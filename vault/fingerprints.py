@@ -15,12 +15,15 @@ verification still recognise the erased person's values and nothing says whose t
 
 from __future__ import annotations
 
+import os
+import secrets
+import socket
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, delete, func, select, update
 
 from vault.fingerprint_forms import (
     DIGITS,
@@ -42,7 +45,7 @@ from vault.fingerprint_forms import (
     word_spans,
     words,
 )
-from vault.schema import fingerprint_keys, fingerprints
+from vault.schema import fingerprint_changes, fingerprint_keys, fingerprints
 from vault.sql import chunks, insert_ignore, select_in, select_where_in
 
 if TYPE_CHECKING:
@@ -67,6 +70,7 @@ __all__ = [
     "SubjectFingerprint",
     "changes",
     "fold_word",
+    "generation",
     "holders",
     "key_forms",
     "record",
@@ -81,6 +85,7 @@ __all__ = [
 # -- writing -----------------------------------------------------------------------------------------
 
 _changes = 0  # fingerprint writes by this process: an index loaded before one is stale (`changes`)
+_writer: tuple[int, str] | None = None  # (pid, this process's row in `fingerprint_changes`)
 
 
 def changes() -> int:
@@ -89,9 +94,39 @@ def changes() -> int:
     return _changes
 
 
-def _changed() -> None:
+def generation(vault: Vault) -> tuple[int, int]:
+    """Where the vault's fingerprints stand, in every process: (writing processes, their changes), which
+    moves with every committed change. Cheap (a row per process that ever wrote fingerprints), so a cached
+    index can be checked before each use; read it before loading an index, so a change committed during
+    the load costs one more load later, never a stale index."""
+    with vault.engine.connect() as conn:
+        count, total = conn.execute(
+            select(func.count(), func.coalesce(func.sum(fingerprint_changes.c.changes), 0))
+        ).one()
+    return int(count), int(total)
+
+
+def _writer_row() -> str:
+    """This process's row (a forked child makes its own: no two processes share one, so writers never
+    wait for each other on it)."""
+    global _writer
+    if _writer is None or _writer[0] != os.getpid():
+        _writer = (os.getpid(), f"{socket.gethostname()[:30]}-{os.getpid()}-{secrets.token_hex(8)}")
+    return _writer[1]
+
+
+def _changed(conn: Connection) -> None:
+    """Count a change in this process and, in the writer's transaction (so it is seen with the change),
+    in this process's row of `fingerprint_changes`."""
     global _changes
     _changes += 1
+    writer = _writer_row()
+    insert_ignore(conn, fingerprint_changes, [{"writer": writer, "changes": 0}])
+    conn.execute(
+        update(fingerprint_changes)
+        .where(fingerprint_changes.c.writer == writer)
+        .values(changes=fingerprint_changes.c.changes + 1)
+    )
 
 
 def _holder_rows(fingerprinter: Fingerprinter, subject_id: str, token: str, kind: str, forms: list[Form]):
@@ -160,7 +195,7 @@ def record(
         return 0
     insert_ignore(conn, fingerprints, [holders[k] for k in sorted(holders)])
     _update_keys(conn, keys)
-    _changed()
+    _changed(conn)
     return len(holders)
 
 
@@ -226,7 +261,7 @@ def tombstone_subject(conn: Connection, subject_id: str, request_id: str | None,
             update(fingerprint_keys).where(fingerprint_keys.c.fingerprint.in_(list(chunk))).values(shared=0)
         )
     conn.execute(delete(fingerprints).where(fingerprints.c.subject_id == subject_id))
-    _changed()
+    _changed(conn)
     return len(erased)
 
 
@@ -253,7 +288,7 @@ def release_token(
         conn.execute(
             update(fingerprint_keys).where(fingerprint_keys.c.fingerprint.in_(list(chunk))).values(shared=0)
         )
-    _changed()
+    _changed(conn)
     return len(erased)
 
 

@@ -192,6 +192,17 @@ request_steps = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
+# How many times each writing process changed the fingerprints (`vault.fingerprints.generation`): a row per
+# process, so writers never wait for one another on it; a reader compares (rows, sum) with what it saw when
+# it loaded its index, and reloads when they moved.
+fingerprint_changes = Table(
+    "fingerprint_changes",
+    vault_metadata,
+    Column("writer", String(64), primary_key=True),
+    Column("changes", BigInteger, nullable=False),
+    sqlite_with_rowid=False,
+)
+
 # Subject fingerprints (`vault.fingerprints`): keyed 64-bit hashes of the forms a linked value is written
 # in. `fingerprints` says who holds each one (subject, token; a subject key's own has the token ""): looked
 # up for the few a scan matched, and by subject for a shred or an erasure's footprint.
@@ -314,6 +325,8 @@ VAULT_MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (4, _create(vault_metadata, ["fingerprints", "fingerprint_keys"])),
     # Credentials of the vault service (`piivault vault token issue`).
     (5, _create(vault_metadata, ["service_credentials"])),
+    # Fingerprint changes counted per writing process, so an index another process cached is reloaded.
+    (6, _create(vault_metadata, ["fingerprint_changes"])),
 ]
 VAULT_SCHEMA_VERSION = max(version for version, _ in VAULT_MIGRATIONS)
 

@@ -47,6 +47,7 @@ from vault.fingerprints import (
     Fingerprinter,
     changes,
     fold_word,
+    generation,
     word_spans,
 )
 
@@ -61,8 +62,9 @@ MIN_DIGITS, MAX_DIGITS = 7, 19
 MAX_GAP = 8  # characters between two words of one form: spaces, a line break, a comma or two
 WORD_CACHE_LIMIT = 1_000_000
 INDEX_REUSE_SECONDS = 300
-# vault URL -> (fingerprint changes of this process when loaded, monotonic time, index)
-_INDEXES: dict[str, tuple[int, float, FingerprintIndex]] = {}
+# vault URL -> (the vault's fingerprint generation and this process's changes when loaded, monotonic
+# time, index)
+_INDEXES: dict[str, tuple[tuple, float, FingerprintIndex]] = {}
 
 
 @dataclass(frozen=True)
@@ -228,13 +230,15 @@ class KnownSubjects:
     @classmethod
     def load(cls, vault: Vault) -> KnownSubjects:
         """The vault's index, loaded once per process and vault and reused for the next files while no
-        fingerprint was written here since and for at most `INDEX_REUSE_SECONDS` (writes by other
-        processes: a million subjects' index takes seconds to load, a tokenize run has many files)."""
+        process changed a fingerprint since (`vault.fingerprints.generation`: one small query, where a
+        million subjects' index takes seconds to load), so a subject another process registered just
+        before is never missed; and for at most `INDEX_REUSE_SECONDS` (writers that count no change)."""
         key = vault.engine.url.render_as_string(hide_password=True)
         cached = _INDEXES.get(key)
         now = time.monotonic()
-        if cached is None or cached[0] != changes() or now - cached[1] > INDEX_REUSE_SECONDS:
-            cached = _INDEXES[key] = (changes(), now, vault.fingerprint_index())
+        mark = (generation(vault), changes())  # before the load: a change during it means one more load
+        if cached is None or cached[0] != mark or now - cached[1] > INDEX_REUSE_SECONDS:
+            cached = _INDEXES[key] = (mark, now, vault.fingerprint_index())
         return cls(vault, cached[2])
 
     def __len__(self) -> int:

@@ -268,3 +268,33 @@ def test_a_format_preserving_dataset_gets_surrogates_for_matches_as_for_detectio
     (written,) = clean(zone, run(zone, vault, "billing_notes"))["line"].tolist()
     name = crm_tokens(zone, vault)["C100002"]["name"]
     assert written == f"refund to {surrogates[0]}, receipt to {surrogates[1]}, ask {name}"
+
+
+REGISTER_ELSEWHERE = """
+import sys
+from vault.store import Vault
+with Vault.open(sys.argv[1]) as vault:
+    vault.tokenize_batch([("ADDRESS", "12 Quarry Lane, ZZ1 1ZZ Newtown", "C100009")])
+"""
+
+
+def test_a_subject_another_process_registered_just_before_is_matched(zone):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from vault.store import Vault
+
+    with Vault.open(zone.vault_url) as vault:
+        crm_tokens(zone, vault)
+        first = KnownSubjects.load(vault).scanner.index  # cached for the next run of this process
+    repo = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", REGISTER_ELSEWHERE, zone.vault_url], cwd=repo, check=True)
+    write(zone.base_dir, "chats/later.log", "agent: parcel for 12 quarry lane came back\n")
+    with Vault.open(zone.vault_url) as vault:  # the next run, in the same process, seconds later
+        assert KnownSubjects.load(vault).scanner.index is not first
+        (line,) = clean(zone, run(zone, vault, "chats", relpath="later.log"))["line"].tolist()
+        (address,) = vault.tokenize_batch([("ADDRESS", "12 Quarry Lane, ZZ1 1ZZ Newtown", "C100009")])
+        assert line == f"agent: parcel for {address} came back"
+        again = KnownSubjects.load(vault).scanner.index
+        assert KnownSubjects.load(vault).scanner.index is again  # nothing changed since: reused
