@@ -2,6 +2,11 @@
 
 The catalog is the user-facing contract of the flows, so it is validated as a whole on load and every
 error names the dataset and the field it concerns (never a value from the data itself).
+
+A zone is a directory (relative to the catalog file, or absolute), a `file://` URL, or a prefix on object
+storage (`s3://bucket/prefix`, `flows.pipeline.storage`). Credentials for object storage never live here:
+a catalog that carries a key, a secret or a token (a field of `zones`, or a URL's `user:password@`) is
+refused, and the store's client takes them from the environment or the standard AWS files.
 """
 
 from __future__ import annotations
@@ -10,10 +15,12 @@ import codecs
 import re
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from flows.pipeline.storage import Location, is_remote, is_url, zone_location
 from flows.pipeline.task_runners import RunnerSettings
 from values.token_format import TYPE_CODES
 
@@ -30,14 +37,59 @@ class CatalogError(ValueError):
     """The catalog file is missing, not YAML, or does not match the schema; the message names the field."""
 
 
+# Field names that would put a credential in the catalog; refused wherever they appear in `zones` or at the
+# top level, with a message naming the field and where credentials belong (never the value).
+_CREDENTIAL_FIELD = re.compile(
+    r"(^|_)(key|key_id|secret|secrets|token|password|passwd|credentials?|storage_options|client_kwargs)$",
+    re.IGNORECASE,
+)
+CREDENTIALS_HINT = (
+    "credentials never go in the catalog: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE, "
+    "~/.aws/credentials) and, for an S3-compatible store, AWS_ENDPOINT_URL in the environment"
+)
+
+
+def _credential_fields(value: object, where: str) -> list[str]:
+    """Dotted names of the credential-like fields in a mapping (recursively)."""
+    found = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            name = f"{where}.{key}" if where else str(key)
+            if _CREDENTIAL_FIELD.search(str(key)):
+                found.append(name)
+            found.extend(_credential_fields(item, name))
+    return found
+
+
+def _zone_text(value: object) -> str | None:
+    """A zone as written: a path or a URL without credentials in it."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text:
+        raise ValueError("must be a directory or a URL such as s3://bucket/prefix")
+    if is_url(text):
+        parts = urlsplit(text)
+        if "@" in parts.netloc or parts.query:
+            raise ValueError(f"a zone URL holds no user, password or query; {CREDENTIALS_HINT}")
+        if parts.scheme != "file" and not parts.netloc:
+            raise ValueError(f"{parts.scheme}:// URL names no bucket")
+    return text
+
+
 class Zones(BaseModel):
-    """Directories of the zones; relative paths are resolved against the catalog file's directory."""
+    """Where the zones are: directories (relative ones resolved against the catalog file's directory),
+    `file://` URLs, or prefixes on object storage such as `s3://bucket/prefix`."""
 
     model_config = ConfigDict(extra="forbid")
-    raw: Path = Field(description="landing zone holding the personal data as it arrives")
-    clean: Path = Field(description="tokenized Parquet copies, one directory per dataset")
-    quarantine: Path | None = Field(default=None, description="sealed unreadable records")
-    reports: Path | None = Field(default=None, description="scan reports; default beside clean")
+    raw: str = Field(description="landing zone holding the personal data as it arrives")
+    clean: str = Field(description="tokenized Parquet copies, one directory per dataset")
+    quarantine: str | None = Field(default=None, description="sealed unreadable records")
+    reports: str | None = Field(default=None, description="scan reports; default beside clean")
+
+    _locations = field_validator("raw", "clean", "quarantine", "reports", mode="before")(
+        lambda value: _zone_text(value)
+    )
 
 
 def days(duration: str) -> int:
@@ -147,6 +199,16 @@ class Catalog(BaseModel):
     )
     base_dir: Path = Field(default=Path("."), exclude=True, description="directory of the catalog file")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _no_credentials(cls, data: object) -> object:
+        if isinstance(data, dict):
+            top = {k: v for k, v in data.items() if k not in ("datasets", "subjects", "base_dir")}
+            found = _credential_fields(top, "")
+            if found:
+                raise ValueError(f"field {', '.join(repr(f) for f in found)}: {CREDENTIALS_HINT}")
+        return data
+
     @field_validator("vault")
     @classmethod
     def _vault_url(cls, value: str) -> str:
@@ -172,24 +234,26 @@ class Catalog(BaseModel):
                 raise ValueError(f"subjects.closed.dataset {name!r} has no subject_key")
         return self
 
-    def _zone(self, path: Path | None, default: str) -> Path:
-        path = path if path is not None else self.zones.clean.parent / default
-        return path if path.is_absolute() else (self.base_dir / path)
+    def _zone(self, value: str | None, default: str) -> Location:
+        """A zone's location: a local `Path` (as before URLs), or a `ZonePath` on object storage."""
+        if value is None:
+            return self.clean_dir.parent / default
+        return zone_location(value, self.base_dir)
 
     @property
-    def raw_dir(self) -> Path:
+    def raw_dir(self) -> Location:
         return self._zone(self.zones.raw, "raw")
 
     @property
-    def clean_dir(self) -> Path:
+    def clean_dir(self) -> Location:
         return self._zone(self.zones.clean, "clean")
 
     @property
-    def quarantine_dir(self) -> Path:
+    def quarantine_dir(self) -> Location:
         return self._zone(self.zones.quarantine, "quarantine")
 
     @property
-    def reports_dir(self) -> Path:
+    def reports_dir(self) -> Location:
         return self._zone(self.zones.reports, "reports")
 
     @property
@@ -218,12 +282,12 @@ class Catalog(BaseModel):
             self.dataset(name)
         return list(names)
 
-    def input_files(self, name: str) -> list[Path]:
+    def input_files(self, name: str) -> list[Location]:
         """The raw files of a dataset, sorted so that every run sees them in the same order."""
         pattern = self.dataset(name).path
-        return sorted(p for p in self.raw_dir.glob(pattern) if p.is_file())
+        return sorted(p for p in self.raw_dir.glob(pattern) if is_remote(p) or p.is_file())  # remote: files
 
-    def relative_to_raw(self, path: Path) -> str:
+    def relative_to_raw(self, path: Location) -> str:
         """A raw file's name in the zone: its target's path for a link inside the zone, the link's own path
         for one that points outside (which is never read: `inside_raw`)."""
         target, root = path.resolve(), self.raw_dir.resolve()
@@ -231,12 +295,12 @@ class Catalog(BaseModel):
             return target.relative_to(root).as_posix()
         return path.relative_to(self.raw_dir).as_posix()
 
-    def inside_raw(self, path: Path) -> bool:
+    def inside_raw(self, path: Location) -> bool:
         """False for a link (or a path through one) that leads out of the raw zone: such a file is not the
         zone's to read — it could be anything on the machine — so the flows refuse it by name."""
         return path.resolve().is_relative_to(self.raw_dir.resolve())
 
-    def check_inside_raw(self, dataset: str, path: Path) -> None:
+    def check_inside_raw(self, dataset: str, path: Location) -> None:
         """PipelineError naming the dataset and the file when `path` leads out of the raw zone."""
         from flows.pipeline.errors import PipelineError
 

@@ -4,6 +4,14 @@ One small JSON entry per input file, under `<clean>/<dataset>/_manifest/`, so co
 write the same file and pyarrow (which skips `_` paths) never mistakes an entry for data. An input whose
 size, hash and settings match its entry, and whose outputs are still there, is skipped on the next run.
 Entries hold paths, counts and hashes only — no personal data.
+
+On object storage, where nothing can be renamed into place, the manifest is the commit: a file's entry is
+written last, with a single PUT, after the clean file and the quarantine file it names, and readers there
+trust only what an entry names (`named_outputs`). A tokenize killed between its uploads and its entry
+leaves objects no entry names; readers ignore them and the next writer to take the zone lock deletes them
+(`sweep_unpublished`). One entry per raw file rather than one per dataset keeps that commit a blind write:
+concurrent file tasks never read-modify-write a shared object, which a store without compare-and-swap
+could not make safe.
 """
 
 from __future__ import annotations
@@ -11,9 +19,14 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from flows.pipeline.atomic import write_bytes_atomic
+from flows.pipeline.storage import Location, is_remote
+
+if TYPE_CHECKING:
+    from flows.pipeline.catalog import Catalog
 
 MANIFEST_DIR = "_manifest"
 
@@ -44,7 +57,7 @@ class ManifestEntry:
         return (json.dumps(asdict(self), sort_keys=True, indent=1) + "\n").encode()
 
 
-def fingerprint(path: Path, block: int = 1 << 20) -> FileFingerprint:
+def fingerprint(path: Location, block: int = 1 << 20) -> FileFingerprint:
     """Size and SHA-256 of a file, read in blocks so memory stays flat."""
     digest = hashlib.sha256()
     size = 0
@@ -59,11 +72,11 @@ def settings_hash(settings: dict) -> str:
     return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def entry_path(dataset_clean_dir: Path, raw_relpath: str) -> Path:
+def entry_path(dataset_clean_dir: Location, raw_relpath: str) -> Location:
     return dataset_clean_dir / MANIFEST_DIR / (str(PurePosixPath(raw_relpath)) + ".json")
 
 
-def load_entry(dataset_clean_dir: Path, raw_relpath: str) -> ManifestEntry | None:
+def load_entry(dataset_clean_dir: Location, raw_relpath: str) -> ManifestEntry | None:
     path = entry_path(dataset_clean_dir, raw_relpath)
     try:
         return ManifestEntry(**json.loads(path.read_text(encoding="utf-8")))
@@ -71,17 +84,17 @@ def load_entry(dataset_clean_dir: Path, raw_relpath: str) -> ManifestEntry | Non
         return None  # missing or unreadable: the file is simply processed again
 
 
-def save_entry(dataset_clean_dir: Path, entry: ManifestEntry) -> Path:
+def save_entry(dataset_clean_dir: Location, entry: ManifestEntry) -> Location:
     path = entry_path(dataset_clean_dir, entry.file)
     write_bytes_atomic(path, entry.to_json())
     return path
 
 
-def load_manifest(dataset_clean_dir: Path) -> list[ManifestEntry]:
+def load_manifest(dataset_clean_dir: Location) -> list[ManifestEntry]:
     """Every entry of a dataset, in file order."""
     root = dataset_clean_dir / MANIFEST_DIR
     entries = []
-    for path in sorted(root.rglob("*.json")) if root.exists() else []:
+    for path in sorted(root.rglob("*.json")) if is_remote(root) or root.exists() else []:
         try:
             entries.append(ManifestEntry(**json.loads(path.read_text(encoding="utf-8"))))
         except (OSError, ValueError, TypeError):
@@ -90,7 +103,7 @@ def load_manifest(dataset_clean_dir: Path) -> list[ManifestEntry]:
 
 
 def is_up_to_date(
-    entry: ManifestEntry | None, current: FileFingerprint, settings: str, dataset_clean_dir: Path
+    entry: ManifestEntry | None, current: FileFingerprint, settings: str, dataset_clean_dir: Location
 ) -> bool:
     """True when the input and settings are unchanged and the output is still in place."""
     return (
@@ -100,3 +113,37 @@ def is_up_to_date(
         and entry.settings == settings
         and (dataset_clean_dir / entry.output).exists()
     )
+
+
+def named_outputs(dataset_clean_dir: Location) -> list[str]:
+    """The clean files (relative to the dataset's clean directory) the manifest names, in name order."""
+    return sorted({entry.output for entry in load_manifest(dataset_clean_dir)})
+
+
+def sweep_unpublished(catalog: Catalog) -> int:
+    """Delete the clean and quarantine objects of a zone on object storage that no manifest entry names
+    (uploads of a run killed before its entries); returns how many went. Run under the zone lock only:
+    a writer's objects are unnamed until it writes their entries."""
+    removed = 0
+    for name in catalog.datasets:
+        clean = catalog.clean_dir / name
+        entries = load_manifest(clean)
+        outputs = {entry.output for entry in entries}
+        quarantined = {entry.quarantine_file for entry in entries if entry.quarantine_file}
+        if is_remote(clean):
+            removed += _remove_unnamed(clean, "*.parquet", clean, outputs)
+        quarantine = catalog.quarantine_dir
+        if is_remote(quarantine):
+            removed += _remove_unnamed(quarantine / name, "*.quarantine.jsonl", quarantine, quarantined)
+    return removed
+
+
+def _remove_unnamed(root, pattern: str, base, named: set[str]) -> int:
+    removed = 0
+    for path in root.rglob(pattern):
+        relative = path.relative_to(base).as_posix()
+        if MANIFEST_DIR in path.relative_to(root).parts or relative in named:
+            continue
+        path.unlink(missing_ok=True)
+        removed += 1
+    return removed

@@ -19,7 +19,6 @@ import json
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -27,6 +26,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from flows.pipeline import readers
 from flows.pipeline.atomic import atomic_path
 from flows.pipeline.quarantine_index import SALT_BYTES, IndexKey, encode_index, last_cut, merge_indexes
+from flows.pipeline.storage import Location
 
 if TYPE_CHECKING:
     from vault.store import Vault
@@ -75,12 +75,12 @@ class QuarantineFile:
     `index`: the vault's index key (no index without it); `lines_of`: the raw file when each of its records
     is one line, so a line kept only in part can be indexed whole."""
 
-    path: Path
+    path: Location  # local, or on object storage (one upload on close)
     dataset: str
     file: str
     seal: Sealer
     index: IndexKey | None = None
-    lines_of: Path | None = None
+    lines_of: Location | None = None
     entries: list[dict] = field(default_factory=list)
     kept_in_part: dict[int, bytes] = field(default_factory=dict)  # line -> index of the kept part's end
 
@@ -111,7 +111,7 @@ class QuarantineFile:
             whole = self.index.streamed_index([pieces], salt=kept[:SALT_BYTES])
             entries[number]["index"] = encode_index(merge_indexes(whole, kept))
 
-    def close(self) -> Path | None:
+    def close(self) -> Location | None:
         """Write the file when there is anything to keep (and remove a stale one when there is not)."""
         if not self.entries:
             self.path.unlink(missing_ok=True)
@@ -125,7 +125,7 @@ class QuarantineFile:
         return self.path
 
 
-def raw_lines(path: Path, wanted: set[int]) -> Iterator[tuple[int, Iterator[bytes]]]:
+def raw_lines(path: Location, wanted: set[int]) -> Iterator[tuple[int, Iterator[bytes]]]:
     """(line number, its bytes in pieces) of the wanted lines of a raw file, read in bounded pieces."""
     if not wanted:
         return
@@ -152,7 +152,7 @@ def _pieces(handle, first: bytes) -> Iterator[bytes]:
             return
 
 
-def read_quarantine(path: Path) -> list[dict]:
+def read_quarantine(path: Location) -> list[dict]:
     """The entries of a quarantine file (still sealed)."""
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]

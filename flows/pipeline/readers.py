@@ -9,6 +9,9 @@ out + quarantined.
 Text files are UTF-8 unless the catalog names another ASCII-compatible encoding for the dataset
 (`encoding: latin-1`): records are split on the newline byte before they are decoded, which only works
 when a newline is one byte `\n` in that encoding (the catalog refuses UTF-16 and the like).
+
+A raw file may be a local path or an object of a zone on object storage (`flows.pipeline.storage`): both
+are opened with `path.open("rb")` and read as a stream; Parquet through the store's filesystem.
 """
 
 from __future__ import annotations
@@ -17,12 +20,12 @@ import csv
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import BinaryIO
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
+
+from flows.pipeline.storage import Location, parquet_file, read_schema
 
 DEFAULT_CHUNK_ROWS = 50_000
 DEFAULT_MAX_RECORD_BYTES = 1 << 20  # a record larger than this is quarantined, not parsed
@@ -89,7 +92,7 @@ def _physical_lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, byt
 # ---------------------------------------------------------------- text
 
 
-def _text_chunks(path: Path, chunk_rows: int, max_bytes: int, encoding: str) -> Iterator[Chunk]:
+def _text_chunks(path: Location, chunk_rows: int, max_bytes: int, encoding: str) -> Iterator[Chunk]:
     values: list[str] = []
     positions: list[int] = []
     bad: list[BadRecord] = []
@@ -169,7 +172,7 @@ def _parse_json_line(raw: bytes, encoding: str) -> tuple[dict | None, str | None
         return None, "conflicting field names"
 
 
-def _jsonl_layout(path: Path, max_bytes: int, encoding: str) -> FileLayout:
+def _jsonl_layout(path: Location, max_bytes: int, encoding: str) -> FileLayout:
     """First pass over a JSON lines file: every field path in order of first sight, and its type."""
     kinds: dict[str, str] = {}
     with path.open("rb") as handle:
@@ -198,7 +201,7 @@ def _conform(value: object, arrow_type: pa.DataType) -> object:
 
 
 def _jsonl_chunks(
-    path: Path, layout: FileLayout, chunk_rows: int, max_bytes: int, encoding: str
+    path: Location, layout: FileLayout, chunk_rows: int, max_bytes: int, encoding: str
 ) -> Iterator[Chunk]:
     names = layout.schema.names
     types = {f.name: f.type for f in layout.schema}
@@ -272,7 +275,7 @@ class _LineFeed:
             return raw.decode(self._encoding, errors="replace")
 
 
-def _csv_header(path: Path, max_bytes: int, encoding: str) -> list[str] | None:
+def _csv_header(path: Location, max_bytes: int, encoding: str) -> list[str] | None:
     """The first record's fields, or None when it cannot serve as the header (then every record is
     quarantined). Parsed as strictly as the records are: a header only a lenient parser reads would be a
     malformed record to the record pass, which would then take the next record for the header and drop it."""
@@ -289,13 +292,13 @@ def _csv_header(path: Path, max_bytes: int, encoding: str) -> list[str] | None:
     return None
 
 
-def _csv_layout(path: Path, max_bytes: int, encoding: str) -> FileLayout:
+def _csv_layout(path: Location, max_bytes: int, encoding: str) -> FileLayout:
     header = _csv_header(path, max_bytes, encoding) or []
     return FileLayout(pa.schema([pa.field(name, pa.string()) for name in header]), "line")
 
 
 def _csv_chunks(
-    path: Path, layout: FileLayout, chunk_rows: int, max_bytes: int, encoding: str
+    path: Location, layout: FileLayout, chunk_rows: int, max_bytes: int, encoding: str
 ) -> Iterator[Chunk]:
     csv.field_size_limit(max(csv.field_size_limit(), max_bytes))
     names = layout.schema.names
@@ -342,23 +345,23 @@ def _csv_chunks(
 # ---------------------------------------------------------------- Parquet
 
 
-def _parquet_layout(path: Path) -> FileLayout:
+def _parquet_layout(path: Location) -> FileLayout:
     try:
-        schema = pq.read_schema(path)
+        schema = read_schema(path)
     except (pa.ArrowException, OSError):
         schema = pa.schema([])
     return FileLayout(schema.remove_metadata(), "row")
 
 
-def _unreadable_parquet(path: Path) -> Chunk:
+def _unreadable_parquet(path: Location) -> Chunk:
     with path.open("rb") as handle:
         raw = handle.read(QUARANTINE_KEEP_BYTES)
     return Chunk(pd.DataFrame(), [], [BadRecord(0, "unreadable Parquet file", raw)])
 
 
-def _parquet_chunks(path: Path, chunk_rows: int) -> Iterator[Chunk]:
+def _parquet_chunks(path: Location, chunk_rows: int) -> Iterator[Chunk]:
     try:
-        parquet = pq.ParquetFile(path)
+        parquet = parquet_file(path)
         for batch in parquet.iter_batches(batch_size=chunk_rows):
             batch.validate(full=True)  # a damaged page or string fails here, before any row is out
     except (pa.ArrowException, OSError):
@@ -375,7 +378,7 @@ def _parquet_chunks(path: Path, chunk_rows: int) -> Iterator[Chunk]:
 
 
 def file_layout(
-    path: Path,
+    path: Location,
     fmt: str,
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
     encoding: str = DEFAULT_ENCODING,
@@ -393,7 +396,7 @@ def file_layout(
 
 
 def read_chunks(
-    path: Path,
+    path: Location,
     fmt: str,
     layout: FileLayout | None = None,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,

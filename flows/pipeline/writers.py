@@ -3,17 +3,23 @@
 A clean file has the same rows in the same order and the same columns as its raw file (nested JSON fields
 become dotted column names); tokenized columns are strings, every other column keeps its values and type.
 One output per input file keeps erasure cheap: it rewrites only the files that hold the subject.
+
+On object storage a clean file is uploaded under its final key when it is complete; it becomes part of the
+dataset when its manifest entry, written after it, names it, and readers (`read_clean`, the erasure, the
+next tokenize) trust only what the manifest names there.
 """
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+import io
+from pathlib import PurePosixPath
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from flows.pipeline.atomic import atomic_path
+from flows.pipeline.storage import Location, is_remote
 
 CLEAN_SUFFIX = ".parquet"
 
@@ -34,12 +40,12 @@ def clean_schema(source: pa.Schema, tokenized_columns: set[str]) -> pa.Schema:
 class CleanFileWriter:
     """Streams chunks into one Parquet file under a temporary name and renames it into place on close."""
 
-    def __init__(self, target: Path, schema: pa.Schema):
+    def __init__(self, target: Location, schema: pa.Schema):
         self.target = target
         self.schema = schema
         self.rows = 0
         self._atomic = atomic_path(target)
-        self._temporary: Path | None = None
+        self._temporary: Location | None = None
         self._writer: pq.ParquetWriter | None = None
 
     def __enter__(self) -> CleanFileWriter:
@@ -57,13 +63,29 @@ class CleanFileWriter:
         return bool(self._atomic.__exit__(exc_type, exc, tb))
 
 
-def read_clean(directory: Path) -> pd.DataFrame:
+def clean_files(directory: Location) -> list[Location]:
+    """A dataset's clean files in name order: on object storage only those its manifest names (an object
+    no entry names is a write that never committed), locally every visible Parquet file."""
+    if is_remote(directory):
+        from flows.pipeline.manifest import named_outputs
+
+        return sorted(directory / output for output in named_outputs(directory))
+    return sorted(p for p in directory.rglob(f"*{CLEAN_SUFFIX}") if not _hidden(p, directory))
+
+
+def read_clean(directory: Location) -> pd.DataFrame:
     """Every clean file of a dataset as one DataFrame (files in name order, rows in file order)."""
-    files = sorted(p for p in directory.rglob(f"*{CLEAN_SUFFIX}") if not _hidden(p, directory))
+    files = clean_files(directory)
     if not files:
         return pd.DataFrame()
-    return pd.concat([pd.read_parquet(p) for p in files], ignore_index=True)
+    return pd.concat([_read_frame(p) for p in files], ignore_index=True)
 
 
-def _hidden(path: Path, root: Path) -> bool:
+def _read_frame(path: Location) -> pd.DataFrame:
+    if is_remote(path):
+        return pd.read_parquet(io.BytesIO(path.read_bytes()))  # the whole file is loaded anyway
+    return pd.read_parquet(path)
+
+
+def _hidden(path: Location, root: Location) -> bool:
     return any(part.startswith((".", "_")) for part in path.relative_to(root).parts)

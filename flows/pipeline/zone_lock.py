@@ -13,6 +13,13 @@ The lock is not re-entrant: a flow takes it once, at its entry point, and never 
 Whoever takes it first removes the temporaries that killed writers left in the clean, quarantine and
 reports zones (`flows.pipeline.atomic.sweep_temporaries`: only those of processes that no longer run).
 
+A clean zone on object storage (`s3://…`) has no file to lock beside it, and S3 offers no lock: the lock
+file is then a local one named after the zone's URL (`<PIIVAULT_LOCK_DIR>/<hash of the URL>.lock`; default
+`~/.cache/piivault/locks`), so every flow process of one machine that writes the zone still takes the
+same lock, and whoever takes it also deletes the objects no manifest names (uploads of a killed run:
+`flows.pipeline.manifest.sweep_unpublished`). It does not reach other machines: flows on several machines
+over one bucket must be serialised in Prefect, as below.
+
 A shared deployment (workers on several machines, a network file system without reliable `flock`) must
 serialise these flows in Prefect instead: run the tokenize and erasure deployments in one work queue with
 concurrency limit 1 (`prefect work-queue create piivault-writers --pool <pool> --limit 1`), or create a
@@ -27,6 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import logging
 import os
@@ -38,8 +46,11 @@ from pathlib import Path
 from flows.pipeline.atomic import sweep_temporaries
 from flows.pipeline.catalog import Catalog
 from flows.pipeline.errors import PipelineError
+from flows.pipeline.manifest import sweep_unpublished
+from flows.pipeline.storage import is_remote
 
 TIMEOUT_ENV = "PIIVAULT_LOCK_TIMEOUT"
+LOCK_DIR_ENV = "PIIVAULT_LOCK_DIR"
 DEFAULT_TIMEOUT_SECONDS = 3600.0
 POLL_SECONDS = 0.2
 logger = logging.getLogger("piivault.zone_lock")
@@ -50,7 +61,12 @@ class ZoneBusy(PipelineError):
 
 
 def lock_path(catalog: Catalog) -> Path:
+    """The lock file: beside a local clean zone; for one on object storage, a local file named after its
+    URL (`PIIVAULT_LOCK_DIR`), the same for every process of this machine."""
     clean = catalog.clean_dir
+    if is_remote(clean):
+        directory = Path(os.environ.get(LOCK_DIR_ENV) or Path.home() / ".cache" / "piivault" / "locks")
+        return directory / f"{hashlib.sha256(str(clean).encode()).hexdigest()[:32]}.lock"
     return clean.with_name(f".{clean.name}.lock")
 
 
@@ -110,6 +126,8 @@ def zone_lock(
             handle.write(json.dumps({"flow": flow_name, "pid": os.getpid(), "since": since}))
             handle.flush()
             sweep_temporaries(catalog.clean_dir, catalog.quarantine_dir, catalog.reports_dir)
+            if is_remote(catalog.clean_dir) or is_remote(catalog.quarantine_dir):
+                sweep_unpublished(catalog)
             yield
         finally:
             handle.seek(0)

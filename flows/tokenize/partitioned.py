@@ -37,6 +37,7 @@ from flows.pipeline.partitions import DEFAULT_PARTITION_BYTES, Partition, plan_p
 from flows.pipeline.quarantine import QuarantineFile, quarantine_sealer
 from flows.pipeline.quarantine_index import index_key
 from flows.pipeline.readers import DEFAULT_CHUNK_ROWS, FileLayout, file_layout
+from flows.pipeline.storage import work_dir
 from flows.pipeline.writers import CleanFileWriter, clean_relpath, clean_schema
 from flows.tokenize.tokenizing import Detector, FileResult, file_settings, record_lineage, tokenize_chunk
 
@@ -81,9 +82,9 @@ class PartResult:
 
 def _staging(catalog: Catalog, plan: FilePlan) -> tuple[Path, Path]:
     """The file's staging directories: clean parts, quarantine parts."""
-    return (
-        catalog.clean_dir / plan.dataset / PARTS_DIR / plan.output,
-        catalog.quarantine_dir / plan.dataset / PARTS_DIR / plan.file,
+    return (  # local even when the zones are on object storage (flows.pipeline.storage.work_dir)
+        work_dir(catalog.clean_dir / plan.dataset, PARTS_DIR) / plan.output,
+        work_dir(catalog.quarantine_dir / plan.dataset, PARTS_DIR) / plan.file,
     )
 
 

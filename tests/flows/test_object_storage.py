@@ -1,0 +1,179 @@
+"""Zones on object storage: the scan and tokenize flows read a raw zone on a real S3-compatible server
+(moto's server mode, started here on 127.0.0.1) and write the clean zone, manifests, quarantine and report
+there; the clean Parquet and the manifests are byte for byte those of a local run of the same data from
+the same vault state. Readers trust only what a manifest names; a stray object is ignored, then swept by
+the next writer to take the zone lock, which still keeps a tokenize from running beside an erasure."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from flows.pipeline.catalog import CatalogError, load_catalog
+from flows.pipeline.storage import filesystem
+from tests.flows.object_store import BUCKET, s3_store, upload_tree  # noqa: F401 (fixture)
+from tests.flows.test_erasure_zone import make_people, write_zone
+
+BROKEN_LINE = '{"ts": "2026-01-05T12:00:00Z", "user": {"email": "broken@example.org"'  # no closing braces
+
+
+def s3_catalog(root: Path, prefix: str) -> Path:
+    """The local zone's catalog with its four zones moved under `s3://BUCKET/prefix/` (vault stays local)."""
+    document = yaml.safe_load((root / "catalog.yaml").read_text(encoding="utf-8"))
+    document["zones"] = {zone: f"s3://{BUCKET}/{prefix}/{zone}" for zone in document["zones"]}
+    path = root / "catalog.yaml"
+    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def twin_zones(tmp_path: Path, prefix: str) -> tuple[Path, Path]:
+    """The erasure test zone (with one unreadable JSON line) twice, from one vault state: a local copy and
+    one whose zones are on S3 under `prefix` (its raw files uploaded, the local ones removed)."""
+    from vault.store import Vault
+
+    local = tmp_path / "local"
+    catalog = write_zone(local, make_people())
+    with (local / "raw" / "logs" / "web-2026-01-05.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write(BROKEN_LINE + "\n")
+    Vault.open(load_catalog(catalog).vault_url).close()  # keys created once, shared by both copies
+    remote = tmp_path / "remote"
+    shutil.copytree(local, remote)
+    upload_tree(remote / "raw", f"{BUCKET}/{prefix}/raw")
+    shutil.rmtree(remote / "raw")
+    s3_catalog(remote, prefix)
+    return local, remote
+
+
+def local_files(zone: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(zone).as_posix(): p.read_bytes()
+        for p in sorted(zone.rglob("*"))
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(zone).parts)
+    }
+
+
+def remote_files(prefix: str) -> dict[str, bytes]:
+    fs = filesystem("s3")
+    root = f"{BUCKET}/{prefix}"
+    return {key[len(root) + 1 :]: fs.cat_file(key) for key in sorted(fs.find(root))}
+
+
+@pytest.mark.usefixtures("s3_store")
+def test_scan_and_tokenize_on_s3_write_what_a_local_run_writes(prefect_server, tmp_path):
+    from flows.scan.flow import scan
+    from flows.tokenize.flow import tokenize
+
+    local, remote = twin_zones(tmp_path, "twin")
+    local_results = tokenize(catalog_path=str(local / "catalog.yaml"))
+    report = scan(catalog_path=str(remote / "catalog.yaml"))
+    remote_results = tokenize(catalog_path=str(remote / "catalog.yaml"))
+
+    assert report == f"s3://{BUCKET}/twin/reports/scan-report.html"
+    assert [r["records_in"] for r in remote_results] == [r["records_in"] for r in local_results]
+    assert sum(r["quarantined"] for r in remote_results) == 1
+    on_s3 = remote_files("twin")
+    here = local_files(local / "clean")
+    clean = {name: data for name, data in here.items() if name.endswith(".parquet")}
+    manifests = {name: data for name, data in here.items() if "/_manifest/" in name}
+    assert clean and manifests
+    for name, data in {**clean, **manifests}.items():  # byte-identical Parquet and manifest entries
+        assert on_s3[f"clean/{name}"] == data, name
+    quarantine = [name for name in on_s3 if name.startswith("quarantine/")]
+    assert quarantine == ["quarantine/web_logs/logs/web-2026-01-05.jsonl.quarantine.jsonl"]
+    assert b"broken@example.org" not in on_s3[quarantine[0]]  # sealed, as locally
+    summary = json.loads(on_s3["reports/scan-report.json"])
+    assert {d["dataset"] for d in summary["datasets"]} == set(load_catalog(local / "catalog.yaml").datasets)
+    assert not (remote / "clean").exists() and not (remote / "raw").exists()  # nothing written locally
+
+    again = tokenize(catalog_path=str(remote / "catalog.yaml"))  # unchanged: every file skipped
+    assert again and all(r["skipped"] for r in again)
+    assert remote_files("twin") == on_s3
+
+
+@pytest.mark.usefixtures("s3_store")
+def test_readers_trust_only_what_a_manifest_names_and_the_lock_sweeps_the_rest(prefect_server, tmp_path):
+    from flows.analysis import load_dataset
+    from flows.pipeline.writers import read_clean
+    from flows.pipeline.zone_lock import lock_path, zone_lock
+    from flows.tokenize.flow import tokenize
+
+    _local, remote = twin_zones(tmp_path, "stray")
+    tokenize(catalog_path=str(remote / "catalog.yaml"))
+    catalog = load_catalog(remote / "catalog.yaml")
+    clean = catalog.clean_dir / "web_logs"
+    rows = len(read_clean(clean))
+    named = remote_files("stray")["clean/web_logs/logs/web-2026-01-05.parquet"]
+    # an upload no manifest entry names: a tokenize killed before its entry was written
+    (clean / "logs" / "web-2026-01-07.parquet").write_bytes(named)
+    (catalog.quarantine_dir / "web_logs" / "logs" / "web-2026-01-07.jsonl.quarantine.jsonl").write_bytes(
+        b"{}\n"
+    )
+    assert len(read_clean(clean)) == rows
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("PIIVAULT_CATALOG", str(remote / "catalog.yaml"))
+        assert len(load_dataset(load_catalog(remote / "catalog.yaml"), "web_logs")) == rows
+
+    assert lock_path(catalog).parent != remote  # a local lock, named after the zone's URL
+    with zone_lock(catalog, "test"):
+        pass
+    left = remote_files("stray")
+    assert "clean/web_logs/logs/web-2026-01-07.parquet" not in left
+    assert "quarantine/web_logs/logs/web-2026-01-07.jsonl.quarantine.jsonl" not in left
+    assert left["clean/web_logs/logs/web-2026-01-05.parquet"] == named
+
+
+@pytest.mark.parametrize(
+    "zones, field",
+    [
+        (
+            {"raw": "s3://b/raw", "clean": "s3://b/clean", "aws_secret_access_key": "x"},
+            "zones.aws_secret_access_key",
+        ),
+        (
+            {"raw": "s3://b/raw", "clean": "s3://b/clean", "storage_options": {"key": "x"}},
+            "zones.storage_options",
+        ),
+    ],
+)
+def test_a_catalog_holding_credentials_is_refused(tmp_path, zones, field):
+    document = {
+        "zones": zones,
+        "vault": "sqlite:///v.db",
+        "datasets": {"d": {"path": "*.txt", "format": "text", "erasure": "redact"}},
+    }
+    (tmp_path / "catalog.yaml").write_text(yaml.safe_dump(document), encoding="utf-8")
+    with pytest.raises(CatalogError) as error:
+        load_catalog(tmp_path / "catalog.yaml")
+    assert field in str(error.value) and "AWS_ACCESS_KEY_ID" in str(error.value)
+    assert "'x'" not in str(error.value)
+
+
+def test_a_zone_url_with_a_user_and_password_is_refused_without_echoing_them(tmp_path):
+    document = {
+        "zones": {"raw": "s3://AKIAEXAMPLE:s3cr3t@bucket/raw", "clean": "s3://bucket/clean"},
+        "vault": "sqlite:///v.db",
+        "datasets": {"d": {"path": "*.txt", "format": "text", "erasure": "redact"}},
+    }
+    (tmp_path / "catalog.yaml").write_text(yaml.safe_dump(document), encoding="utf-8")
+    with pytest.raises(CatalogError) as error:
+        load_catalog(tmp_path / "catalog.yaml")
+    assert "field 'zones.raw'" in str(error.value)
+    assert "s3cr3t" not in str(error.value) and "AKIAEXAMPLE" not in str(error.value)
+
+
+def test_local_paths_and_file_urls_stay_local(tmp_path):
+    document = {
+        "zones": {"raw": f"file://{tmp_path}/raw", "clean": "data/clean", "reports": "s3://bucket/reports"},
+        "vault": "sqlite:///v.db",
+        "datasets": {"d": {"path": "*.txt", "format": "text", "erasure": "redact"}},
+    }
+    (tmp_path / "catalog.yaml").write_text(yaml.safe_dump(document), encoding="utf-8")
+    catalog = load_catalog(tmp_path / "catalog.yaml")
+    assert catalog.raw_dir == tmp_path / "raw"
+    assert catalog.clean_dir == tmp_path / "data" / "clean"
+    assert catalog.quarantine_dir == tmp_path / "data" / "quarantine"
+    assert str(catalog.reports_dir) == "s3://bucket/reports"
