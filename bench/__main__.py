@@ -7,6 +7,7 @@ import sys
 BENCHMARKS: list[str] = [
     "detect",
     "vault",
+    "vault_writers",
     "tokenize",
     "erasure",
     "latency",

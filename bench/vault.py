@@ -27,6 +27,7 @@ from sqlalchemy import create_engine, text
 
 from values.normalise import normalise
 from vault.engine import normalise_url
+from vault.key_schema import key_schema_name
 from vault.store import Item, Vault
 from vault.tokens import TokenDeriver
 
@@ -87,7 +88,8 @@ def postgres_scratch(base_url: str):
 
     def drop() -> None:
         with engine.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
+            for schema in (name, key_schema_name(name)):  # the vault's and its key store's
+                conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         engine.dispose()
 
     sep = "&" if "?" in base_url else "?"

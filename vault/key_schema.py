@@ -75,7 +75,7 @@ def prepare_key_schema(engine: Engine, url: str) -> str:
     """For a PostgreSQL vault at `url` (opened by `engine`): create its key schema if missing, move the
     key-store tables of a vault created before the rule into it, and return the key store's URL."""
     with engine.begin() as conn:
-        # Serialise first opens: concurrent CREATE SCHEMA IF NOT EXISTS can still fail on its unique index.
+        # Serialise first opens: two creating the same schema at once, one would fail on its unique index.
         conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('piivault key schema'))"))
         vault_schema = conn.execute(text("SELECT current_schema()")).scalar()
         if vault_schema is None:
@@ -84,9 +84,10 @@ def prepare_key_schema(engine: Engine, url: str) -> str:
                 "options=-csearch_path=... names"
             )
         keys = key_schema_name(vault_schema)
+        exists = conn.execute(text("SELECT 1 FROM pg_namespace WHERE nspname = :n"), {"n": keys}).first()
         try:
-            with conn.begin_nested():
-                conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {_quoted(keys)}"))
+            if not exists:  # looked up first: CREATE SCHEMA IF NOT EXISTS needs CREATE even when it exists
+                conn.execute(text(f"CREATE SCHEMA {_quoted(keys)}"))
         except DBAPIError as error:
             raise VaultError(
                 f"cannot create the key store's schema {keys} beside the vault's schema {vault_schema} "

@@ -1,8 +1,9 @@
 """Rotating the KEK while other processes tokenize and detokenize loses nothing (issue 11).
 
 Real processes on SQLite and PostgreSQL: two writers tokenize overlapping values (one keeps its vault open
-for the whole run, as a long tokenize task does; one opens it for every batch, as each task does), a reader
-detokenizes known tokens through a long-lived vault and a freshly opened one, and two rotator processes
+for the whole run, as a long tokenize task does; one opens it for every batch, as each task does; SQLite
+takes only the first: it takes one tokenizing process at a time), a reader detokenizes known tokens
+through a long-lived vault and a freshly opened one, and two rotator processes
 rotate the KEK file on command (`vault.rotation.rotate_kek_file`, what `piivault keys rotate` runs; the
 command itself is in `test_rotation.py`), both at once in the middle round. Before each round the test
 waits until every worker has finished an operation since the previous one, so every worker crosses every
@@ -25,7 +26,7 @@ from vault.store import Vault
 
 postgres_schemas = shared.postgres_schemas
 kek_vault = shared.kek_vault
-WRITERS = 2
+WRITERS = 2  # on PostgreSQL; an SQLite vault takes one tokenizing process at a time (`vault.writer_lock`)
 ROUNDS = 3
 BATCH_STEP = 10  # each batch starts this many people after the previous one: new values every batch
 WORKER_TIMEOUT_S = 120  # a guard against a hung worker, never a measurement
@@ -108,16 +109,17 @@ def _wait_for_every_worker(progress, since: list[int], processes, results) -> li
 
 def test_writers_and_readers_lose_nothing_while_the_kek_rotates(kek_vault):
     url = kek_vault.url
+    writers = WRITERS if url.startswith("postgresql") else 1
     expected = shared.tokenize(url, shared.items(10_000, 50))
     context = multiprocessing.get_context("spawn")
-    progress = context.Array("i", WRITERS + 1)
+    progress = context.Array("i", writers + 1)
     stop = context.Event()
     results = context.Queue()
     workers = [
-        context.Process(target=_writer, args=(url, i, i == WRITERS - 1, progress, stop, results))
-        for i in range(WRITERS)
+        context.Process(target=_writer, args=(url, i, i == 1, progress, stop, results))
+        for i in range(writers)
     ]
-    workers.append(context.Process(target=_reader, args=(url, WRITERS, expected, progress, stop, results)))
+    workers.append(context.Process(target=_reader, args=(url, writers, expected, progress, stop, results)))
     commands = [context.Queue(), context.Queue()]
     rotators = [
         context.Process(
@@ -161,8 +163,8 @@ def test_writers_and_readers_lose_nothing_while_the_kek_rotates(kek_vault):
             process.join(timeout=WORKER_TIMEOUT_S)
     failures = {name: output for name, output in outputs.items() if isinstance(output, str)}
     assert not failures, "\n".join(f"{name}:\n{text}" for name, text in failures.items())
-    assert set(outputs) == {f"writer {i}" for i in range(WRITERS)} | {
-        f"reader {WRITERS}",
+    assert set(outputs) == {f"writer {i}" for i in range(writers)} | {
+        f"reader {writers}",
         "rotator 0",
         "rotator 1",
     }

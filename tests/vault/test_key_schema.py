@@ -6,9 +6,10 @@ import subprocess
 from urllib.parse import unquote
 
 import pytest
-from sqlalchemy import inspect, select, text
+from sqlalchemy import create_engine, inspect, select, text
 from sqlalchemy.engine import make_url
 
+from vault.engine import normalise_url
 from vault.errors import VaultError
 from vault.key_schema import MAX_IDENTIFIER, key_schema_name, with_search_path
 from vault.keys import KEK_ENV, KEK_FILE_ENV, write_kek_file
@@ -131,3 +132,33 @@ def test_key_schema_names_are_distinct_and_fit():
 def test_the_key_store_url_searches_only_the_key_schema(options, expected):
     url = "postgresql://u@h/db" + (f"?options={options}" if options else "")
     assert make_url(with_search_path(url, "v_keys")).query["options"] == expected
+
+
+@pytest.fixture
+def restricted_url(postgres_schemas):
+    """A vault URL for a role that may create tables in its schema but no schema in the database."""
+    url = postgres_schemas()
+    schema = schema_of(url)
+    role = "pv_test_role_" + schema[-12:]
+    engine = create_engine(normalise_url(POSTGRES_URL))
+    with engine.begin() as conn:
+        conn.execute(text(f'CREATE ROLE "{role}" LOGIN'))
+        conn.execute(text(f'GRANT USAGE, CREATE ON SCHEMA "{schema}" TO "{role}"'))
+    base = make_url(normalise_url(url)).set(username=role)
+    yield base.render_as_string(hide_password=False), schema, role, engine
+    with engine.begin() as conn:
+        for owned in (schema, key_schema_name(schema)):
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{owned}" CASCADE'))
+        conn.execute(text(f'DROP OWNED BY "{role}"'))
+        conn.execute(text(f'DROP ROLE "{role}"'))
+    engine.dispose()
+
+
+def test_a_user_who_may_not_create_schemas_is_told_what_to_do(restricted_url):
+    url, schema, role, engine = restricted_url
+    with pytest.raises(VaultError, match=f'CREATE SCHEMA "{schema}_keys".*PIIVAULT_KEYSTORE_URL'):
+        Vault.open(url, kek=TEST_KEK)
+    with engine.begin() as conn:  # what the message asks for, done by whoever may
+        conn.execute(text(f'CREATE SCHEMA "{schema}_keys" AUTHORIZATION "{role}"'))
+    with Vault.open(url, kek=TEST_KEK) as vault:
+        assert values(vault, vault.tokenize_batch(PEOPLE[:1])) == ["ann@example.com"]
