@@ -237,8 +237,9 @@ class VaultClient:
 
     # -- HTTP ---------------------------------------------------------------------------------------
 
-    def request(self, method: str, path: str, **kwargs):
-        """One call to the service: its JSON answer, or the `vault.errors` class its status means."""
+    def request(self, method: str, path: str, raw: bool = False, **kwargs):
+        """One call to the service: its JSON answer (its bytes with `raw`), or the `vault.errors` class its
+        status means."""
         where = f"the vault service at {self.config.shown_url}"
         try:
             response = self._http.request(method, path, **kwargs)
@@ -246,6 +247,8 @@ class VaultClient:
             raise ServiceUnavailableError(f"cannot reach {where} ({type(error).__name__})") from None
         status = response.status_code
         if status < 400:
+            if raw:
+                return response.content
             try:
                 return response.json()
             except ValueError:

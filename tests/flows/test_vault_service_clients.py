@@ -170,3 +170,29 @@ def test_a_pipeline_worker_tokenizes_through_the_service_as_the_embedded_vault_d
     with VaultClient.from_env() as client, pytest.raises(ServiceForbiddenError) as refused:
         client.tokenize_batch(more)
     assert "role 'support' may not tokenize" in str(refused.value) and "Bo Ng" not in str(refused.value)
+
+
+def test_the_notebook_helpers_look_up_as_the_credential_and_read_its_own_trail(service, caller, tmp_path):
+    from flows import analysis
+    from vault.errors import VaultError
+
+    _running, _credentials, tokens = service
+    catalog_path = tmp_path / "catalog.yaml"
+    catalog_path.write_text(  # a vault nobody can open here: the helpers must not try
+        f"zones: {{raw: raw, clean: clean}}\nvault: sqlite:///{tmp_path}/absent/vault.db\n"
+        "datasets:\n  crm:\n    path: crm/*.csv\n    format: csv\n    erasure: delete_rows\n"
+    )
+    catalog = analysis.open_catalog(catalog_path)
+    fields = {"name": tokens[0], "email": tokens[1]}
+    caller("support")
+    assert analysis.agent_name(default="not me") == "agent 17"
+    lookup = analysis.support_lookup(catalog, fields, purpose="account management", actor="agent 17")
+    assert lookup["value"].tolist() == VALUES[:2]
+    with pytest.raises(VaultError, match="audits this credential as 'agent 17', not 'agent 99'"):
+        analysis.support_lookup(catalog, fields, purpose="account management", actor="agent 99")
+    trail = analysis.audit_trail(catalog, actor="agent 17", limit=2)
+    assert trail["actor"].tolist() == ["agent 17"] * 2 and trail["token"].tolist() == tokens[1::-1]
+
+    caller("billing")
+    with pytest.raises(VaultError, match="support_lookup looks up as support; the credential is billing's"):
+        analysis.support_lookup(catalog, fields, purpose="billing")

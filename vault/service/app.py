@@ -151,6 +151,12 @@ def create_app(vault: Vault, policy: Policy, limiter: Limiter | None = None) -> 
                     record[key] = value.isoformat()
         return {"records": records}
 
+    # The clients' routes (the client side's modules, see their docstrings): who the caller is and its own
+    # audit trail; the tokenize workers' calls beside tokenize. Imported here: they import `guarded`.
+    from vault.service import caller_routes, pipeline_routes
+
+    app.include_router(caller_routes.router(vault, authenticate))
+    app.include_router(pipeline_routes.router(vault, policy, authenticate))
     return app
 
 

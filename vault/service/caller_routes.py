@@ -14,7 +14,7 @@ is the client engineer's. Please mount it in `create_app`, after `authenticate` 
 Both need a valid credential (401 otherwise, audited by `authenticate`), return no value and no secret.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: FastAPI reads the endpoints' annotations, which name locals.
 
 from collections.abc import Callable
 from datetime import datetime
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from vault.store import Vault
 
 
-def router(vault: Vault, authenticate: Callable) -> APIRouter:
+def router(vault: "Vault", authenticate: Callable) -> APIRouter:
     """The caller's routes over an open vault; `authenticate` is the app's credential dependency."""
     routes = APIRouter()
     Caller = Annotated[Credential, Depends(authenticate)]  # noqa: N806 - a type, named as one

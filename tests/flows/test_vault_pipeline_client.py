@@ -1,0 +1,91 @@
+"""A tokenize worker's vault calls through the real vault service (`vault.pipeline_client.PipelineClient`,
+`vault/service/pipeline_routes.py`): with a `pipeline` credential and no KEK, links, lineage and the
+fingerprint lookups land in the vault as the embedded `Vault` makes them; other roles are refused."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+
+from tests.flows.vault_service import start_service
+from vault.client import VAULT_TOKEN_ENV, VAULT_TOKEN_FILE_ENV, VAULT_URL_ENV, ServiceForbiddenError
+from vault.keys import KEK_ENV, KEK_FILE_ENV, write_kek_file
+from vault.pipeline_client import PipelineClient
+from vault.store import Vault
+
+KEK = bytes(range(40, 72))
+CUSTOMER = [
+    ("PERSON", "Ann Lee", "C1"),
+    ("EMAIL_ADDRESS", "ann.lee@example.com", "C1"),
+]
+NEW_PHONE = ("PHONE_NUMBER", "+32 475 12 34 56", None)
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory):
+    """The service over a vault holding one customer; credential files for a worker and an agent."""
+    directory = tmp_path_factory.mktemp("vault-pipeline")
+    write_kek_file(directory / "kek", KEK)
+    url = f"sqlite:///{directory}/vault.db"
+    with Vault.open(url, kek=KEK) as vault:
+        tokens = vault.tokenize_batch(CUSTOMER)
+    env = {k: v for k, v in os.environ.items() if k != KEK_ENV} | {KEK_FILE_ENV: str(directory / "kek")}
+    running = start_service(["--vault", url], directory / "service.log", env)
+    try:
+        credentials = {
+            "pipeline": running.issue("pipeline", "worker 1", directory),
+            "support": running.issue("support", "agent 17", directory),
+        }
+        yield running, url, credentials, tokens
+    finally:
+        running.stop()
+
+
+@pytest.fixture
+def worker(service, monkeypatch):
+    """A client with the role's credential, in an environment without a KEK."""
+    running, _url, credentials, _tokens = service
+    for name in (KEK_ENV, KEK_FILE_ENV, VAULT_TOKEN_ENV):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv(VAULT_URL_ENV, running.url)
+
+    def client(role: str) -> PipelineClient:
+        monkeypatch.setenv(VAULT_TOKEN_FILE_ENV, str(credentials[role]))
+        return PipelineClient.from_env()
+
+    return client
+
+
+def test_a_workers_links_lineage_and_fingerprints_go_through_the_service(service, worker):
+    _running, url, _credentials, (name, email) = service
+    with worker("pipeline") as client:
+        (phone,) = client.tokenize_batch([NEW_PHONE])
+        assert client.link_found([("C1", name), (None, email)]) == set()
+        # a web event carrying Ann's email and a new phone: the phone is hers, fingerprinted in the service
+        assert client.link_to_sole_owner({email: {phone}}, {phone: NEW_PHONE[:2]}) == 1
+        assert client.record_lineage("web", "part-0.parquet", [name, email, phone], replace=True) == 3
+        remote = client.fingerprint_index()
+        holders = client.fingerprint_holders(remote.fingerprints.tolist())
+    with Vault.open(url, kek=KEK) as vault:  # what the embedded vault says now
+        subject = vault.subject_id("C1")
+        assert vault.token_holders([subject]) == {t: {subject} for t in (name, email, phone)}
+        assert vault.partitions_holding([phone]) == [("web", "part-0.parquet")]
+        local = vault.fingerprint_index()
+        assert holders == vault.fingerprint_holders(local.fingerprints.tolist())
+    for field in ("fingerprints", "info", "starts", "longest"):
+        assert np.array_equal(getattr(remote, field), getattr(local, field)), field
+    assert {h.token for found in holders.values() for h in found} == {name, email, phone}
+
+
+def test_only_a_role_that_may_tokenize_makes_a_workers_calls(service, worker):
+    _running, _url, _credentials, (name, _email) = service
+    with worker("support") as client:
+        for call in (
+            lambda: client.link_found([("C1", name)]),
+            lambda: client.record_lineage("web", "part-9.parquet", [name]),
+            client.fingerprint_index,
+        ):
+            with pytest.raises(ServiceForbiddenError, match="role 'support' may not tokenize"):
+                call()

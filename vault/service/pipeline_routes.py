@@ -1,0 +1,138 @@
+"""Routes for the tokenize flow's workers beside `POST /v1/tokenize`: the other vault calls a worker makes
+that need the vault's keys or its database, so a worker with a `pipeline` credential needs neither.
+
+NOTE for the author of `vault/service/app.py` (issue 15's server side), from the client side: this module
+is the client engineer's. Please mount it in `create_app`, beside `caller_routes`:
+
+    app.include_router(pipeline_routes.router(vault, policy, authenticate))
+
+Every route needs a credential whose role the policy allows the `tokenize` operation (the `pipeline` role);
+another gets 403, audited like the app's own refusals. Bodies are read after authentication, and a
+malformed one is described without its content (`vault.service.bodies.read_body`). No answer holds a value:
+- `POST /v1/pipeline/link-found` {"pairs": [[subject_key, token], ...]} -> {"erased": [subject_key, ...]}
+  (`Vault.link_found`: tokens found by fingerprint linked to their records' subjects);
+- `POST /v1/pipeline/link-to-sole-owner` {"anchored": [[anchor_token, [token, ...]], ...], "values":
+  [[token, entity_type, value], ...]} -> {"linked": n} (`Vault.link_to_sole_owner`; the values only so the
+  new links are fingerprinted, as embedded);
+- `POST /v1/pipeline/lineage` {"dataset", "partition", "tokens": [...], "replace": bool} -> {"recorded": n}
+  (`Vault.record_lineage`);
+- `POST /v1/pipeline/fingerprint-holders` {"fingerprints": [int, ...]} -> {"holders": [[fingerprint,
+  token, entity_type, subject_id], ...]} (`Vault.fingerprint_holders`: keyed hashes and tokens only);
+- `GET /v1/pipeline/fingerprint-index` -> the index's arrays as one `.npz` (`Vault.fingerprint_index`:
+  keyed hashes and small codes only), what `flows.tokenize.known_snapshot` saves for a run's workers.
+What a worker still does with keys of its own is in `vault/pipeline_client.py`.
+"""
+
+# No `from __future__ import annotations`: FastAPI reads the endpoints' annotations, which name locals.
+
+import io
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any
+
+import numpy as np
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from pydantic import BaseModel, ConfigDict
+from starlette.concurrency import run_in_threadpool
+
+from vault.service import events
+from vault.service.app import guarded
+from vault.service.bodies import read_body
+from vault.service.credentials import Credential
+
+if TYPE_CHECKING:
+    from vault.policy import Policy
+    from vault.store import Vault
+
+INDEX_FIELDS = ("fingerprints", "info", "starts", "longest")
+OPERATION = "tokenize"
+
+
+class LinkFoundBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    pairs: list[tuple[str, str]]
+
+
+class SoleOwnerBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    anchored: list[tuple[str, list[str]]]
+    values: list[tuple[str, str, str]] = []
+
+
+class LineageBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    dataset: str
+    partition: str
+    tokens: list[str]
+    replace: bool = False
+
+
+class HoldersBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    fingerprints: list[int]
+
+
+def router(vault: "Vault", policy: "Policy", authenticate: Callable) -> APIRouter:
+    """The workers' routes over an open vault; `authenticate` is the app's credential dependency."""
+    routes = APIRouter(prefix="/v1/pipeline")
+
+    def worker(caller: Annotated[Credential, Depends(authenticate)]) -> Credential:
+        """The caller, when its role may tokenize; 403 (audited) otherwise."""
+        decision = policy.permits(caller.role, OPERATION)
+        if not decision.allowed:
+            guarded(
+                lambda: events.record_refusal(
+                    vault,
+                    actor=caller.name,
+                    role=caller.role,
+                    purpose=OPERATION,
+                    outcome=events.FORBIDDEN,
+                    detail=decision.reason,
+                )
+            )
+            raise HTTPException(403, decision.reason)
+        return caller
+
+    Worker = Annotated[Credential, Depends(worker)]  # noqa: N806 - a type, named as one
+
+    @routes.post("/link-found")
+    async def link_found(request: Request, caller: Worker) -> dict[str, Any]:
+        body = await read_body(request, LinkFoundBody)
+        erased = await run_in_threadpool(guarded, lambda: vault.link_found(body.pairs))
+        return {"erased": sorted(erased)}
+
+    @routes.post("/link-to-sole-owner")
+    async def link_to_sole_owner(request: Request, caller: Worker) -> dict[str, Any]:
+        body = await read_body(request, SoleOwnerBody)
+        anchored = {anchor: set(companions) for anchor, companions in body.anchored}
+        values = {token: (entity_type, value) for token, entity_type, value in body.values}
+        linked = await run_in_threadpool(guarded, lambda: vault.link_to_sole_owner(anchored, values or None))
+        return {"linked": linked}
+
+    @routes.post("/lineage")
+    async def lineage(request: Request, caller: Worker) -> dict[str, Any]:
+        body = await read_body(request, LineageBody)
+        recorded = await run_in_threadpool(
+            guarded, lambda: vault.record_lineage(body.dataset, body.partition, body.tokens, body.replace)
+        )
+        return {"recorded": recorded}
+
+    @routes.post("/fingerprint-holders")
+    async def fingerprint_holders(request: Request, caller: Worker) -> dict[str, Any]:
+        body = await read_body(request, HoldersBody)
+        found = await run_in_threadpool(guarded, lambda: vault.fingerprint_holders(body.fingerprints))
+        return {
+            "holders": [
+                [fingerprint, h.token, h.entity_type, h.subject_id]
+                for fingerprint, holders in sorted(found.items())
+                for h in holders
+            ]
+        }
+
+    @routes.get("/fingerprint-index")
+    def fingerprint_index(caller: Worker) -> Response:
+        index = guarded(vault.fingerprint_index)
+        buffer = io.BytesIO()
+        np.savez(buffer, **{name: getattr(index, name) for name in INDEX_FIELDS})
+        return Response(buffer.getvalue(), media_type="application/octet-stream")
+
+    return routes
