@@ -14,9 +14,11 @@ from sqlalchemy import create_engine, text
 from tests.vault import conftest as vault_conftest
 from tests.vault.service_harness import issue_many, running_service
 from vault.engine import normalise_url
+from vault.errors import PolicyError
 from vault.keys import write_kek_file
-from vault.policy import load_policy
+from vault.policy import DEFAULT_CEILING, Ceiling, load_policy
 from vault.service.app import AUDIT_NOT_WRITTEN
+from vault.service.limits import Limiter
 
 postgres_schemas = vault_conftest.postgres_schemas
 SUPPORT = load_policy().ceiling("support", "account management")
@@ -125,3 +127,47 @@ def test_no_value_leaves_when_the_audit_cannot_be_written(served):
         again = client.post("/v1/detokenize", json=body)
     assert again.status_code == 200
     assert [r["value"] for r in again.json()["results"]] == [f"customer{i}@example.com" for i in range(3)]
+
+
+def test_the_window_slides_and_a_refusal_counts_nothing():
+    """The window on an injected clock (no sleeping, nothing timed): tokens leave it `window_seconds`
+    after they were sent."""
+    now = [1000.0]
+    limiter = Limiter(clock=lambda: now[0])
+    ceiling = Ceiling(per_request=5, per_window=10, window_seconds=60)
+    assert limiter.admit("c1", "billing", 6, ceiling) is not None  # over the request ceiling
+    assert limiter.admit("c1", "billing", 5, ceiling) is None
+    now[0] += 30
+    assert limiter.admit("c1", "billing", 5, ceiling) is None
+    assert limiter.admit("c1", "billing", 1, ceiling) is not None  # 10 within the last 60 s
+    assert limiter.admit("c2", "billing", 5, ceiling) is None  # per credential
+    assert limiter.admit("c1", "collection", 5, ceiling) is None  # and per purpose
+    now[0] += 30  # the first 5 have left the window
+    assert limiter.admit("c1", "billing", 5, ceiling) is None
+    assert limiter.admit("c1", "billing", 1, ceiling) is not None
+    unlimited = Ceiling(per_request=None, per_window=None)
+    assert limiter.admit("c1", "billing", 10**9, unlimited) is None
+
+
+@pytest.mark.parametrize(
+    "roles, message",
+    [
+        ("x: {operations: [export]}", "operations must be a list of tokenize, audit"),
+        ("x: {purposes: [tokenize]}", "names an operation"),
+        ("x: {ceilings: [1, 2]}", "ceilings must be a mapping"),
+        ("x: {ceilings: {billing: {per_request: 0}}}", "positive integer"),
+        ("x: {ceilings: {billing: {per_hour: 5}}}", "per_request, per_window and window_seconds"),
+    ],
+)
+def test_a_policy_with_bad_operations_or_ceilings_is_refused(tmp_path, roles, message):
+    path = tmp_path / "policy.yaml"
+    path.write_text(f"roles:\n  {roles}\n")
+    with pytest.raises(PolicyError, match=message):
+        load_policy(path)
+
+
+def test_a_purpose_without_a_ceiling_gets_the_small_default(tmp_path):
+    path = tmp_path / "policy.yaml"
+    path.write_text("roles:\n  fraud: {purposes: [fraud check], entities: {CREDIT_CARD: last4}}\n")
+    assert load_policy(path).ceiling("fraud", "fraud check") == DEFAULT_CEILING
+    assert load_policy(path).ceiling("nobody", "anything") == DEFAULT_CEILING
