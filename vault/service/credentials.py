@@ -103,6 +103,8 @@ def _record(row) -> Credential:
 
 def issue(vault: Vault, *, role: str, name: str, expires_at: datetime) -> Issued:
     """Store a new credential for `role` in the name of `name`; the returned secret is its only copy."""
+    if not name.strip() or len(name) > 200 or not role or len(role) > 100:
+        raise CredentialError("a credential needs a name of 1 to 200 characters and a role of at most 100")
     credential_id = secrets.token_hex(8)
     secret = base64.urlsafe_b64encode(secrets.token_bytes(32)).decode().rstrip("=")
     now = datetime.now(UTC)
