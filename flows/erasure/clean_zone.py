@@ -18,7 +18,6 @@ between a rename and its bookkeeping, resumes without losing which raw records w
 
 from __future__ import annotations
 
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +31,7 @@ from flows.pipeline.errors import PipelineError, failure_context
 from flows.pipeline.faults import fault_point
 from flows.pipeline.manifest import fingerprint, load_manifest
 from flows.pipeline.readers import read_chunks
+from flows.pipeline.storage import Location, publish, read_table, staging_path, sync
 from flows.requests import progress
 from flows.requests.rows import apply_policy, decide_rows, placeholders_in, string_values
 from flows.requests.subject import Footprint
@@ -154,14 +154,14 @@ def plan_partition(
     return plan, (new_table if new_table is not table else None)
 
 
-def _write_parquet(table: pa.Table, target: Path, on_written) -> None:
-    """Write beside `target`, let `on_written(temporary)` record it, then rename into place."""
-    temporary = target.with_name(f".{target.name}.erasure.tmp")
+def _write_parquet(table: pa.Table, target: Location, on_written) -> None:
+    """Write beside `target` (on object storage: locally), let `on_written(temporary)` record it, then
+    rename it into place (upload it whole: `flows.pipeline.storage.publish`)."""
+    temporary = staging_path(target, ".erasure.tmp")
     pq.write_table(table.replace_schema_metadata(None), temporary, compression="zstd")
-    with temporary.open("rb+") as handle:
-        os.fsync(handle.fileno())
+    sync(temporary)
     on_written(temporary)
-    os.replace(temporary, target)
+    publish(temporary, target)
 
 
 def erase_partition(
@@ -189,9 +189,9 @@ def erase_partition(
         current = fingerprint(path).sha256
         earlier = PartitionPlan.from_dict(found[0]) if found else None
         if earlier is not None and earlier.clean_sha_after == current:
-            plan, table = earlier, pq.read_table(path)  # renamed before the run stopped
+            plan, table = earlier, read_table(path)  # renamed before the run stopped
         else:
-            plan, table = plan_partition(catalog, vault, fp, dataset, partition, pq.read_table(path), text)
+            plan, table = plan_partition(catalog, vault, fp, dataset, partition, read_table(path), text)
             plan.clean_sha_before = current
             if table is not None:
 

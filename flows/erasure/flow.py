@@ -17,6 +17,7 @@ from prefect.artifacts import create_markdown_artifact
 from flows.erasure.receipt import receipt_markdown
 from flows.erasure.steps import ERASURE_STEPS, erasure_context
 from flows.pipeline.catalog import load_catalog
+from flows.pipeline.storage import zone_location
 from flows.pipeline.zone_lock import zone_lock
 from flows.requests.lifecycle import COMPLETED
 from flows.requests.run import run_request
@@ -42,7 +43,7 @@ def erase(request_id: str, catalog_path: str = "catalog.yaml") -> dict:
             "request %s is completed already: nothing to do (receipt %s)", request_id, outcome.receipt_path
         )
     elif outcome.status == COMPLETED:
-        path = Path(outcome.receipt_path)
+        path = zone_location(outcome.receipt_path, Path.cwd())  # the reports zone may be on S3
         create_markdown_artifact(
             key=f"erasure-receipt-{request_id.lower()}",
             markdown=receipt_markdown(json.loads(path.read_text()), path),

@@ -60,6 +60,7 @@ from flows.pipeline.quarantine import (
     read_quarantine,
 )
 from flows.pipeline.quarantine_index import RecordIndex, SubjectHashes, index_key
+from flows.pipeline.storage import Location, publish, staging_path
 from flows.requests import progress
 from flows.requests.subject import Footprint, entity_type_of
 
@@ -111,8 +112,8 @@ class Tally:
     ruled_out: int = 0
 
 
-def _temporary(path: Path) -> Path:
-    return path.with_name(f".{path.name}.erasure-quarantine.tmp")
+def _temporary(path: Location) -> Path:
+    return staging_path(path, ".erasure-quarantine.tmp")  # local also for a zone on object storage
 
 
 def _records(path: Path, fmt: str):
@@ -299,14 +300,14 @@ def _apply(catalog: Catalog, state: dict) -> None:
     if state["raw_changed"]:
         current = fingerprint(raw_path).sha256
         if current == state["raw_sha_before"] and _temporary(raw_path).exists():
-            os.replace(_temporary(raw_path), raw_path)
+            publish(_temporary(raw_path), raw_path)
         elif current != state["raw_sha_after"]:
             raise PipelineError(
                 f"dataset {state['dataset']}, file {state['file']}: the raw file changed during the erasure"
             )
     fault_point("quarantine-file")
     if _temporary(qpath).exists():
-        os.replace(_temporary(qpath), qpath)
+        publish(_temporary(qpath), qpath)
         fault_point("quarantine-sealed")
     elif not state["quarantined"]:
         qpath.unlink(missing_ok=True)

@@ -24,6 +24,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from flows.pipeline.storage import read_table
+
 
 @dataclass
 class RawRewrite:
@@ -180,7 +182,7 @@ def _rewrite_csv(
 
 
 def _rewrite_parquet(source: Path, target: Path, edits: dict[int, dict]) -> RawRewrite:
-    table = pq.read_table(source)
+    table = read_table(source)
     result = RawRewrite()
     replace = {row - 1: e["values"] for row, e in edits.items() if e["action"] == "replace"}
     if replace:

@@ -10,9 +10,7 @@ recorded `after` was renamed already and only needs its manifest entry.
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flows.erasure.clean_zone import PartitionPlan, item_key
@@ -21,6 +19,7 @@ from flows.pipeline.catalog import Catalog
 from flows.pipeline.errors import PipelineError, failure_context
 from flows.pipeline.faults import fault_point
 from flows.pipeline.manifest import fingerprint, load_entry, save_entry
+from flows.pipeline.storage import Location, publish, staging_path, sync
 from flows.requests import progress
 
 if TYPE_CHECKING:
@@ -72,16 +71,15 @@ def purge_raw_file(catalog: Catalog, vault: Vault, request_id: str, plan: Partit
 
 
 def _rewrite(
-    catalog: Catalog, vault: Vault, request_id: str, plan: PartitionPlan, path: Path, key: str
+    catalog: Catalog, vault: Vault, request_id: str, plan: PartitionPlan, path: Location, key: str
 ) -> dict:
     entry = load_entry(catalog.clean_dir / plan.dataset, plan.raw_file)
     watch = set(entry.bad_positions) if entry else set()
     edits = {int(position): edit for position, edit in plan.raw_edits.items()}
-    temporary = path.with_name(f".{path.name}.erasure.tmp")
+    temporary = staging_path(path, ".erasure.tmp")
     spec = catalog.dataset(plan.dataset)
     result = rewrite_raw_file(path, temporary, spec.format, edits, watch, spec.encoding)
-    with temporary.open("rb+") as handle:
-        os.fsync(handle.fileno())
+    sync(temporary)
     after = fingerprint(temporary)
     state = {
         "dataset": plan.dataset,
@@ -94,7 +92,7 @@ def _rewrite(
     }
     progress.save(vault, request_id, STEP, state, item=key)
     fault_point("raw-plan")
-    os.replace(temporary, path)
+    publish(temporary, path)  # a rename; on object storage one upload of the whole file
     return state
 
 

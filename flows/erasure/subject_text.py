@@ -60,13 +60,13 @@ def text_partitions(catalog: Catalog) -> list[tuple[str, str]]:
 
 
 def _undeclared(catalog: Catalog, name: str, entries) -> bool:
-    import pyarrow.parquet as pq
+    from flows.pipeline.storage import read_schema
 
     spec = catalog.dataset(name)
     for entry in entries:
         path = catalog.clean_dir / name / entry.output
         if path.exists():
-            return bool(text_columns(spec, pq.read_schema(path).names))
+            return bool(text_columns(spec, read_schema(path).names))
     return False
 
 

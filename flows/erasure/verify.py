@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from flows.erasure.clean_zone import PartitionPlan
 from flows.pipeline.catalog import Catalog
 from flows.pipeline.errors import PipelineError
 from flows.pipeline.manifest import load_manifest
 from flows.pipeline.readers import read_chunks
+from flows.pipeline.storage import read_table
 from flows.requests.rows import decide_rows
 from flows.requests.subject import Footprint
 from values.normalise import normalise
@@ -210,7 +210,7 @@ def check_clean(
     path = catalog.clean_dir / plan.dataset / plan.partition
     if not path.exists():
         return
-    table = pq.read_table(path)
+    table = read_table(path)
     result.clean_files_checked += 1
     spec = catalog.dataset(plan.dataset)
     if spec.erasure != "retain":

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pyarrow.parquet as pq
-
 from flows.erasure.clean_zone import PartitionPlan
 from flows.erasure.subject_text import SubjectText, text_columns
 from flows.erasure.verify import Verification
 from flows.pipeline.catalog import Catalog
 from flows.pipeline.manifest import load_manifest
 from flows.pipeline.readers import read_chunks
+from flows.pipeline.storage import read_table
 
 if TYPE_CHECKING:
     from vault.store import Vault
@@ -53,7 +52,7 @@ def check_clean_text(catalog: Catalog, text: SubjectText, plan: PartitionPlan, r
     if not path.exists():
         return
     spec = catalog.dataset(plan.dataset)
-    table = pq.read_table(path)
+    table = read_table(path)
     columns = {c: table.column(c).to_pylist() for c in text_columns(spec, table.column_names)}
     where = {"zone": "clean", "dataset": plan.dataset, "file": plan.partition}
     _check_values(result, text, columns, range(1, table.num_rows + 1), where, "row")

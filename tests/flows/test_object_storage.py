@@ -18,7 +18,7 @@ from flows.pipeline.storage import filesystem
 from tests.flows.object_store import BUCKET, s3_store, upload_tree  # noqa: F401 (fixture)
 from tests.flows.test_erasure_zone import make_people, write_zone
 
-BROKEN_LINE = '{"ts": "2026-01-05T12:00:00Z", "user": {"email": "broken@example.org"'  # no closing braces
+BROKEN_LINE = '{"ts": "2026-01-05T12:00:00Z", "user": {"email": "%s"'  # no closing braces: quarantined
 
 
 def s3_catalog(root: Path, prefix: str) -> Path:
@@ -36,9 +36,10 @@ def twin_zones(tmp_path: Path, prefix: str) -> tuple[Path, Path]:
     from vault.store import Vault
 
     local = tmp_path / "local"
-    catalog = write_zone(local, make_people())
+    people = make_people()
+    catalog = write_zone(local, people)
     with (local / "raw" / "logs" / "web-2026-01-05.jsonl").open("a", encoding="utf-8") as handle:
-        handle.write(BROKEN_LINE + "\n")
+        handle.write(BROKEN_LINE % people.subject.email + "\n")
     Vault.open(load_catalog(catalog).vault_url).close()  # keys created once, shared by both copies
     remote = tmp_path / "remote"
     shutil.copytree(local, remote)
@@ -84,7 +85,7 @@ def test_scan_and_tokenize_on_s3_write_what_a_local_run_writes(prefect_server, t
         assert on_s3[f"clean/{name}"] == data, name
     quarantine = [name for name in on_s3 if name.startswith("quarantine/")]
     assert quarantine == ["quarantine/web_logs/logs/web-2026-01-05.jsonl.quarantine.jsonl"]
-    assert b"broken@example.org" not in on_s3[quarantine[0]]  # sealed, as locally
+    assert make_people().subject.email.encode() not in on_s3[quarantine[0]]  # sealed, as locally
     summary = json.loads(on_s3["reports/scan-report.json"])
     assert {d["dataset"] for d in summary["datasets"]} == set(load_catalog(local / "catalog.yaml").datasets)
     assert not (remote / "clean").exists() and not (remote / "raw").exists()  # nothing written locally
@@ -124,6 +125,51 @@ def test_readers_trust_only_what_a_manifest_names_and_the_lock_sweeps_the_rest(p
     assert "clean/web_logs/logs/web-2026-01-07.parquet" not in left
     assert "quarantine/web_logs/logs/web-2026-01-07.jsonl.quarantine.jsonl" not in left
     assert left["clean/web_logs/logs/web-2026-01-05.parquet"] == named
+
+
+def erase_subject(root: Path) -> dict:
+    """File a verified erasure of the zone's subject and run the erase flow on it; returns its outcome."""
+    from flows.erasure.flow import erase
+    from flows.requests.lifecycle import Verification, file_request
+    from vault.store import Vault
+
+    with Vault.open(load_catalog(root / "catalog.yaml").vault_url) as vault:
+        request_id = file_request(
+            vault, "erase", "email", make_people().subject.email, Verification("clerk 7", "id card")
+        )
+    return erase(request_id=request_id, catalog_path=str(root / "catalog.yaml"))
+
+
+@pytest.mark.usefixtures("s3_store")
+def test_an_erasure_on_s3_zones_does_what_it_does_locally(prefect_server, tmp_path):
+    from flows.tokenize.flow import tokenize
+
+    subject = make_people().subject
+    local, remote = twin_zones(tmp_path, "erase")
+    for root in (local, remote):
+        tokenize(catalog_path=str(root / "catalog.yaml"))
+    before = remote_files("erase")
+    local_outcome = erase_subject(local)
+    remote_outcome = erase_subject(remote)
+
+    assert local_outcome["status"] == remote_outcome["status"] == "completed"
+    assert remote_outcome["receipt_path"].startswith(f"s3://{BUCKET}/erase/reports/erasure/")
+    after = remote_files("erase")
+    receipt = json.loads(after[remote_outcome["receipt_path"].split("/erase/", 1)[1]])
+    assert receipt["verification"]["passed"]
+    here = {f"clean/{k}": v for k, v in local_files(local / "clean").items() if k.endswith(".parquet")}
+    here |= {f"raw/{k}": v for k, v in local_files(local / "raw").items()}
+    changed = [name for name in here if after[name] != before.get(name)]
+    assert (
+        "raw/logs/web-2026-01-05.jsonl" in changed and "clean/crm_customers/crm/customers.parquet" in changed
+    )
+    for name, data in here.items():  # clean partitions and raw files rewritten as the local run did
+        assert after[name] == data, name
+    raw_text = b"".join(data for name, data in after.items() if name.startswith("raw/"))
+    assert subject.email.encode() not in raw_text.lower() and subject.customer_id.encode() not in raw_text
+    assert [n for n in after if n.startswith("quarantine/")] == [
+        n for n in before if n.startswith("quarantine/")
+    ]
 
 
 @pytest.mark.parametrize(
