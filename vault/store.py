@@ -320,6 +320,7 @@ class Vault:
         now = datetime.now(UTC)
         hint_ids = {bytes.fromhex(self.deriver.subject_hash(h)): h for _i, _t, h in wanted if h is not None}
         with self.transaction() as (conn, kconn):
+            _will_link(conn)
             erased_hints = self._tombstoned(conn, hint_ids)
             live = {token for _i, token, hint in wanted if hint not in erased_hints}
             pending = {token: entry for token, entry in pending.items() if token in live}
@@ -434,6 +435,7 @@ class Vault:
 
         def work() -> int:
             with self.transaction() as (conn, _kconn):
+                _will_link(conn)
                 owners: dict[str, set[str]] = {}
                 for subject_id, token in select_in(
                     conn,
@@ -594,6 +596,14 @@ class Vault:
     orphan_tokens = retention.orphan_tokens
     shred_orphans = retention.shred_orphans
     forget_corrections_of_erased = retention.forget_corrections_of_erased
+
+
+def _will_link(conn: Connection) -> None:
+    """Take, first, the table lock that inserting links takes last (PostgreSQL). A shred locks `links`
+    against writers before it tombstones fingerprints; a writer that had locked fingerprint rows first and
+    only then waited for `links` would deadlock with it. Writers do not conflict with each other on it."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("LOCK TABLE links IN ROW EXCLUSIVE MODE")
 
 
 def _is_placeholder(value: str) -> bool:

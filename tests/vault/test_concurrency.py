@@ -1,5 +1,6 @@
 """Four real processes tokenizing overlapping values with subject links into one PostgreSQL vault at once
-end with exactly one token and one data key per value, every link and fingerprint, and no deadlock.
+end with exactly one token and one data key per value, every link and fingerprint, and no deadlock; and
+subjects shredded while writers go on tokenizing their values leave nothing behind.
 
 The four start together on the same batch (every value of it met by all four at the same instant), then
 go on with batches of different sizes drawn from one pool, two thirds of it each: heavy overlap. The pool
@@ -67,22 +68,22 @@ def _tokenize_worker(url: str, seed: int, barrier, results) -> None:
         results.put((seed, traceback.format_exc()))
 
 
-def _run_workers(url: str) -> list[tuple[list, int]]:
+def _run_workers(url: str, target=_tokenize_worker, workers: int = WORKERS) -> list:
+    """Run `workers` processes of `target(url, seed, barrier, results)`; their outputs, in seed order."""
     context = multiprocessing.get_context("spawn")
-    barrier = context.Barrier(WORKERS)
+    barrier = context.Barrier(workers)
     results = context.Queue()
     processes = [
-        context.Process(target=_tokenize_worker, args=(url, seed, barrier, results))
-        for seed in range(WORKERS)
+        context.Process(target=target, args=(url, seed, barrier, results)) for seed in range(workers)
     ]
     for process in processes:
         process.start()
-    outputs = [results.get(timeout=300) for _ in processes]
+    outputs = sorted(results.get(timeout=300) for _ in processes)
     failures = [output for _seed, output in outputs if isinstance(output, str)]
     assert not failures, failures[0]
     for process in processes:
         process.join(timeout=60)
-    assert [p.exitcode for p in processes] == [0] * WORKERS
+    assert [p.exitcode for p in processes] == [0] * workers
     return [output for _seed, output in outputs]
 
 
@@ -129,6 +130,49 @@ def test_four_processes_tokenizing_and_linking_overlapping_values(postgres_schem
             [token_of[v] for v in values], role="privacy_officer", purpose="access request", actor="test"
         )
         assert [r.value for r in found] == values
+
+
+SHREDDED = 40  # the first customers of the pool, shredded one by one while two writers tokenize the pool
+SHRED_POOL = POOL[: 3 * 120]
+
+
+def _writer_or_shredder(url: str, seed: int, barrier, results) -> None:
+    """Seed 0 shreds the first customers one by one; the others tokenize the pool three times over, in
+    batches of their own order, so they meet the customers being shredded before, during and after."""
+    try:
+        with Vault.open(url, kek=TEST_KEK) as vault:
+            barrier.wait()
+            if seed == 0:
+                for i in range(SHREDDED):
+                    vault.shred_subject(vault.subject_id(f"CUST-{i:06d}"))
+            else:
+                items = SHRED_POOL * 3
+                random.Random(seed).shuffle(items)
+                for first in range(0, len(items), 60):
+                    vault.tokenize_batch(items[first : first + 60])
+            results.put((seed, vault.conflicts_retried))
+    except BaseException:
+        results.put((seed, traceback.format_exc()))
+
+
+def test_subjects_shredded_beside_writers_leave_nothing_behind(postgres_schemas):
+    url = postgres_schemas()
+    with Vault.open(url, kek=TEST_KEK) as vault:
+        vault.tokenize_batch(SHRED_POOL)  # known before the race: the shreds have something to erase
+    assert _run_workers(url, _writer_or_shredder, 3) == [0, 0, 0]  # no deadlock, nothing retried
+    with Vault.open(url, kek=TEST_KEK) as vault:
+        gone = {vault.subject_id(f"CUST-{i:06d}") for i in range(SHREDDED)}
+        kept = {vault.subject_id(key) for _t, _v, key in SHRED_POOL} - gone
+        with vault.engine.connect() as conn:
+            linked = _rows(conn, links.c.subject_id)
+            held = _rows(conn, fingerprints.c.subject_id)
+            known = _rows(conn, subjects.c.subject_id)
+            token_rows = _rows(conn, tokens.c.token)
+        with vault.keystore_engine.connect() as kconn:
+            key_rows = _rows(kconn, data_keys.c.token)
+    # No link, fingerprint or subject row of a shredded customer came back from a writer that raced it.
+    assert {s for (s,) in linked} == {s for (s,) in held} == {s for (s,) in known} == kept
+    assert token_rows == key_rows  # every stored value has its key, and no key outlives its value
 
 
 def _rows(conn, *columns) -> set[tuple]:
