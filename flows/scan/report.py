@@ -2,6 +2,10 @@
 summary and table rows for Prefect artifacts. Inputs are the plain summaries of `flows.scan.scanning`, which
 hold counts and masked evidence only.
 
+Each dataset's part also lists the columns the sample called not personal that the full scan found
+holding personal data (`promoted`: free text for tokenize), with the rows that held something and their
+share, per dataset and per file.
+
 The report covers every dataset of the catalog, each as last scanned: a run saves its datasets' results
 as `<reports>/scan/<dataset>.json`, then renders `scan-report.html` and `scan-report.json` from all of
 them, so a scan of one dataset updates its part and leaves the others' as they were.
@@ -24,17 +28,39 @@ ENTITY_COLOURS = {
 }
 
 
+FULL_SCAN = "free text (full scan)"  # what a promoted column is shown as
+
+
+def promoted_columns(summary: dict) -> list[dict]:
+    """The columns the full scan found holding personal data (none in reports saved before it)."""
+    return summary.get("promoted", [])
+
+
+def promoted_lines(summary: dict) -> list[str]:
+    """One line per promoted column: rows that held something and their share, then per file."""
+    lines = []
+    for entry in promoted_columns(summary):
+        files = "; ".join(f"`{f['file']}` {f['rows']} ({f['share']:.1%})" for f in entry["files"])
+        lines.append(
+            f"- `{entry['column']}`: {entry['rows']} rows held personal data ({entry['share']:.1%} of rows); "
+            f"per file: {files}"
+        )
+    return lines
+
+
 def table_rows(summaries: list[dict]) -> list[dict]:
     """One row per dataset, column and entity type: the table artifact."""
     rows = []
     for summary in summaries:
+        promoted = {entry["column"] for entry in promoted_columns(summary)}
         for column, entry in summary["columns"].items():
+            unclassified = FULL_SCAN if column in promoted else "not personal"
             for entity_type, total in sorted(entry["entities"].items()):
                 rows.append(
                     {
                         "dataset": summary["dataset"],
                         "column": column,
-                        "classification": entry["classification"] or "not personal",
+                        "classification": entry["classification"] or unclassified,
                         "entity": entity_type,
                         "count": total["count"],
                         "rows": total["rows"],
@@ -75,6 +101,9 @@ def markdown(summaries: list[dict], report_path: Path | None = None) -> str:
                 f"| {row['share_of_rows']:.1%} | {row['evidence']} |"
             )
         lines += ["", "Not personal: " + (", ".join(f"`{c}`" for c in not_personal(summary)) or "none")]
+        if promoted_columns(summary):
+            lines += ["", "Called not personal by the sample, found holding personal data by the full scan:"]
+            lines += promoted_lines(summary)
         for bad in summary["quarantined"][:20]:
             where = ", ".join(f"{k} {v}" for k, v in bad.items() if k not in ("file", "reason"))
             lines.append(f"- unreadable: `{bad['file']}` {where}: {bad['reason']}")
@@ -114,6 +143,27 @@ def _chart(summary: dict) -> str:
     return "".join(parts)
 
 
+def _promoted_html(summary: dict) -> str:
+    """The promoted columns as a table: column, rows, share of rows, per file."""
+    entries = promoted_columns(summary)
+    if not entries:
+        return ""
+    parts = [
+        "<h3>Scanned in full: personal data where the sample saw none</h3>",
+        "<table><tr><th>column</th><th>rows</th><th>share of rows</th><th>per file</th></tr>",
+    ]
+    for entry in entries:
+        files = "<br>".join(
+            f"<code>{html.escape(f['file'])}</code> {f['rows']} ({f['share']:.1%})" for f in entry["files"]
+        )
+        parts.append(
+            f"<tr><td>{html.escape(entry['column'])}</td><td>{entry['rows']}</td>"
+            f"<td>{entry['share']:.1%}</td><td>{files}</td></tr>"
+        )
+    parts.append("</table>")
+    return "".join(parts)
+
+
 def html_report(summaries: list[dict], generated_at: str) -> str:
     """A self-contained HTML page: one section per dataset with its chart and its table."""
     legend = " ".join(
@@ -148,6 +198,7 @@ def html_report(summaries: list[dict], generated_at: str) -> str:
         body.append("</table>")
         columns = ", ".join(html.escape(c) for c in not_personal(summary)) or "none"
         body.append(f"<p>Not personal: {columns}</p>")
+        body.append(_promoted_html(summary))
         if summary["quarantined"]:
             body.append("<h3>Unreadable records</h3><ul>")
             for bad in summary["quarantined"][:200]:

@@ -3,6 +3,12 @@
 Counts, share of rows and masked evidence per column and entity; which kind each column is comes from
 `flows.pipeline.column_kinds`. Results hold counts, positions and masked evidence only, never a value as
 it was found.
+
+Scanning fails safe, as tokenize does: a string column the sample called not personal is still scanned in
+full (`flows.pipeline.column_kinds.scanned_columns`; each distinct value once, by the pattern recognizers
+where a value has the shape of an address, phone, email or card: `flows.tokenize.full_scan`). A finding
+makes it free text for tokenize; the scan counts what it found there and, per file, the rows that held
+something (`FileScan.promoted`), which the report lists with their share of rows.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flows.pipeline.catalog import Dataset
-from flows.pipeline.column_kinds import FREE_TEXT, kind_for, present
+from flows.pipeline.column_kinds import FREE_TEXT, kind_for, present, scanned_columns
 from flows.pipeline.readers import file_layout, read_chunks
 from flows.scan.masking import mask_value
 
@@ -43,9 +49,59 @@ class FileScan:
     bad: list[dict] = field(default_factory=list)  # {"position", "reason"}
     position_kind: str = "line"
     columns: dict[str, dict[str, EntityTally]] = field(default_factory=dict)
+    # columns the sample called not personal where the full scan found something -> rows that held it
+    promoted: dict[str, int] = field(default_factory=dict)
 
     def tally(self, column: str, entity_type: str) -> EntityTally:
         return self.columns.setdefault(column, {}).setdefault(entity_type, EntityTally())
+
+
+def _detect_patterns(texts: list[str]) -> list[list]:
+    from flows.tokenize.full_scan import pattern_detector
+    from recognizers import detect
+
+    return pattern_detector(detect)(texts)
+
+
+def full_scan_column(scan: FileScan, column: str, values: list[object]) -> None:
+    """A column the sample called not personal, scanned in full (each distinct string once) for the
+    pattern entities: what it holds is tallied as free text's, the rows holding it count as promoted."""
+    texts = [value for value in values if present(value)]
+    distinct = sorted(set(texts))
+    found = dict(zip(distinct, _detect_patterns(distinct), strict=True)) if distinct else {}
+    rows = 0
+    for text in texts:
+        findings = found[text]
+        if not findings:
+            continue
+        rows += 1
+        for entity_type, count in Counter(f.entity_type for f in findings).items():
+            tally = scan.tally(column, entity_type)
+            tally.count += count
+            tally.rows += 1
+        for finding in findings:
+            scan.tally(column, finding.entity_type).add_example(
+                finding.entity_type, text[finding.start : finding.end]
+            )
+    if rows:
+        scan.promoted[column] = scan.promoted.get(column, 0) + rows
+
+
+def scan_chunk(scan: FileScan, frame, kinds: dict[str, str | None], dataset: Dataset) -> None:
+    """Tally every column of one chunk: classified ones by kind, the others the sample called not
+    personal in full (`full_scan_column`); declared `none`, the subject key and non-strings never."""
+    for column in frame.columns:
+        kind = kind_for(kinds, dataset, column)
+        if kind is not None:
+            scan_chunk_column(scan, column, kind, frame[column].tolist())
+    for column in scanned_columns(frame, kinds, dataset):
+        full_scan_column(scan, column, frame[column].tolist())
+
+
+def merge_promoted(into: FileScan, piece: FileScan) -> None:
+    """Add a piece's promoted rows to a whole file's (`flows.scan.partitioned.merge_scans`)."""
+    for column, rows in piece.promoted.items():
+        into.promoted[column] = into.promoted.get(column, 0) + rows
 
 
 def scan_chunk_column(scan: FileScan, column: str, kind: str, values: list[object]) -> None:
@@ -83,10 +139,7 @@ def scan_file(
         scan.records_in += len(chunk.frame) + len(chunk.bad)
         scan.records_ok += len(chunk.frame)
         scan.bad.extend({"position": b.position, "reason": b.reason} for b in chunk.bad)
-        for column in chunk.frame.columns:
-            kind = kind_for(kinds, dataset, column)
-            if kind is not None:
-                scan_chunk_column(scan, column, kind, chunk.frame[column].tolist())
+        scan_chunk(scan, chunk.frame, kinds, dataset)
     return scan
 
 
@@ -112,6 +165,15 @@ def dataset_summary(name: str, dataset: Dataset, kinds: dict[str, str | None], f
     for entry in columns.values():
         for total in entry["entities"].values():
             total["share"] = round(total["rows"] / records, 4) if records else 0.0
+    promoted: dict[str, dict] = {}
+    for scan in files:
+        for column, rows in sorted(scan.promoted.items()):
+            entry = promoted.setdefault(column, {"column": column, "rows": 0, "files": []})
+            entry["rows"] += rows
+            share = round(rows / scan.records_ok, 4) if scan.records_ok else 0.0
+            entry["files"].append({"file": scan.file, "rows": rows, "share": share})
+    for entry in promoted.values():
+        entry["share"] = round(entry["rows"] / records, 4) if records else 0.0
     return {
         "dataset": name,
         "format": dataset.format,
@@ -125,4 +187,6 @@ def dataset_summary(name: str, dataset: Dataset, kinds: dict[str, str | None], f
         ],
         "empty_files": [f.file for f in files if f.records_in == 0],
         "columns": columns,
+        # scanned in full though the sample called them not personal, and found holding personal data
+        "promoted": [promoted[column] for column in sorted(promoted)],
     }
