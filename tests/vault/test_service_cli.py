@@ -121,6 +121,9 @@ def test_the_commands_refuse_what_they_cannot_do(admin):
     assert unknown_role.returncode == 2 and "not in the policy" in unknown_role.stderr
     bad_expiry = run("token", "issue", "--role", "support", "--name", "x", "--expires", "forever")
     assert bad_expiry.returncode == 2 and "expiry" in bad_expiry.stderr
+    for reserved in ("unknown caller", "credential 0123456789abcdef"):  # the actors of refused credentials
+        taken = run("token", "issue", "--role", "privacy_officer", "--name", reserved)
+        assert taken.returncode == 2 and "reserved" in taken.stderr
     secret_as_id = "pvs_0123456789abcdef." + "s" * 43
     unknown_id = run("token", "revoke", secret_as_id)  # the whole token given: only its id is used or shown
     assert unknown_id.returncode == 2 and "s" * 43 not in unknown_id.stderr

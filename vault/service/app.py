@@ -59,7 +59,9 @@ def create_app(vault: Vault, policy: Policy, limiter: Limiter | None = None) -> 
             lambda: credentials.verify(vault, presented.strip() if scheme.lower() == "bearer" else None)
         )
         if verdict.credential is None:
-            actor = f"credential {verdict.credential_id}" if verdict.credential_id else "unknown caller"
+            actor = (
+                f"credential {verdict.credential_id}" if verdict.credential_id else credentials.UNKNOWN_CALLER
+            )
             refuse(actor, "", request.url.path, events.UNAUTHORIZED, verdict.reason, 401, "unauthorized")
         return verdict.credential
 

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 PREFIX = "pvs_"
 CREDENTIAL_PATTERN = re.compile(r"pvs_([0-9a-f]{16})\.([A-Za-z0-9_-]{43})")
 KEY_LABEL = "vault service credentials"
+UNKNOWN_CALLER = "unknown caller"  # the audit's actor for a bearer token naming no credential
 _DURATION = re.compile(r"(\d+)([mhdw])")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
@@ -105,6 +106,9 @@ def issue(vault: Vault, *, role: str, name: str, expires_at: datetime) -> Issued
     """Store a new credential for `role` in the name of `name`; the returned secret is its only copy."""
     if not name.strip() or len(name) > 200 or not role or len(role) > 100:
         raise CredentialError("a credential needs a name of 1 to 200 characters and a role of at most 100")
+    if name == UNKNOWN_CALLER or name.startswith("credential "):
+        # the audit's actor for refused credentials: a credential so named would read their records as its own
+        raise CredentialError(f"{name!r} is reserved for the audit records of refused credentials")
     credential_id = secrets.token_hex(8)
     secret = base64.urlsafe_b64encode(secrets.token_bytes(32)).decode().rstrip("=")
     now = datetime.now(UTC)
