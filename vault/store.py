@@ -320,7 +320,7 @@ class Vault:
         now = datetime.now(UTC)
         hint_ids = {bytes.fromhex(self.deriver.subject_hash(h)): h for _i, _t, h in wanted if h is not None}
         with self.transaction() as (conn, kconn):
-            _will_link(conn)
+            _will_link(conn)  # before reading the tombstones: a shred cannot commit between the two
             erased_hints = self._tombstoned(conn, hint_ids)
             live = {token for _i, token, hint in wanted if hint not in erased_hints}
             pending = {token: entry for token, entry in pending.items() if token in live}
@@ -419,6 +419,7 @@ class Vault:
 
         def work():
             with self.transaction() as (conn, _kconn):
+                _will_link(conn)
                 self._link_pairs(conn, pairs, datetime.now(UTC))
 
         self.retrying(work)
@@ -469,6 +470,7 @@ class Vault:
 
         def work() -> set[str]:
             with self.transaction() as (conn, _kconn):
+                _will_link(conn)  # before reading the tombstones: a shred cannot commit between the two
                 hint_ids = {bytes.fromhex(self.deriver.subject_hash(h)): h for h, _t in pairs}
                 erased = self._tombstoned(conn, hint_ids)
                 self._link_pairs(conn, {(h, t) for h, t in pairs if h not in erased}, datetime.now(UTC))
