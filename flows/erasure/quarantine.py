@@ -8,9 +8,11 @@ customer ids (`flows.pipeline.quarantine_index`), the resolve step recorded the 
 subject's values needs, and a record whose index lacks them is neither decrypted nor scanned (records
 quarantined before the index existed, or too big to index, are always examined). In the others the
 subject's values are found without plaintext (`flows.erasure.quarantine_finder`): candidates are
-tokenized with the vault's key and compared with the footprint, customer ids by keyed hash. The rules are
-the clean zone's (`flows.requests.rows`): a record holding their customer id or one of their own emails or
-phones is theirs, and then, per the policy,
+tokenized with the vault's key and compared with the footprint, customer ids by keyed hash, and every
+written form the cluster's values are fingerprinted in (the street line alone, `BRIGGS, Georgia`, in any
+case and across line breaks) by the fingerprint scanner. The rules are the clean zone's
+(`flows.requests.rows`, `flows.erasure.subject_text`): a record holding their customer id or one of their
+own emails or phones, however written, is theirs, and then, per the policy,
 - `delete_rows`: the record goes from the quarantine and from the raw file;
 - `redact` / `retain`: every value the vault links to them (shared ones too: their name, their
   household's address and landline) becomes the erased marker, in the sealed copy and in the raw file;
@@ -85,9 +87,11 @@ STEP = "quarantine"
 
 def subject_hashes(vault: Vault, fp: Footprint, values: dict[str, str | None]) -> SubjectHashes:
     """The subject's side of the quarantine index, from their cluster's values as the resolve step read
-    them (token -> value, None where the vault gave none): keyed hashes only, recorded with the footprint."""
+    them (token -> value, None where the vault gave none) and the cluster's fingerprints: keyed hashes
+    only, recorded with the footprint."""
     readable = {t: (entity_type_of(t), v) for t, v in values.items() if v is not None and entity_type_of(t)}
-    return SubjectHashes.of(index_key(vault), fp.subjects, readable)
+    fingerprints = [f.to_list() for f in vault.subject_fingerprints(fp.subjects)]
+    return SubjectHashes.of(index_key(vault), fp.subjects, readable, fingerprints)
 
 
 @dataclass

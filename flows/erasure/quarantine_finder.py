@@ -2,6 +2,9 @@
 
 Candidates (emails, phones, cards, runs of words for names and addresses) are tokenized with the vault's
 key and compared with the footprint, as verification does; customer-id-shaped words by their subject id.
+The other written forms of their values (a street line without the town, `BRIGGS, Georgia`, a name without
+its middle names, a phone in national digits) are found by the cluster's fingerprints, recorded with the
+subject's side of the index, with the scanner the clean zone's erasure uses (`flows.erasure.subject_text`).
 Emails written to escape harvesters or in an airline booking's form are candidates too, read back as
 `values.emails` reads them. The rules are the clean zone's (`flows.requests.rows`), see `SubjectFinder`.
 
@@ -22,6 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from flows.erasure.subject_text import SubjectText
 from flows.erasure.verify import PlaintextMatcher
 from flows.pipeline.quarantine_index import (
     SUBJECT_KEY_WORD,
@@ -38,6 +42,7 @@ from values.normalise import normalise_text
 from values.token_format import ERASED_MARKER
 
 if TYPE_CHECKING:
+    from flows.tokenize.known_subjects import Match
     from vault.store import Vault
 
 WORD = SUBJECT_KEY_WORD  # a customer-id-shaped word
@@ -183,12 +188,19 @@ def redact_spans(data: bytes, spans: list[Span]) -> bytes:
 
 @dataclass
 class _Shared:
-    """What a finder and its narrowed views share: caches of derived tokens, subject ids, word hashes."""
+    """What a finder and its narrowed views share: caches of derived tokens, subject ids, word hashes;
+    the cluster's fingerprints as a scanner."""
 
     key: IndexKey | None
+    text: SubjectText | None = None
     tokens: dict = field(default_factory=dict)
     keys: dict = field(default_factory=dict)
     word_hashes: dict = field(default_factory=dict)
+
+
+def _span(match: Match) -> Span:
+    kind = "SUBJECT_KEY" if match.entity_type == "SUBJECT" else match.entity_type
+    return match.start, match.end, kind
 
 
 class SubjectFinder:
@@ -209,7 +221,10 @@ class SubjectFinder:
         self._vault = vault
         self._fp = fp
         self._hashes = hashes
-        self._shared = _shared or _Shared(index_key(vault) if hashes is not None else None)
+        self._shared = _shared or _Shared(
+            index_key(vault) if hashes is not None else None,
+            SubjectText.from_state(vault, hashes.fingerprints) if hashes is not None else None,
+        )
         self._matcher = PlaintextMatcher(vault, fp)
         # the cluster's contacts but their own emails, which `spans` finds already (their own phones stay:
         # `spans` reads only those whose last digits are the stored value's)
@@ -362,17 +377,31 @@ class SubjectFinder:
             found += self._windows(text, types & set(WINDOW_WORDS), tokens)
         return found
 
+    def written_forms(self, text: str) -> tuple[list[Span], list[Span], list[Span]]:
+        """The cluster's fingerprinted forms in `text`: (identifiers nobody outside holds, values only
+        they hold, every one); empty without recorded fingerprints."""
+        scanner = self._shared.text
+        if not scanner:
+            return [], [], []
+        (matches,) = scanner.scan([text])
+        return (
+            [_span(m) for m in matches if scanner.identifies(m)],
+            [_span(m) for m in matches if scanner.theirs_alone(m)],
+            [_span(m) for m in matches],
+        )
+
     def judge(self, data: bytes) -> tuple[list[str], list[Span]]:
         """Why a record is theirs (types of their keys, emails and phones in it; empty if it is not), and
         what goes from it: every cluster value when it is theirs, else their own values."""
         return self._judge(data.decode("utf-8", "surrogateescape"))
 
     def _judge(self, text: str) -> tuple[list[str], list[Span]]:
-        theirs = self.spans(text)
+        identifying, own, written = self.written_forms(text)
+        theirs = self.spans(text) + identifying
         if theirs:
             kinds = sorted({kind for _s, _e, kind in theirs})
-            return kinds, merge_spans(theirs + self.value_spans(text, shared_too=True))
-        return [], merge_spans(self.value_spans(text, shared_too=False))
+            return kinds, merge_spans(theirs + self.value_spans(text, shared_too=True) + written)
+        return [], merge_spans(self.value_spans(text, shared_too=False) + own)
 
     def redaction_spans(self, text: str) -> list[Span]:
         """What goes from a record: every cluster value when the record is theirs, else their own values."""
@@ -380,12 +409,14 @@ class SubjectFinder:
 
     def kinds(self, data: bytes) -> list[str]:
         """Why a record is theirs (types of their keys, emails and phones in it); empty if it is not."""
-        return sorted({kind for _s, _e, kind in self.spans(data.decode("utf-8", "surrogateescape"))})
+        return self.judge(data)[0]
 
     def leftover_kinds(self, data: bytes) -> list[str]:
         """Verification: what of theirs a record still holds (identifiers, or values only they hold)."""
         text = data.decode("utf-8", "surrogateescape")
-        return sorted({kind for _s, _e, kind in self.spans(text) + self.value_spans(text, shared_too=False)})
+        identifying, own, _written = self.written_forms(text)
+        found = self.spans(text) + self.value_spans(text, shared_too=False) + identifying + own
+        return sorted({kind for _s, _e, kind in found})
 
     def holds_anything(self, data: bytes) -> bool:
         return bool(self.judge(data)[1])

@@ -5,8 +5,9 @@ stalled every erasure. Now each record is indexed when it is quarantined: the so
 hashes (BLAKE2b under a key derived from the vault's master secret, `flows.quarantine-index`, and salted
 per record, see `IndexKey`) of
 - every word: each run of letters and digits (`[^\\W_]+`) of the record, NFKC case-folded alone and as
-  NFKC folds it with its neighbours (decomposed accents, ligatures, compatibility characters), and the
-  ASCII letter-digit runs inside a word (an email glued to a non-ASCII letter);
+  NFKC folds it with its neighbours (decomposed accents, ligatures, compatibility characters), the
+  ASCII letter-digit runs inside a word (an email glued to a non-ASCII letter), and the word as subject
+  fingerprints fold it (`vault.fingerprint_forms.words`: accents dropped, `Wójcik` is `wojcik`);
 - every 7 consecutive digits of each run of digits and separators (a phone or a card number, written any
   way, ends in the same seven digits);
 - the subject id the vault computes for each customer-id-shaped word (`SUBJECT_KEY_WORD`; a keyed hash
@@ -14,7 +15,12 @@ per record, see `IndexKey`) of
 The erasure's resolve step computes the same hashes for each value of the subject's cluster
 (`value_hashes`: the words of a name, an address or an email, the last seven digits of a phone or a card)
 and for their subject ids (`SubjectHashes`); a record can hold a value only when its index holds every hash
-the value needs, so a record whose index rules the subject out is neither decrypted nor scanned. Both sides
+the value needs, or every word of one of the value's fingerprinted written forms (`vault.fingerprint_forms`:
+the street line alone, `BRIGGS, Georgia`, first and last name without the middle ones), so a record
+whose index rules the subject out is neither decrypted nor scanned. The forms are the fingerprints' own:
+one set of written forms, folded and split the same way on both sides. An index written before the
+fingerprint folding was added (it lacks `FORMS_MARK`) cannot rule a form out: such a record is opened
+whenever one of the subject's values has written forms. Both sides
 split text the same way because they call the same functions here. The index covers the record as its raw
 file holds it (`flows.pipeline.quarantine`: a line the quarantine keeps only in part is indexed whole).
 
@@ -40,6 +46,8 @@ from itertools import filterfalse
 from typing import TYPE_CHECKING
 
 from values.normalise import normalise_card, normalise_email, normalise_phone, normalise_text
+from vault.fingerprint_forms import WORDS, value_forms
+from vault.fingerprint_forms import words as fingerprint_words
 
 if TYPE_CHECKING:
     from vault.store import Vault
@@ -50,6 +58,9 @@ UNIT_BYTES = 16  # a word's, digit tail's or subject id's keyed hash, before a r
 SALT_BYTES = 16  # each record's own
 TAIL_DIGITS = 7
 MAX_INDEXED_BYTES = 64 << 20  # above this a record is always examined (a 50 MB line is indexed)
+# a unit every index written since records also hold the fingerprints' folding of their words (no word
+# holds a NUL, so no record's word is this)
+FORMS_MARK = "\x00fingerprint-forms"
 
 WORD_RUN = re.compile(r"[^\W_]+")
 ASCII_RUN = re.compile(r"[A-Za-z0-9]+")
@@ -84,7 +95,8 @@ def ascii_digits(digits: str) -> str:
 
 def record_words(text: str) -> set[str]:
     """Every word of a record as the index holds it: each segment's words folded together, each word
-    folded alone, and the ASCII letter-digit runs of a word holding other letters (`éjohn` holds `john`).
+    folded alone, the ASCII letter-digit runs of a word holding other letters (`éjohn` holds `john`), and
+    each word as fingerprints fold it (`wójcik` holds `wojcik`; an ASCII word folds to itself).
     The distinct non-ASCII segments are folded in one call, joined by NUL (NFKC never folds across it)."""
     segments = set(SEGMENT.findall(text))
     found = set(map(str.lower, filter(str.isascii, segments)))  # one ASCII word each: the common case
@@ -93,6 +105,7 @@ def record_words(text: str) -> set[str]:
         found.update(words_of(fold(others)))
         found.update(words_of(fold("\x00".join(WORD_RUN.findall(others)))))
         found.update(map(str.lower, ASCII_RUN.findall(others)))
+        found.update(fingerprint_words(others))
     return found
 
 
@@ -163,7 +176,7 @@ class IndexKey:
     def streamed_index(self, copies: Iterable[Iterable[bytes]], salt: bytes | None = None) -> bytes | None:
         """`record_index` of copies given in pieces (a raw line read a few MiB at a time); a piece is cut
         only after a byte no word, digit run or customer id holds, so the pieces give the whole's units."""
-        units: set[bytes] = set()
+        units: set[bytes] = {self.word(FORMS_MARK)}
         for pieces in copies:
             size, pending = 0, b""
             for piece in pieces:
@@ -231,6 +244,7 @@ class RecordIndex:
         self._blob = blob
         self._count = (len(blob) - SALT_BYTES) // HASH_BYTES
         self._known: dict[bytes, bool] = {}
+        self.mark = key.word(FORMS_MARK)  # held by indexes that hold the fingerprints' folding of words
 
     def __len__(self) -> int:
         return self._count
@@ -268,9 +282,23 @@ def _tail(digits: str) -> list[str]:
     return [digits[-TAIL_DIGITS:]] if len(digits) >= TAIL_DIGITS else []
 
 
+def form_units(key: IndexKey, entity_type: str, value: str) -> list[list[str]]:
+    """Per fingerprinted written form of a name or an address (`vault.fingerprint_forms.value_forms`), the
+    units of its words (base64): a record holding every one of them may hold that form."""
+    if entity_type not in ("PERSON", "ADDRESS"):
+        return []  # emails, phones and cards: every form needs what `value_hashes` needs already
+    forms = {
+        tuple(sorted({_b64(key.word(w)) for w in form.text.split()}))
+        for form in value_forms(entity_type, value)
+        if form.namespace == WORDS
+    }
+    return [list(units) for units in sorted(forms)]
+
+
 def value_hashes(key: IndexKey, entity_type: str, value: str) -> dict:
-    """What a record's index must hold to hold `value`: `needs` (every unit, base64) and, for names and
-    addresses, `first` (the unit of their first word, where the erasure's scan starts a window)."""
+    """What a record's index must hold to hold `value`: `needs` (every unit, base64); for names and
+    addresses `first` (the unit of their first word, where the erasure's scan starts a window) and `forms`
+    (`form_units`: the units of each of its fingerprinted written forms, any one of which may be there)."""
     first = None
     if entity_type == "EMAIL_ADDRESS":
         needs = [key.word(w) for w in _email_words(value)]
@@ -282,7 +310,9 @@ def value_hashes(key: IndexKey, entity_type: str, value: str) -> dict:
         words = words_of(normalise_text(value))
         needs = [key.word(w) for w in words]
         first = _b64(needs[0]) if needs else None
-    return {"needs": sorted({_b64(h) for h in needs}), "first": first}
+    found = {"needs": sorted({_b64(h) for h in needs}), "first": first}
+    forms = form_units(key, entity_type, value)
+    return found | {"forms": forms} if forms else found
 
 
 def _b64(digest: bytes) -> str:
@@ -292,41 +322,62 @@ def _b64(digest: bytes) -> str:
 @dataclass
 class SubjectHashes:
     """The subject's side of the index, recorded by the erasure's resolve step (keyed hashes only):
-    per cluster token, the units its value needs; the units of the cluster's subject ids. A token
-    missing from `values` (its value could not be read) may be in any record."""
+    per cluster token, the units its value needs (and those of each of its written forms); the units of
+    the cluster's subject ids; and the cluster's fingerprints (`vault.fingerprints.SubjectFingerprint`
+    lists), which the erasure looks for in the records it opens. A token missing from `values` (its value
+    could not be read) may be in any record."""
 
     subjects: list[str] = field(default_factory=list)
     values: dict[str, dict] = field(default_factory=dict)
+    fingerprints: list[list] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._subjects = [base64.b64decode(h) for h in self.subjects]
         self._needs = {t: [base64.b64decode(h) for h in v["needs"]] for t, v in self.values.items()}
+        self._forms = {
+            t: [[base64.b64decode(h) for h in form] for form in v.get("forms", ())]
+            for t, v in self.values.items()
+        }
 
     def to_dict(self) -> dict:
-        return {"subjects": self.subjects, "values": self.values}
+        return {"subjects": self.subjects, "values": self.values, "fingerprints": self.fingerprints}
 
     @classmethod
     def from_dict(cls, data: dict | None) -> SubjectHashes | None:
-        return None if data is None else cls(list(data["subjects"]), dict(data["values"]))
+        if data is None:
+            return None
+        return cls(list(data["subjects"]), dict(data["values"]), list(data.get("fingerprints", ())))
 
     @classmethod
     def of(
-        cls, key: IndexKey, subject_ids: Iterable[str], values: dict[str, tuple[str, str]]
+        cls,
+        key: IndexKey,
+        subject_ids: Iterable[str],
+        values: dict[str, tuple[str, str]],
+        fingerprints: Iterable[list] = (),
     ) -> SubjectHashes:
-        """From the cluster's subject ids and its values read for the erasure (token -> (type, value));
-        a value that cannot be normalised is left out (so it may be in any record)."""
+        """From the cluster's subject ids, its values read for the erasure (token -> (type, value)) and
+        its fingerprints; a value that cannot be normalised is left out (so it may be in any record)."""
         found = {}
         for token, (entity_type, value) in values.items():
             try:
                 found[token] = value_hashes(key, entity_type, value)
             except Exception:  # never echo the value: the token is left out, so it may be anywhere
                 continue
-        return cls(sorted(_b64(key.subject(s)) for s in subject_ids), found)
+        return cls(sorted(_b64(key.subject(s)) for s in subject_ids), found, list(fingerprints))
 
     def may_hold_value(self, token: str, index: RecordIndex | None) -> bool:
-        """Whether a record with this index can hold the token's value."""
+        """Whether a record with this index can hold the token's value, as stored or in one of its
+        written forms (an index without the fingerprints' folding cannot rule a form out)."""
         needs = self._needs.get(token)
-        return index is None or needs is None or all(h in index for h in needs)
+        if index is None or needs is None or all(h in index for h in needs):
+            return True
+        forms = self._forms.get(token)
+        if not forms:
+            return False
+        if index.mark not in index:
+            return True
+        return any(all(h in index for h in form) for form in forms)
 
     def may_hold_subject_key(self, index: RecordIndex | None) -> bool:
         """Whether a record with this index can hold a customer id of the cluster."""

@@ -21,6 +21,7 @@ import pytest
 from flows.demo.synthetic_people import render_phone
 from flows.erasure.quarantine import SubjectFinder, word_runs
 from flows.pipeline.quarantine_index import (
+    FORMS_MARK,
     HASH_BYTES,
     SALT_BYTES,
     RecordIndex,
@@ -194,3 +195,60 @@ def test_every_cluster_value_gets_its_hashes_or_is_left_unknown(vault):
     assert all(v["needs"] for v in hashes.values.values())
     assert [entity_type_of(t) for t, v in hashes.values.items() if v["first"]] == ["PERSON"]
     assert SubjectHashes.from_dict(hashes.to_dict()) == hashes
+
+
+FORMS_NAME, FORMS_ADDRESS = "Tomasz Wójcik", "9 David Canyon, FY2 8ZG Youngmouth"
+FORMS_RECORDS = [  # (record, what of the subject's is in it): written forms the stored values are not
+    (b"parcel left at 9 david canyon yesterday", ["ADDRESS"]),  # the street line alone
+    (b"WOJCIK, Tomasz called about a parcel", ["PERSON"]),  # family name first, no accent
+    (
+        "agent: wójcik tomasz, 9 DAVID\ncanyon \udcff".encode("utf-8", "surrogateescape"),
+        ["ADDRESS", "PERSON"],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def forms_subject(vault):
+    """A subject holding a name and an address only (fingerprinted by a real tokenize batch), their
+    footprint and the subject's side of the index (with the fingerprints)."""
+    key = "C777001"
+    name, address = vault.tokenize_batch([("PERSON", FORMS_NAME, key), ("ADDRESS", FORMS_ADDRESS, key)])
+    subjects = [vault.subject_id(key)]
+    fp = Footprint("forms", subjects, [name, address], [name, address], [])
+    values = {name: ("PERSON", FORMS_NAME), address: ("ADDRESS", FORMS_ADDRESS)}
+    fingerprints = [f.to_list() for f in vault.subject_fingerprints(subjects)]
+    return fp, SubjectHashes.of(index_key(vault), subjects, values, fingerprints)
+
+
+@pytest.mark.parametrize("record, kinds", FORMS_RECORDS)
+def test_a_record_holding_a_written_form_of_a_value_is_let_through_and_redacted(
+    vault, forms_subject, record, kinds
+):
+    fp, hashes = forms_subject
+    index = _index(vault, record)
+    assert SubjectFinder(vault, fp, hashes).may_hold(index)
+    view = SubjectFinder(vault, fp, hashes).narrowed(index)
+    theirs, spans = view.judge(record)
+    assert theirs == []  # no identifier of theirs: only their own values go
+    assert sorted({kind for _s, _e, kind in spans}) == kinds
+    redacted = view.redact(record).lower()
+    for word in (b"canyon", b"tomasz", "wójcik".encode(), b"wojcik"):
+        assert word not in redacted
+    assert SubjectFinder(vault, fp).judge(record) == ([], [])  # the stored values alone: none of them
+
+
+def test_an_index_rules_out_a_record_without_the_words_of_any_form(vault, forms_subject):
+    fp, hashes = forms_subject
+    key = index_key(vault)
+    for record in (b"georgia asked about youngmouth", b"9 other canyon, fy2"):
+        index = _index(vault, record)
+        assert not SubjectFinder(vault, fp, hashes).may_hold(index)
+    # an index written before the fingerprints' folding (no mark) cannot rule a written form out
+    blob = key.record_index(b"georgia asked about youngmouth")
+    salt, mark = blob[:SALT_BYTES], key.entry(key.word(FORMS_MARK), blob[:SALT_BYTES])
+    entries = [blob[i : i + HASH_BYTES] for i in range(SALT_BYTES, len(blob), HASH_BYTES)]
+    assert mark in entries
+    older = RecordIndex(key, salt + b"".join(e for e in entries if e != mark))
+    assert SubjectFinder(vault, fp, hashes).may_hold(older)
+    assert SubjectHashes.from_dict(hashes.to_dict()) == hashes and hashes.fingerprints
