@@ -223,3 +223,28 @@ def test_local_paths_and_file_urls_stay_local(tmp_path):
     assert catalog.clean_dir == tmp_path / "data" / "clean"
     assert catalog.quarantine_dir == tmp_path / "data" / "quarantine"
     assert str(catalog.reports_dir) == "s3://bucket/reports"
+
+
+@pytest.mark.usefixtures("s3_store")
+def test_the_zone_lock_keeps_a_tokenize_from_an_s3_zone_another_process_erases(
+    prefect_server, tmp_path, monkeypatch
+):
+    from flows.pipeline.zone_lock import TIMEOUT_ENV, ZoneBusy
+    from flows.tokenize.flow import tokenize
+    from tests.flows.test_zone_lock import HOLD, python
+
+    _local, remote = twin_zones(tmp_path, "locked")
+    before = remote_files("locked")
+    holder = python(
+        HOLD.replace("tokenize (test holder)", "erase (test holder)"), str(remote / "catalog.yaml")
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held", holder.stderr.read()
+        monkeypatch.setenv(TIMEOUT_ENV, "0.5")
+        with pytest.raises(ZoneBusy) as busy:
+            tokenize(catalog_path=str(remote / "catalog.yaml"))
+        assert f"locked by erase (test holder) (process {holder.pid}" in str(busy.value)
+        assert f"s3://{BUCKET}/locked/clean" in str(busy.value)
+    finally:
+        holder.communicate("\n", timeout=60)
+    assert remote_files("locked") == before  # nothing written
