@@ -22,6 +22,10 @@ from pathlib import Path
 from flows.pipeline.catalog_location import CatalogLocation
 
 API_ENV = "PREFECT_API_URL"
+DASK_NEEDS_API = (
+    "--dask-address: the cluster's workers need a Prefect server they can reach; run "
+    "`prefect server start` on a host they see and set PREFECT_API_URL=http://host:4200/api"
+)
 PREFECT_DIR = ".prefect"
 
 
@@ -85,3 +89,55 @@ def _flush_to_server() -> None:
 
     APILogWorker.drain_all(timeout=10)
     EventsWorker.drain_all(timeout=10)
+
+
+def add_runner_options(parser: argparse.ArgumentParser) -> None:
+    """`--workers N` and `--dask-address URL`: where per-partition work runs (flows.pipeline.task_runners)."""
+    parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        default=None,
+        help="run partitions on a local Dask cluster of N worker processes (1: sequential, in this "
+        "process); default: the catalog's runner section, else one per core when the zone is big enough",
+    )
+    parser.add_argument(
+        "--dask-address",
+        metavar="URL",
+        default=None,
+        help="run partitions on an existing Dask cluster (tcp://scheduler:8786); needs PREFECT_API_URL",
+    )
+
+
+def runner_from_args(args: argparse.Namespace, catalog):
+    """The runner settings: the options over the catalog's `runner:` section over the defaults."""
+    from flows.cli.errors import CommandError
+    from flows.pipeline.task_runners import RunnerSettings
+    from flows.pipeline.tasks import runner_settings
+
+    base = runner_settings(catalog)
+    workers, address = getattr(args, "workers", None), getattr(args, "dask_address", None)
+    if workers is not None and workers < 1:
+        raise CommandError("--workers takes a number of worker processes, 1 or more")
+    if workers is None and address is None:
+        return base
+    return RunnerSettings(workers=workers, dask_address=address, partition_mib=base.partition_mib)
+
+
+@contextlib.contextmanager
+def cluster_api(location: CatalogLocation, choice) -> Iterator[str]:
+    """A Prefect API Dask workers in other processes can reach, said in one line: PREFECT_API_URL when set;
+    for a local cluster, else, a Prefect server this command starts (and stops); an existing cluster's
+    workers run elsewhere, so it must be configured."""
+    from flows.cli.errors import CommandError
+    from flows.pipeline.task_runners import CLUSTER
+
+    url = os.environ.get(API_ENV)
+    if url:
+        say(f"Dask workers report to the Prefect server at {url} (PREFECT_API_URL)")
+        yield url
+        return
+    if choice.mode == CLUSTER:
+        raise CommandError(DASK_NEEDS_API)
+    with prefect_api(location) as url:  # it says in one line which server it started
+        yield url

@@ -1,19 +1,32 @@
-"""`piivault tokenize [--catalog PATH] [--force] [DATASET...]`: raw zone -> clean zone.
+"""`piivault tokenize [--catalog PATH] [--force] [--workers N | --dask-address URL] [DATASET...]`: raw zone
+-> clean zone.
 
-In this process by default: the same steps as the tokenize flow (column classification, then
-`flows.tokenize.tokenizing.tokenize_file` per raw file, under the zone lock), so an unchanged zone answers
-in a second or two. As a run of the Prefect flow `tokenize` with `--prefect` or when PREFECT_API_URL is
-set. Exit status: 0 done, 1 some file failed (each named on stderr), 2 a wrong option or catalog.
+In this process by default: the same steps as the tokenize flow (column classification, then each raw file
+planned, its partitions tokenized and assembled, `flows.tokenize.zone_run`, under the zone lock), so an
+unchanged zone answers in a second or two. As a run of the Prefect flow `tokenize` with `--prefect` or when
+PREFECT_API_URL is set, or when partitions run on Dask workers (`--workers N`, `--dask-address`, the
+catalog's `runner:` section, or automatically on a big zone with a PostgreSQL vault): then the command uses
+PREFECT_API_URL or starts a Prefect server, and says which in one line. Exit status: 0 done, 1 some file
+failed (each named on stderr), 2 a wrong option or catalog.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from flows.cli.catalog_option import add_catalog_option, catalog_location, load_catalog_from
 from flows.cli.errors import safe_message
-from flows.cli.run_mode import add_prefect_option, prefect_api, say, use_prefect
+from flows.cli.run_mode import (
+    add_prefect_option,
+    add_runner_options,
+    cluster_api,
+    prefect_api,
+    runner_from_args,
+    say,
+    use_prefect,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,6 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_catalog_option(parser)
     parser.add_argument("--force", action="store_true", help="redo files even when unchanged")
     add_prefect_option(parser)
+    add_runner_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -44,53 +58,83 @@ def detect_when_needed(texts: list[str]) -> list[list]:
     return detect(texts)
 
 
-def tokenize_in_process(catalog, datasets: list[str] | None, force: bool) -> tuple[list[dict], list[str]]:
+def tokenize_in_process(
+    catalog, datasets: list[str] | None, force: bool, partition_bytes: int | None = None
+) -> tuple[list[dict], list[str]]:
     """The tokenize flow's steps in this process: (per-file results, failures naming each failed file)."""
     from flows.cli.kinds_memo import classify_remembered, code_fingerprint
-    from flows.pipeline.errors import PipelineError, failure_context
+    from flows.pipeline.partitions import DEFAULT_PARTITION_BYTES
     from flows.pipeline.zone_lock import zone_lock
-    from flows.tokenize.tokenizing import tokenize_file
+    from flows.tokenize.zone_run import in_process_steps, run_zone
     from vault.store import Vault
 
-    results: list[dict] = []
-    failures: list[str] = []
     # datasets with a subject key first, as in the flow: their links let the others link
     selected = sorted(catalog.selected(datasets), key=lambda n: catalog.dataset(n).subject_key is None)
     code = code_fingerprint()
     with zone_lock(catalog, "tokenize"), Vault.open(catalog.vault_url) as vault:
+        kinds_of = {name: classify_remembered(catalog, name, code) for name in selected}
+        files_of = {}
         for name in selected:
-            kinds = classify_remembered(catalog, name, code)
-            paths = catalog.input_files(name)
-            if not paths:
+            files_of[name] = [catalog.relative_to_raw(p) for p in catalog.input_files(name)]
+            if not files_of[name]:
                 pattern = catalog.dataset(name).path
                 say(f"dataset {name}: no file matches {pattern!r} under the raw zone {catalog.raw_dir}")
-            for path in paths:
-                try:
-                    with failure_context(name, catalog.relative_to_raw(path)):
-                        result = tokenize_file(
-                            catalog, name, path, kinds, vault, detect_when_needed, force=force
-                        )
-                except PipelineError as error:
-                    failures.append(str(error))
-                    continue
-                results.append(result.to_dict())
-    return results, failures
+        steps = in_process_steps(
+            catalog, vault, detect_when_needed, partition_bytes or DEFAULT_PARTITION_BYTES, log=say
+        )
+        zone = run_zone(catalog, selected, files_of, kinds_of, force, steps)
+    return zone.results, zone.failures
+
+
+def choose(args: argparse.Namespace, catalog):
+    """(runner settings, choice) for this command: the options, the catalog, and the zone's pending size."""
+    from flows.cli.errors import CommandError
+    from flows.cli.run_mode import API_ENV, DASK_NEEDS_API
+    from flows.pipeline.task_runners import choose_runner
+    from flows.pipeline.tasks import pending_bytes
+
+    settings = runner_from_args(args, catalog)
+    if settings.dask_address and not os.environ.get(API_ENV):
+        raise CommandError(DASK_NEEDS_API)
+    selected = catalog.selected(args.datasets or None)
+    files_of = {n: [catalog.relative_to_raw(p) for p in catalog.input_files(n)] for n in selected}
+    return settings, choose_runner(settings, catalog.vault_url, pending_bytes(catalog, files_of, args.force))
 
 
 def run(args: argparse.Namespace) -> int:
     catalog = load_catalog_from(args, args.datasets)
     failures: list[str] = []
+    from flows.cli.errors import CommandError
+    from flows.pipeline.task_runners import RunnerError
+
     try:
-        if use_prefect(args):
+        settings, choice = choose(args, catalog)
+    except RunnerError as error:
+        raise CommandError(str(error)) from None
+    try:
+        if use_prefect(args) or choice.parallel:
+            say(choice.line())
             location = catalog_location(args)
-            with prefect_api(location):
+            server = cluster_api(location, choice) if choice.parallel else prefect_api(location)
+            with server:
+                from flows.pipeline.task_runners import LOCAL, RunnerSettings
                 from flows.tokenize.flow import tokenize
 
+                resolved = RunnerSettings(
+                    workers=choice.workers if choice.mode == LOCAL else 1,
+                    dask_address=choice.address,
+                    partition_mib=settings.partition_mib,
+                )
                 results = tokenize(
-                    catalog_path=str(location.path), datasets=args.datasets or None, force=args.force
+                    catalog_path=str(location.path),
+                    datasets=args.datasets or None,
+                    force=args.force,
+                    runner=resolved,
                 )
         else:
-            results, failures = tokenize_in_process(catalog, args.datasets or None, args.force)
+            results, failures = tokenize_in_process(
+                catalog, args.datasets or None, args.force, settings.partition_bytes
+            )
     except Exception as error:  # the flow fails after every other file is done; its errors name files
         print(f"piivault tokenize: failed ({safe_message(error)})", file=sys.stderr)
         return 1

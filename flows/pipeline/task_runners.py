@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field
 
 AUTO_MIN_MIB = 64
+CONNECT_TIMEOUT = "120s"
 SEQUENTIAL, LOCAL, CLUSTER = "sequential", "local cluster", "existing cluster"
 
 
@@ -112,12 +113,16 @@ TaskMap = Callable[[object, list[dict]], list]
 def dask_task_runner(choice: RunnerChoice):
     """prefect-dask's runner for the choice: the scheduler at its address, or a LocalCluster of worker
     processes with one thread each (tokenizing is CPU-bound Python)."""
+    import dask
+    from distributed import LocalCluster
     from prefect_dask import DaskTaskRunner
 
+    # a busy machine (or a scheduler across a network) can take longer than dask's 30 s to answer
+    dask.config.set({"distributed.comm.timeouts.connect": CONNECT_TIMEOUT})
     if choice.mode == CLUSTER:
         return DaskTaskRunner(address=choice.address)
     return DaskTaskRunner(
-        cluster_class="distributed.LocalCluster",
+        cluster_class=LocalCluster,
         cluster_kwargs={
             "n_workers": choice.workers,
             "threads_per_worker": 1,

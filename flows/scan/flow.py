@@ -11,21 +11,34 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from flows.pipeline.catalog import load_catalog
+from flows.pipeline.task_runners import RunnerSettings, task_map
 from flows.pipeline.tasks import (
     RAW_DATA,
     classify_dataset_columns,
     failure_text,
+    flow_runner,
     list_raw_files,
     raise_for_failures,
+    runner_settings,
 )
 from flows.scan.report import markdown, table_rows, update_reports
-from flows.scan.run import now_text, scan_raw
+from flows.scan.run import now_text
 
 
-@task(name="scan-raw-file", **RAW_DATA)
-def scan_raw_file(catalog_path: str, dataset: str, file: str, kinds: dict[str, str | None]) -> dict:
-    """Counts, masked evidence and unreadable positions for one raw file."""
-    return asdict(scan_raw(load_catalog(catalog_path), dataset, file, kinds))
+@task(name="plan-scan-file", **RAW_DATA)
+def plan_scan_file(catalog_path: str, dataset: str, file: str, partition_bytes: int):
+    """A raw file's layout and partitions (`flows.scan.partitioned`)."""
+    from flows.scan.partitioned import plan_scan
+
+    return plan_scan(load_catalog(catalog_path), dataset, file, partition_bytes)
+
+
+@task(name="scan-partition", **RAW_DATA)
+def scan_raw_partition(catalog_path: str, plan, partition, kinds: dict[str, str | None]):
+    """Counts, masked evidence and unreadable positions for one partition of a raw file."""
+    from flows.scan.partitioned import scan_partition
+
+    return scan_partition(load_catalog(catalog_path), plan, partition, kinds)
 
 
 @task(name="summarise-dataset", persist_result=False)
@@ -60,22 +73,27 @@ def publish_scan_report(catalog_path: str, summaries: list[dict]) -> str:
 
 
 @flow(name="scan", log_prints=False)
-def scan(catalog_path: str = "catalog.yaml", datasets: list[str] | None = None) -> str:
-    """Scan the raw zone of the selected catalog datasets (all by default); returns the HTML report path."""
+def scan(
+    catalog_path: str = "catalog.yaml",
+    datasets: list[str] | None = None,
+    runner: RunnerSettings | None = None,
+) -> str:
+    """Scan the raw zone of the selected catalog datasets (all by default); returns the HTML report path.
+    `runner`: where partitions run (default: the catalog's `runner:` section, else automatic)."""
     logger = get_run_logger()
     catalog = load_catalog(catalog_path)
-    summaries = []
+    selected = catalog.selected(datasets)
+    kinds_of = {name: classify_dataset_columns(catalog_path, name) for name in selected}
+    files_of = {name: list_raw_files(catalog_path, name) for name in selected}
+    settings = runner_settings(catalog, runner)
+    choice = flow_runner(settings, catalog, files_of)
+    logger.info("%s", choice.line())
     failures: list[str] = []
-    for name in catalog.selected(datasets):
-        kinds = classify_dataset_columns(catalog_path, name)
-        files = []
-        for file in list_raw_files(catalog_path, name):
-            state = scan_raw_file(catalog_path, name, file, kinds, return_state=True)
-            if state.is_completed():
-                files.append(state.result())
-            else:
-                failures.append(failure_text(state))
-        summary = summarise_dataset(catalog_path, name, kinds, files)
+    with task_map(choice) as run_tasks:
+        scans = _scan_files(catalog_path, selected, files_of, kinds_of, settings, run_tasks, failures)
+    summaries = []
+    for name in selected:
+        summary = summarise_dataset(catalog_path, name, kinds_of[name], scans[name])
         logger.info(
             "dataset %s: %d records in %d files, %d unreadable",
             name,
@@ -88,3 +106,35 @@ def scan(catalog_path: str = "catalog.yaml", datasets: list[str] | None = None) 
     logger.info("scan report written to %s", report)
     raise_for_failures(failures)
     return report
+
+
+def _scan_files(catalog_path, selected, files_of, kinds_of, settings, run_tasks, failures) -> dict:
+    """dataset -> its files' scans (as dicts), every file's partitions submitted at once."""
+    from flows.scan.partitioned import merge_scans
+
+    calls = [
+        {"catalog_path": catalog_path, "dataset": n, "file": f, "partition_bytes": settings.partition_bytes}
+        for n in selected
+        for f in files_of[n]
+    ]
+    plans = []
+    for state in run_tasks(plan_scan_file, calls):
+        if state.is_completed():
+            plans.append(state.result())
+        else:
+            failures.append(failure_text(state))
+    calls = [
+        {"catalog_path": catalog_path, "plan": p, "partition": part, "kinds": kinds_of[p.dataset]}
+        for p in plans
+        for part in p.partitions
+    ]
+    states = iter(run_tasks(scan_raw_partition, calls))
+    scans: dict[str, list[dict]] = {name: [] for name in selected}
+    for plan in plans:
+        pieces = [next(states) for _ in plan.partitions]
+        failed = [failure_text(s) for s in pieces if not s.is_completed()]
+        if failed:
+            failures.append(failed[0])
+            continue
+        scans[plan.dataset].append(asdict(merge_scans(plan, [s.result() for s in pieces])))
+    return scans

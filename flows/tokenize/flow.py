@@ -3,32 +3,63 @@ into the vault, with lineage, subject links and a manifest that makes reruns of 
 
 from __future__ import annotations
 
+import shutil
+
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 
 from flows.pipeline.catalog import load_catalog
+from flows.pipeline.task_runners import RunnerSettings, task_map
 from flows.pipeline.tasks import (
     RAW_DATA,
     classify_dataset_columns,
     failure_text,
+    flow_runner,
     list_raw_files,
     raise_for_failures,
+    runner_settings,
 )
+from flows.tokenize.zone_run import Failed
 
 
-@task(name="tokenize-raw-file", **RAW_DATA)
-def tokenize_raw_file(
-    catalog_path: str, dataset: str, file: str, kinds: dict[str, str | None], force: bool = False
-) -> dict:
-    """Tokenize one raw file into its clean Parquet file; returns paths and counts."""
-    from flows.tokenize.tokenizing import tokenize_file
-    from recognizers import detect
+def _vault(catalog):
     from vault.store import Vault
 
+    return Vault.open(catalog.vault_url)
+
+
+@task(name="plan-raw-file", **RAW_DATA)
+def plan_raw_file(catalog_path: str, dataset: str, file: str, kinds: dict, force: bool, partition_bytes: int):
+    """Whether a raw file is to be tokenized, and its partitions (`flows.tokenize.partitioned`)."""
+    from flows.tokenize.partitioned import plan_file
+
     catalog = load_catalog(catalog_path)
-    with Vault.open(catalog.vault_url) as vault:
-        result = tokenize_file(catalog, dataset, catalog.raw_dir / file, kinds, vault, detect, force=force)
-    return result.to_dict()
+    return plan_file(catalog, dataset, catalog.raw_dir / file, kinds, force, partition_bytes)
+
+
+@task(name="tokenize-partition", **RAW_DATA)
+def tokenize_raw_partition(
+    catalog_path: str, plan, partition, kinds: dict[str, str | None], promoted: list[str], known: str
+):
+    """Tokenize one partition of a raw file into its part; returns counts and the tokens it holds."""
+    from flows.tokenize.known_snapshot import load_snapshot
+    from flows.tokenize.partitioned import tokenize_partition
+    from recognizers import detect
+
+    catalog = load_catalog(catalog_path)
+    with _vault(catalog) as vault:
+        matcher = load_snapshot(vault, known)
+        return tokenize_partition(catalog, plan, partition, kinds, set(promoted), vault, detect, matcher)
+
+
+@task(name="assemble-clean-file", **RAW_DATA)
+def assemble_clean_file(catalog_path: str, plan, parts: list) -> dict:
+    """Join a file's parts into its clean file, record its lineage and manifest entry."""
+    from flows.tokenize.partitioned import assemble_file
+
+    catalog = load_catalog(catalog_path)
+    with _vault(catalog) as vault:
+        return assemble_file(catalog, plan, parts, vault).to_dict()
 
 
 def summary_markdown(results: list[dict]) -> str:
@@ -54,9 +85,13 @@ def summary_markdown(results: list[dict]) -> str:
 
 @flow(name="tokenize", log_prints=False)
 def tokenize(
-    catalog_path: str = "catalog.yaml", datasets: list[str] | None = None, force: bool = False
+    catalog_path: str = "catalog.yaml",
+    datasets: list[str] | None = None,
+    force: bool = False,
+    runner: RunnerSettings | None = None,
 ) -> list[dict]:
-    """Tokenize the selected catalog datasets (all by default); `force` redoes unchanged files too."""
+    """Tokenize the selected catalog datasets (all by default); `force` redoes unchanged files too;
+    `runner`: where partitions run (default: the catalog's `runner:` section, else automatic)."""
     from flows.pipeline.zone_lock import zone_lock
 
     logger = get_run_logger()
@@ -64,33 +99,62 @@ def tokenize(
     with zone_lock(
         catalog, "tokenize", notify=logger.warning
     ):  # never beside an erasure (flows.pipeline.zone_lock)
-        return _tokenize(catalog_path, catalog, datasets, force, logger)
+        return _tokenize(catalog_path, catalog, datasets, force, runner, logger)
 
 
-def _tokenize(catalog_path: str, catalog, datasets: list[str] | None, force: bool, logger) -> list[dict]:
-    results: list[dict] = []
-    failures: list[str] = []
+def _tokenize(catalog_path: str, catalog, datasets, force: bool, runner, logger) -> list[dict]:
+    from flows.pipeline.storage import work_dir
+    from flows.tokenize.known_snapshot import save_snapshot
+    from flows.tokenize.partitioned import PARTS_DIR
+    from flows.tokenize.zone_run import Steps, run_zone
+
     # Datasets with a subject key first: their links let the others link through shared identifiers.
     selected = sorted(catalog.selected(datasets), key=lambda n: catalog.dataset(n).subject_key is None)
-    for name in selected:
-        kinds = classify_dataset_columns(catalog_path, name)
-        for file in list_raw_files(catalog_path, name):
-            state = tokenize_raw_file(catalog_path, name, file, kinds, force, return_state=True)
-            if not state.is_completed():
-                failures.append(failure_text(state))
-                continue
-            result = state.result()
-            results.append(result)
-            logger.info(
-                "%s %s: %s, %d in, %d out, %d quarantined",
-                name,
-                file,
-                "unchanged" if result["skipped"] else "tokenized",
-                result["records_in"],
-                result["records_out"],
-                result["quarantined"],
-            )
-    markdown = summary_markdown(results) + "".join(f"- FAILED: {text}\n" for text in failures)
+    kinds_of = {name: classify_dataset_columns(catalog_path, name) for name in selected}
+    files_of = {name: list_raw_files(catalog_path, name) for name in selected}
+    settings = runner_settings(catalog, runner)
+    choice = flow_runner(settings, catalog, files_of, force)
+    logger.info("%s", choice.line())
+    staging = work_dir(catalog.clean_dir, PARTS_DIR)  # local, also for a zone on object storage
+
+    def known(phase: int) -> str:
+        with _vault(catalog) as vault:
+            return save_snapshot(vault, staging / f"known-{phase}.npz")
+
+    with task_map(choice) as run_tasks:
+
+        def step(task, **fixed):
+            def run(calls: list[dict]) -> list:
+                states = run_tasks(task, [{"catalog_path": catalog_path, **fixed, **_args(c)} for c in calls])
+                return [s.result() if s.is_completed() else Failed(failure_text(s)) for s in states]
+
+            return run
+
+        steps = Steps(
+            plan=step(plan_raw_file, partition_bytes=settings.partition_bytes),
+            partition=step(tokenize_raw_partition),
+            assemble=step(assemble_clean_file),
+            known=known,
+            log=logger.info,
+        )
+        zone = run_zone(catalog, selected, files_of, kinds_of, force, steps)
+    shutil.rmtree(staging, ignore_errors=True)
+    for result in zone.results:
+        logger.info(
+            "%s %s: %s, %d in, %d out, %d quarantined",
+            result["dataset"],
+            result["file"],
+            "unchanged" if result["skipped"] else "tokenized",
+            result["records_in"],
+            result["records_out"],
+            result["quarantined"],
+        )
+    markdown = summary_markdown(zone.results) + "".join(f"- FAILED: {text}\n" for text in zone.failures)
     create_markdown_artifact(key="tokenize-summary", markdown=markdown, description="tokenize")
-    raise_for_failures(failures)
-    return results
+    raise_for_failures(zone.failures)
+    return zone.results
+
+
+def _args(call: dict) -> dict:
+    """A step call as its task's parameters (the tasks take the catalog path, not the dataset twice)."""
+    return {k: v for k, v in call.items() if k != "dataset" or "plan" not in call}

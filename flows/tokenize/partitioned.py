@@ -245,10 +245,22 @@ def assemble_file(catalog: Catalog, plan: FilePlan, parts: list[PartResult], vau
     result.tokens = len(held)
     result.quarantine_file = str(written.relative_to(catalog.quarantine_dir)) if written else None
     with failure_context(name, relpath):
-        save_entry(catalog.clean_dir / name, _manifest_entry(result, plan))
-        shutil.rmtree(parts_dir, ignore_errors=True)
-        shutil.rmtree(quarantine_parts, ignore_errors=True)
+        for directory, root in ((parts_dir, catalog.clean_dir), (quarantine_parts, catalog.quarantine_dir)):
+            _remove_staging(directory, root / name / PARTS_DIR)
+        save_entry(catalog.clean_dir / name, _manifest_entry(result, plan))  # last: a kill before redoes it
     return result
+
+
+def _remove_staging(directory: Path, top: Path) -> None:
+    """Remove a file's staging directory, and its parents up to `top` once they are empty."""
+    shutil.rmtree(directory, ignore_errors=True)
+    for parent in directory.parents:
+        if parent == top.parent:
+            break
+        try:
+            parent.rmdir()
+        except OSError:
+            break
 
 
 def _plain(table: pa.Table, schema: pa.Schema) -> pa.Table:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 
 from flows.pipeline.tasks import classify_dataset_columns, list_raw_files
-from flows.scan.flow import scan_raw_file, summarise_dataset
+from flows.scan.flow import plan_scan_file, scan_raw_partition, summarise_dataset
+from flows.scan.partitioned import merge_scans
 from flows.scan.report import html_report, markdown, table_rows
 
 CATALOG = """
@@ -34,9 +36,12 @@ def test_scan_tasks_count_classify_and_mask(tmp_path):
 
     kinds = classify_dataset_columns.fn(catalog_path, "events")
     assert kinds == {"user.email": "EMAIL_ADDRESS", "amount": None, "note": "free_text"}
-    files = [
-        scan_raw_file.fn(catalog_path, "events", f, kinds) for f in list_raw_files.fn(catalog_path, "events")
-    ]
+    files = []
+    for f in list_raw_files.fn(catalog_path, "events"):
+        plan = plan_scan_file.fn(catalog_path, "events", f, 20)  # 20-byte partitions: one line each
+        assert len(plan.partitions) == 4
+        scans = [scan_raw_partition.fn(catalog_path, plan, part, kinds) for part in plan.partitions]
+        files.append(asdict(merge_scans(plan, scans)))
     summary = summarise_dataset.fn(catalog_path, "events", kinds, files)
 
     assert (summary["records_in"], summary["records_ok"]) == (4, 3)
