@@ -25,10 +25,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pyarrow.parquet as pq
-
 from flows.pipeline.atomic import write_bytes_atomic
 from flows.pipeline.catalog import Catalog
+from flows.pipeline.errors import PipelineError
+from flows.pipeline.storage import is_remote, read_table
 from flows.requests.rows import decide_rows
 from flows.requests.subject import Footprint, affected_partitions, entity_type_of
 from values.token_format import PLACEHOLDER_PATTERN
@@ -55,7 +55,7 @@ def _subject_rows(catalog: Catalog, vault: Vault, fp: Footprint) -> dict[str, li
         path = catalog.clean_dir / dataset / partition
         if not path.exists():
             continue
-        table = pq.read_table(path)
+        table = read_table(path)
         decision = decide_rows(table, catalog.dataset(dataset).subject_key, vault, fp)
         indexes = sorted(decision.owned + decision.holding_own_value)
         if indexes:
@@ -106,6 +106,12 @@ def export_subject(catalog: Catalog, vault: Vault, fp: Footprint, request: dict,
         for dataset, dataset_rows in sorted(rows.items())
     }
     package = catalog.reports_dir / "access" / request["request_id"]
+    if is_remote(package):  # detokenized values: only where a 0700 directory keeps them to its owner
+        raise PipelineError(
+            f"access export {request['request_id']}: the reports zone {catalog.reports_dir} is on object "
+            "storage, where no file mode keeps an export of personal values to its owner; give the catalog "
+            "a local reports zone for access requests"
+        )
     package.mkdir(parents=True, exist_ok=True)
     os.chmod(package, 0o700)
     document = {

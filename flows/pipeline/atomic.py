@@ -29,9 +29,11 @@ _OWNED = re.compile(r"^\..+\.(?P<host>[A-Za-z0-9_]+)-(?P<pid>\d+)\.[0-9a-f]{32}\
 _UNOWNED = re.compile(r"^\..+\.[0-9a-f]{32}\.tmp$")  # the form before temporaries named their process
 
 
-def temporary_path(target: Path) -> Path:
-    """A fresh temporary path beside `target`, named after this process."""
-    return target.with_name(f".{target.name}.{_HOST}-{os.getpid()}.{uuid.uuid4().hex}.tmp")
+def temporary_path(target: Location) -> Path:
+    """A fresh temporary path beside `target`, named after this process; for a target on object storage,
+    in the local staging directory (swept the same way)."""
+    name = f".{target.name}.{_HOST}-{os.getpid()}.{uuid.uuid4().hex}.tmp"
+    return staging_dir() / name if is_remote(target) else target.with_name(name)
 
 
 @contextlib.contextmanager
@@ -58,7 +60,7 @@ def atomic_path(target: Location) -> Iterator[Path]:
 
 @contextlib.contextmanager
 def _uploaded(target) -> Iterator[Path]:
-    temporary = staging_dir() / temporary_path(Path(target.name)).name
+    temporary = temporary_path(target)
     try:
         yield temporary
         target.fs.put_file(str(temporary), target.key)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from flows.pipeline.catalog import Catalog
 
 MANIFEST_DIR = "_manifest"
+RETIRED_DIR = "_retired"  # object storage: clean files kept after retention deleted their raw file
 
 
 @dataclass(frozen=True)
@@ -116,8 +117,30 @@ def is_up_to_date(
 
 
 def named_outputs(dataset_clean_dir: Location) -> list[str]:
-    """The clean files (relative to the dataset's clean directory) the manifest names, in name order."""
-    return sorted({entry.output for entry in load_manifest(dataset_clean_dir)})
+    """The clean files (relative to the dataset's clean directory) the manifest names, in name order; on
+    object storage also those kept after their raw file was retired, and only those that exist (one
+    listing, so a partition retention deleted whole is not named)."""
+    names = {entry.output for entry in load_manifest(dataset_clean_dir)}
+    if is_remote(dataset_clean_dir):
+        for marker in (dataset_clean_dir / RETIRED_DIR).rglob("*.json"):
+            try:
+                names.add(json.loads(marker.read_text())["output"])
+            except (OSError, ValueError, KeyError, TypeError):
+                continue
+        existing = {p.relative_to(dataset_clean_dir).as_posix() for p in dataset_clean_dir.rglob("*.parquet")}
+        names &= existing
+    return sorted(names)
+
+
+def retire_entry(dataset_clean_dir: Location, raw_relpath: str) -> None:
+    """Forget a raw file that is gone for good (retention deleted it) while its clean file stays: the entry
+    goes; on object storage a marker naming the clean file is written first, or readers there, which trust
+    only what is named, would drop it and the next sweep would delete it."""
+    entry = load_entry(dataset_clean_dir, raw_relpath)
+    if entry is not None and is_remote(dataset_clean_dir):
+        marker = dataset_clean_dir / RETIRED_DIR / (entry.output + ".json")
+        write_bytes_atomic(marker, json.dumps({"output": entry.output}).encode())
+    entry_path(dataset_clean_dir, raw_relpath).unlink(missing_ok=True)
 
 
 def sweep_unpublished(catalog: Catalog) -> int:
@@ -128,7 +151,7 @@ def sweep_unpublished(catalog: Catalog) -> int:
     for name in catalog.datasets:
         clean = catalog.clean_dir / name
         entries = load_manifest(clean)
-        outputs = {entry.output for entry in entries}
+        outputs = set(named_outputs(clean))
         quarantined = {entry.quarantine_file for entry in entries if entry.quarantine_file}
         if is_remote(clean):
             removed += _remove_unnamed(clean, "*.parquet", clean, outputs)

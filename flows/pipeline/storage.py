@@ -60,8 +60,18 @@ def filesystem(protocol: str) -> fsspec.AbstractFileSystem:
 
 @dataclass(frozen=True)
 class ZoneStat:
+    """What `stat()` gives for an object: its size and when it was last written (an upload sets it)."""
+
     st_size: int
     st_mtime: float
+
+    @property
+    def st_mtime_ns(self) -> int:
+        return int(self.st_mtime * 1e9)
+
+    @property
+    def st_atime_ns(self) -> int:
+        return self.st_mtime_ns
 
 
 class ZonePath:
@@ -210,6 +220,9 @@ class ZonePath:
         except FileNotFoundError:
             if not missing_ok:
                 raise
+
+    def chmod(self, mode: int) -> None:
+        """Nothing to do: who may read an object is the bucket's policy, not a file mode (README)."""
 
     def mkdir(self, parents: bool = False, exist_ok: bool = False, mode: int = 0o777) -> None:
         """Nothing to do: object stores have no directories, a key's prefixes exist with it."""

@@ -17,7 +17,6 @@ already. Fault points: `rectify-clean-plan`, `rectify-clean-partition`, `rectify
 
 from __future__ import annotations
 
-import os
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
@@ -30,6 +29,7 @@ from flows.pipeline.catalog import Catalog
 from flows.pipeline.errors import failure_context
 from flows.pipeline.faults import fault_point
 from flows.pipeline.manifest import fingerprint, load_manifest
+from flows.pipeline.storage import publish, read_table, sync
 from flows.requests import progress
 from flows.requests.rows import decide_rows, placeholders_in
 from flows.requests.subject import Footprint
@@ -170,14 +170,14 @@ def plan_partition(
 
 
 def _write(table: pa.Table, target, on_written) -> None:
-    """Write beside `target`, let `on_written(temporary)` record it, then rename into place."""
+    """Write beside `target` (on object storage: locally), let `on_written(temporary)` record it, then
+    rename it into place (upload it whole)."""
     temporary = temporary_path(target)
     try:
         pq.write_table(table.replace_schema_metadata(None), temporary, compression="zstd")
-        with temporary.open("rb+") as handle:
-            os.fsync(handle.fileno())
+        sync(temporary)
         on_written(temporary)
-        os.replace(temporary, target)
+        publish(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
 
@@ -207,11 +207,9 @@ def correct_partition(
         current = fingerprint(path).sha256
         earlier = PartitionPlan.from_dict(found[0]) if found else None
         if earlier is not None and earlier.clean_sha_after == current:
-            plan, table = earlier, pq.read_table(path)  # renamed before the run stopped
+            plan, table = earlier, read_table(path)  # renamed before the run stopped
         else:
-            plan, table = plan_partition(
-                catalog, vault, fp, correction, dataset, partition, pq.read_table(path)
-            )
+            plan, table = plan_partition(catalog, vault, fp, correction, dataset, partition, read_table(path))
             plan.clean_sha_before = current
             if table is not None:
 

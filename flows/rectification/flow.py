@@ -15,6 +15,7 @@ from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 
 from flows.pipeline.catalog import load_catalog
+from flows.pipeline.storage import zone_location
 from flows.pipeline.zone_lock import zone_lock
 from flows.rectification.receipt import receipt_markdown
 from flows.rectification.steps import RECTIFY_STEPS, rectification_context
@@ -39,7 +40,7 @@ def rectify(request_id: str, catalog_path: str = "catalog.yaml") -> dict:
     if outcome.already_done:
         logger.info("request %s is completed already: nothing to do (%s)", request_id, outcome.receipt_path)
     elif outcome.status == COMPLETED:
-        path = Path(outcome.receipt_path)
+        path = zone_location(outcome.receipt_path, Path.cwd())  # the reports zone may be on S3
         create_markdown_artifact(
             key=f"rectification-receipt-{request_id.lower()}",
             markdown=receipt_markdown(json.loads(path.read_text()), path),

@@ -20,8 +20,6 @@ import os
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-import pyarrow.parquet as pq
-
 from flows.erasure.raw_records import rewrite_raw_file
 from flows.pipeline.atomic import temporary_path
 from flows.pipeline.catalog import Catalog
@@ -29,6 +27,7 @@ from flows.pipeline.errors import PipelineError, failure_context
 from flows.pipeline.faults import fault_point
 from flows.pipeline.manifest import fingerprint, load_entry, save_entry
 from flows.pipeline.readers import read_chunks
+from flows.pipeline.storage import publish, read_table
 from flows.rectification.clean_zone import Correction, PartitionPlan, item_key
 from flows.rectification.matching import OldValueMatcher, placeholder_spans_in_raw
 from flows.requests import progress
@@ -76,7 +75,7 @@ def _edits(
     catalog: Catalog, plan: PartitionPlan, new_value: str, correction: Correction, vault: Vault
 ) -> dict:
     spec = catalog.dataset(plan.dataset)
-    clean = pq.read_table(catalog.clean_dir / plan.dataset / plan.partition)
+    clean = read_table(catalog.clean_dir / plan.dataset / plan.partition)
     new_forms = set(correction.forms(spec.format_preserving).values())
     matcher = OldValueMatcher(vault, correction.old_token, entity_type_of(correction.old_token))
     wanted = {int(index): columns for index, columns in plan.changed.items()}
@@ -126,7 +125,7 @@ def _rewrite(
         }
         progress.save(vault, request_id, STEP, state, item=key)
         fault_point("rectify-raw-plan")
-        os.replace(temporary, path)
+        publish(temporary, path)  # on object storage the upload's time is the file's new mtime
     finally:
         temporary.unlink(missing_ok=True)
     return state

@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from flows.pipeline.catalog import Catalog
 from flows.pipeline.errors import PipelineError
 from flows.pipeline.readers import read_chunks
+from flows.pipeline.storage import read_table
 from flows.rectification.clean_zone import Correction, PartitionPlan, target_rows
 from flows.rectification.matching import OldValueMatcher
 from flows.requests.subject import Footprint, entity_type_of
@@ -88,7 +88,7 @@ def check_clean(
     path = catalog.clean_dir / plan.dataset / plan.partition
     if plan.policy != "update" or not path.exists():
         return
-    table = pq.read_table(path)
+    table = read_table(path)
     result.clean_files_checked += 1
     spec = catalog.dataset(plan.dataset)
     owned, _others = target_rows(table, spec.subject_key, vault, fp, correction.old_shared)

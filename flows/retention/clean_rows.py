@@ -33,6 +33,7 @@ from flows.pipeline.errors import failure_context
 from flows.pipeline.faults import fault_point
 from flows.pipeline.manifest import fingerprint, load_manifest, save_entry
 from flows.pipeline.readers import read_chunks
+from flows.pipeline.storage import publish, read_table
 from flows.requests import progress
 from flows.requests.rows import placeholders_in
 from flows.retention.plan import due_rows
@@ -114,7 +115,7 @@ def _fresh(
             "raw_sha_after": after.sha256,
             "raw_size_after": after.size,
         }
-    table = _kept(pq.read_table(path), due)
+    table = _kept(read_table(path), due)
     state |= {"rows_dropped": len(due), "deleted": table.num_rows == 0 and raw is None}
     clean_temporary = None if state["deleted"] else _write_parquet(table, path)
     if clean_temporary is not None:
@@ -123,7 +124,7 @@ def _fresh(
         progress.save(vault, run_id, STEP, state, item=f"{dataset}/{partition}")
         fault_point("retention-clean-plan")
         if raw_temporary is not None:
-            os.replace(raw_temporary, catalog.raw_dir / raw.file)
+            publish(raw_temporary, catalog.raw_dir / raw.file)
             fault_point("retention-clean-raw")
         _replace_clean(path, clean_temporary)
     finally:
@@ -137,7 +138,7 @@ def _replace_clean(path: Path, temporary: Path | None) -> None:
     if temporary is None:
         path.unlink(missing_ok=True)
     else:
-        os.replace(temporary, path)
+        publish(temporary, path)
     fault_point("retention-clean-partition")
 
 
@@ -150,7 +151,7 @@ def _resume(catalog: Catalog, state: dict, moment: datetime) -> None:
         return
     if path.exists() and fingerprint(path).sha256 != state["clean_sha_after"]:
         due, _rows, _undated = due_rows(catalog, state["dataset"], state["partition"], moment)
-        _replace_clean(path, _write_parquet(_kept(pq.read_table(path), due), path))
+        _replace_clean(path, _write_parquet(_kept(read_table(path), due), path))
 
 
 def _raw_renamed(catalog: Catalog, state: dict) -> bool:
@@ -179,7 +180,7 @@ def _bookkeeping(catalog: Catalog, vault: Vault, state: dict) -> None:
                 ),
             )
     path = catalog.clean_dir / dataset / partition
-    held = sorted(placeholders_in(pq.read_table(path))) if path.exists() else []
+    held = sorted(placeholders_in(read_table(path))) if path.exists() else []
     vault.record_lineage(dataset, partition, held, replace=True)
 
 

@@ -15,6 +15,7 @@ from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 
 from flows.pipeline.catalog import load_catalog
+from flows.pipeline.storage import zone_location
 from flows.pipeline.zone_lock import zone_lock
 from flows.requests.lifecycle import COMPLETED
 from flows.requests.run import run_request
@@ -36,7 +37,7 @@ def retention(catalog_path: str = "catalog.yaml") -> dict:
             retention_context(catalog, vault, run_id), RETENTION_STEPS, run=run_step_as_task, log=logger.info
         )
     if outcome.status == COMPLETED and not outcome.already_done:
-        path = Path(outcome.receipt_path)
+        path = zone_location(outcome.receipt_path, Path.cwd())  # the reports zone may be on S3
         create_markdown_artifact(
             key=f"retention-receipt-{run_id.lower()}",
             markdown=receipt_markdown(json.loads(path.read_text()), path),

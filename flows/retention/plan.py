@@ -26,10 +26,10 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import pandas as pd
-import pyarrow.parquet as pq
 
 from flows.pipeline.catalog import Catalog, days
-from flows.pipeline.manifest import MANIFEST_DIR, fingerprint, is_up_to_date, load_entry
+from flows.pipeline.manifest import MANIFEST_DIR, fingerprint, is_up_to_date, load_entry, named_outputs
+from flows.pipeline.storage import is_remote, parquet_file, read_schema, read_table
 
 if TYPE_CHECKING:
     from vault.store import Vault
@@ -114,6 +114,8 @@ def plan_raw(catalog: Catalog, dataset: str, now: datetime, plan: RetentionPlan)
 def clean_partitions(catalog: Catalog, dataset: str) -> list[str]:
     """The clean partitions of a dataset (paths relative to its clean directory), sorted."""
     root = catalog.clean_dir / dataset
+    if is_remote(root):  # on object storage: what the manifest names (flows.pipeline.manifest)
+        return named_outputs(root)
     if not root.is_dir():
         return []
     return sorted(
@@ -127,16 +129,16 @@ def due_rows(catalog: Catalog, dataset: str, partition: str, cutoff: datetime) -
     """(indexes of rows past retention, rows, rows without a date) of one clean partition."""
     spec = catalog.dataset(dataset)
     path = catalog.clean_dir / dataset / partition
-    rows = pq.ParquetFile(path).metadata.num_rows
+    rows = parquet_file(path).metadata.num_rows
     column = spec.retention.date_column
     if column is None:
         dated = partition_date(partition)
         if dated is None:
             return [], rows, rows
         return (list(range(rows)) if dated < cutoff.date() else []), rows, 0
-    if column not in pq.read_schema(path).names:
+    if column not in read_schema(path).names:
         return [], rows, rows
-    dates = _as_dates(pq.read_table(path, columns=[column]).column(column).to_pylist())
+    dates = _as_dates(read_table(path, columns=[column]).column(column).to_pylist())
     due = [i for i, moment in enumerate(dates) if not pd.isna(moment) and moment < cutoff]
     return due, rows, int(dates.isna().sum())
 
@@ -165,9 +167,9 @@ def closed_customers(catalog: Catalog, now: datetime) -> list[str]:
     latest: dict[str, pd.Timestamp | None] = {}
     for partition in clean_partitions(catalog, dataset):
         path = catalog.clean_dir / dataset / partition
-        if not {key, column} <= set(pq.read_schema(path).names):
+        if not {key, column} <= set(read_schema(path).names):
             continue
-        table = pq.read_table(path, columns=[key, column])
+        table = read_table(path, columns=[key, column])
         closed = _as_dates(table.column(column).to_pylist())
         for customer, moment in zip(table.column(key).to_pylist(), closed, strict=True):
             if customer is None or not str(customer).strip():

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from flows.pipeline.catalog import Catalog
 from flows.pipeline.errors import failure_context
 from flows.pipeline.faults import fault_point
-from flows.pipeline.manifest import entry_path, load_entry
+from flows.pipeline.manifest import load_entry, retire_entry
 from flows.requests import progress
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def delete_raw_file(catalog: Catalog, vault: Vault, run_id: str, dataset: str, r
         size = entry.size if entry else (found[0]["size"] if found else 0)
         state = {"dataset": dataset, "file": relpath, "size": size, "quarantine_file": quarantine}
         progress.save(vault, run_id, STEP, state, item=key)
-        entry_path(clean_dir, relpath).unlink(missing_ok=True)
+        retire_entry(clean_dir, relpath)  # the clean file stays (its own retention applies)
         if quarantine:
             (catalog.quarantine_dir / quarantine).unlink(missing_ok=True)
         (catalog.raw_dir / relpath).unlink(missing_ok=True)

@@ -248,3 +248,96 @@ def test_the_zone_lock_keeps_a_tokenize_from_an_s3_zone_another_process_erases(
     finally:
         holder.communicate("\n", timeout=60)
     assert remote_files("locked") == before  # nothing written
+
+
+def twin_files(local: Path, prefix: str) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """(local, on S3) bytes of every clean Parquet file and raw file of a pair of twin zones."""
+    here = {f"clean/{k}": v for k, v in local_files(local / "clean").items() if k.endswith(".parquet")}
+    here |= {f"raw/{k}": v for k, v in local_files(local / "raw").items()}
+    there = {k: v for k, v in remote_files(prefix).items() if k.startswith("raw/") or k.endswith(".parquet")}
+    return here, there
+
+
+@pytest.mark.usefixtures("s3_store")
+def test_a_rectification_on_s3_zones_does_what_it_does_locally(prefect_server, tmp_path):
+    from flows.rectification.filing import file_rectification
+    from flows.rectification.flow import rectify
+    from flows.requests.lifecycle import Verification
+    from flows.tokenize.flow import tokenize
+    from vault.store import Vault
+
+    subject = make_people().subject
+    local, remote = twin_zones(tmp_path, "rectify")
+    outcomes = []
+    for root in (local, remote):
+        tokenize(catalog_path=str(root / "catalog.yaml"))
+        with Vault.open(load_catalog(root / "catalog.yaml").vault_url) as vault:
+            request_id = file_rectification(
+                vault,
+                "customer_id",
+                subject.customer_id,
+                "email",
+                "renamed.person@example.net",
+                verification=Verification("clerk 7", "id card"),
+            )
+        outcomes.append(rectify(request_id=request_id, catalog_path=str(root / "catalog.yaml")))
+
+    assert [o["status"] for o in outcomes] == ["completed", "completed"]
+    assert outcomes[1]["receipt_path"].startswith(f"s3://{BUCKET}/rectify/reports/rectification/")
+    here, there = twin_files(local, "rectify")
+    assert here == there
+    assert subject.email.encode() not in there["raw/crm/customers.csv"].lower()
+    assert b"renamed.person@example.net" in there["raw/crm/customers.csv"]
+
+
+@pytest.mark.usefixtures("s3_store")
+def test_retention_on_s3_zones_does_what_it_does_locally(prefect_server, tmp_path):
+    from flows.pipeline.writers import read_clean
+    from flows.retention.steps import run_retention
+    from flows.tokenize.flow import tokenize
+    from tests.flows.test_retention import AS_OF, RETENTION
+    from vault.store import Vault
+
+    local, remote = twin_zones(tmp_path, "retention")
+    outcomes = []
+    for root in (local, remote):
+        document = yaml.safe_load((root / "catalog.yaml").read_text(encoding="utf-8"))
+        for dataset, settings in RETENTION.items():
+            document["datasets"][dataset]["retention"] = settings
+        (root / "catalog.yaml").write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+        tokenize(catalog_path=str(root / "catalog.yaml"))
+        catalog = load_catalog(root / "catalog.yaml")
+        with Vault.open(catalog.vault_url) as vault:
+            outcomes.append(run_retention(catalog, vault, now=AS_OF))
+
+    assert [o.status for o in outcomes] == ["completed", "completed"]
+    here, there = twin_files(local, "retention")
+    assert here == there
+    assert not any(k.startswith(("raw/support/", "raw/telecom/")) for k in there)  # 30 days: deleted
+    # the call records' clean files stay visible without their raw files (their own retention applies)
+    remote_catalog = load_catalog(remote / "catalog.yaml")
+    calls = read_clean(remote_catalog.clean_dir / "call_records")
+    assert len(calls) == len(read_clean(local / "clean" / "call_records")) > 0
+    receipt = json.loads(remote_files("retention")[outcomes[1].receipt_path.split("/retention/", 1)[1]])
+    assert receipt["datasets"]["web_logs"]["clean_rows_dropped"] == 4
+
+
+@pytest.mark.usefixtures("s3_store")
+def test_an_access_export_is_refused_on_an_s3_reports_zone(prefect_server, tmp_path):
+    from flows.access.run import run_access
+    from flows.pipeline.errors import PipelineError
+    from flows.requests.lifecycle import Verification, file_request
+    from flows.tokenize.flow import tokenize
+    from vault.store import Vault
+
+    _local, remote = twin_zones(tmp_path, "access")
+    tokenize(catalog_path=str(remote / "catalog.yaml"))
+    catalog = load_catalog(remote / "catalog.yaml")
+    with Vault.open(catalog.vault_url) as vault:
+        email = make_people().subject.email
+        request_id = file_request(vault, "access", "email", email, Verification("clerk 7", "id card"))
+        with pytest.raises(PipelineError) as refused:
+            run_access(catalog, vault, request_id, actor="officer")
+    assert f"the reports zone s3://{BUCKET}/access/reports is on object storage" in str(refused.value)
+    assert email not in str(refused.value)
+    assert not [name for name in remote_files("access") if name.startswith("reports/access/")]
