@@ -14,6 +14,7 @@ BENCHMARKS: list[str] = [
     "fingerprints",
     "quarantine",
     "service",
+    "scale",
 ]
 
 

@@ -1,0 +1,256 @@
+"""Scale-out on Dask: tokenize with 2 workers beside 1, peak memory per worker, one customer's erasure after
+each, and the start-up cost of each mode, side by side in one run.
+
+    python -m bench.scale                        # 200,000 rows (make bench), a few minutes on 2 cores
+    python -m bench.scale --sizes 1000000,4000000
+
+Set-up (not timed): the demo zone generator of `bench.tokenize` (`flows.demo.data.write_demo_zone`), one
+copy of the raw zone per run, a fresh PostgreSQL vault schema per run (`PIIVAULT_BENCH_POSTGRES_URL`,
+default the test server), a real Prefect server process, and `dask.distributed` LocalClusters of 1 and of
+2 worker processes (one thread each) that the flows reach by address, as an existing cluster. Timed: the
+tokenize flow run over the zone (`--dask-address`), then the erase flow run for one CRM customer; the
+workers' peak RSS is read in the workers (`getrusage`) after the tokenize. Start-up: a tokenize of the
+already tokenized zone (nothing to do) in each mode — in this process without Prefect, on a local cluster
+the flow starts (`--workers 2`), on the running cluster — so each figure is the mode's own overhead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import os
+import secrets
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+POSTGRES_URL = os.environ.get(
+    "PIIVAULT_BENCH_POSTGRES_URL",
+    os.environ.get("PIIVAULT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"),
+)
+BENCH_KEK = bytes(range(140, 172))
+TARGET_SPEED_UP = 1.7
+TARGET_WORKER_MIB = 1024
+TARGET_ERASURE_RATIO = 0.6
+
+
+def _schema_url(name: str) -> str:
+    sep = "&" if "?" in POSTGRES_URL else "?"
+    return f"{POSTGRES_URL}{sep}options={quote(f'-csearch_path={name}')}"
+
+
+class Schemas:
+    """Fresh vault schemas, dropped (with their key stores) at the end."""
+
+    def __init__(self):
+        from sqlalchemy import create_engine
+
+        from vault.engine import normalise_url
+
+        self.engine = create_engine(normalise_url(POSTGRES_URL))
+        self.names: list[str] = []
+
+    def new(self) -> str:
+        from sqlalchemy import text
+
+        name = "pv_bench_scale_" + secrets.token_hex(4)
+        with self.engine.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{name}"'))
+        self.names.append(name)
+        return _schema_url(name)
+
+    def drop(self) -> None:
+        from sqlalchemy import text
+
+        from vault.key_schema import key_schema_name
+
+        with self.engine.begin() as conn:
+            for name in self.names:
+                for schema in (name, key_schema_name(name)):
+                    conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        self.engine.dispose()
+
+
+def copy_zone(base: Path, target: Path, vault_url: str) -> Path:
+    """A copy of the generated raw zone with its own catalog, clean zone and vault."""
+    import yaml
+
+    shutil.copytree(base / "raw", target / "raw")
+    document = yaml.safe_load((base / "catalog.yaml").read_text())
+    document["vault"] = vault_url
+    (target / "catalog.yaml").write_text(yaml.safe_dump(document, sort_keys=False))
+    return target / "catalog.yaml"
+
+
+def first_customer(catalog_path: Path) -> str:
+    return (catalog_path.parent / "raw" / "crm" / "customers.csv").read_text().splitlines()[1].split(",")[0]
+
+
+def worker_peak_mib(client) -> list[float]:
+    import resource
+
+    peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    return sorted(kib / 1024 for kib in peaks.values())
+
+
+def erase_one(catalog_path: Path) -> float:
+    """Seconds of the erase flow run for the zone's first CRM customer (filing not timed)."""
+    from flows.erasure.flow import erase
+    from flows.pipeline.catalog import load_catalog
+    from flows.requests.lifecycle import Verification, file_request
+    from vault.store import Vault
+
+    catalog = load_catalog(catalog_path)
+    with Vault.open(catalog.vault_url) as vault:
+        request = file_request(
+            vault, "erase", "customer_id", first_customer(catalog_path), Verification("bench", "id")
+        )
+    started = time.perf_counter()
+    outcome = erase(request_id=request, catalog_path=str(catalog_path))
+    if outcome["status"] != "completed":
+        raise SystemExit(f"erasure did not complete: {outcome['status']}")
+    return time.perf_counter() - started
+
+
+def run_on_cluster(base: Path, workdir: Path, workers: int, schemas: Schemas) -> dict:
+    """Tokenize a copy of the zone on a LocalCluster of `workers` processes, reached by address; then
+    erase one customer; then a no-op tokenize on the same cluster (the existing-cluster start-up)."""
+    from distributed import Client, LocalCluster
+
+    from flows.pipeline.task_runners import RunnerSettings
+    from flows.tokenize.flow import tokenize
+
+    catalog_path = copy_zone(base, workdir / f"workers-{workers}", schemas.new())
+    with (
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        runner = RunnerSettings(dask_address=cluster.scheduler_address)
+        started = time.perf_counter()
+        results = tokenize(catalog_path=str(catalog_path), runner=runner)
+        seconds = time.perf_counter() - started
+        peaks = worker_peak_mib(client)
+        erase_s = erase_one(catalog_path)
+        started = time.perf_counter()
+        tokenize(catalog_path=str(catalog_path), runner=runner)
+        startup = time.perf_counter() - started
+    rows = sum(r["records_in"] for r in results)
+    return {
+        "seconds": seconds,
+        "rows": rows,
+        "peaks": peaks,
+        "erase_s": erase_s,
+        "startup": startup,
+        "catalog": catalog_path,
+    }
+
+
+def startup_figures(catalog_path: Path) -> dict[str, float]:
+    """Seconds of a nothing-to-do tokenize: in this process (no Prefect), and on a local cluster the flow
+    starts and stops (2 worker processes)."""
+    from flows.cli.tokenize import tokenize_in_process
+    from flows.pipeline.catalog import load_catalog
+    from flows.pipeline.task_runners import RunnerSettings
+    from flows.tokenize.flow import tokenize
+
+    catalog = load_catalog(catalog_path)
+    started = time.perf_counter()
+    tokenize_in_process(catalog, None, False)
+    sequential = time.perf_counter() - started
+    started = time.perf_counter()
+    tokenize(catalog_path=str(catalog_path), runner=RunnerSettings(workers=2))
+    return {"sequential": sequential, "local cluster": time.perf_counter() - started}
+
+
+def measure(rows: int, workdir: Path, schemas: Schemas) -> dict:
+    from flows.demo.data import write_demo_zone
+
+    base = workdir / f"zone-{rows}"
+    started = time.perf_counter()
+    zone = write_demo_zone(base, rows=rows, seed=3)
+    generated = time.perf_counter() - started
+    size_mib = sum(p.stat().st_size for p in zone.raw_dir.rglob("*") if p.is_file()) / (1 << 20)
+    one = run_on_cluster(base, workdir / str(rows), 1, schemas)
+    two = run_on_cluster(base, workdir / str(rows), 2, schemas)
+    startup = startup_figures(two["catalog"])
+    startup["existing cluster"] = two["startup"]
+    return {
+        "rows": one["rows"],
+        "mib": size_mib,
+        "generated_s": generated,
+        "one": one,
+        "two": two,
+        "startup": startup,
+    }
+
+
+def report(results: list[dict]) -> None:
+    for r in results:
+        one, two = r["one"], r["two"]
+        speed_up = one["seconds"] / two["seconds"]
+        erase_ratio = two["erase_s"] / one["erase_s"]
+        peak = max(two["peaks"] + one["peaks"])
+        print(f"\n{r['rows']:,} raw rows, {r['mib']:.0f} MiB (generated in {r['generated_s']:.0f} s)")
+        print(f"  {'':28} {'1 worker':>12} {'2 workers':>12}")
+        print(
+            f"  {'tokenize (s)':28} {one['seconds']:>12.1f} {two['seconds']:>12.1f}   "
+            f"speed-up {speed_up:.2f}x (target >= {TARGET_SPEED_UP}x)"
+        )
+        print(
+            f"  {'tokenize (rows/s)':28} {one['rows'] / one['seconds']:>12,.0f} "
+            f"{two['rows'] / two['seconds']:>12,.0f}"
+        )
+        print(
+            f"  {'peak RSS per worker (MiB)':28} {max(one['peaks']):>12.0f} {max(two['peaks']):>12.0f}   "
+            f"(target <= {TARGET_WORKER_MIB} MiB)"
+        )
+        print(
+            f"  {'erase one customer (s)':28} {one['erase_s']:>12.1f} {two['erase_s']:>12.1f}   "
+            f"ratio {erase_ratio:.2f} (target <= {TARGET_ERASURE_RATIO}; the erase flow's steps run in "
+            f"order in the flow's process, not on the workers)"
+        )
+        print(f"  highest worker peak: {peak:.0f} MiB")
+        print("  start-up, a tokenize with nothing to do:")
+        for mode, seconds in r["startup"].items():
+            print(f"    {mode:26} {seconds:>8.1f} s")
+    if len(results) > 1:
+        small, large = results[0], results[-1]
+        ratio = max(large["two"]["peaks"]) / max(small["two"]["peaks"])
+        print(f"\npeak RSS per worker {large['rows']:,} / {small['rows']:,} rows: {ratio:.2f}x (flat: ~1.0x)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.scale", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=200_000, help="raw rows to generate (default 200000)")
+    parser.add_argument("--sizes", help="comma-separated sizes instead of --rows, e.g. 1000000,4000000")
+    parser.add_argument("--workdir", type=Path, help="where to generate (default: temporary)")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [args.rows]
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="piivault-bench-scale-"))
+    os.environ.setdefault("PIIVAULT_KEK", base64.b64encode(BENCH_KEK).decode())
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from flows.cli.prefect_server import temporary_server
+
+    schemas = Schemas()
+    try:
+        with temporary_server(workdir / "prefect-home", lambda line: print(line, file=sys.stderr)) as url:
+            os.environ["PREFECT_API_URL"] = url  # the workers report their task runs here
+            with temporary_settings(updates={PREFECT_API_URL: url}):
+                results = [measure(rows, workdir, schemas) for rows in sizes]
+        print(f"\nbench.scale on {os.cpu_count()} cores, PostgreSQL vault, Prefect server process")
+        report(results)
+    finally:
+        schemas.drop()
+        if args.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
