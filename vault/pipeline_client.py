@@ -1,47 +1,94 @@
 """The vault as a tokenize flow's worker uses it, through the vault service (`PipelineClient`).
 
-A worker with a `pipeline` credential tokenizes through the service (`VaultClient.tokenize_batch`) and,
-with the routes of `vault/service/pipeline_routes.py`, makes the other calls of the tokenize path that need
-the vault's database or keys there too, with the same names and results as the embedded `Vault`:
-`link_found`, `link_to_sole_owner`, `record_lineage`, `fingerprint_holders`, `fingerprint_index`.
+A worker with a `pipeline` credential holds no KEK, no master secret and no vault database: every call the
+tokenize path makes on `Vault` has the same name and result here, answered by the service
+(`vault/service/pipeline_routes.py`) or computed with one of the derived keys the service hands pipeline
+credentials. `tests/flows/test_tokenize_through_service.py` tokenizes a demo zone both ways and gets the
+same clean zone, vault rows and fingerprint index.
 
-What the tokenize path uses of `Vault`, and where each call has to be for a worker without the KEK:
-- through the service now: `tokenize_batch` (both passes, format-preserving too), `link_found`,
-  `link_to_sole_owner` (its values are fingerprinted in the service), `record_lineage`,
-  `fingerprint_holders`, `fingerprint_index` (the run's snapshot, `flows.tokenize.known_snapshot`);
-- still in the worker, each needing a key derived from the master secret:
-  - `fingerprinter` (`flows.tokenize.known_subjects.TextScanner` hashes every word of every text with
-    the fingerprint key): either the scan moves into the service (texts in, matches out; `TextScanner`
-    must then live under `vault/`, since the service may not import `flows`), or the service hands
-    `pipeline` credentials that one derived key (it lets its holder test guesses against the index, no
-    more: the worker reads the raw zone anyway);
-  - `deriver.derive_normalised` (`KnownSubjects`, when a match's fingerprint has several tokens, picks the
-    one written as the text writes it): a service call deriving tokens of normalised forms, or the choice
-    made in the service beside the holders' lookup; the token key must never leave the service;
-  - `derived_key("flows.quarantine")` and `derived_key("flows.quarantine-index")` with `subject_id`
-    (`flows.pipeline.quarantine`: bad records sealed and indexed): the service seals and indexes records
-    sent to it (a record kept in part, read again in pieces, as a stream), or hands out those two keys
-    and answers subject ids in batches (`IndexKey` asks one word at a time today);
-- and the flow must open a `PipelineClient` instead of `Vault.open` when `PIIVAULT_VAULT_URL` is set
-  (`flows.tokenize.flow`'s one `_vault(catalog)`).
+What the tokenize path uses of `Vault`, and where it happens for a worker without the KEK:
+- in the service: `tokenize_batch` (both passes, format-preserving too), `link_found`,
+  `link_to_sole_owner` (its values fingerprinted there), `record_lineage`, `fingerprint_holders`,
+  `fingerprint_index` (the run's snapshot), `deriver.derive_normalised` (a match whose fingerprint has
+  several tokens takes the one written as the text writes it: the token key never leaves the service) and
+  `subject_id` (the quarantine index's customer-id-shaped words; cached, but asked one word at a time,
+  as `flows.pipeline.quarantine_index.IndexKey` asks: a big bad record costs a round trip per distinct
+  word until `IndexKey` asks in batches);
+- in the worker, with derived keys the service gives only to roles that may tokenize (`derived_key`):
+  the fingerprint key (`fingerprinter`: known-subject matching hashes every word of every text, millions a
+  run, which no round trip could carry) and the quarantine's sealing and index keys (bad records read from
+  the raw zone, sealed and indexed where they were read). Each lets the worker do with keyed hashes what it
+  can do with the raw zone it reads anyway; none opens a stored value, derives a token or checks a
+  credential. Moving the text scan into the service instead needs `TextScanner` under `vault/` (the
+  service may not import `flows`) and ships every text to it.
+Left outside this module: the flow opens `Vault.open(catalog.vault_url)` itself (`flows.tokenize.flow`'s
+`_vault`, and `flows/cli/tokenize.py` in process); it should open `PipelineClient.from_env()` when
+`PIIVAULT_VAULT_URL` is set. And `KnownSubjects.load` checks `vault.fingerprints.generation(vault)`, a
+query on `vault.engine`: the snapshot path the flow's workers take (`KnownSubjects(vault, index)`) does
+not, the in-process path needs that check as a `Vault` method the service can answer.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import io
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
 from vault.client import ServiceConfig, VaultClient, service_config
+from vault.fingerprint_forms import KEY_LABEL as FINGERPRINT_KEY_LABEL
 from vault.fingerprint_index import FingerprintIndex
-from vault.fingerprints import Holder
+from vault.fingerprints import Fingerprinter, Holder
 
 INDEX_FIELDS = ("fingerprints", "info", "starts", "longest")
+SUBJECT_ID_CACHE = 100_000
+
+
+@dataclass(frozen=True)
+class DerivedToken:
+    """What `Vault.deriver.derive_normalised` gives a caller that only needs the token."""
+
+    token: str
+
+
+class RemoteDeriver:
+    """`Vault.deriver` for known-subject matching: tokens of normalised forms, derived in the service."""
+
+    def __init__(self, client: PipelineClient):
+        self._client = client
+
+    def derive_normalised(self, entity_type: str, normalised: str) -> DerivedToken:
+        body = {"items": [[entity_type, normalised]]}
+        (token,) = self._client.field("POST", "/v1/pipeline/derive", "tokens", list, json=body)
+        return DerivedToken(token)
+
+
+@dataclass(frozen=True)
+class ServiceLocation:
+    """Stands for `Vault.engine` where callers only name the vault (a cache key, a message): the
+    service's URL, never a credential."""
+
+    shown: str
+
+    @property
+    def url(self) -> ServiceLocation:
+        return self
+
+    def render_as_string(self, hide_password: bool = True) -> str:
+        return self.shown
 
 
 class PipelineClient(VaultClient):
     """A tokenize worker's vault behind `piivault vault serve` (a credential whose role may tokenize)."""
+
+    def __init__(self, config: ServiceConfig):
+        super().__init__(config)
+        self._keys: dict[str, bytes] = {}
+        self._subject_ids: dict[str, str] = {}
 
     @classmethod
     def from_env(cls) -> PipelineClient | None:
@@ -50,10 +97,11 @@ class PipelineClient(VaultClient):
 
     def link_found(self, pairs: Iterable[tuple[str, str]]) -> set[str]:
         """As `Vault.link_found`: links tokens found by fingerprint; returns the erased subjects' keys."""
-        body = {"pairs": [[str(key), token] for key, token in pairs if key is not None]}
+        keyed = ((key, token) for key, token in pairs if not (key is None or key != key))  # None, NaN: none
+        body = {"pairs": [[str(key).strip(), token] for key, token in keyed if str(key).strip()]}
         if not body["pairs"]:
             return set()
-        return set(self._field("POST", "/v1/pipeline/link-found", "erased", list, json=body))
+        return set(self.field("POST", "/v1/pipeline/link-found", "erased", list, json=body))
 
     def link_to_sole_owner(
         self, anchored: dict[str, set[str]], values: dict[str, tuple[str, str]] | None = None
@@ -65,19 +113,19 @@ class PipelineClient(VaultClient):
             "anchored": [[anchor, sorted(companions)] for anchor, companions in anchored.items()],
             "values": [[token, kind, value] for token, (kind, value) in (values or {}).items()],
         }
-        return self._field("POST", "/v1/pipeline/link-to-sole-owner", "linked", int, json=body)
+        return self.field("POST", "/v1/pipeline/link-to-sole-owner", "linked", int, json=body)
 
     def record_lineage(
         self, dataset: str, partition: str, token_list: Iterable[str], replace: bool = False
     ) -> int:
         """As `Vault.record_lineage`: the number of distinct tokens recorded."""
         body = {"dataset": dataset, "partition": partition, "tokens": list(token_list), "replace": replace}
-        return self._field("POST", "/v1/pipeline/lineage", "recorded", int, json=body)
+        return self.field("POST", "/v1/pipeline/lineage", "recorded", int, json=body)
 
     def fingerprint_holders(self, fingerprint_list: Iterable[int]) -> dict[int, list[Holder]]:
         """As `Vault.fingerprint_holders`: fingerprint -> its live holders."""
         body = {"fingerprints": [int(f) for f in fingerprint_list]}
-        rows = self._field("POST", "/v1/pipeline/fingerprint-holders", "holders", list, json=body)
+        rows = self.field("POST", "/v1/pipeline/fingerprint-holders", "holders", list, json=body)
         found: dict[int, list[Holder]] = {}
         for fingerprint, token, entity_type, subject_id in rows:
             found.setdefault(fingerprint, []).append(Holder(token, entity_type, subject_id))
@@ -92,7 +140,50 @@ class PipelineClient(VaultClient):
         except (ValueError, KeyError, OSError):
             raise self._off_contract("/v1/pipeline/fingerprint-index") from None
 
-    def _field(self, method: str, path: str, name: str, kind: type, **kwargs):
+    # -- what the worker computes itself, with the keys the service hands a pipeline credential -------
+
+    def derived_key(self, label: str) -> bytes:
+        """`Vault.derived_key` for the labels the service gives workers (fingerprints, quarantine, its
+        index); cached for the client's life. Any other label is refused by the service (404)."""
+        cached = self._keys.get(label)
+        if cached is None:
+            encoded = self.field("GET", f"/v1/pipeline/keys/{label}", "key", str)
+            try:
+                cached = self._keys[label] = base64.b64decode(encoded, validate=True)
+            except binascii.Error:
+                raise self._off_contract("/v1/pipeline/keys") from None
+        return cached
+
+    @cached_property
+    def fingerprinter(self) -> Fingerprinter:
+        """`Vault.fingerprinter`: keyed hashing of written forms, under the key the service derives."""
+        return Fingerprinter(self.derived_key(FINGERPRINT_KEY_LABEL))
+
+    @cached_property
+    def deriver(self) -> RemoteDeriver:
+        """`Vault.deriver`, for the one use known-subject matching makes of it (`derive_normalised`)."""
+        return RemoteDeriver(self)
+
+    @cached_property
+    def engine(self) -> ServiceLocation:
+        """`Vault.engine`, for callers that only name the vault by it (`KnownSubjects.load`'s cache key)."""
+        return ServiceLocation(self.config.shown_url)
+
+    def subject_id(self, subject_key: str) -> str:
+        """`Vault.subject_id`, computed in the service (its key never leaves it); cached."""
+        cache = self._subject_ids
+        found = cache.get(subject_key)
+        if found is None:
+            (found,) = self.field(
+                "POST", "/v1/pipeline/subject-ids", "subject_ids", list, json={"keys": [subject_key]}
+            )
+            if len(cache) >= SUBJECT_ID_CACHE:
+                cache.clear()
+            cache[subject_key] = found
+        return found
+
+    def field(self, method: str, path: str, name: str, kind: type, **kwargs):
+        """One field of a call's JSON answer, of `kind`; off the contract otherwise."""
         answer = self.request(method, path, **kwargs)
         value = answer.get(name) if isinstance(answer, dict) else None
         if not isinstance(value, kind) or isinstance(value, bool):

@@ -1,6 +1,8 @@
 """A tokenize worker's vault calls through the real vault service (`vault.pipeline_client.PipelineClient`,
 `vault/service/pipeline_routes.py`): with a `pipeline` credential and no KEK, links, lineage and the
-fingerprint lookups land in the vault as the embedded `Vault` makes them; other roles are refused."""
+fingerprint lookups land in the vault as the embedded `Vault` makes them, tokens and subject ids are the
+vault's, and the worker gets the derived keys it hashes and seals with and no other; other roles are
+refused. The whole tokenize path through the service: `test_tokenize_through_service.py`."""
 
 from __future__ import annotations
 
@@ -10,9 +12,16 @@ import numpy as np
 import pytest
 
 from tests.flows.vault_service import start_service
-from vault.client import VAULT_TOKEN_ENV, VAULT_TOKEN_FILE_ENV, VAULT_URL_ENV, ServiceForbiddenError
+from vault.client import (
+    VAULT_TOKEN_ENV,
+    VAULT_TOKEN_FILE_ENV,
+    VAULT_URL_ENV,
+    ServiceForbiddenError,
+    ServiceUnavailableError,
+)
 from vault.keys import KEK_ENV, KEK_FILE_ENV, write_kek_file
 from vault.pipeline_client import PipelineClient
+from vault.service.pipeline_routes import WORKER_KEYS
 from vault.store import Vault
 
 KEK = bytes(range(40, 72))
@@ -79,6 +88,23 @@ def test_a_workers_links_lineage_and_fingerprints_go_through_the_service(service
     assert {h.token for found in holders.values() for h in found} == {name, email, phone}
 
 
+def test_a_worker_gets_tokens_subject_ids_and_the_derived_keys_it_hashes_with_never_another_key(
+    service, worker
+):
+    _running, url, _credentials, (_name, email) = service
+    with worker("pipeline") as client:
+        assert client.deriver.derive_normalised("EMAIL_ADDRESS", "ann.lee@example.com").token == email
+        subject = client.subject_id("C1")
+        keys = {label: client.derived_key(label) for label in WORKER_KEYS}
+        hashed = client.fingerprinter.word("ann")
+        with pytest.raises(ServiceUnavailableError, match="answered 404 .*: no such worker key"):
+            client.derived_key("vault service credentials")  # the credentials' key stays in the service
+    with Vault.open(url, kek=KEK) as vault:
+        assert subject == vault.subject_id("C1")
+        assert keys == {label: vault.derived_key(label) for label in WORKER_KEYS}
+        assert hashed == vault.fingerprinter.word("ann")
+
+
 def test_only_a_role_that_may_tokenize_makes_a_workers_calls(service, worker):
     _running, _url, _credentials, (name, _email) = service
     with worker("support") as client:
@@ -86,6 +112,8 @@ def test_only_a_role_that_may_tokenize_makes_a_workers_calls(service, worker):
             lambda: client.link_found([("C1", name)]),
             lambda: client.record_lineage("web", "part-9.parquet", [name]),
             client.fingerprint_index,
+            lambda: client.derived_key("flows.quarantine"),
+            lambda: client.subject_id("C1"),
         ):
             with pytest.raises(ServiceForbiddenError, match="role 'support' may not tokenize"):
                 call()

@@ -19,21 +19,34 @@ malformed one is described without its content (`vault.service.bodies.read_body`
 - `POST /v1/pipeline/fingerprint-holders` {"fingerprints": [int, ...]} -> {"holders": [[fingerprint,
   token, entity_type, subject_id], ...]} (`Vault.fingerprint_holders`: keyed hashes and tokens only);
 - `GET /v1/pipeline/fingerprint-index` -> the index's arrays as one `.npz` (`Vault.fingerprint_index`:
-  keyed hashes and small codes only), what `flows.tokenize.known_snapshot` saves for a run's workers.
-What a worker still does with keys of its own is in `vault/pipeline_client.py`.
+  keyed hashes and small codes only), what `flows.tokenize.known_snapshot` saves for a run's workers;
+- `POST /v1/pipeline/derive` {"items": [[entity_type, normalised], ...]} -> {"tokens": [...]}: the tokens of
+  already normalised forms, nothing stored (known-subject matching picks, among a fingerprint's tokens, the
+  one written as the text writes it);
+- `POST /v1/pipeline/subject-ids` {"keys": [...]} -> {"subject_ids": [...]} (`Vault.subject_id`: keyed
+  hashes, which receipts show anyway; the quarantine index holds them for customer-id-shaped words);
+- `GET /v1/pipeline/keys/{label}` -> {"key": base64}: the derived keys a worker hashes and seals with,
+  and only those (`WORKER_KEYS`): the fingerprint key (it scans every text for known subjects' keyed
+  hashes, millions of words a run, which no round trip could carry), the quarantine's sealing key and its
+  index key (it seals the bad records it read from the raw zone). None of them opens the vault, derives a
+  token or a subject id, or checks a credential: the token, subject and credential keys, the master
+  secret and the KEK stay here. What each lets a worker do is what it does with the raw zone anyway.
 """
 
 # No `from __future__ import annotations`: FastAPI reads the endpoints' annotations, which name locals.
 
+import base64
 import io
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import numpy as np
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict
-from starlette.concurrency import run_in_threadpool
 
+from values.token_format import TYPE_CODES
+from vault.fingerprint_forms import KEY_LABEL as FINGERPRINT_KEY_LABEL
 from vault.service import events
 from vault.service.app import guarded
 from vault.service.bodies import read_body
@@ -45,6 +58,9 @@ if TYPE_CHECKING:
 
 INDEX_FIELDS = ("fingerprints", "info", "starts", "longest")
 OPERATION = "tokenize"
+# The only derived keys a worker gets: labels as `vault.fingerprint_forms`, `flows.pipeline.quarantine` and
+# `flows.pipeline.quarantine_index` derive them (the flows' labels written out: the vault imports no flow).
+WORKER_KEYS = frozenset({FINGERPRINT_KEY_LABEL, "flows.quarantine", "flows.quarantine-index"})
 
 
 class LinkFoundBody(BaseModel):
@@ -69,6 +85,16 @@ class LineageBody(BaseModel):
 class HoldersBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     fingerprints: list[int]
+
+
+class DeriveBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    items: list[tuple[str, str]]
+
+
+class SubjectIdsBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    keys: list[str]
 
 
 def router(vault: "Vault", policy: "Policy", authenticate: Callable) -> APIRouter:
@@ -134,5 +160,23 @@ def router(vault: "Vault", policy: "Policy", authenticate: Callable) -> APIRoute
         buffer = io.BytesIO()
         np.savez(buffer, **{name: getattr(index, name) for name in INDEX_FIELDS})
         return Response(buffer.getvalue(), media_type="application/octet-stream")
+
+    @routes.post("/derive")
+    async def derive(request: Request, caller: Worker) -> dict[str, Any]:
+        body = await read_body(request, DeriveBody)
+        if any(kind not in TYPE_CODES for kind, _form in body.items):
+            raise HTTPException(422, "malformed request: items: unknown entity type")
+        return {"tokens": [vault.deriver.derive_normalised(kind, form).token for kind, form in body.items]}
+
+    @routes.post("/subject-ids")
+    async def subject_ids(request: Request, caller: Worker) -> dict[str, Any]:
+        body = await read_body(request, SubjectIdsBody)
+        return {"subject_ids": [vault.subject_id(key) for key in body.keys]}
+
+    @routes.get("/keys/{label}")
+    def worker_key(label: str, caller: Worker) -> dict[str, Any]:
+        if label not in WORKER_KEYS:
+            raise HTTPException(404, "no such worker key")
+        return {"key": base64.b64encode(vault.derived_key(label)).decode("ascii")}
 
     return routes
