@@ -341,3 +341,61 @@ def test_an_access_export_is_refused_on_an_s3_reports_zone(prefect_server, tmp_p
     assert f"the reports zone s3://{BUCKET}/access/reports is on object storage" in str(refused.value)
     assert email not in str(refused.value)
     assert not [name for name in remote_files("access") if name.startswith("reports/access/")]
+
+
+TOKENIZE_IN_PROCESS = (
+    "import sys\n"
+    "from flows.pipeline.catalog import load_catalog\n"
+    "from flows.pipeline.column_kinds import classify_columns, sample_frame\n"
+    "from flows.pipeline.zone_lock import zone_lock\n"
+    "from flows.tokenize.tokenizing import tokenize_file\n"
+    "from recognizers import detect\n"
+    "from vault.store import Vault\n"
+    "catalog = load_catalog(sys.argv[1])\n"
+    "with zone_lock(catalog, 'tokenize'), Vault.open(catalog.vault_url) as vault:\n"
+    "    for name in sorted(catalog.datasets, key=lambda n: catalog.dataset(n).subject_key is None):\n"
+    "        kinds = classify_columns(catalog.dataset(name), sample_frame(catalog, name))\n"
+    "        for path in catalog.input_files(name):\n"
+    "            tokenize_file(catalog, name, path, kinds, vault, detect)\n"
+)
+
+
+@pytest.mark.usefixtures("s3_store")
+def test_a_tokenize_killed_between_an_upload_and_its_manifest_entry_is_finished_by_a_rerun(tmp_path):
+    from flows.pipeline.faults import FAULT_AT_ENV, FAULT_TRACE_ENV
+    from flows.pipeline.storage import STAGING_ENV
+    from flows.pipeline.writers import read_clean
+    from tests.flows.test_zone_lock import python
+
+    local, remote = twin_zones(tmp_path, "killed")
+    staging = tmp_path / "staging"
+    trace = tmp_path / "trace"
+
+    def run(root: Path, **env: str) -> int:
+        process = python(
+            TOKENIZE_IN_PROCESS, str(root / "catalog.yaml"), **{STAGING_ENV: str(staging), **env}
+        )
+        _out, err = process.communicate(timeout=900)
+        assert process.returncode in (0, 137), err[-2000:]
+        return process.returncode
+
+    assert run(local, **{FAULT_TRACE_ENV: str(trace)}) == 0  # the uninterrupted reference, on disk
+    points = trace.read_text().splitlines()
+    first_upload = points.index("tokenize-lineage") + 2  # 1-based: the clean file's upload, before its entry
+    assert points[first_upload - 1] == "atomic-rename"
+    assert run(remote, **{FAULT_AT_ENV: f"{first_upload}:kill"}) == 137
+
+    catalog = load_catalog(remote / "catalog.yaml")
+    killed = remote_files("killed")
+    assert "clean/crm_customers/crm/customers.parquet" in killed  # uploaded ...
+    assert not [name for name in killed if "/_manifest/" in name]  # ... and named by no entry
+    assert read_clean(catalog.clean_dir / "crm_customers").empty  # so no reader sees it
+    assert list(staging.glob(".*.tmp"))  # the killed writer's staged copy, left by kill -9
+
+    assert run(remote) == 0
+    on_s3 = remote_files("killed")
+    here = local_files(local / "clean")
+    assert {f"clean/{k}": v for k, v in here.items()} == {
+        k: v for k, v in on_s3.items() if k.startswith("clean/")
+    }
+    assert not list(staging.glob(".*.tmp"))  # swept by the rerun, which took the zone lock
