@@ -2,10 +2,11 @@
 and a `pipeline` credential) tokenizes a demo zone, bad records and known subjects in text included, into
 the same clean zone, the same vault rows and the same fingerprint index as the embedded vault does.
 
-Two copies of one zone and of one vault (the same master secret, so the same tokens): one tokenized by a
-worker with the embedded vault, the other by a worker through `piivault vault serve`
-(`tests/flows/tokenize_worker.py`, `vault.pipeline_client.PipelineClient`). The second worker's catalog
-names a vault it cannot open, so nothing it writes can have bypassed the service.
+Two copies of one zone and of one vault (the same master secret, so the same tokens): one tokenized with
+the embedded vault, the other through `piivault vault serve` (`vault.pipeline_client.PipelineClient`), by
+worker processes (`tests/flows/tokenize_worker.py`) and by the Prefect flow itself (`flows.tokenize.flow`
+picks the service when `PIIVAULT_VAULT_URL` is set). The second zone's catalog names a vault nobody can
+open, so nothing written for it can have bypassed the service.
 """
 
 from __future__ import annotations
@@ -134,6 +135,34 @@ def test_a_worker_without_the_kek_tokenizes_through_the_service_as_the_embedded_
         service.stop()
 
     assert through == embedded and "0 files" not in through
+    assert_same_tokenization(urls, catalogs)
+
+
+def test_the_tokenize_flow_runs_through_the_service_without_the_kek(two_zones, prefect_server, monkeypatch):
+    from flows.tokenize.flow import tokenize
+
+    directory, urls, catalogs = two_zones
+    for name in [n for n in os.environ if n.startswith(("PIIVAULT_KEK", "PIIVAULT_VAULT_"))]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv(KEK_FILE_ENV, str(directory / "kek"))
+    embedded = tokenize(catalog_path=str(catalogs["embedded"]))
+
+    service = start_service(["--vault", urls["service"]], directory / "service.log", dict(os.environ))
+    try:
+        credential = service.issue("pipeline", "worker 2", directory)
+        monkeypatch.delenv(KEK_FILE_ENV)  # the flow's process: the service's URL and a credential, no KEK
+        monkeypatch.setenv(VAULT_URL_ENV, service.url)
+        monkeypatch.setenv(VAULT_TOKEN_FILE_ENV, str(credential))
+        through = tokenize(catalog_path=str(catalogs["service"]))
+    finally:
+        service.stop()
+
+    assert through == embedded and any(not r["skipped"] for r in through)
+    assert_same_tokenization(urls, catalogs)
+
+
+def assert_same_tokenization(urls: dict[str, str], catalogs: dict[str, Path]) -> None:
+    """The two zones' clean files and quarantine entries, and the two vaults' rows and index, are equal."""
     clean = clean_tables(catalogs["embedded"])
     assert clean and clean == clean_tables(catalogs["service"])
     bad = quarantined(catalogs["embedded"])
