@@ -17,8 +17,11 @@ A clean zone on object storage (`s3://…`) has no file to lock beside it, and S
 file is then a local one named after the zone's URL (`<PIIVAULT_LOCK_DIR>/<hash of the URL>.lock`; default
 `~/.cache/piivault/locks`), so every flow process of one machine that writes the zone still takes the
 same lock, and whoever takes it also deletes the objects no manifest names (uploads of a killed run:
-`flows.pipeline.manifest.sweep_unpublished`). It does not reach other machines: flows on several machines
-over one bucket must be serialised in Prefect, as below.
+`flows.pipeline.manifest.sweep_unpublished`). With a PostgreSQL vault, which every machine reaches, the
+lock also reaches other machines: an advisory lock in the vault's database keyed by the zone's URL
+(`flows.pipeline.shared_lock`), taken after the local one. With an SQLite vault (one machine by nature)
+there is nothing further to take: flows on several machines over one bucket must then be serialised in
+Prefect, as below.
 
 A shared deployment (workers on several machines, a network file system without reliable `flock`) must
 serialise these flows in Prefect instead: run the tokenize and erasure deployments in one work queue with
@@ -47,6 +50,7 @@ from flows.pipeline.atomic import sweep_temporaries
 from flows.pipeline.catalog import Catalog
 from flows.pipeline.errors import PipelineError
 from flows.pipeline.manifest import sweep_unpublished
+from flows.pipeline.shared_lock import shared_zone_lock
 from flows.pipeline.storage import is_remote
 
 TIMEOUT_ENV = "PIIVAULT_LOCK_TIMEOUT"
@@ -125,10 +129,18 @@ def zone_lock(
             since = datetime.now(UTC).isoformat(timespec="seconds")
             handle.write(json.dumps({"flow": flow_name, "pid": os.getpid(), "since": since}))
             handle.flush()
-            sweep_temporaries(catalog.clean_dir, catalog.quarantine_dir, catalog.reports_dir)
-            if is_remote(catalog.clean_dir) or is_remote(catalog.quarantine_dir):
-                sweep_unpublished(catalog)
-            yield
+
+            def busy(holder: str, waited: float) -> ZoneBusy:
+                return ZoneBusy(
+                    f"{flow_name}: the clean zone {catalog.clean_dir} is locked by {holder}; "
+                    f"gave up after {waited:.0f} s ({TIMEOUT_ENV} to wait longer)"
+                )
+
+            with shared_zone_lock(catalog, flow_name, notify, limit, busy):  # other machines' flows
+                sweep_temporaries(catalog.clean_dir, catalog.quarantine_dir, catalog.reports_dir)
+                if is_remote(catalog.clean_dir) or is_remote(catalog.quarantine_dir):
+                    sweep_unpublished(catalog)
+                yield
         finally:
             handle.seek(0)
             handle.truncate()

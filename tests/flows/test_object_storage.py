@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -399,3 +400,41 @@ def test_a_tokenize_killed_between_an_upload_and_its_manifest_entry_is_finished_
         k: v for k, v in on_s3.items() if k.startswith("clean/")
     }
     assert not list(staging.glob(".*.tmp"))  # swept by the rerun, which took the zone lock
+
+
+@pytest.mark.usefixtures("s3_store")
+@pytest.mark.parametrize("release", ["exit", "kill -9"])
+def test_with_a_postgresql_vault_the_zone_lock_reaches_other_machines(tmp_path, monkeypatch, release):
+    """Two processes with separate local lock directories (as on two machines) over one bucket: the
+    advisory lock in the shared PostgreSQL vault stops the second, naming the first, until the first
+    exits or is killed."""
+    from flows.pipeline.zone_lock import LOCK_DIR_ENV, ZoneBusy, zone_lock
+    from tests.flows.test_erasure_postgres import POSTGRES_URL
+    from tests.flows.test_zone_lock import HOLD, python
+
+    document = {
+        "zones": {"raw": f"s3://{BUCKET}/shared/raw", "clean": f"s3://{BUCKET}/shared/clean"},
+        "vault": POSTGRES_URL,
+        "datasets": {"d": {"path": "*.txt", "format": "text", "erasure": "redact"}},
+    }
+    (tmp_path / "catalog.yaml").write_text(yaml.safe_dump(document), encoding="utf-8")
+    catalog = load_catalog(tmp_path / "catalog.yaml")
+    holder = python(
+        HOLD.replace("tokenize (test holder)", "erase"),
+        str(tmp_path / "catalog.yaml"),
+        **{LOCK_DIR_ENV: str(tmp_path / "machine-a")},
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held", holder.stderr.read()
+        monkeypatch.setenv(LOCK_DIR_ENV, str(tmp_path / "machine-b"))
+        with pytest.raises(ZoneBusy) as busy, zone_lock(catalog, "tokenize", timeout=0.5):
+            pass
+        assert f"is locked by piivault erase pid {holder.pid} on " in str(busy.value)
+    finally:
+        if release == "exit":
+            holder.communicate("\n", timeout=60)
+        else:
+            holder.send_signal(signal.SIGKILL)
+            holder.wait(timeout=60)
+    with zone_lock(catalog, "tokenize", timeout=60):  # released with the holder's connection
+        pass
