@@ -21,11 +21,12 @@ What the tokenize path uses of `Vault`, and where it happens for a worker withou
   can do with the raw zone it reads anyway; none opens a stored value, derives a token or checks a
   credential. Moving the text scan into the service instead needs `TextScanner` under `vault/` (the
   service may not import `flows`) and ships every text to it.
-Left outside this module: the flow opens `Vault.open(catalog.vault_url)` itself (`flows.tokenize.flow`'s
-`_vault`, and `flows/cli/tokenize.py` in process); it should open `PipelineClient.from_env()` when
-`PIIVAULT_VAULT_URL` is set. And `KnownSubjects.load` checks `vault.fingerprints.generation(vault)`, a
-query on `vault.engine`: the snapshot path the flow's workers take (`KnownSubjects(vault, index)`) does
-not, the in-process path needs that check as a `Vault` method the service can answer.
+The tokenize flow's tasks open this client when `PIIVAULT_VAULT_URL` is set (`flows.tokenize.flow`'s
+`_vault`). Left: `piivault tokenize` in its own process (without `--prefect`, `flows/cli/tokenize.py`)
+still opens the catalog's vault, and its known-subject loader (`KnownSubjects.load`) checks
+`vault.fingerprints.generation(vault)`, a query on `vault.engine`, which this client cannot answer: that
+check needs to become a `Vault` method with a route of its own. The flow's workers take the snapshot path
+(`KnownSubjects(vault, index)`), which does not check it.
 """
 
 from __future__ import annotations
