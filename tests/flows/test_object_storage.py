@@ -438,3 +438,24 @@ def test_with_a_postgresql_vault_the_zone_lock_reaches_other_machines(tmp_path, 
             holder.wait(timeout=60)
     with zone_lock(catalog, "tokenize", timeout=60):  # released with the holder's connection
         pass
+
+
+@pytest.mark.usefixtures("s3_store")
+def test_the_commands_in_process_scan_and_tokenize_an_s3_zone(tmp_path, capsys, monkeypatch):
+    from flows.cli import main as piivault
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    local, remote = twin_zones(tmp_path, "commands")
+    for root in (local, remote):
+        assert piivault(["scan", "--catalog", str(root / "catalog.yaml")]) == 0
+        assert piivault(["tokenize", "--catalog", str(root / "catalog.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert f"s3://{BUCKET}/commands/clean" in out
+    on_s3 = remote_files("commands")
+    here = local_files(local / "clean")
+    for name, data in here.items():
+        if name.endswith(".parquet") or "/_manifest/" in name:
+            assert on_s3[f"clean/{name}"] == data, name
+    assert "reports/scan-report.html" in on_s3
+    assert piivault(["tokenize", "--catalog", str(remote / "catalog.yaml")]) == 0  # nothing to do
+    assert remote_files("commands") == on_s3
