@@ -1,12 +1,12 @@
 """The vault: one entry point (`Vault.open`) over the store, the keys and the token deriver.
 
-Bulk first: `tokenize_batch` handles a whole batch in one transaction with a fixed number of set-based
-statements (a SELECT of existing tokens, INSERT ... ON CONFLICT DO NOTHING of new keys and tokens, links),
-whatever the batch size, so many processes can tokenize overlapping values into one PostgreSQL vault at
-once and end with exactly one token and one data key per value. Each table is written in key order (data
-keys, tokens, fingerprints, subjects, links) and the tables in one order, so concurrent transactions take
-their row locks in one global order and cannot deadlock each other (`retrying` still retries one that
-PostgreSQL reports). On SQLite every transaction is BEGIN IMMEDIATE and one process at a time may
+Bulk first: `tokenize_batch` handles a batch in transactions of up to `STORE_SLICE` values, each with a
+fixed number of set-based statements (a SELECT of existing tokens, INSERT ... ON CONFLICT DO NOTHING of
+new keys and tokens, links), so many processes can tokenize overlapping values into one PostgreSQL vault
+at once and end with exactly one token and one data key per value. Each table is written in key order
+(data keys, tokens, fingerprints, subjects, links) and the tables in one order, so concurrent transactions
+take their row locks in one global order and cannot deadlock each other (`retrying` still retries one
+that PostgreSQL reports). On SQLite every transaction is BEGIN IMMEDIATE and one process at a time may
 tokenize (`vault.writer_lock`). The key store is apart: another file, or another schema (`key_schema`).
 
 Operations beyond tokenizing live in their own modules (`lineage`, `access`, `erasure`, `footprint`,
@@ -79,6 +79,7 @@ Item = tuple[str, str, str | None]
 KEYSTORE_URL_ENV = "PIIVAULT_KEYSTORE_URL"
 _RETRYABLE_SQLSTATES = {"40001", "40P01"}  # serialization failure, deadlock detected (PostgreSQL)
 _DEADLOCK_RETRIES = 5
+STORE_SLICE = 5_000  # distinct values per transaction of a batch (`_slices`)
 _KEK_RELOADS = 10  # rotations committed under one operation's feet before it gives up (one is the rule)
 
 
@@ -277,9 +278,13 @@ class Vault:
         if pending:
             if self._writer is not None:
                 self._writer.acquire()  # one tokenizing process per SQLite vault (`vault.writer_lock`)
-            erased, erased_hints = self.retrying(
-                lambda: self._store_batch(pending, wanted, dataset, format_preserving)
-            )
+            erased, erased_hints = set(), set()
+            for part, part_wanted in _slices(pending, wanted):
+                tombstoned, tombstoned_hints = self.retrying(
+                    lambda p=part, w=part_wanted: self._store_batch(p, w, dataset, format_preserving)
+                )
+                erased |= tombstoned
+                erased_hints |= tombstoned_hints
             if not (erased or erased_hints or format_preserving):  # the common case, kept lean
                 for index, token, _hint in wanted:
                     results[index] = token
@@ -580,6 +585,7 @@ class Vault:
     subject_fingerprints = fingerprints.subject_fingerprints
     fingerprint_holders = fingerprints.holders
     fingerprint_index = load_fingerprint_index
+    fingerprint_generation = fingerprints.generation
     create_request = privacy_requests.create_request
     update_request = privacy_requests.update_request
     get_request = privacy_requests.get_request
@@ -598,6 +604,23 @@ class Vault:
     orphan_tokens = retention.orphan_tokens
     shred_orphans = retention.shred_orphans
     forget_corrections_of_erased = retention.forget_corrections_of_erased
+
+
+def _slices(pending: dict[str, _Pending], wanted: list) -> Iterator[tuple[dict[str, _Pending], list]]:
+    """A batch's values in transactions of at most `STORE_SLICE` tokens, in token order, each with the
+    links it makes. A writer that meets a value another is inserting waits for that one's transaction to
+    commit: bounded transactions keep that wait short however large the caller's batch (a flow's chunk of
+    50,000 rows), so writers meeting the same values interleave instead of taking turns batch by batch."""
+    if len(pending) <= STORE_SLICE:
+        yield pending, wanted
+        return
+    ordered = sorted(pending)
+    slice_of = {token: index // STORE_SLICE for index, token in enumerate(ordered)}
+    links: list[list] = [[] for _ in range(0, len(ordered), STORE_SLICE)]
+    for entry in wanted:
+        links[slice_of[entry[1]]].append(entry)
+    for number, start in enumerate(range(0, len(ordered), STORE_SLICE)):
+        yield {token: pending[token] for token in ordered[start : start + STORE_SLICE]}, links[number]
 
 
 def _will_link(conn: Connection) -> None:

@@ -13,7 +13,10 @@ def test_the_writers_benchmark_runs_and_checks_its_vault(capsys):
     )
     printed = capsys.readouterr().out
     assert status == 0, printed
-    rows = [line.split() for line in printed.splitlines()[2:]]
+    rows = [line.split() for line in printed.splitlines()[3:]]
     assert [row[0] for row in rows] == ["1", "2"]
-    assert [row[-1] for row in rows] == ["yes", "yes"]  # one token and one data key per distinct value
+    assert [row[-1] for row in rows] == [
+        "yes",
+        "yes",
+    ]  # one token and one data key per distinct value, both runs
     assert "200 distinct" in printed
