@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from flows.pipeline.storage import Location, is_remote, is_url, zone_location
+from flows.pipeline.storage import Location, check_protocol, is_remote, is_url, zone_location
 from flows.pipeline.task_runners import RunnerSettings
 from values.token_format import TYPE_CODES
 
@@ -74,6 +74,8 @@ def _zone_text(value: object) -> str | None:
             raise ValueError(f"a zone URL holds no user, password or query; {CREDENTIALS_HINT}")
         if parts.scheme != "file" and not parts.netloc:
             raise ValueError(f"{parts.scheme}:// URL names no bucket")
+        if parts.scheme != "file":
+            check_protocol(parts.scheme)
     return text
 
 

@@ -49,6 +49,19 @@ def is_url(text: str | os.PathLike) -> bool:
     return len(scheme) > 1
 
 
+def check_protocol(protocol: str) -> None:
+    """ValueError saying what is missing when fsspec has no filesystem for a URL scheme (unknown, or its
+    package not installed: `gs://` needs gcsfs), so a catalog is refused on load, not mid-run."""
+    import fsspec
+
+    try:
+        fsspec.get_filesystem_class(protocol)
+    except ImportError as missing:
+        raise ValueError(f"{protocol}:// needs a package that is not installed ({missing})") from None
+    except ValueError:
+        raise ValueError(f"{protocol}:// is not a storage fsspec knows (s3:// and file:// are)") from None
+
+
 @cache
 def filesystem(protocol: str) -> fsspec.AbstractFileSystem:
     """The fsspec filesystem of a scheme, with credentials from the environment (one per process;

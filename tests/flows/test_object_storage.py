@@ -212,6 +212,26 @@ def test_a_zone_url_with_a_user_and_password_is_refused_without_echoing_them(tmp
     assert "s3cr3t" not in str(error.value) and "AKIAEXAMPLE" not in str(error.value)
 
 
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("s3:///raw", "s3:// URL names no bucket"),
+        ("nosuch://bucket/raw", "nosuch:// is not a storage fsspec knows"),
+        ("s3://bucket/raw?versionId=1", "a zone URL holds no user, password or query"),
+    ],
+)
+def test_a_zone_url_fsspec_cannot_serve_is_refused_on_load(tmp_path, url, expected):
+    document = {
+        "zones": {"raw": url, "clean": "clean"},
+        "vault": "sqlite:///v.db",
+        "datasets": {"d": {"path": "*.txt", "format": "text", "erasure": "redact"}},
+    }
+    (tmp_path / "catalog.yaml").write_text(yaml.safe_dump(document), encoding="utf-8")
+    with pytest.raises(CatalogError) as error:
+        load_catalog(tmp_path / "catalog.yaml")
+    assert "field 'zones.raw'" in str(error.value) and expected in str(error.value)
+
+
 def test_local_paths_and_file_urls_stay_local(tmp_path):
     document = {
         "zones": {"raw": f"file://{tmp_path}/raw", "clean": "data/clean", "reports": "s3://bucket/reports"},
