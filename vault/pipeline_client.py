@@ -9,11 +9,12 @@ same clean zone, vault rows and fingerprint index.
 What the tokenize path uses of `Vault`, and where it happens for a worker without the KEK:
 - in the service: `tokenize_batch` (both passes, format-preserving too), `link_found`,
   `link_to_sole_owner` (its values fingerprinted there), `record_lineage`, `fingerprint_holders`,
-  `fingerprint_index` (the run's snapshot), `deriver.derive_normalised` (a match whose fingerprint has
-  several tokens takes the one written as the text writes it: the token key never leaves the service) and
-  `subject_id` (the quarantine index's customer-id-shaped words; cached, but asked one word at a time,
-  as `flows.pipeline.quarantine_index.IndexKey` asks: a big bad record costs a round trip per distinct
-  word until `IndexKey` asks in batches);
+  `fingerprint_index` (the run's snapshot), `fingerprint_generation` (whether a cached index is still
+  current), `deriver.derive_normalised` (a match whose fingerprint has several tokens takes the one
+  written as the text writes it: the token key never leaves the service) and `subject_id` (the
+  quarantine index's customer-id-shaped words; cached, but asked one word at a time, as
+  `flows.pipeline.quarantine_index.IndexKey` asks: a big bad record costs a round trip per distinct word
+  until `IndexKey` asks in batches);
 - in the worker, with derived keys the service gives only to roles that may tokenize (`derived_key`):
   the fingerprint key (`fingerprinter`: known-subject matching hashes every word of every text, millions a
   run, which no round trip could carry) and the quarantine's sealing and index keys (bad records read from
@@ -21,12 +22,10 @@ What the tokenize path uses of `Vault`, and where it happens for a worker withou
   can do with the raw zone it reads anyway; none opens a stored value, derives a token or checks a
   credential. Moving the text scan into the service instead needs `TextScanner` under `vault/` (the
   service may not import `flows`) and ships every text to it.
-The tokenize flow's tasks open this client when `PIIVAULT_VAULT_URL` is set (`flows.tokenize.flow`'s
-`_vault`). Left: `piivault tokenize` in its own process (without `--prefect`, `flows/cli/tokenize.py`)
-still opens the catalog's vault, and its known-subject loader (`KnownSubjects.load`) checks
-`vault.fingerprints.generation(vault)`, a query on `vault.engine`, which this client cannot answer: that
-check needs to become a `Vault` method with a route of its own. The flow's workers take the snapshot path
-(`KnownSubjects(vault, index)`), which does not check it.
+The tokenize flow's tasks (`flows.tokenize.flow`) and `piivault tokenize` in its own process
+(`flows/cli/tokenize.py`) open their vault with `open_tokenize_vault`: this client when
+`PIIVAULT_VAULT_URL` is set, else the catalog's vault. `engine` stands for `Vault.engine` only where the
+path names the vault by it (`KnownSubjects.load`'s cache key); nothing here has a database connection.
 """
 
 from __future__ import annotations
@@ -83,6 +82,17 @@ class ServiceLocation:
         return self.shown
 
 
+def open_tokenize_vault(embedded_url: str):
+    """The vault the tokenize path uses: a `PipelineClient` when `PIIVAULT_VAULT_URL` is set (no KEK
+    here), else the embedded vault at `embedded_url` (`Vault.open`, KEK from the environment)."""
+    client = PipelineClient.from_env()
+    if client is not None:
+        return client
+    from vault.store import Vault
+
+    return Vault.open(embedded_url)
+
+
 class PipelineClient(VaultClient):
     """A tokenize worker's vault behind `piivault vault serve` (a credential whose role may tokenize)."""
 
@@ -131,6 +141,11 @@ class PipelineClient(VaultClient):
         for fingerprint, token, entity_type, subject_id in rows:
             found.setdefault(fingerprint, []).append(Holder(token, entity_type, subject_id))
         return found
+
+    def fingerprint_generation(self) -> tuple[int, int]:
+        """As `Vault.fingerprint_generation`: where the fingerprints stand (it moves with every change)."""
+        writers, changes = self.field("GET", "/v1/pipeline/fingerprint-generation", "generation", list)
+        return int(writers), int(changes)
 
     def fingerprint_index(self) -> FingerprintIndex:
         """As `Vault.fingerprint_index`: the index's arrays (keyed hashes and codes only)."""

@@ -66,12 +66,13 @@ def tokenize_in_process(
     from flows.pipeline.partitions import DEFAULT_PARTITION_BYTES
     from flows.pipeline.zone_lock import zone_lock
     from flows.tokenize.zone_run import in_process_steps, run_zone
-    from vault.store import Vault
+    from vault.pipeline_client import open_tokenize_vault
 
     # datasets with a subject key first, as in the flow: their links let the others link
     selected = sorted(catalog.selected(datasets), key=lambda n: catalog.dataset(n).subject_key is None)
     code = code_fingerprint()
-    with zone_lock(catalog, "tokenize"), Vault.open(catalog.vault_url) as vault:
+    # the vault service when PIIVAULT_VAULT_URL is set (a pipeline credential, no KEK), else the catalog's
+    with zone_lock(catalog, "tokenize"), open_tokenize_vault(catalog.vault_url) as vault:
         kinds_of = {name: classify_remembered(catalog, name, code) for name in selected}
         files_of = {}
         for name in selected:

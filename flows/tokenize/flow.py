@@ -25,11 +25,9 @@ from flows.tokenize.zone_run import Failed
 def _vault(catalog):
     """The vault the tasks use: the vault service when `PIIVAULT_VAULT_URL` is set (a `pipeline` credential
     and no KEK in this process: `vault.pipeline_client`), else the catalog's vault."""
-    from vault.pipeline_client import PipelineClient
-    from vault.store import Vault
+    from vault.pipeline_client import open_tokenize_vault
 
-    client = PipelineClient.from_env()
-    return client if client is not None else Vault.open(catalog.vault_url)
+    return open_tokenize_vault(catalog.vault_url)
 
 
 @task(name="plan-raw-file", **RAW_DATA)

@@ -47,7 +47,6 @@ from vault.fingerprints import (
     Fingerprinter,
     changes,
     fold_word,
-    generation,
     word_spans,
 )
 
@@ -236,7 +235,7 @@ class KnownSubjects:
         key = vault.engine.url.render_as_string(hide_password=True)
         cached = _INDEXES.get(key)
         now = time.monotonic()
-        mark = (generation(vault), changes())  # before the load: a change during it means one more load
+        mark = (vault.fingerprint_generation(), changes())  # before the load: a change means one more load
         if cached is None or cached[0] != mark or now - cached[1] > INDEX_REUSE_SECONDS:
             cached = _INDEXES[key] = (mark, now, vault.fingerprint_index())
         return cls(vault, cached[2])

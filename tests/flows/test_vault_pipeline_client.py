@@ -77,12 +77,14 @@ def test_a_workers_links_lineage_and_fingerprints_go_through_the_service(service
         assert client.record_lineage("web", "part-0.parquet", [name, email, phone], replace=True) == 3
         remote = client.fingerprint_index()
         holders = client.fingerprint_holders(remote.fingerprints.tolist())
+        generation = client.fingerprint_generation()
     with Vault.open(url, kek=KEK) as vault:  # what the embedded vault says now
         subject = vault.subject_id("C1")
         assert vault.token_holders([subject]) == {t: {subject} for t in (name, email, phone)}
         assert vault.partitions_holding([phone]) == [("web", "part-0.parquet")]
         local = vault.fingerprint_index()
         assert holders == vault.fingerprint_holders(local.fingerprints.tolist())
+        assert generation == vault.fingerprint_generation()
     for field in ("fingerprints", "info", "starts", "longest"):
         assert np.array_equal(getattr(remote, field), getattr(local, field)), field
     assert {h.token for found in holders.values() for h in found} == {name, email, phone}

@@ -20,6 +20,8 @@ malformed one is described without its content (`vault.service.bodies.read_body`
   token, entity_type, subject_id], ...]} (`Vault.fingerprint_holders`: keyed hashes and tokens only);
 - `GET /v1/pipeline/fingerprint-index` -> the index's arrays as one `.npz` (`Vault.fingerprint_index`:
   keyed hashes and small codes only), what `flows.tokenize.known_snapshot` saves for a run's workers;
+- `GET /v1/pipeline/fingerprint-generation` -> {"generation": [writers, changes]}
+  (`Vault.fingerprint_generation`: whether a cached index is still current);
 - `POST /v1/pipeline/derive` {"items": [[entity_type, normalised], ...]} -> {"tokens": [...]}: the tokens of
   already normalised forms, nothing stored (known-subject matching picks, among a fingerprint's tokens, the
   one written as the text writes it);
@@ -160,6 +162,10 @@ def router(vault: "Vault", policy: "Policy", authenticate: Callable) -> APIRoute
         buffer = io.BytesIO()
         np.savez(buffer, **{name: getattr(index, name) for name in INDEX_FIELDS})
         return Response(buffer.getvalue(), media_type="application/octet-stream")
+
+    @routes.get("/fingerprint-generation")
+    def fingerprint_generation(caller: Worker) -> dict[str, Any]:
+        return {"generation": list(guarded(vault.fingerprint_generation))}
 
     @routes.post("/derive")
     async def derive(request: Request, caller: Worker) -> dict[str, Any]:
