@@ -18,6 +18,7 @@ unreachable or broken service `ServiceUnavailableError`.
 from __future__ import annotations
 
 import os
+import ssl
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -137,7 +138,7 @@ class VaultClient:
         self._http = httpx.Client(
             base_url=config.url,
             headers={"Authorization": f"Bearer {config.credential}"},
-            verify=str(config.ca_file) if config.ca_file else True,
+            verify=ssl.create_default_context(cafile=str(config.ca_file)) if config.ca_file else True,
             timeout=TIMEOUT,
             trust_env=False,  # no proxy from the environment sees the credential or the values
         )

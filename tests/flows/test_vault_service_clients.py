@@ -1,6 +1,7 @@
 """The clients against the real vault service: `piivault detokenize` and `piivault audit` with
 `PIIVAULT_VAULT_URL` and a credential (no KEK, no catalog in the caller's environment), the role the
-credential's; `VaultClient.tokenize_batch` as a pipeline worker; the notebook helpers' role check.
+credential's; `VaultClient.tokenize_batch` as a pipeline worker; the notebook helpers' role check; HTTPS
+trusted through `PIIVAULT_VAULT_CA`.
 
 The service is `piivault vault serve` in a child process on 127.0.0.1 (`tests/flows/vault_service.py`),
 the only process given the KEK; credentials are issued by `piivault vault token issue`.
@@ -16,6 +17,7 @@ from flows.cli import main as piivault
 from tests.flows.vault_service import piivault as piivault_child
 from tests.flows.vault_service import start_service
 from vault.client import (
+    VAULT_CA_ENV,
     VAULT_TOKEN_ENV,
     VAULT_TOKEN_FILE_ENV,
     VAULT_URL_ENV,
@@ -196,3 +198,30 @@ def test_the_notebook_helpers_look_up_as_the_credential_and_read_its_own_trail(s
     caller("billing")
     with pytest.raises(VaultError, match="support_lookup looks up as support; the credential is billing's"):
         analysis.support_lookup(catalog, fields, purpose="billing")
+
+
+def test_over_https_the_client_trusts_the_ca_it_is_given_and_no_other(tmp_path, monkeypatch, capsys):
+    from tests.vault.test_service_cli import self_signed
+
+    write_kek_file(tmp_path / "kek", KEK)
+    url = f"sqlite:///{tmp_path}/vault.db"
+    with Vault.open(url, kek=KEK) as vault:
+        tokens = vault.tokenize_batch(CUSTOMER)
+    cert, key = self_signed(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k != KEK_ENV} | {KEK_FILE_ENV: str(tmp_path / "kek")}
+    running = start_service(["--vault", url], tmp_path / "service.log", env, tls=(cert, key))
+    try:
+        credential = running.issue("support", "agent 17", tmp_path)
+        for name in (KEK_ENV, KEK_FILE_ENV, VAULT_TOKEN_ENV, VAULT_CA_ENV):
+            monkeypatch.delenv(name, raising=False)
+        monkeypatch.setenv(VAULT_URL_ENV, running.url)
+        monkeypatch.setenv(VAULT_TOKEN_FILE_ENV, str(credential))
+        assert running.url.startswith("https://127.0.0.1:")
+        assert piivault(["detokenize", tokens[1], "--purpose", "account management"]) == 5
+        err = capsys.readouterr().err  # the system's CAs do not vouch for this certificate
+        assert "cannot reach the vault service at https://127.0.0.1:" in err and "(ConnectError)" in err
+        monkeypatch.setenv(VAULT_CA_ENV, str(cert))
+        assert piivault(["detokenize", tokens[1], "--purpose", "account management"]) == 0
+        assert capsys.readouterr().out == VALUES[1] + "\n"
+    finally:
+        running.stop()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -64,26 +65,30 @@ class VaultService:
             self.process.wait()
 
 
-def start_service(where: list[str], log: Path, env: dict[str, str] | None = None) -> VaultService:
+def start_service(
+    where: list[str], log: Path, env: dict[str, str] | None = None, tls: tuple[Path, Path] | None = None
+) -> VaultService:
     """Start `piivault vault serve` on a free port of 127.0.0.1 for the vault `where` names (`--catalog
-    PATH` or `--vault URL`) and wait until its health answers; its output goes to `log` (shown when it does
-    not come up)."""
+    PATH` or `--vault URL`), over HTTPS with `tls` (certificate, key), and wait until its health answers;
+    its output goes to `log` (shown when it does not come up)."""
     env = dict(os.environ if env is None else env)
     port = free_port()
+    options = ["--tls-cert", str(tls[0]), "--tls-key", str(tls[1])] if tls else []
     with log.open("w") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "flows.cli", "vault", "serve", *where, "--port", str(port)],
+            [sys.executable, "-m", "flows.cli", "vault", "serve", *where, "--port", str(port), *options],
             stdout=out,
             stderr=subprocess.STDOUT,
             env=env,
         )
-    url = f"http://127.0.0.1:{port}"
+    url = f"{'https' if tls else 'http'}://127.0.0.1:{port}"
     deadline = time.monotonic() + READY_WAIT_SECONDS
     while True:
         if process.poll() is not None:
             raise RuntimeError(f"piivault vault serve exited with {process.returncode}:\n{log.read_text()}")
         try:
-            if httpx.get(f"{url}/v1/health", timeout=5, trust_env=False).status_code == 200:
+            verify = ssl.create_default_context(cafile=str(tls[0])) if tls else True
+            if httpx.get(f"{url}/v1/health", timeout=5, trust_env=False, verify=verify).status_code == 200:
                 return VaultService(url, where, process, env)
         except httpx.HTTPError:
             pass
