@@ -131,14 +131,16 @@ def _may_hold_a_lower_case_name(text: str, keywords: frozenset[str]) -> bool:
 
 
 def _subject_of_next_verb(text: str, words: list[tuple[int, int]], index: int) -> bool:
-    """The word may be a name opening its sentence as the subject of the next word, a finite verb: it is
-    only a noun or no dictionary word (`David`, `Mehrudin`; not `Wrong`, `Police`, `Analysts`)."""
-    from recognizers.dictionary import is_finite_verb, names_only_things
+    """The word may be a name opening its sentence as the subject of the next word, a finite verb: no
+    dictionary word, or a singular noun that names no group (`David`, `Mehrudin`, `Bill`; not `Wrong`,
+    `Analysts`, `Police`): NER decides."""
+    from recognizers.dictionary import is_finite_verb
+    from recognizers.names.words import subject_may_be_a_name
 
     word = _WORD_CORE.match(text[slice(*words[index])]).group(1)
     following = _WORD_CORE.match(text[slice(*words[index + 1])]).group(1)
     after = text[words[index + 2][0]] if index + 2 < len(words) else ""
-    return names_only_things(word) and is_finite_verb(following) and not after.isupper()
+    return subject_may_be_a_name(word) and is_finite_verb(following) and not after.isupper()
 
 
 # prose after a speaker's label: a lower-case word within its first four words

@@ -86,6 +86,22 @@ def names_only_things(word: str, model_name: str | None = None) -> bool:
     return not any(base in words["noun"] for base in _base_forms(lowered, rules["noun"]))
 
 
+def noun_a_name_may_be(word: str, model_name: str | None = None) -> bool:
+    """`word` may be a name where spaCy calls it a person and a verb follows it: what `names_only_things`
+    accepts, and also a singular noun that is a verb or an adjective too (`Bill`, `Jade`, `Mark`,
+    `Police`): the model's reading of its context decides those. An adverb (`Wrong`, `Little`), a word that
+    is no noun, a plural (`Analysts`) or a verb form (`Escalated`) is evidence against."""
+    from recognizers.engine import resolve_model_name
+
+    if names_only_things(word, model_name):
+        return True
+    words, rules = _tables(resolve_model_name(model_name))
+    lowered = word.lower()
+    if lowered not in words.get("noun", ()):
+        return False
+    return lowered not in words["adv"]
+
+
 _AUXILIARIES = frozenset(
     "is was are were has had have will would can could shall should may might must did does do".split()
 )

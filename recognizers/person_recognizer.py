@@ -26,7 +26,9 @@ from recognizers.dictionary import names_only_things
 from recognizers.layout import left_column_view
 from recognizers.names.evidence import (
     addressed_names,
+    chat_trimmed,
     fellow_speakers,
+    is_chat_word,
     listed_with_names,
     lower_case_titled_names,
     reads_as_name,
@@ -121,6 +123,7 @@ from recognizers.names.shape import (
     positional_name,
     short_code,
 )
+from recognizers.names.social import greeted_names, possessors, sentence_subjects, spoken_to_names
 from recognizers.names.spans import (
     COLUMN_GAP,
     SPACED_PART,
@@ -142,6 +145,7 @@ from recognizers.names.words import (
     everyday_words,
     salutation_words,
     speech_verbs,
+    subject_may_be_a_name,
 )
 from recognizers.results import make_result
 from recognizers.vcard import vcard_spans
@@ -285,6 +289,13 @@ class PersonRecognizer(LocalRecognizer):
                     self._add(results, text, match.start(group), match.end(group), NAME_CHANGE, 0.8)
         for start, end, rule in self_introductions(text) + addressed_names(text) + reported_speakers(text):
             self._add(results, text, start, end, rule, 0.7)
+        for start, end, rule in spoken_to_names(text) + possessors(text) + sentence_subjects(text):
+            self._add(results, text, start, end, rule, 0.7)
+        for start, end, rule in greeted_names(text):
+            if text[start].islower():  # `thanks obama !`: checked by `greeted_names`, lower case as written
+                results.append(make_result(self, "PERSON", start, end, 0.7, rule))
+            else:
+                self._add(results, text, start, end, rule, 0.7)
         results.extend(
             make_result(self, "PERSON", start, end, 0.7, rule)
             for start, end, rule in lower_case_titled_names(text)
@@ -353,6 +364,12 @@ class PersonRecognizer(LocalRecognizer):
             return  # `<v Moderator>`, `<v Narrator>`: a role, not the speaker's name
         if rule in (DASH_SIGNATURE, VOCATIVE) and holds_everyday_word(value):
             return  # `– Customer Care`
+        if rule == SPEECH_SUBJECT and " " not in value and not subject_may_be_a_name(value):
+            return  # `Police said`, `Analysts said`, `Management asked`: a group or a plural speaks
+        if rule == CHAT_MENTION and _CAMEL_CASE.search(value.split()[0], 3 if value[:3] == "Mac" else 2):
+            return  # `@JoshRamsayArmy Kay`: a handle (one word, its parts capitalised), not a display name
+        if rule == AFTER_GREETING and is_chat_word(value):
+            return  # `Thanks Guys!`, `Hi Everyone,`
         if rule == PERSON_KEY_VALUE and (
             (" " not in value and (not value.istitle() or all_dictionary_words(value)))
             or holds_everyday_word(value)
@@ -386,8 +403,10 @@ class PersonRecognizer(LocalRecognizer):
             if any(word in country_names() for word in words):
                 continue
             start = line.start() + runs[0].start()
+            start, end = chat_trimmed(text, start, start + len(value))  # `Awwwww Didga`
             # trimmed (`Neighbour Colin Russell` -> `Colin Russell`) and checked as a positional name
-            self._add(results, text, start, start + len(value), LOWER_CASE_LINE, 0.7)
+            if start < end:
+                self._add(results, text, start, end, LOWER_CASE_LINE, 0.7)
         return results
 
     def alternative_contacts(self, text: str, phone_starts: list[int]) -> list[RecognizerResult]:
@@ -625,6 +644,7 @@ class PersonRecognizer(LocalRecognizer):
             unit = TRAILING_UNIT_WORD.search(text, start, end)
             if unit:
                 start, end = strip_span(text, start, unit.start())  # `Cindy Holinka Apt. 117`
+            start, end = chat_trimmed(text, start, end)
             if start >= end:
                 continue
             if not text.islower():  # in a text all in lower case, lower-case words are the name's own
@@ -683,10 +703,11 @@ class PersonRecognizer(LocalRecognizer):
                 " " not in value
                 and SENTENCE_OPENER.search(text, max(0, start - 3), start)
                 and LOWER_WORD_AFTER.match(text, end)
-                and not (names_only_things(value) and _finite_verb_after(text, end))
+                and not (subject_may_be_a_name(value) and _finite_verb_after(text, end))
             ):
-                # `Lift out of order`, `Police said`, `Voicemail from`: a word opening a sentence, unless it
-                # is only a noun or no dictionary word and the subject of the verb after it (`David is`)
+                # `Lift out of order`, `Analysts said`, `Voicemail from`: a word opening a sentence, unless it
+                # is a singular noun or no dictionary word and the subject of the verb after it (`David is`,
+                # `Bill is`; the model's reading decides between `Bill said` and `Police said`)
                 continue
             if value.lower() in STOP_WORDS:
                 continue  # `He said`: a pronoun
@@ -695,8 +716,11 @@ class PersonRecognizer(LocalRecognizer):
                 len(words) >= 3
                 and all(word[0].isupper() and len(word) > 2 for word in words)
                 and all_dictionary_words(value)
+                and not all(names_only_things(word) for word in words)
             ):
-                continue  # `METER READING VISIT` (read re-cased): a heading of three words or more
+                # `METER READING VISIT` (read re-cased): a heading of three words or more, one of them a
+                # verb, an adjective or a plural; not `John Henry Newman`, whose words are only nouns
+                continue
             if " " not in value and in_german_text(text, start, end):
                 continue  # `Werktagen`, `Rechnung`: German capitalises every noun; a lone word is weak there
             score = 0.85 if " " in value else 0.6
@@ -722,6 +746,12 @@ def _finite_verb_after(text: str, end: int) -> bool:
 
 
 AFTER_HONORIFIC = "name (after an honorific)"
+SPEECH_SUBJECT = "name (subject of a speech or request verb)"
+AFTER_GREETING = "name (after a greeting)"
+CHAT_MENTION = "name (chat mention)"
+# a lower-case letter then a capital inside a word (searched after a word's first two letters, three for
+# `Mac`, so that `McKay` and `MacLeod` are not)
+_CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")
 # a capitalised word, then `M.`, right before the name: `Barbara M. Probst`, `Janka M. Szász`
 MIDDLE_INITIAL_BEFORE = regex.compile(r"(?<![\w'’.-])(\p{Lu}\p{Ll}+)[ \t]+M\.[ \t]+\Z")
 _COPYRIGHT_FIELD = regex.compile(r"(?i:copyright)[ \t]*[:=]")

@@ -54,11 +54,12 @@ _LOWER_TITLE = regex.compile(
     r"(?:[ \t]+(?P<second>\p{Ll}[\p{Ll}'’\-]{1,30})(?=[ \t]*(?:[.,;:!?\n]|$)))?"
 )
 _LOWER_TITLE_GATE = ("mr", "ms", "miss", "mx", "dr", "prof")
-# a list of two to eight items of one or two capitalised words: `Kovalev, Lee and Phillips`
+# a list of two to nine items of one or two capitalised words: `Kovalev, Lee and Phillips`, `Jay & Trish`
+# (a space may stand before a comma, as chats and tokenised text write it: `Vin , Dwayne & Ty`)
 _LIST_ITEM = rf"{TITLE_WORD}(?:[ \t]+{TITLE_WORD})?"
 _LIST = regex.compile(
-    rf"(?<![\p{{L}}'’-]){_LIST_ITEM}(?:,[ \t]+{_LIST_ITEM}){{1,7}},?[ \t]+(?:and|or|&)[ \t]+{_LIST_ITEM}"
-    r"(?![\p{L}'’-])"
+    rf"(?<![\p{{L}}'’-]){_LIST_ITEM}(?:[ \t]?,[ \t]+{_LIST_ITEM}){{0,7}}(?:[ \t]?,)?[ \t]+(?:and|or|&)[ \t]+"
+    rf"{_LIST_ITEM}(?![\p{{L}}'’-])(?![ \t]*\d)"  # not a street and its number: `Ann and Meierigaten 206`
 )
 _ITEM = regex.compile(_LIST_ITEM)
 # ... and in a text written all in lower case, of one or two lower-case words: `silvana, adam and caleb`
@@ -70,14 +71,61 @@ _LOWER_LIST = regex.compile(
 _LOWER_ITEM = regex.compile(rf"(?<![\p{{L}}'’-]){_LOWER_LIST_ITEM}")
 
 
+# what chats write where a name could stand and is none: laughter, exclamations and shorthand (`Loooool`,
+# `Omg`, `Eww`, `hahaha`, `Fck`), and the common nouns people are called by (`Dude`, `Guys`, `Girl`)
+_INTERJECTION = regex.compile(
+    r"(?:ha|he|hi){2,}h?|(?:ja|ke){3,}|l+o+l+z?|l+m+f?a+o+|r+o+f+l+|o+m+f?g+|w+t+f+|s+m+h+|i+d+k+|e+w+|o+h+|a+h+|"
+    r"a+w+|u+g+h+|y+a+y+|y+e+s+|y+a+s+|n+o+|n+o+p+e+|o+o+p+s+|w+o+w+|x+(?:o+x+)*o?|h+m+|u+m+|u+h+|"
+    r"f+c?k+|s+h+i+t+|d+a+m+n+|p+l+[sz]+|t+h+x+|k+"
+)
+TERMS_OF_ADDRESS = frozenset(
+    "dude dudes girl girls guys bro bros bruh sis men mate mates babe buddy fam folks peeps "
+    "everyone everybody anyone anybody y'all y’all yall people sir madam ladies gentlemen boys friends "
+    "fellas hurray hooray yay anytime".split()
+)
+
+# contractions written without their apostrophe, as chats do (`Havent`, `Wasnt`, `Ive`, `Youre`, `Ima`)
+_BARE_CONTRACTIONS = frozenset(
+    [f"{verb}nt" for verb in "is was are were have has had do does did could would should ca wo ai".split()]
+    + [
+        f"{pronoun}{clitic}"
+        for pronoun in "i you u we they".split()
+        for clitic in ("ve", "re", "ll", "d", "m")
+    ]
+    + [f"{pronoun}s" for pronoun in "it that there what".split()]
+    + ["ima", "imma", "gonna", "wanna", "gotta", "dont", "cant", "wont", "aint", "tryna", "thts", "til"]
+    + ["ya", "yo", "yer", "dat", "dis", "wat", "wit"]  # chat spellings of `you`, `that`, `this`, `what`
+)
+
+
+_TRIPLED = regex.compile(r"(\p{L})\1\1")
+
+
+def is_chat_word(word: str) -> bool:
+    """Laughter, an exclamation, chat shorthand, a term of address, a contraction without its apostrophe,
+    or a word stretched for emphasis (`Lol`, `Hurray`, `Imma`, `Fellas`, `Blerghhhhh`): no name."""
+    lowered = word.lower().strip(".,!?'’")
+    if len(lowered) < 2:
+        return False  # an initial (`K.`) is part of a name
+    return (
+        lowered in TERMS_OF_ADDRESS
+        or lowered in _BARE_CONTRACTIONS
+        or _INTERJECTION.fullmatch(lowered) is not None
+        or _TRIPLED.search(lowered) is not None
+    )
+
+
 def reads_as_name(word: str, lower_case: bool = False) -> bool:
-    """`word` may be a name read from its position: no stop, everyday or salutation word; capitalised, no
-    verb, adjective, adverb or plural; in lower case, no dictionary word unless it is only a noun."""
+    """`word` may be a name read from its position: no stop, everyday or salutation word, interjection or
+    term of address; capitalised, no verb, adjective, adverb or plural; in lower case, no dictionary word
+    unless it is only a noun."""
     from recognizers.dictionary import is_dictionary_word, names_only_things
     from recognizers.names.words import everyday_words, salutation_words
 
     lowered = word.lower()
     if lowered in everyday_words() or lowered in salutation_words() or len(lowered) < 2:
+        return False
+    if is_chat_word(lowered):
         return False
     if lower_case:
         return not is_dictionary_word(lowered) or names_only_things(lowered)
@@ -144,7 +192,9 @@ def listed_with_names(
 ) -> list[tuple[int, int, str]]:
     """The items of a list (`A, B and C`) of which one is already a name, or two are hinted at (one
     lower-case word each that the model called a person): the others are names too, when each reads as
-    one; `names` and `hints` are spans."""
+    one (of a pair, `Jay & Trish`, when it is no dictionary word); `names` and `hints` are spans."""
+    from recognizers.dictionary import is_dictionary_word
+
     if (not names and len(hints) < 2) or (" and " not in text and " or " not in text and " & " not in text):
         return []
     found, seen = [], set()
@@ -163,8 +213,12 @@ def listed_with_names(
         if not any(named) and sum(hinted) < 2:
             continue
         for item, is_named in zip(items, named, strict=True):
-            if not is_named and all(reads_as_name(word, lower_case=lower) for word in item.group(0).split()):
-                found.append((item.start(), item.end(), LIST_OF_NAMES))
+            words = item.group(0).split()
+            if is_named or not all(reads_as_name(word, lower_case=lower) for word in words):
+                continue
+            if len(items) == 2 and all(is_dictionary_word(word) for word in words):
+                continue  # `Wisdom and Discipline`: a pair is weaker evidence than a list; words are no names
+            found.append((item.start(), item.end(), LIST_OF_NAMES))
     return found
 
 
@@ -184,3 +238,22 @@ def fellow_speakers(text: str, names: list[tuple[int, int]]) -> list[tuple[int, 
         for start, end in labels
         if not any(s < end and start < e for s, e in names) and reads_as_name(text[start:end])
     ]
+
+
+_WORD_SPAN = regex.compile(r"\S+")
+
+
+def chat_trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span the model calls a person, less what a chat glues to it: the @handle or #hashtag it opens
+    on (an account or a topic, not a name: `@JoshRamsayArmy Kay`, `#ZodiacFacts`) and chat words at its
+    edges (`LOL PROBABLY`, `KaulitzClub Hahaha`, see `is_chat_word`); empty when nothing else is left."""
+    words = [match.span() for match in _WORD_SPAN.finditer(text, start, end)]
+    if words and start > 0 and text[start - 1] in "@#":
+        words = words[1:]
+    while words and is_chat_word(text[slice(*words[0])]):
+        words = words[1:]
+    while words and is_chat_word(text[slice(*words[-1])]):
+        words = words[:-1]
+    if not words:
+        return start, start
+    return words[0][0], words[-1][1]

@@ -13,6 +13,8 @@ from recognizers.names.words import GERMAN_WORDS, ROLE_WORDS, STREET_TYPES
 
 # NER hits inside the value of a key that names a thing, not a person: product="Business Cloud Backup"
 NOT_PERSON_VALUE = regex.compile(
+    # a key's word opens a word or a camelCase part, never ends one (`@_youhadonejob : Richard`)
+    r"(?:(?<![\p{L}\d@])|(?=\p{Lu}))"
     r"(?i:product|plan|bundle|tariff|offer|package|device|model|service|app|sku|item|brand|vendor|merchant|"
     r"company|org|organisation|organization|host|hostname|queue|topic|flow|deployment|job|task|event|"
     r"category|type|status|level|"
@@ -115,6 +117,8 @@ def is_identifier_part(text: str, start: int, end: int) -> bool:
     """A word glued into a key, path, URL or dotted identifier (`Order=`, `/Users/`, `com.Acme`)."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
+    if before == "-" and (start < 2 or text[start - 2].isspace()) and after in " \t\n.!?)\"'":
+        before = " "  # a dash opening an attribution or a signature: `... reverse it . -Roald Dahl`
     if before in "/\\.@_=-" or after in "=/\\@_(" or after.isdigit():
         return True
     if after == "-" and (text[end + 1 : end + 2].isdigit() or text[end + 1 : end + 2].islower()):

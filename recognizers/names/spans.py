@@ -111,6 +111,12 @@ def _m_is_an_initial(text: str, start: int) -> bool:
     return _ENGLISH_CUE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
+def _before_ellipsis(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in ". \t":
+        end -= 1
+    return end
+
+
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim spaces, quotes and punctuation, a possessive `'s`, and leading titles (`Ms.`, `Dr`) from a span:
     the name is what identifies the person, the title is not part of it."""
@@ -132,6 +138,8 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 2
     while end > start and not (text[end - 1].isalpha() or text[end - 1] == "."):
         end -= 1
+    if text[end - 2 : end] == "..":  # an ellipsis closes the sentence, not an initial: `Robert ....`
+        end = _before_ellipsis(text, start, end)
     # a trailing dot belongs to an initial or honorific (`J.`), not to the end of a sentence
     if end - start > 2 and text[end - 1] == "." and text[end - 3 : end - 1].isalpha():
         end -= 1

@@ -166,3 +166,22 @@ GERMAN_WORDS = GERMAN_PRONOUNS | frozenset(
 )
 
 HEADING_CUES = frozenset("attn attention to cc bcc from c/o for care".split()) | ROLE_WORDS
+
+
+# Nouns for a group or an institution that speaks as one (`Police said`, `Management asked`, `Council
+# wants`): the subject of a speech verb, singular, and no person
+GROUP_NOUNS = frozenset(
+    """
+    police government management council committee board court army military navy press media public
+    crowd staff team family audience parliament congress senate ministry department administration
+    authority authorities union company firm bank opposition prosecution defence defense jury panel
+    """.split()
+)
+
+
+def subject_may_be_a_name(word: str) -> bool:
+    """A lone word before a verb of speech may be a name: no group noun (`Police`), and a singular noun or
+    no dictionary word (`Jade`, `Mehrudin`; not `Analysts`, `Officials`, see `noun_a_name_may_be`)."""
+    from recognizers.dictionary import noun_a_name_may_be
+
+    return word.lower() not in GROUP_NOUNS and noun_a_name_may_be(word)

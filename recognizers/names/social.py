@@ -1,0 +1,143 @@
+"""How comments and chats use a name, read as evidence that a word is one: greeting, thanking or
+praising someone (`hey Tanner!`, `Thank you Hendo for ...`, `Great video Shan !`, `thanks obama !`),
+speaking to them in the second person (`Kelsey you should ...`, `Jaiden , you are ...`), and owning a
+relative or a voice (`Natalia's sister`, `Ariana ' s voice`).
+
+Chats write punctuation as they like, so a space may stand before a comma, `!` or `?` (French typography
+puts one before `!`, `?`, `:` and `;`; tokenised text before every mark). The word must still read as a
+name (`recognizers.names.evidence.reads_as_name`): no stop, everyday or salutation word, no English verb,
+adjective, adverb or plural (`Thanks Guys!`, `Hey Everyone,`, `Great video Today`); written in lower case
+only after a greeting and when it is no dictionary word at all (`thanks obama !`, not `hi there !`).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from recognizers.names.evidence import reads_as_name
+from recognizers.names.pieces import TITLE_NAME
+
+GREETED = "name (greeted, thanked or praised)"
+SPOKEN_TO = "name (spoken to in the second person)"
+POSSESSOR = "name (owner of a relative, a voice or a face)"
+
+# greetings, thanks, farewells, wishes and the praise a comment opens with, then the one it is meant for
+_CUE = (
+    r"hi|hey|heya|hiya|hello|yo|sup|howdy|thanks|thank[ \t]+you|thank[ \t]+u|thanx|thx|ty|bye|goodbye|"
+    r"good[ \t]?night|congrats|congratulations|happy[ \t]+(?:birthday|bday|anniversary|new[ \t]+year)|"
+    r"(?:good|great|nice)[ \t]+(?:job|work|one)|well[ \t]+done|love[ \t]+(?:you|ya|u)|miss[ \t]+(?:you|u)|"
+    r"good[ \t]+luck|welcome[ \t]+back|rip|"
+    r"(?:great|nice|good|awesome|amazing|cool|excellent|lovely|beautiful|fantastic|brilliant)[ \t]+"
+    r"(?:video|vid|vlog|song|poem|post|stream|episode|stuff|performance|cover)"
+)
+_LOWER_NAME = r"\p{Ll}[\p{Ll}'’\-]{1,30}"
+# where a sentence starts: the text's or a line's start, or after `.`, `!` or `?` that ends no initial
+# (`Stefanía K. Oddgeirsdóttir will be talking`)
+_SENTENCE_START = r"(?:^|(?<=\n[ \t]*)|(?<=(?<!(?:^|[\s.])\p{Lu})[.!?][ \t]*))"
+# what may follow the name: a mark or the end, or the rest of a clause spoken to them
+_AFTER = r"(?=[ \t]*(?:[^\w\s'’\-]|$)|[ \t]+(?i:for|and|&|you|u|your|ur|i|we|keep|please|pls|plz)\b)"
+_GREETED = regex.compile(
+    rf"(?<![\w'’\-])(?i:{_CUE})[ \t]*,?[ \t]+(?P<name>{TITLE_NAME}|(?P<lower>{_LOWER_NAME})){_AFTER}"
+)
+_GREETING_GATE = (
+    "hi", "he", "yo", "sup", "howdy", "th", "bye", "night", "congrat", "happy", "job", "work", "one",
+    "done", "love", "miss", "luck", "welcome", "rip", "vid", "vlog", "song", "poem", "post", "stream",
+    "episode", "stuff", "performance", "cover",
+)  # fmt: skip
+# a name opening a sentence, then the second person it is spoken to in (`Kelsey you should`, `Jaiden ,
+# you are`, `Jaime please`, `Loey , do you ...`)
+_SPOKEN_TO = regex.compile(
+    rf"{_SENTENCE_START}(?P<name>{TITLE_NAME})[ \t]*,?[ \t]+"
+    r"(?=(?i:you|your|u|ur|please|pls|plz)(?:[ \t]+\p{Ll}|[ \t]*[,.!?]|$)|"
+    r"(?i:do|did|can|could|would|will|are|have)[ \t]+(?i:you|u)\b)"
+)
+_SECOND_PERSON_GATE = ("you", " u ", " ur ", "please", "pls", "plz")
+# the owner of a relative, a voice or a face: `Natalia's sister`, `Ariana ' s voice`, `marvin's mom`
+_RELATIVE = (
+    r"mom|mum|mother|mommy|dad|daddy|father|sister|brother|sis|bro|wife|husband|son|daughter|"
+    r"girlfriend|boyfriend|gf|bf|fiancée?|parents|kids|baby|grandma|grandpa|grandmother|grandfather|"
+    r"aunt|uncle|cousin|nephew|niece|family|voice|face|hair|eyes|smile|laugh|birthday|wedding|funeral"
+)
+_POSSESSOR = regex.compile(
+    rf"(?<![\w'’\-])(?P<name>{TITLE_NAME})[ \t]?['’][ \t]?s[ \t]+(?:(?i:little|big|older|younger|"
+    rf"new|ex)[ \t]+)?(?i:{_RELATIVE})(?![\w'’\-])"
+)
+
+
+def _reads_as_names(value: str) -> bool:
+    """One word reads as a name; of several, the first does (`Zac Brown`, not `Great Video`); a word with
+    a clitic is none (`What's your name?`)."""
+    first = value.split()[0]
+    return "'" not in first and "’" not in first and reads_as_name(first)
+
+
+def greeted_names(text: str) -> list[tuple[int, int, str]]:
+    """The one a greeting, thanks, farewell, wish or a comment's praise is meant for (`hey Tanner!`,
+    `Thank you Hendo for ...`, `Great video Shan !`); lower case (`thanks obama !`) when the word is no
+    dictionary word."""
+    from recognizers.dictionary import is_dictionary_word
+
+    lowered = text.lower()
+    if not any(cue in lowered for cue in _GREETING_GATE):
+        return []
+    found = []
+    for match in _GREETED.finditer(text):
+        value = match.group("name")
+        if match.group("lower"):
+            if not reads_as_name(value, lower_case=True) or is_dictionary_word(value):
+                continue
+        elif not _reads_as_names(value):
+            continue
+        found.append((match.start("name"), match.end("name"), GREETED))
+    return found
+
+
+def spoken_to_names(text: str) -> list[tuple[int, int, str]]:
+    """A name opening a sentence that goes on in the second person (`Kelsey you should ...`)."""
+    lowered = f" {text.lower()} "
+    if not any(cue in lowered for cue in _SECOND_PERSON_GATE):
+        return []
+    return [
+        (match.start("name"), match.end("name"), SPOKEN_TO)
+        for match in _SPOKEN_TO.finditer(text)
+        if _reads_as_names(match.group("name"))
+    ]
+
+
+def possessors(text: str) -> list[tuple[int, int, str]]:
+    """The owner of a relative, a voice, a face or a birthday (`Natalia's sister`): a person."""
+    if "'" not in text and "’" not in text:
+        return []
+    return [
+        (match.start("name"), match.end("name"), POSSESSOR)
+        for match in _POSSESSOR.finditer(text)
+        if _reads_as_names(match.group("name"))
+    ]
+
+
+SUBJECT = "name (subject opening a sentence)"
+# a capitalised word opening a sentence, the finite verb after it, then prose to the sentence's end (`Themba
+# is obsessed`), not a line that opens a block (`Terraform will perform the following actions:`)
+_SUBJECT = regex.compile(
+    rf"{_SENTENCE_START}(?P<name>(?:Mc|Mac|O['’])?\p{{Lu}}\p{{Ll}}{{2,}}(?:-\p{{Lu}}\p{{Ll}}+)?)"
+    r"[ \t]+(?P<verb>\p{Ll}+)(?=[ \t]+\p{Ll}[^:\n]*?(?:[.!?\n]|$))"
+)
+
+_DEFINITION = regex.compile(r"[ \t]+(?:is|was|are|were)[ \t]+(?:a|an|the|one)\b")
+
+
+def sentence_subjects(text: str) -> list[tuple[int, int, str]]:
+    """A word opening a sentence as the subject of the finite verb after it (`Themba is obsessed`, `Macy
+    was so mean`): a name when it is no dictionary word at all and reads as one; a word stretched for
+    emphasis (`Sooo`) is none (`reads_as_name`). A definition (`Zoolander is a 2001 film`, `Telenav is
+    the agency ...`) says what a thing is as often as who a person is: no evidence."""
+    from recognizers.dictionary import is_dictionary_word, is_finite_verb
+
+    found = []
+    for match in _SUBJECT.finditer(text):
+        word = match.group("name")
+        if _DEFINITION.match(text, match.end("name")):
+            continue
+        if is_finite_verb(match.group("verb")) and reads_as_name(word) and not is_dictionary_word(word):
+            found.append((match.start("name"), match.end("name"), SUBJECT))
+    return found
