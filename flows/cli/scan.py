@@ -56,7 +56,7 @@ def runner_choice(args: argparse.Namespace, catalog):
     if settings.dask_address and not os.environ.get(API_ENV):
         raise CommandError(DASK_NEEDS_API)
     selected = catalog.selected(args.datasets or None)
-    files_of = {n: [catalog.relative_to_raw(p) for p in catalog.input_files(n)] for n in selected}
+    files_of = {n: catalog.raw_files(n) for n in selected}
     try:
         choice = choose_runner(settings, catalog.vault_url, pending_bytes(catalog, files_of, True))
     except RunnerError as error:

@@ -76,7 +76,7 @@ def tokenize_in_process(
         kinds_of = {name: classify_remembered(catalog, name, code) for name in selected}
         files_of = {}
         for name in selected:
-            files_of[name] = [catalog.relative_to_raw(p) for p in catalog.input_files(name)]
+            files_of[name] = catalog.raw_files(name)
             if not files_of[name]:
                 pattern = catalog.dataset(name).path
                 say(f"dataset {name}: no file matches {pattern!r} under the raw zone {catalog.raw_dir}")
@@ -98,7 +98,7 @@ def choose(args: argparse.Namespace, catalog):
     if settings.dask_address and not os.environ.get(API_ENV):
         raise CommandError(DASK_NEEDS_API)
     selected = catalog.selected(args.datasets or None)
-    files_of = {n: [catalog.relative_to_raw(p) for p in catalog.input_files(n)] for n in selected}
+    files_of = {n: catalog.raw_files(n) for n in selected}
     return settings, choose_runner(settings, catalog.vault_url, pending_bytes(catalog, files_of, args.force))
 
 

@@ -289,6 +289,11 @@ class Catalog(BaseModel):
         pattern = self.dataset(name).path
         return sorted(p for p in self.raw_dir.glob(pattern) if is_remote(p) or p.is_file())  # remote: files
 
+    def raw_files(self, name: str) -> list[str]:
+        """The dataset's raw files by their names in the zone, each file once: a link inside the zone and
+        its target are one file (read twice, both would write one clean file and one manifest entry)."""
+        return list(dict.fromkeys(self.relative_to_raw(p) for p in self.input_files(name)))
+
     def relative_to_raw(self, path: Location) -> str:
         """A raw file's name in the zone: its target's path for a link inside the zone, the link's own path
         for one that points outside (which is never read: `inside_raw`)."""

@@ -54,7 +54,7 @@ def raise_for_failures(failures: list[str]) -> None:
 def list_raw_files(catalog_path: str, dataset: str) -> list[str]:
     """The raw files of a dataset, as paths relative to the raw zone."""
     catalog = load_catalog(catalog_path)
-    files = [catalog.relative_to_raw(p) for p in catalog.input_files(dataset)]
+    files = catalog.raw_files(dataset)
     if not files:
         get_run_logger().warning(
             "dataset %s: no file matches %r under the raw zone %s",

@@ -34,7 +34,7 @@ def scan_raw(catalog: Catalog, name: str, relpath: str, kinds: dict[str, str | N
 
 def raw_files(catalog: Catalog, name: str, warn: Callable[[str], None]) -> list[str]:
     """A dataset's raw files relative to the raw zone; says so when its glob matches none."""
-    files = [catalog.relative_to_raw(p) for p in catalog.input_files(name)]
+    files = catalog.raw_files(name)
     if not files:
         pattern = catalog.dataset(name).path
         warn(f"dataset {name}: no file matches {pattern!r} under the raw zone {catalog.raw_dir}")
