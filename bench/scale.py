@@ -8,7 +8,8 @@ Set-up (not timed): the demo zone generator of `bench.tokenize` (`flows.demo.dat
 copy of the raw zone per run, a fresh PostgreSQL vault schema per run (`PIIVAULT_BENCH_POSTGRES_URL`,
 default the test server), a real Prefect server process, and `dask.distributed` LocalClusters of 1 and of
 2 worker processes (one thread each) that the flows reach by address, as an existing cluster. Timed: the
-tokenize flow run over the zone (`--dask-address`), then the erase flow run for one CRM customer; the
+tokenize flow run over the zone (`--dask-address`), then the erase flow run for one CRM customer (its clean
+step's partitions on the same workers); the
 workers' peak RSS is read in the workers (`getrusage`) after the tokenize. Start-up: a tokenize of the
 already tokenized zone (nothing to do) in each mode — in this process without Prefect, on a local cluster
 the flow starts (`--workers 2`), on the running cluster — so each figure is the mode's own overhead.
@@ -96,8 +97,9 @@ def worker_peak_mib(client) -> list[float]:
     return sorted(kib / 1024 for kib in peaks.values())
 
 
-def erase_one(catalog_path: Path) -> float:
-    """Seconds of the erase flow run for the zone's first CRM customer (filing not timed)."""
+def erase_one(catalog_path: Path, runner) -> float:
+    """Seconds of the erase flow run for the zone's first CRM customer (filing not timed); its clean step's
+    partitions go to the runner's workers."""
     from flows.erasure.flow import erase
     from flows.pipeline.catalog import load_catalog
     from flows.requests.lifecycle import Verification, file_request
@@ -109,7 +111,7 @@ def erase_one(catalog_path: Path) -> float:
             vault, "erase", "customer_id", first_customer(catalog_path), Verification("bench", "id")
         )
     started = time.perf_counter()
-    outcome = erase(request_id=request, catalog_path=str(catalog_path))
+    outcome = erase(request_id=request, catalog_path=str(catalog_path), runner=runner)
     if outcome["status"] != "completed":
         raise SystemExit(f"erasure did not complete: {outcome['status']}")
     return time.perf_counter() - started
@@ -135,7 +137,7 @@ def run_on_cluster(base: Path, workdir: Path, workers: int, schemas: Schemas) ->
         results = tokenize(catalog_path=str(catalog_path), runner=runner)
         seconds = time.perf_counter() - started
         peaks = worker_peak_mib(client)
-        erase_s = erase_one(catalog_path)
+        erase_s = erase_one(catalog_path, runner)
         started = time.perf_counter()
         tokenize(catalog_path=str(catalog_path), runner=runner)
         startup = time.perf_counter() - started

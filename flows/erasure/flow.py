@@ -14,10 +14,13 @@ from pathlib import Path
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 
+from flows.erasure.clean_zone import STEP as CLEAN
 from flows.erasure.receipt import receipt_markdown
 from flows.erasure.steps import ERASURE_STEPS, erasure_context
 from flows.pipeline.catalog import load_catalog
 from flows.pipeline.storage import zone_location
+from flows.pipeline.task_runners import RunnerSettings, task_map
+from flows.pipeline.tasks import runner_for, runner_settings
 from flows.pipeline.zone_lock import zone_lock
 from flows.requests.lifecycle import COMPLETED
 from flows.requests.run import run_request
@@ -25,19 +28,25 @@ from flows.requests.tasks import run_step_as_task
 
 
 @flow(name="erase", log_prints=False)
-def erase(request_id: str, catalog_path: str = "catalog.yaml") -> dict:
-    """Erase the subject of a verified erasure request everywhere; resumable, and a no-op once completed."""
+def erase(request_id: str, catalog_path: str = "catalog.yaml", runner: RunnerSettings | None = None) -> dict:
+    """Erase the subject of a verified erasure request everywhere; resumable, and a no-op once completed.
+    `runner`: where the clean step's partitions run (default: the catalog's `runner:` section, else
+    automatic on the clean zone's size); every other step runs in order in this process."""
     from vault.store import Vault
 
     logger = get_run_logger()
     catalog = load_catalog(catalog_path)
+    choice = runner_for(runner_settings(catalog, runner), catalog, clean_bytes(catalog))
+    logger.info("%s", choice.line())
     # never beside a tokenize run over the same zone (flows.pipeline.zone_lock)
     with (
         zone_lock(catalog, f"erase {request_id}", notify=logger.warning),
         Vault.open(catalog.vault_url) as vault,
+        task_map(choice) as run_tasks,
     ):
         ctx = erasure_context(catalog, vault, request_id)
-        outcome = run_request(ctx, ERASURE_STEPS, run=run_step_as_task, log=logger.info)
+        run = spread_clean_step(catalog_path, run_tasks) if choice.parallel else run_step_as_task
+        outcome = run_request(ctx, ERASURE_STEPS, run=run, log=logger.info)
     if outcome.already_done:
         logger.info(
             "request %s is completed already: nothing to do (receipt %s)", request_id, outcome.receipt_path
@@ -53,3 +62,28 @@ def erase(request_id: str, catalog_path: str = "catalog.yaml") -> dict:
     else:
         logger.warning("%s", outcome.reason)
     return outcome.__dict__
+
+
+def clean_bytes(catalog) -> int:
+    """The clean zone's size: what an erasure may read (its automatic runner choice)."""
+    return sum(p.stat().st_size for p in catalog.clean_dir.rglob("*.parquet") if p.is_file())
+
+
+def spread_clean_step(catalog_path: str, run_tasks):
+    """`run_step_as_task`, with the clean step's partitions first erased by tasks on the workers
+    (`flows.erasure.spread`); a partition that fails fails the run, which a rerun resumes."""
+    from flows.erasure.spread import clean_partitions, erase_clean_partition
+    from flows.pipeline.tasks import failure_text, raise_for_failures
+    from flows.requests import progress
+
+    def run(ctx, step):
+        if step.name == CLEAN and progress.done_state(ctx.vault, ctx.request_id, CLEAN) is None:
+            calls = [
+                {"catalog_path": catalog_path, "request_id": ctx.request_id, "dataset": d, "partition": p}
+                for d, p in clean_partitions(ctx)
+            ]
+            states = run_tasks(erase_clean_partition, calls)
+            raise_for_failures([failure_text(s) for s in states if not s.is_completed()])
+        return run_step_as_task(ctx, step)
+
+    return run

@@ -103,11 +103,16 @@ def pending_bytes(catalog, files_of: dict[str, list[str]], force: bool) -> int:
 def flow_runner(settings, catalog, files_of: dict[str, list[str]], force: bool = True):
     """The runner a flow run uses. Workers in other processes need a Prefect server they can reach: on
     Prefect's in-process temporary server an automatic choice stays sequential, an explicit one fails."""
+    return runner_for(settings, catalog, pending_bytes(catalog, files_of, force))
+
+
+def runner_for(settings, catalog, pending: int):
+    """`flow_runner` for `pending` bytes to process."""
     from prefect.settings import PREFECT_API_URL
 
     from flows.pipeline.task_runners import SEQUENTIAL, RunnerChoice, RunnerError, choose_runner
 
-    choice = choose_runner(settings, catalog.vault_url, pending_bytes(catalog, files_of, force))
+    choice = choose_runner(settings, catalog.vault_url, pending)
     if choice.parallel and not PREFECT_API_URL.value():
         if settings.workers or settings.dask_address:
             raise RunnerError(
