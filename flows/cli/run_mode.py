@@ -112,8 +112,7 @@ def add_runner_options(parser: argparse.ArgumentParser) -> None:
 def runner_from_args(args: argparse.Namespace, catalog):
     """The runner settings: the options over the catalog's `runner:` section over the defaults."""
     from flows.cli.errors import CommandError
-    from flows.pipeline.task_runners import RunnerSettings
-    from flows.pipeline.tasks import runner_settings
+    from flows.pipeline.task_runners import RunnerSettings, runner_settings
 
     base = runner_settings(catalog)
     workers, address = getattr(args, "workers", None), getattr(args, "dask_address", None)

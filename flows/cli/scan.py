@@ -49,8 +49,7 @@ def runner_choice(args: argparse.Namespace, catalog):
     automatic choice counts every selected file's bytes. Says the choice in one line when it is not the
     default in-process run."""
     from flows.cli.errors import CommandError
-    from flows.pipeline.task_runners import LOCAL, RunnerError, RunnerSettings, choose_runner
-    from flows.pipeline.tasks import pending_bytes
+    from flows.pipeline.task_runners import LOCAL, RunnerError, RunnerSettings, choose_runner, pending_bytes
 
     settings = runner_from_args(args, catalog)
     if settings.dask_address and not os.environ.get(API_ENV):

@@ -91,8 +91,7 @@ def choose(args: argparse.Namespace, catalog):
     """(runner settings, choice) for this command: the options, the catalog, and the zone's pending size."""
     from flows.cli.errors import CommandError
     from flows.cli.run_mode import API_ENV, DASK_NEEDS_API
-    from flows.pipeline.task_runners import choose_runner
-    from flows.pipeline.tasks import pending_bytes
+    from flows.pipeline.task_runners import choose_runner, pending_bytes
 
     settings = runner_from_args(args, catalog)
     if settings.dask_address and not os.environ.get(API_ENV):

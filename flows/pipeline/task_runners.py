@@ -106,6 +106,30 @@ def choose_runner(
     return RunnerChoice(LOCAL, workers=cores, reason=f"{mib:.0f} MiB to process, one worker per core")
 
 
+def runner_settings(catalog, given=None):
+    """The runner settings a run uses: those given (command line, flow parameter), else the catalog's
+    `runner:` section, else automatic."""
+    return given or getattr(catalog, "runner", None) or RunnerSettings()
+
+
+def pending_bytes(catalog, files_of: dict[str, list[str]], force: bool) -> int:
+    """Raw bytes a tokenize run will process: files without a manifest entry, or changed since it was
+    written (size, or modified after it); all of them with `force`. Cheap: no file is read."""
+    from flows.pipeline.manifest import entry_path, load_entry
+
+    total = 0
+    for name, files in files_of.items():
+        clean_dir = catalog.clean_dir / name
+        for file in files:
+            stat = (catalog.raw_dir / file).stat()
+            entry = None if force else load_entry(clean_dir, file)
+            if entry is None or entry.size != stat.st_size:
+                total += stat.st_size
+            elif stat.st_mtime > getattr(entry_path(clean_dir, file).stat(), "st_mtime", 0):
+                total += stat.st_size
+    return total
+
+
 # A step's calls in, per call its final Prefect state out (completed or failed), in the calls' order.
 TaskMap = Callable[[object, list[dict]], list]
 

@@ -11,6 +11,7 @@ from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from flows.pipeline.catalog import load_catalog
+from flows.pipeline.task_runners import pending_bytes, runner_settings  # noqa: F401 - the flows' names
 
 
 def retry_on_io(task, task_run, state) -> bool:
@@ -72,32 +73,6 @@ def classify_dataset_columns(catalog_path: str, dataset: str) -> dict[str, str |
 
     catalog = load_catalog(catalog_path)
     return classify_columns(catalog.dataset(dataset), sample_frame(catalog, dataset))
-
-
-def runner_settings(catalog, given=None):
-    """The runner settings a run uses: those given (command line, flow parameter), else the catalog's
-    `runner:` section, else automatic."""
-    from flows.pipeline.task_runners import RunnerSettings
-
-    return given or getattr(catalog, "runner", None) or RunnerSettings()
-
-
-def pending_bytes(catalog, files_of: dict[str, list[str]], force: bool) -> int:
-    """Raw bytes a tokenize run will process: files without a manifest entry, or changed since it was
-    written (size, or modified after it); all of them with `force`. Cheap: no file is read."""
-    from flows.pipeline.manifest import entry_path, load_entry
-
-    total = 0
-    for name, files in files_of.items():
-        clean_dir = catalog.clean_dir / name
-        for file in files:
-            stat = (catalog.raw_dir / file).stat()
-            entry = None if force else load_entry(clean_dir, file)
-            if entry is None or entry.size != stat.st_size:
-                total += stat.st_size
-            elif stat.st_mtime > getattr(entry_path(clean_dir, file).stat(), "st_mtime", 0):
-                total += stat.st_size
-    return total
 
 
 def flow_runner(settings, catalog, files_of: dict[str, list[str]], force: bool = True):
