@@ -213,8 +213,8 @@ def report(results: list[dict]) -> None:
         )
         print(
             f"  {'erase one customer (s)':28} {one['erase_s']:>12.1f} {two['erase_s']:>12.1f}   "
-            f"ratio {erase_ratio:.2f} (target <= {TARGET_ERASURE_RATIO}; the erase flow's steps run in "
-            f"order in the flow's process, not on the workers)"
+            f"ratio {erase_ratio:.2f} (target <= {TARGET_ERASURE_RATIO}; only the clean step's partitions "
+            "run on the workers)"
         )
         print(f"  highest worker peak: {peak:.0f} MiB")
         print("  start-up, a tokenize with nothing to do:")
