@@ -19,7 +19,6 @@ between a rename and its bookkeeping, resumes without losing which raw records w
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
@@ -27,13 +26,12 @@ import pyarrow.parquet as pq
 
 from flows.erasure.subject_text import SubjectText, text_columns, text_partitions
 from flows.pipeline.catalog import Catalog
-from flows.pipeline.errors import PipelineError, failure_context
-from flows.pipeline.faults import fault_point
-from flows.pipeline.manifest import fingerprint, load_manifest
+from flows.pipeline.errors import PipelineError
+from flows.pipeline.manifest import fingerprint
 from flows.pipeline.readers import read_chunks
-from flows.pipeline.storage import Location, publish, read_table, staging_path, sync
-from flows.requests import progress
-from flows.requests.rows import apply_policy, decide_rows, placeholders_in, string_values
+from flows.pipeline.storage import Location, publish, staging_path, sync
+from flows.requests.rewrites import manifest_entry, rewrite_clean_partition
+from flows.requests.rows import apply_policy, decide_rows, string_values
 from flows.requests.subject import Footprint
 
 if TYPE_CHECKING:
@@ -75,23 +73,12 @@ class PartitionPlan:
         return cls(**data)
 
 
-def item_key(dataset: str, partition: str) -> str:
-    return f"{dataset}/{partition}"
-
-
 def _raw_positions(catalog: Catalog, dataset: str, raw_file: str) -> list[int]:
     spec = catalog.dataset(dataset)
     positions: list[int] = []
     for chunk in read_chunks(catalog.raw_dir / raw_file, spec.format, encoding=spec.encoding):
         positions.extend(chunk.positions)
     return positions
-
-
-def _manifest_entry(catalog: Catalog, dataset: str, partition: str):
-    for entry in load_manifest(catalog.clean_dir / dataset):
-        if entry.output == partition:
-            return entry
-    return None
 
 
 def plan_partition(
@@ -120,7 +107,7 @@ def plan_partition(
     plan.rows_redacted = owned if spec.erasure == "redact" else 0
     plan.rows_retained = owned if spec.erasure == "retain" else 0
     plan.other_rows_holding_own_values = len(rows.holding_own_value)
-    entry = _manifest_entry(catalog, dataset, partition)
+    entry = manifest_entry(catalog, dataset, partition)
     if entry is None:
         plan.note = "no tokenize manifest entry: raw file not located"
     elif rows.owned or rows.holding_own_value:
@@ -174,40 +161,20 @@ def erase_partition(
     text: SubjectText | None = None,
 ) -> PartitionPlan:
     """Apply the policy to one partition, resumably; returns its (recorded) plan."""
-    key = item_key(dataset, partition)
-    found = progress.load(vault, request_id, STEP, key)
-    if found and found[1]:
-        return PartitionPlan.from_dict(found[0])
-    path = catalog.clean_dir / dataset / partition
-    with failure_context(dataset, partition):
-        if not path.exists():
-            plan = PartitionPlan(
-                dataset, partition, catalog.dataset(dataset).erasure, note="clean file missing"
-            )
-            progress.save(vault, request_id, STEP, plan.to_dict(), done=True, item=key)
-            return plan
-        current = fingerprint(path).sha256
-        earlier = PartitionPlan.from_dict(found[0]) if found else None
-        if earlier is not None and earlier.clean_sha_after == current:
-            plan, table = earlier, read_table(path)  # renamed before the run stopped
-        else:
-            plan, table = plan_partition(catalog, vault, fp, dataset, partition, read_table(path), text)
-            plan.clean_sha_before = current
-            if table is not None:
-
-                def record(temporary: Path) -> None:
-                    plan.clean_sha_after = fingerprint(temporary).sha256
-                    progress.save(vault, request_id, STEP, plan.to_dict(), item=key)
-                    fault_point("clean-plan")
-
-                _write_parquet(table, path, record)
-                fault_point("clean-partition")
-        if table is not None:
-            vault.record_lineage(dataset, partition, sorted(placeholders_in(table)), replace=True)
-            fault_point("clean-lineage")
-    progress.save(vault, request_id, STEP, plan.to_dict(), done=True, item=key)
-    fault_point("clean-done")
-    return plan
+    return rewrite_clean_partition(
+        vault,
+        request_id,
+        STEP,
+        dataset,
+        partition,
+        catalog.clean_dir / dataset / partition,
+        load=PartitionPlan.from_dict,
+        missing=lambda: PartitionPlan(
+            dataset, partition, catalog.dataset(dataset).erasure, note="clean file missing"
+        ),
+        plan=lambda table: plan_partition(catalog, vault, fp, dataset, partition, table, text),
+        write=_write_parquet,
+    )
 
 
 def erase_clean_zone(

@@ -10,17 +10,16 @@ recorded `after` was renamed already and only needs its manifest entry.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from flows.erasure.clean_zone import PartitionPlan, item_key
+from flows.erasure.clean_zone import PartitionPlan
 from flows.erasure.raw_records import rewrite_raw_file
 from flows.pipeline.catalog import Catalog
-from flows.pipeline.errors import PipelineError, failure_context
 from flows.pipeline.faults import fault_point
-from flows.pipeline.manifest import fingerprint, load_entry, save_entry
+from flows.pipeline.manifest import fingerprint, load_entry
 from flows.pipeline.storage import Location, publish, staging_path, sync
 from flows.requests import progress
+from flows.requests.rewrites import rewrite_raw_behind
 
 if TYPE_CHECKING:
     from vault.store import Vault
@@ -28,46 +27,18 @@ if TYPE_CHECKING:
 STEP = "raw"
 
 
-def _update_manifest(catalog: Catalog, plan: PartitionPlan, state: dict) -> None:
-    clean_dir = catalog.clean_dir / plan.dataset
-    entry = load_entry(clean_dir, plan.raw_file)
-    if entry is None or entry.sha256 == state["sha_after"]:
-        return
-    moved = {int(k): v for k, v in state["moved_lines"].items()}
-    save_entry(
-        clean_dir,
-        replace(
-            entry,
-            size=state["size_after"],
-            sha256=state["sha_after"],
-            records_in=entry.records_in - state["dropped"],
-            records_out=entry.records_out - state["dropped"],
-            bad_positions=[moved.get(p, p) for p in entry.bad_positions],
-        ),
-    )
-
-
 def purge_raw_file(catalog: Catalog, vault: Vault, request_id: str, plan: PartitionPlan) -> dict:
     """Rewrite one raw file per its plan, resumably; returns counts and hashes."""
-    key = item_key(plan.dataset, plan.partition)
-    found = progress.load(vault, request_id, STEP, key)
-    if found and found[1]:
-        return found[0]
     path = catalog.raw_dir / plan.raw_file
-    with failure_context(plan.dataset, plan.raw_file):
-        current = fingerprint(path)
-        state = found[0] if found else None
-        if state is None or current.sha256 != state["sha_after"]:
-            if current.sha256 != plan.raw_sha_before:
-                raise PipelineError(
-                    f"dataset {plan.dataset}, file {plan.raw_file}: the raw file changed during the erasure"
-                )
-            state = _rewrite(catalog, vault, request_id, plan, path, key)
-            fault_point("raw-file")
-        _update_manifest(catalog, plan, state)
-    progress.save(vault, request_id, STEP, state, done=True, item=key)
-    fault_point("raw-done")
-    return state
+    return rewrite_raw_behind(
+        catalog,
+        vault,
+        request_id,
+        STEP,
+        plan,
+        lambda key: _rewrite(catalog, vault, request_id, plan, path, key),
+        changed="changed during the erasure",
+    )
 
 
 def _rewrite(

@@ -26,12 +26,9 @@ import pyarrow.parquet as pq
 
 from flows.pipeline.atomic import temporary_path
 from flows.pipeline.catalog import Catalog
-from flows.pipeline.errors import failure_context
-from flows.pipeline.faults import fault_point
-from flows.pipeline.manifest import fingerprint, load_manifest
-from flows.pipeline.storage import publish, read_table, sync
-from flows.requests import progress
-from flows.requests.rows import decide_rows, placeholders_in
+from flows.pipeline.storage import publish, sync
+from flows.requests.rewrites import manifest_entry, rewrite_clean_partition
+from flows.requests.rows import decide_rows
 from flows.requests.subject import Footprint
 from vault.surrogates import email_surrogate
 
@@ -84,10 +81,6 @@ class PartitionPlan:
         return cls(**data)
 
 
-def item_key(dataset: str, partition: str) -> str:
-    return f"{dataset}/{partition}"
-
-
 def _string_columns(table: pa.Table) -> list[str]:
     return [n for n in table.column_names if pa.types.is_string(table.column(n).type)]
 
@@ -135,13 +128,6 @@ def correct_table(
     return pa.Table.from_arrays(columns, schema=table.schema), changed
 
 
-def _manifest_entry(catalog: Catalog, dataset: str, partition: str):
-    for entry in load_manifest(catalog.clean_dir / dataset):
-        if entry.output == partition:
-            return entry
-    return None
-
-
 def plan_partition(
     catalog: Catalog, vault: Vault, fp: Footprint, correction: Correction, dataset: str, partition: str, table
 ):
@@ -160,7 +146,7 @@ def plan_partition(
     plan.other_rows_updated = len(changed) - plan.subject_rows_updated
     plan.subject_rows = sorted(owned)
     if changed:
-        entry = _manifest_entry(catalog, dataset, partition)
+        entry = manifest_entry(catalog, dataset, partition)
         if entry is None:
             plan.note = "no tokenize manifest entry: raw file not located"
         else:
@@ -192,40 +178,21 @@ def correct_partition(
     partition: str,
 ) -> PartitionPlan:
     """Correct one partition, resumably; returns its (recorded) plan."""
-    key = item_key(dataset, partition)
-    found = progress.load(vault, request_id, STEP, key)
-    if found and found[1]:
-        return PartitionPlan.from_dict(found[0])
-    path = catalog.clean_dir / dataset / partition
-    with failure_context(dataset, partition):
-        if not path.exists():
-            plan = PartitionPlan(
-                dataset, partition, catalog.dataset(dataset).rectification, note="clean file missing"
-            )
-            progress.save(vault, request_id, STEP, plan.to_dict(), done=True, item=key)
-            return plan
-        current = fingerprint(path).sha256
-        earlier = PartitionPlan.from_dict(found[0]) if found else None
-        if earlier is not None and earlier.clean_sha_after == current:
-            plan, table = earlier, read_table(path)  # renamed before the run stopped
-        else:
-            plan, table = plan_partition(catalog, vault, fp, correction, dataset, partition, read_table(path))
-            plan.clean_sha_before = current
-            if table is not None:
-
-                def record(temporary) -> None:
-                    plan.clean_sha_after = fingerprint(temporary).sha256
-                    progress.save(vault, request_id, STEP, plan.to_dict(), item=key)
-                    fault_point("rectify-clean-plan")
-
-                _write(table, path, record)
-                fault_point("rectify-clean-partition")
-        if table is not None:
-            vault.record_lineage(dataset, partition, sorted(placeholders_in(table)), replace=True)
-            fault_point("rectify-clean-lineage")
-    progress.save(vault, request_id, STEP, plan.to_dict(), done=True, item=key)
-    fault_point("rectify-clean-done")
-    return plan
+    return rewrite_clean_partition(
+        vault,
+        request_id,
+        STEP,
+        dataset,
+        partition,
+        catalog.clean_dir / dataset / partition,
+        load=PartitionPlan.from_dict,
+        missing=lambda: PartitionPlan(
+            dataset, partition, catalog.dataset(dataset).rectification, note="clean file missing"
+        ),
+        plan=lambda table: plan_partition(catalog, vault, fp, correction, dataset, partition, table),
+        write=_write,
+        fault_prefix="rectify-",
+    )
 
 
 def correct_clean_zone(

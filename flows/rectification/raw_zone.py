@@ -17,20 +17,20 @@ partition is corrected already). Fault points: `rectify-raw-plan`, `rectify-raw-
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from flows.erasure.raw_records import rewrite_raw_file
 from flows.pipeline.atomic import temporary_path
 from flows.pipeline.catalog import Catalog
-from flows.pipeline.errors import PipelineError, failure_context
+from flows.pipeline.errors import PipelineError
 from flows.pipeline.faults import fault_point
-from flows.pipeline.manifest import fingerprint, load_entry, save_entry
+from flows.pipeline.manifest import fingerprint, load_entry
 from flows.pipeline.readers import read_chunks
 from flows.pipeline.storage import publish, read_table
-from flows.rectification.clean_zone import Correction, PartitionPlan, item_key
+from flows.rectification.clean_zone import Correction, PartitionPlan
 from flows.rectification.matching import OldValueMatcher, placeholder_spans_in_raw
 from flows.requests import progress
+from flows.requests.rewrites import rewrite_raw_behind
 from flows.requests.subject import entity_type_of
 
 if TYPE_CHECKING:
@@ -131,48 +131,25 @@ def _rewrite(
     return state
 
 
-def _update_manifest(catalog: Catalog, plan: PartitionPlan, state: dict) -> None:
-    clean_dir = catalog.clean_dir / plan.dataset
-    entry = load_entry(clean_dir, plan.raw_file)
-    if entry is None or entry.sha256 == state["sha_after"]:
-        return
-    moved = {int(k): v for k, v in state["moved_lines"].items()}
-    save_entry(
-        clean_dir,
-        replace(
-            entry,
-            size=state["size_after"],
-            sha256=state["sha_after"],
-            bad_positions=[moved.get(p, p) for p in entry.bad_positions],
-        ),
-    )
-
-
 def correct_raw_file(
     catalog: Catalog, vault: Vault, request_id: str, plan: PartitionPlan, correction: Correction, reveal
 ) -> dict:
     """Correct one raw file per its plan, resumably; `reveal()` gives the new value (read when needed)."""
-    key = item_key(plan.dataset, plan.partition)
-    found = progress.load(vault, request_id, STEP, key)
-    if found and found[1]:
-        return found[0]
-    path = catalog.raw_dir / plan.raw_file
-    with failure_context(plan.dataset, plan.raw_file):
-        current = fingerprint(path)
-        state = found[0] if found else None
-        if state is None or current.sha256 != state["sha_after"]:
-            if current.sha256 != plan.raw_sha_before:
-                raise PipelineError(
-                    f"dataset {plan.dataset}, file {plan.raw_file}: the raw file changed since it was "
-                    "tokenized; run tokenize, then rerun the rectification"
-                )
-            edits = _edits(catalog, plan, reveal(), correction, vault)
-            state = _rewrite(catalog, vault, request_id, plan, edits, key)
-            fault_point("rectify-raw-file")
-        _update_manifest(catalog, plan, state)
-    progress.save(vault, request_id, STEP, state, done=True, item=key)
-    fault_point("rectify-raw-done")
-    return state
+
+    def rewrite(key: str) -> dict:
+        edits = _edits(catalog, plan, reveal(), correction, vault)
+        return _rewrite(catalog, vault, request_id, plan, edits, key)
+
+    return rewrite_raw_behind(
+        catalog,
+        vault,
+        request_id,
+        STEP,
+        plan,
+        rewrite,
+        changed="changed since it was tokenized; run tokenize, then rerun the rectification",
+        fault_prefix="rectify-",
+    )
 
 
 def correct_raw_zone(
