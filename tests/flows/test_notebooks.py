@@ -1,6 +1,6 @@
 """The analyst notebooks run headless against a tokenized demo zone, and are committed without outputs;
 with the vault embedded (the kernel opens the catalog's vault) and through the vault service (the kernel
-has a support credential and no KEK; `tests/flows/vault_service.py` starts the real service)."""
+has a support credential and no KEK; `tests/vault/service_harness.py` starts the real service)."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def executed_outputs(path: Path, env: dict[str, str], extra_cells: tuple[str, ..
 @pytest.fixture(scope="module")
 def vault_service(pipeline_run, tmp_path_factory):
     """`piivault vault serve` on the demo zone's vault, and a support agent's credential file."""
-    from tests.flows.vault_service import start_service
+    from tests.vault.service_harness import start_service
 
     directory = tmp_path_factory.mktemp("vault-service")
     service = start_service(["--catalog", str(pipeline_run.catalog_path)], directory / "service.log")

@@ -25,7 +25,7 @@ from sqlalchemy import select
 
 from flows.pipeline.quarantine import read_quarantine
 from tests.flows.canaries import seed_bad_input, seed_canaries
-from tests.flows.vault_service import start_service
+from tests.vault.service_harness import start_service
 from vault.client import VAULT_TOKEN_FILE_ENV, VAULT_URL_ENV
 from vault.keys import KEK_FILE_ENV, write_kek_file
 from vault.schema import lineage, links, partitions, tokens

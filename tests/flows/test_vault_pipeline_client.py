@@ -6,12 +6,10 @@ refused. The whole tokenize path through the service: `test_tokenize_through_ser
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
 import pytest
 
-from tests.flows.vault_service import start_service
+from tests.vault.service_harness import service_env, start_service
 from vault.client import (
     VAULT_TOKEN_ENV,
     VAULT_TOKEN_FILE_ENV,
@@ -40,7 +38,7 @@ def service(tmp_path_factory):
     url = f"sqlite:///{directory}/vault.db"
     with Vault.open(url, kek=KEK) as vault:
         tokens = vault.tokenize_batch(CUSTOMER)
-    env = {k: v for k, v in os.environ.items() if k != KEK_ENV} | {KEK_FILE_ENV: str(directory / "kek")}
+    env = service_env(directory / "kek")
     running = start_service(["--vault", url], directory / "service.log", env)
     try:
         credentials = {

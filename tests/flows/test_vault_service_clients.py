@@ -3,19 +3,17 @@
 credential's; `VaultClient.tokenize_batch` as a pipeline worker; the notebook helpers' role check; HTTPS
 trusted through `PIIVAULT_VAULT_CA`.
 
-The service is `piivault vault serve` in a child process on 127.0.0.1 (`tests/flows/vault_service.py`),
+The service is `piivault vault serve` in a child process on 127.0.0.1 (`tests/vault/service_harness.py`),
 the only process given the KEK; credentials are issued by `piivault vault token issue`.
 """
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from flows.cli import main as piivault
-from tests.flows.vault_service import piivault as piivault_child
-from tests.flows.vault_service import start_service
+from tests.vault.service_harness import piivault as piivault_child
+from tests.vault.service_harness import self_signed, service_env, start_service
 from vault.client import (
     VAULT_CA_ENV,
     VAULT_TOKEN_ENV,
@@ -53,7 +51,7 @@ def service(tmp_path_factory):
     url = f"sqlite:///{directory}/vault.db"
     with Vault.open(url, kek=KEK) as vault:
         tokens = vault.tokenize_batch(CUSTOMER)
-    env = {k: v for k, v in os.environ.items() if k != KEK_ENV} | {KEK_FILE_ENV: str(directory / "kek")}
+    env = service_env(directory / "kek")
     running = start_service(["--vault", url], directory / "service.log", env)
     try:
         credentials = {role: running.issue(role, name, directory) for role, name in NAMES.items()}
@@ -201,14 +199,12 @@ def test_the_notebook_helpers_look_up_as_the_credential_and_read_its_own_trail(s
 
 
 def test_over_https_the_client_trusts_the_ca_it_is_given_and_no_other(tmp_path, monkeypatch, capsys):
-    from tests.vault.test_service_cli import self_signed
-
     write_kek_file(tmp_path / "kek", KEK)
     url = f"sqlite:///{tmp_path}/vault.db"
     with Vault.open(url, kek=KEK) as vault:
         tokens = vault.tokenize_batch(CUSTOMER)
     cert, key = self_signed(tmp_path)
-    env = {k: v for k, v in os.environ.items() if k != KEK_ENV} | {KEK_FILE_ENV: str(tmp_path / "kek")}
+    env = service_env(tmp_path / "kek")
     running = start_service(["--vault", url], tmp_path / "service.log", env, tls=(cert, key))
     try:
         credential = running.issue("support", "agent 17", tmp_path)

@@ -6,52 +6,23 @@ never shows it, a revoked credential is refused; the service speaks HTTPS with a
 
 from __future__ import annotations
 
-import datetime as dt
-import ipaddress
 import ssl
 import subprocess
-import sys
 
 import httpx
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
 from tests.vault import conftest as vault_conftest
-from tests.vault.service_harness import REPO, issue, open_vault, running_service, service_env
+from tests.vault.service_harness import (
+    issue,
+    open_vault,
+    piivault,
+    running_service,
+    self_signed,
+    service_env,
+)
 from vault.keys import write_kek_file
 from vault.schema import service_credentials
-
-
-def self_signed(directory):
-    """A certificate for 127.0.0.1 and its key, as PEM files."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "piivault test")])
-    now = dt.datetime.now(dt.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5))
-        .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False
-        )
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    cert_path, key_path = directory / "tls.crt", directory / "tls.key"
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
-    )
-    return cert_path, key_path
 
 
 @pytest.fixture
@@ -62,14 +33,7 @@ def admin(tmp_path):
     url = f"sqlite:///{tmp_path}/vault.db"
 
     def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "flows.cli", "vault", *args, "--vault", url],
-            cwd=REPO,
-            env=service_env(kek_file),
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        return piivault("vault", *args, "--vault", url, env=service_env(kek_file), timeout=120)
 
     return url, kek_file, run
 
@@ -127,11 +91,5 @@ def test_the_commands_refuse_what_they_cannot_do(admin):
     secret_as_id = "pvs_0123456789abcdef." + "s" * 43
     unknown_id = run("token", "revoke", secret_as_id)  # the whole token given: only its id is used or shown
     assert unknown_id.returncode == 2 and "s" * 43 not in unknown_id.stderr
-    half_tls = subprocess.run(
-        [sys.executable, "-m", "flows.cli", "vault", "serve", "--vault", _url, "--tls-cert", "x.pem"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    half_tls = piivault("vault", "serve", "--vault", _url, "--tls-cert", "x.pem", timeout=120)
     assert half_tls.returncode == 2 and "--tls-key" in half_tls.stderr
