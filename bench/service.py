@@ -26,7 +26,8 @@ from pathlib import Path
 
 import httpx
 
-from bench.vault import BENCH_KEK, make_items, postgres_scratch
+from bench.scratch import add_postgres_url, postgres_scratch
+from bench.vault import BENCH_KEK, make_items
 from vault.keys import KEK_ENV, KEK_FILE_ENV, write_kek_file
 from vault.service import credentials
 from vault.store import Item, Vault
@@ -174,13 +175,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--detokenize-batch", type=int, default=500, help="tokens per detokenize request")
     parser.add_argument("--clients", type=int, default=4, help="concurrent clients for the second detokenize")
     parser.add_argument("--sqlite", action="store_true", help="SQLite vaults instead of PostgreSQL")
-    parser.add_argument(
-        "--postgres-url",
-        default=os.environ.get(
-            "PIIVAULT_BENCH_POSTGRES_URL",
-            os.environ.get("PIIVAULT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"),
-        ),
-    )
+    add_postgres_url(parser)
     args = parser.parse_args(argv)
     items = make_items(args.values)
     wanted = min(args.detokenize, len(items))

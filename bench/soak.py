@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.vault import postgres_scratch
+from bench.scratch import add_postgres_url, postgres_scratch
 
 OFFICER = {"role": "privacy_officer", "purpose": "access request", "actor": "bench.soak"}
 REOPEN_EVERY = 10  # every tenth operation of a worker goes through a freshly opened vault
@@ -269,13 +269,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--readers", type=int, default=2, help="detokenizing processes")
     parser.add_argument("--rotate-every", type=float, default=60, help="seconds between KEK rotations")
     parser.add_argument("--batch", type=int, default=200, help="values per tokenize batch (half new)")
-    parser.add_argument(
-        "--postgres-url",
-        default=os.environ.get(
-            "PIIVAULT_BENCH_POSTGRES_URL",
-            os.environ.get("PIIVAULT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"),
-        ),
-    )
+    add_postgres_url(parser)
     args = parser.parse_args(argv)
     scratch = postgres_scratch(args.postgres_url)
     if scratch is None:

@@ -15,19 +15,14 @@ the same values (all known: what a nightly re-run pays) is timed too. The target
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import secrets
 import tempfile
 import time
 from collections.abc import Callable
-from urllib.parse import quote
 
-from sqlalchemy import create_engine, text
-
+from bench.scratch import add_postgres_url, postgres_scratch
 from values.normalise import normalise
-from vault.engine import normalise_url
-from vault.key_schema import key_schema_name
 from vault.store import Item, Vault
 from vault.tokens import TokenDeriver
 
@@ -74,40 +69,12 @@ def vault_tokenization(url: str, items: list[Item], batch: int) -> tuple[float, 
         return passes[0], passes[1]
 
 
-def postgres_scratch(base_url: str):
-    """(url of a fresh schema, function dropping it), or None when PostgreSQL is unreachable."""
-    engine = create_engine(normalise_url(base_url))
-    name = "pv_bench_" + secrets.token_hex(4)
-    try:
-        with engine.begin() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{name}"'))
-    except Exception as error:  # noqa: BLE001 - reported in the table, the other rows still run
-        engine.dispose()
-        print(f"PostgreSQL unavailable at {base_url}: {type(error).__name__}")
-        return None
-
-    def drop() -> None:
-        with engine.begin() as conn:
-            for schema in (name, key_schema_name(name)):  # the vault's and its key store's
-                conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        engine.dispose()
-
-    sep = "&" if "?" in base_url else "?"
-    return f"{base_url}{sep}options={quote(f'-csearch_path={name}')}", drop
-
-
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.vault", description=__doc__.split("\n\n")[0])
     parser.add_argument("--values", type=int, default=1_000_000, help="values to tokenize (half repeats)")
     parser.add_argument("--batch", type=int, default=20_000, help="values per tokenize_batch call")
     parser.add_argument("--repeat", type=int, default=1, help="rounds; each path's best is reported")
-    parser.add_argument(
-        "--postgres-url",
-        default=os.environ.get(
-            "PIIVAULT_BENCH_POSTGRES_URL",
-            os.environ.get("PIIVAULT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"),
-        ),
-    )
+    add_postgres_url(parser)
     args = parser.parse_args(argv)
     items = make_items(args.values)
     distinct = len({v for _t, v, _h in items})

@@ -27,15 +27,12 @@ import argparse
 import multiprocessing
 import os
 import random
-import secrets
 import time
 import traceback
-from urllib.parse import quote
 
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select
 
-from vault.engine import normalise_url
-from vault.key_schema import key_schema_name
+from bench.scratch import Scratch, add_postgres_url
 from vault.schema import data_keys, tokens
 from vault.store import Item, Vault
 
@@ -123,24 +120,6 @@ def check(url: str, distinct: int) -> bool:
     return token_count == key_count == distinct
 
 
-class Scratch:
-    """A fresh schema for one run; dropped afterwards with its key schema (`vault.key_schema`)."""
-
-    def __init__(self, base_url: str):
-        self.engine = create_engine(normalise_url(base_url))
-        self.name = "pv_bench_writers_" + secrets.token_hex(4)
-        with self.engine.begin() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{self.name}"'))
-        sep = "&" if "?" in base_url else "?"
-        self.url = f"{base_url}{sep}options={quote(f'-csearch_path={self.name}')}"
-
-    def drop(self) -> None:
-        with self.engine.begin() as conn:
-            for schema in (self.name, key_schema_name(self.name)):
-                conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        self.engine.dispose()
-
-
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m bench.vault_writers", description=__doc__.split("\n\n")[0]
@@ -150,13 +129,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--writers", default=",".join(map(str, WRITER_COUNTS)), help="writer process counts, comma-separated"
     )
-    parser.add_argument(
-        "--postgres-url",
-        default=os.environ.get(
-            "PIIVAULT_BENCH_POSTGRES_URL",
-            os.environ.get("PIIVAULT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"),
-        ),
-    )
+    add_postgres_url(parser)
     args = parser.parse_args(argv)
     items = make_items(args.values)
     distinct = len({value for _t, value, _h in items})
@@ -169,7 +142,7 @@ def main(argv: list[str]) -> int:
     for writers in counts:
         row = [writers]
         for overlapping in (True, False):
-            scratch = Scratch(args.postgres_url)
+            scratch = Scratch(args.postgres_url, "pv_bench_writers_")
             try:
                 Vault.open(scratch.url, kek=BENCH_KEK).close()  # tables and master secret before the clock
                 seconds, retried = run_writers(scratch.url, shares(items, writers, overlapping), args.batch)
