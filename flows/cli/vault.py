@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from flows.cli.vault_options import add_vault_options, open_vault, vault_url
@@ -84,51 +85,57 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _credential_command(action: str, run: Callable[[], int]) -> int:
+    """Run a `token` action: exit 2 when the credential cannot be issued or revoked as asked (unknown role
+    or id, bad expiry), 5 when the vault cannot be used."""
+    from vault.errors import VaultError
+    from vault.service.credentials import CredentialError
+
+    try:
+        return run()
+    except CredentialError as error:
+        print(f"piivault vault token {action}: {error}", file=sys.stderr)
+        return 2
+    except VaultError as error:
+        print(f"piivault vault token {action}: {error}", file=sys.stderr)
+        return 5
+
+
 def run_issue(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
-    from vault.errors import VaultError
     from vault.policy import load_policy
-    from vault.service.credentials import CredentialError, issue, parse_duration
+    from vault.service.credentials import issue, parse_duration
 
-    try:
+    def issue_one() -> int:
         lifetime = parse_duration(args.expires)
         if args.role not in load_policy(args.policy).roles:
             print(f"piivault vault token issue: role {args.role!r} is not in the policy", file=sys.stderr)
             return 2
         with open_vault(args) as vault:
             issued = issue(vault, role=args.role, name=args.name, expires_at=datetime.now(UTC) + lifetime)
-    except CredentialError as error:
-        print(f"piivault vault token issue: {error}", file=sys.stderr)
-        return 2
-    except VaultError as error:
-        print(f"piivault vault token issue: {error}", file=sys.stderr)
-        return 5
-    record = issued.credential
-    print(
-        f"credential {record.credential_id} for {record.name!r}, role {record.role}, expires "
-        f"{record.expires_at.isoformat(timespec='seconds')}; its secret, shown only now:",
-        file=sys.stderr,
-    )
-    print(issued.secret)
-    return 0
+        record = issued.credential
+        print(
+            f"credential {record.credential_id} for {record.name!r}, role {record.role}, expires "
+            f"{record.expires_at.isoformat(timespec='seconds')}; its secret, shown only now:",
+            file=sys.stderr,
+        )
+        print(issued.secret)
+        return 0
+
+    return _credential_command("issue", issue_one)
 
 
 def run_revoke(args: argparse.Namespace) -> int:
-    from vault.errors import VaultError
-    from vault.service.credentials import CredentialError, revoke
+    from vault.service.credentials import revoke
 
-    try:
+    def revoke_one() -> int:
         with open_vault(args) as vault:
             record = revoke(vault, args.id)
-    except CredentialError as error:
-        print(f"piivault vault token revoke: {error}", file=sys.stderr)
-        return 2
-    except VaultError as error:
-        print(f"piivault vault token revoke: {error}", file=sys.stderr)
-        return 5
-    print(f"revoked credential {record.credential_id} ({record.name!r}, role {record.role})")
-    return 0
+        print(f"revoked credential {record.credential_id} ({record.name!r}, role {record.role})")
+        return 0
+
+    return _credential_command("revoke", revoke_one)
 
 
 def run_list(args: argparse.Namespace) -> int:
