@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.vault.service_harness import service_env, start_service
+from tests.vault.service_harness import service_over_items
 from vault.client import (
     VAULT_TOKEN_ENV,
     VAULT_TOKEN_FILE_ENV,
@@ -17,7 +17,7 @@ from vault.client import (
     ServiceForbiddenError,
     ServiceUnavailableError,
 )
-from vault.keys import KEK_ENV, KEK_FILE_ENV, write_kek_file
+from vault.keys import KEK_ENV, KEK_FILE_ENV
 from vault.pipeline_client import PipelineClient
 from vault.service.pipeline_routes import WORKER_KEYS
 from vault.store import Vault
@@ -34,20 +34,12 @@ NEW_PHONE = ("PHONE_NUMBER", "+32 475 12 34 56", None)
 def service(tmp_path_factory):
     """The service over a vault holding one customer; credential files for a worker and an agent."""
     directory = tmp_path_factory.mktemp("vault-pipeline")
-    write_kek_file(directory / "kek", KEK)
-    url = f"sqlite:///{directory}/vault.db"
-    with Vault.open(url, kek=KEK) as vault:
-        tokens = vault.tokenize_batch(CUSTOMER)
-    env = service_env(directory / "kek")
-    running = start_service(["--vault", url], directory / "service.log", env)
-    try:
+    with service_over_items(directory, KEK, CUSTOMER) as (running, url, tokens):
         credentials = {
             "pipeline": running.issue("pipeline", "worker 1", directory),
             "support": running.issue("support", "agent 17", directory),
         }
         yield running, url, credentials, tokens
-    finally:
-        running.stop()
 
 
 @pytest.fixture

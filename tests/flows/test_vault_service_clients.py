@@ -13,7 +13,7 @@ import pytest
 
 from flows.cli import main as piivault
 from tests.vault.service_harness import piivault as piivault_child
-from tests.vault.service_harness import self_signed, service_env, start_service
+from tests.vault.service_harness import self_signed, service_over_items
 from vault.client import (
     VAULT_CA_ENV,
     VAULT_TOKEN_ENV,
@@ -22,8 +22,7 @@ from vault.client import (
     ServiceForbiddenError,
     VaultClient,
 )
-from vault.keys import KEK_ENV, KEK_FILE_ENV, write_kek_file
-from vault.store import Vault
+from vault.keys import KEK_ENV, KEK_FILE_ENV
 
 KEK = bytes(range(7, 39))
 CUSTOMER = [
@@ -47,17 +46,9 @@ NAMES = {
 def service(tmp_path_factory):
     """The service over a vault holding one customer; a credential file per role; the customer's tokens."""
     directory = tmp_path_factory.mktemp("vault-service-clients")
-    write_kek_file(directory / "kek", KEK)
-    url = f"sqlite:///{directory}/vault.db"
-    with Vault.open(url, kek=KEK) as vault:
-        tokens = vault.tokenize_batch(CUSTOMER)
-    env = service_env(directory / "kek")
-    running = start_service(["--vault", url], directory / "service.log", env)
-    try:
+    with service_over_items(directory, KEK, CUSTOMER) as (running, _url, tokens):
         credentials = {role: running.issue(role, name, directory) for role, name in NAMES.items()}
         yield running, credentials, tokens
-    finally:
-        running.stop()
 
 
 @pytest.fixture
@@ -199,14 +190,8 @@ def test_the_notebook_helpers_look_up_as_the_credential_and_read_its_own_trail(s
 
 
 def test_over_https_the_client_trusts_the_ca_it_is_given_and_no_other(tmp_path, monkeypatch, capsys):
-    write_kek_file(tmp_path / "kek", KEK)
-    url = f"sqlite:///{tmp_path}/vault.db"
-    with Vault.open(url, kek=KEK) as vault:
-        tokens = vault.tokenize_batch(CUSTOMER)
     cert, key = self_signed(tmp_path)
-    env = service_env(tmp_path / "kek")
-    running = start_service(["--vault", url], tmp_path / "service.log", env, tls=(cert, key))
-    try:
+    with service_over_items(tmp_path, KEK, CUSTOMER, tls=(cert, key)) as (running, _url, tokens):
         credential = running.issue("support", "agent 17", tmp_path)
         for name in (KEK_ENV, KEK_FILE_ENV, VAULT_TOKEN_ENV, VAULT_CA_ENV):
             monkeypatch.delenv(name, raising=False)
@@ -219,5 +204,3 @@ def test_over_https_the_client_trusts_the_ca_it_is_given_and_no_other(tmp_path, 
         monkeypatch.setenv(VAULT_CA_ENV, str(cert))
         assert piivault(["detokenize", tokens[1], "--purpose", "account management"]) == 0
         assert capsys.readouterr().out == VALUES[1] + "\n"
-    finally:
-        running.stop()

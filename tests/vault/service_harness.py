@@ -28,7 +28,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from vault.keys import KEK_ENV, KEK_FILE_ENV
+from vault.keys import KEK_ENV, KEK_FILE_ENV, write_kek_file
 from vault.service import credentials
 from vault.store import Vault
 
@@ -207,6 +207,24 @@ def running_service(
     service = start_service(where, log_path, service_env(kek_file), tls, verify)
     try:
         yield service
+    finally:
+        service.stop()
+
+
+@contextmanager
+def service_over_items(
+    directory: Path, kek: bytes, items: list, tls: tuple[Path, Path] | None = None
+) -> Iterator[tuple[Service, str, list[str]]]:
+    """(the service, its vault URL, the tokens of `items`): an SQLite vault in `directory` holding `items`,
+    its KEK in `directory/kek`, and `piivault vault serve` over it (the only process given the KEK),
+    stopped afterwards."""
+    write_kek_file(directory / "kek", kek)
+    url = f"sqlite:///{directory}/vault.db"
+    with Vault.open(url, kek=kek) as vault:
+        tokens = vault.tokenize_batch(items)
+    service = start_service(["--vault", url], directory / "service.log", service_env(directory / "kek"), tls)
+    try:
+        yield service, url, tokens
     finally:
         service.stop()
 
