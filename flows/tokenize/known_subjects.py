@@ -24,6 +24,7 @@ customer id, and nothing for a live subject's customer id (a pseudonymous id tok
 
 from __future__ import annotations
 
+import bisect
 import re
 import time
 from collections.abc import Sequence
@@ -92,15 +93,32 @@ def _joinable(gap: str) -> bool:
     return len(gap) <= MAX_GAP and sum(not c.isspace() for c in gap) <= 2
 
 
-def _longest_first(matches: list[Match], blocked: list[tuple[int, int]]) -> list[Match]:
-    """Non-overlapping matches, the longer winning, none overlapping a `blocked` span; by start."""
-    kept: list[Match] = []
+def longest_first(matches: list[Match], blocked: list[tuple[int, int]]) -> list[Match]:
+    """Non-overlapping matches, the longer winning, none overlapping a `blocked` span; by start.
+
+    Kept and blocked spans are each sorted and disjoint, so one bisection finds the only two neighbours a
+    match can overlap: a long quarantined line with thousands of matches and placeholders costs
+    n log n, not n times the matches kept (a 2 MiB line with 20,000 names took minutes)."""
+    blocked = sorted(blocked)
+    blocked_starts = [start for start, _end in blocked]
+    kept: list[tuple[int, int]] = []
+    kept_starts: list[int] = []
+    chosen: list[Match] = []
     for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
-        if any(match.start < end and start < match.end for start, end in blocked):
+        if _overlaps(blocked_starts, blocked, match.start, match.end):
             continue
-        if all(match.end <= k.start or k.end <= match.start for k in kept):
-            kept.append(match)
-    return sorted(kept, key=lambda m: m.start)
+        if not _overlaps(kept_starts, kept, match.start, match.end):
+            at = bisect.bisect_right(kept_starts, match.start)
+            kept_starts.insert(at, match.start)
+            kept.insert(at, (match.start, match.end))
+            chosen.append(match)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _overlaps(starts: list[int], spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of `spans` (sorted, disjoint; `starts` their starts)."""
+    at = bisect.bisect_right(starts, start)
+    return (at > 0 and spans[at - 1][1] > start) or (at < len(spans) and spans[at][0] < end)
 
 
 class TextScanner:
@@ -142,7 +160,7 @@ class TextScanner:
             if matches:
                 text = texts[number]
                 blocked = [m.span() for m in PLACEHOLDER_PATTERN.finditer(text)] if "[pv:" in text else []
-                found[number] = _longest_first(matches, blocked)
+                found[number] = longest_first(matches, blocked)
         return found
 
     def _word_candidates(self, texts: Sequence[str], candidates: list) -> None:
