@@ -90,6 +90,8 @@ class Match:
 
 
 def _joinable(gap: str) -> bool:
+    if gap == " ":  # nearly every gap: decided without counting
+        return True
     return len(gap) <= MAX_GAP and sum(not c.isspace() for c in gap) <= 2
 
 
@@ -167,10 +169,13 @@ class TextScanner:
         """Word n-grams, built only from words where a fingerprint can start (one vectorised lookup)."""
         per_text = []
         hashes: list[int] = []
+        append, cached, word = hashes.append, self._words.get, self._word
         for text in texts:
             spans = word_spans(text)
             per_text.append(spans)
-            hashes.extend(self._word(m.group(0))[1] for m in spans)
+            for m in spans:  # the word cache looked up inline: this loop runs for every word of the zone
+                written = m.group(0)
+                append((cached(written) or word(written))[1])
         if not hashes:
             return
         lengths = self.index.start_lengths(np.fromiter(hashes, np.int64, len(hashes)))
