@@ -304,6 +304,22 @@ def check_raw(
                     )
 
 
+def raw_files_behind(catalog: Catalog, plans: list[dict]) -> list[tuple[str, str]]:
+    """(dataset, raw file) behind the planned clean partitions, each once, in the plans' order; each
+    dataset's manifest read once."""
+    manifests: dict[str, dict[str, str]] = {}
+    found: dict[tuple[str, str], None] = {}
+    for data in plans:
+        plan = PartitionPlan.from_dict(data)
+        if plan.dataset not in manifests:
+            entries = load_manifest(catalog.clean_dir / plan.dataset)
+            manifests[plan.dataset] = {e.output: e.file for e in entries}
+        raw_file = manifests[plan.dataset].get(plan.partition)
+        if raw_file is not None:
+            found[(plan.dataset, raw_file)] = None
+    return list(found)
+
+
 def verify_erasure(
     catalog: Catalog,
     vault: Vault,
@@ -319,16 +335,9 @@ def verify_erasure(
     matcher = PlaintextMatcher(vault, fp)
     check_vault(vault, fp, request["identifier_type"], request["identifier_hash"], result)
     raw_files: dict[tuple[str, str], None] = dict.fromkeys(tuple(pair) for pair in extra_raw_files)
-    manifests: dict[str, dict[str, str]] = {}
     for data in plans:
-        plan = PartitionPlan.from_dict(data)
-        check_clean(catalog, vault, fp, plan, matcher, result)
-        if plan.dataset not in manifests:
-            entries = load_manifest(catalog.clean_dir / plan.dataset)
-            manifests[plan.dataset] = {e.output: e.file for e in entries}
-        raw_file = manifests[plan.dataset].get(plan.partition)
-        if raw_file is not None:
-            raw_files[(plan.dataset, raw_file)] = None
+        check_clean(catalog, vault, fp, PartitionPlan.from_dict(data), matcher, result)
+    raw_files.update(dict.fromkeys(raw_files_behind(catalog, plans)))
     for dataset, raw_file in raw_files:
         check_raw(catalog, vault, fp, dataset, raw_file, matcher, result)
     result.passed = not result.findings

@@ -18,9 +18,8 @@ from typing import TYPE_CHECKING
 
 from flows.erasure.clean_zone import PartitionPlan
 from flows.erasure.subject_text import SubjectText, text_columns
-from flows.erasure.verify import Verification
+from flows.erasure.verify import Verification, raw_files_behind
 from flows.pipeline.catalog import Catalog
-from flows.pipeline.manifest import load_manifest
 from flows.pipeline.readers import read_chunks
 from flows.pipeline.storage import read_table
 
@@ -75,16 +74,7 @@ def check_text(catalog: Catalog, vault: Vault, text: SubjectText | None, plans: 
     """Search the examined clean partitions and their raw files for the cluster's own fingerprints."""
     if not text:
         return
-    manifests: dict[str, dict[str, str]] = {}
-    raw_files: dict[tuple[str, str], None] = {}
     for data in plans:
-        plan = PartitionPlan.from_dict(data)
-        check_clean_text(catalog, text, plan, result)
-        if plan.dataset not in manifests:
-            entries = load_manifest(catalog.clean_dir / plan.dataset)
-            manifests[plan.dataset] = {e.output: e.file for e in entries}
-        raw_file = manifests[plan.dataset].get(plan.partition)
-        if raw_file is not None:
-            raw_files[(plan.dataset, raw_file)] = None
-    for dataset, raw_file in raw_files:
+        check_clean_text(catalog, text, PartitionPlan.from_dict(data), result)
+    for dataset, raw_file in raw_files_behind(catalog, plans):
         check_raw_text(catalog, text, dataset, raw_file, result)
