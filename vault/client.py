@@ -17,6 +17,8 @@ unreachable or broken service `ServiceUnavailableError`.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import os
 import ssl
 from collections.abc import Mapping, Sequence
@@ -237,6 +239,22 @@ class VaultClient:
         return records
 
     # -- HTTP ---------------------------------------------------------------------------------------
+
+    def field(self, method: str, path: str, name: str, kind: type, **kwargs):
+        """One field of a call's JSON answer, of `kind`; off the contract otherwise."""
+        answer = self.request(method, path, **kwargs)
+        value = answer.get(name) if isinstance(answer, dict) else None
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise self._off_contract(path)
+        return value
+
+    def key(self, path: str) -> bytes:
+        """A derived key the service hands this credential's role (`{"key": base64}` at `path`)."""
+        encoded = self.field("GET", path, "key", str)
+        try:
+            return base64.b64decode(encoded, validate=True)
+        except binascii.Error:
+            raise self._off_contract(path) from None
 
     def request(self, method: str, path: str, raw: bool = False, **kwargs):
         """One call to the service: its JSON answer (its bytes with `raw`), or the `vault.errors` class its

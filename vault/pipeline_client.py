@@ -30,8 +30,6 @@ path names the vault by it (`KnownSubjects.load`'s cache key); nothing here has 
 
 from __future__ import annotations
 
-import base64
-import binascii
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -161,14 +159,9 @@ class PipelineClient(VaultClient):
     def derived_key(self, label: str) -> bytes:
         """`Vault.derived_key` for the labels the service gives workers (fingerprints, quarantine, its
         index); cached for the client's life. Any other label is refused by the service (404)."""
-        cached = self._keys.get(label)
-        if cached is None:
-            encoded = self.field("GET", f"/v1/pipeline/keys/{label}", "key", str)
-            try:
-                cached = self._keys[label] = base64.b64decode(encoded, validate=True)
-            except binascii.Error:
-                raise self._off_contract("/v1/pipeline/keys") from None
-        return cached
+        if label not in self._keys:
+            self._keys[label] = self.key(f"/v1/pipeline/keys/{label}")
+        return self._keys[label]
 
     @cached_property
     def fingerprinter(self) -> Fingerprinter:
@@ -197,11 +190,3 @@ class PipelineClient(VaultClient):
                 cache.clear()
             cache[subject_key] = found
         return found
-
-    def field(self, method: str, path: str, name: str, kind: type, **kwargs):
-        """One field of a call's JSON answer, of `kind`; off the contract otherwise."""
-        answer = self.request(method, path, **kwargs)
-        value = answer.get(name) if isinstance(answer, dict) else None
-        if not isinstance(value, kind) or isinstance(value, bool):
-            raise self._off_contract(path)
-        return value

@@ -5,7 +5,8 @@ with `--policy PATH`); this module only loads and answers questions about it. An
 denied: an unknown role, an unlisted purpose, an entity type the role may not see.
 
 For the vault service (`vault.service`) a role also lists the `operations` beyond detokenizing it may call
-(`tokenize` for pipeline workers, `audit` for reading the audit), and `ceilings` per purpose (and for
+(`tokenize` for pipeline workers, `audit` for reading the audit, `requests` for running privacy
+requests: keyed hashes, shreds), and `ceilings` per purpose (and for
 `tokenize`): how many tokens one credential may send in one request and within a window. A purpose or
 operation without a ceiling of its own gets `DEFAULT_CEILING`, small, so a policy that forgets one fails
 closed rather than open; the embedded vault applies no ceiling (whoever holds the KEK holds everything).
@@ -25,7 +26,7 @@ from vault.errors import PolicyError
 DEFAULT_POLICY_PATH = Path(__file__).with_name("default_policy.yaml")
 Form = Literal["full", "last4"]
 FORMS: tuple[str, ...] = ("full", "last4")
-OPERATIONS: tuple[str, ...] = ("tokenize", "audit")  # beyond detokenizing, which purposes grant
+OPERATIONS: tuple[str, ...] = ("tokenize", "audit", "requests")  # beyond detokenizing (purposes grant it)
 DEFAULT_WINDOW_SECONDS = 3600
 
 
@@ -85,7 +86,7 @@ class Policy:
         return Decision(True, form=form)
 
     def permits(self, role: str, operation: str) -> Decision:
-        """May `role` call `operation` (`tokenize`, `audit`) of the vault service?"""
+        """May `role` call `operation` (`tokenize`, `audit`, `requests`) of the vault service?"""
         grant = self.roles.get(role)
         if grant is None:
             return Decision(False, reason=f"role {role!r} is not in the policy")

@@ -96,8 +96,9 @@ def orphan_tokens(vault: Vault) -> list[str]:
         return sorted(found - _open_request_tokens(conn))
 
 
-def shred_orphans(vault: Vault, token_list: Iterable[str]) -> int:
-    """Crypto-shred the tokens among `token_list` that are still orphans; returns how many went."""
+def shred_orphans(vault: Vault, token_list: Iterable[str], request_id: str | None = None) -> int:
+    """Crypto-shred the tokens among `token_list` that are still orphans; returns how many went.
+    `request_id`: the retention run it is done for (the vault service shreds only for a running one)."""
     wanted = sorted(set(token_list))
 
     def work() -> int:

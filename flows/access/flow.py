@@ -1,8 +1,9 @@
 """The access flow: a Prefect deployment triggered with a request id; writes the subject's export package.
 
-The flow loads the catalog once, opens the vault once and runs `ACCESS_STEPS` (`flows.access.run`) as
-tasks that persist no result and cache nothing; the artifact and the logs carry counts and the package
-path, never a value.
+The flow loads the catalog once, opens the vault once (through the vault service when
+`PIIVAULT_VAULT_URL` is set: `vault.request_client`, no KEK here) and runs `ACCESS_STEPS`
+(`flows.access.run`) as tasks that persist no result and cache nothing; the artifact and the logs carry
+counts and the package path, never a value.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from flows.requests.tasks import run_step_as_task
 @flow(name="access", log_prints=False)
 def access(request_id: str, catalog_path: str = "catalog.yaml", actor: str = "privacy-officer") -> dict:
     """Answer a verified access request with an export package; a no-op once completed."""
-    from vault.store import Vault
+    from vault.request_client import open_request_vault
 
     logger = get_run_logger()
     catalog = load_catalog(catalog_path)
-    with Vault.open(catalog.vault_url) as vault:
+    with open_request_vault(catalog.vault_url) as vault:
         ctx = access_context(catalog, vault, request_id, actor)
         outcome = run_request(ctx, ACCESS_STEPS, run=run_step_as_task, log=logger.info)
     if outcome.already_done:

@@ -4,7 +4,8 @@ Runs the erasure on a filed request, or files one and runs it at once; prints th
 process by default; as a run of the Prefect flow `erase` with `--prefect` or when PREFECT_API_URL is set.
 Exit status: 0 completed (or completed before: nothing to do), 1 the run failed (rerun to resume),
 2 a wrong option or catalog, 3 the request is not verified (nothing runs), 4 it needs review (no
-subject, or more than one).
+subject, or more than one), 5 the vault refused before the run began (with `PIIVAULT_VAULT_URL`: the
+service refused the credential, its role may not run requests, or it cannot be reached).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from flows.cli.request import (
 from flows.cli.run_mode import add_prefect_option, prefect_api, use_prefect
 
 EXIT_FAILED = 1
+EXIT_VAULT = 5
 
 
 def register(subparsers) -> None:
@@ -108,7 +110,13 @@ def run_request_command(
 ) -> int:
     """File/verify, then run the request in this process (`in_process(catalog, vault, request_id)`) or
     as a Prefect flow run (`as_flow(request_id, catalog_path)`); print the outcome."""
-    request_id, status = prepare(kind, args)
+    from vault.errors import VaultError
+
+    try:
+        request_id, status = prepare(kind, args)
+    except VaultError as error:  # the vault service refused, or the vault cannot be opened: says which
+        print(f"piivault {kind}: {error}", file=sys.stderr)
+        return EXIT_VAULT
     if status:
         return status
     try:
@@ -117,10 +125,10 @@ def run_request_command(
             with prefect_api(location):
                 outcome = as_flow(request_id, str(location.path))
         elif (outcome := completed_before(args, request_id)) is None:
-            from vault.store import Vault
+            from vault.request_client import open_request_vault
 
             catalog = load_catalog_from(args)
-            with Vault.open(catalog.vault_url) as vault:
+            with open_request_vault(catalog.vault_url) as vault:
                 outcome = in_process(catalog, vault, request_id).__dict__
     except Exception as error:  # our errors name places, never values; others show only their class
         print(f"piivault {kind}: request {request_id} failed ({safe_message(error)})", file=sys.stderr)

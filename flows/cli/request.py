@@ -45,11 +45,12 @@ def verification(args: argparse.Namespace):
 
 
 def open_catalog_vault(args: argparse.Namespace):
-    """(catalog, vault) of the catalog the options name; CommandError naming where it was looked for."""
-    from vault.store import Vault
+    """(catalog, vault) of the catalog the options name; CommandError naming where it was looked for. With
+    `PIIVAULT_VAULT_URL` set, the vault's keyed work is the service's (`vault.request_client`)."""
+    from vault.request_client import open_request_vault
 
     catalog = load_catalog_from(args)
-    return catalog, Vault.open(catalog.vault_url)
+    return catalog, open_request_vault(catalog.vault_url)
 
 
 def file_from_args(vault: Vault, kind: str, args: argparse.Namespace) -> str:

@@ -60,14 +60,14 @@ def print_dry_run(listed: dict) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from vault.store import Vault
+    from vault.request_client import open_request_vault
 
     catalog = load_catalog_from(args)
     try:
         if args.dry_run:
             from flows.retention.steps import dry_run
 
-            with Vault.open(catalog.vault_url) as vault:
+            with open_request_vault(catalog.vault_url) as vault:
                 print_dry_run(dry_run(catalog, vault))
             return 0
         if use_prefect(args):
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             from flows.retention.steps import run_retention
 
-            with Vault.open(catalog.vault_url) as vault:
+            with open_request_vault(catalog.vault_url) as vault:
                 outcome = run_retention(catalog, vault).__dict__
     except Exception as error:  # our errors name places, never values; others show only their class
         print(f"piivault retention: failed ({safe_message(error)}); rerun to resume", file=sys.stderr)

@@ -1,6 +1,7 @@
 """The erasure flow: a Prefect deployment triggered with a request id, one task per step.
 
-Thin by design: the flow loads the catalog once, opens the vault once and runs `ERASURE_STEPS`
+Thin by design: the flow loads the catalog once, opens the vault once (through the vault service when
+`PIIVAULT_VAULT_URL` is set: `vault.request_client`, no KEK here) and runs `ERASURE_STEPS`
 (`flows.erasure.steps`) in order, each as a task (`flows.requests.tasks`), which skips what an earlier,
 killed run already did. Tasks return counts, persist no result and cache nothing; errors name datasets,
 files and positions, never values.
@@ -32,7 +33,7 @@ def erase(request_id: str, catalog_path: str = "catalog.yaml", runner: RunnerSet
     """Erase the subject of a verified erasure request everywhere; resumable, and a no-op once completed.
     `runner`: where the clean step's partitions run (default: the catalog's `runner:` section, else
     automatic on the clean zone's size); every other step runs in order in this process."""
-    from vault.store import Vault
+    from vault.request_client import open_request_vault
 
     logger = get_run_logger()
     catalog = load_catalog(catalog_path)
@@ -41,7 +42,7 @@ def erase(request_id: str, catalog_path: str = "catalog.yaml", runner: RunnerSet
     # never beside a tokenize run over the same zone (flows.pipeline.zone_lock)
     with (
         zone_lock(catalog, f"erase {request_id}", notify=logger.warning),
-        Vault.open(catalog.vault_url) as vault,
+        open_request_vault(catalog.vault_url) as vault,
         task_map(choice) as run_tasks,
     ):
         ctx = erasure_context(catalog, vault, request_id)

@@ -1,6 +1,7 @@
 """The rectification flow: a Prefect deployment triggered with a request id, one task per step.
 
-Thin by design, like the erasure flow: the catalog loaded once, the vault opened once, the zone locked
+Thin by design, like the erasure flow: the catalog loaded once, the vault opened once (its keyed work the
+vault service's when `PIIVAULT_VAULT_URL` is set: `vault.request_client`), the zone locked
 (a rectification rewrites clean and raw files, so it never runs beside tokenize or erase), and
 `RECTIFY_STEPS` (`flows.rectification.steps`) run as tasks that skip what a killed run already did.
 Tasks persist no result and cache nothing; logs and the artifact hold counts and dataset names.
@@ -27,13 +28,13 @@ from flows.requests.tasks import run_step_as_task
 @flow(name="rectify", log_prints=False)
 def rectify(request_id: str, catalog_path: str = "catalog.yaml") -> dict:
     """Correct one value of the subject of a verified rectification request everywhere it is theirs."""
-    from vault.store import Vault
+    from vault.request_client import open_request_vault
 
     logger = get_run_logger()
     catalog = load_catalog(catalog_path)
     with (
         zone_lock(catalog, f"rectify {request_id}", notify=logger.warning),
-        Vault.open(catalog.vault_url) as vault,
+        open_request_vault(catalog.vault_url) as vault,
     ):
         ctx = rectification_context(catalog, vault, request_id)
         outcome = run_request(ctx, RECTIFY_STEPS, run=run_step_as_task, log=logger.info)

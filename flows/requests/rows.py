@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from flows.requests.subject import Footprint
+from flows.requests.subject import Footprint, subject_ids_of
 from values.token_format import ERASED_MARKER, PLACEHOLDER_PATTERN
 from vault.surrogates import is_email_surrogate
 
@@ -70,7 +70,7 @@ def key_matches(table: pa.Table, subject_key: str | None, vault: Vault, fp: Foot
         column = pc.cast(column, pa.string())
     cluster = set(fp.subjects)
     keys = [v for v in pc.unique(column).to_pylist() if v is not None and v.strip()]
-    theirs = [v for v in keys if vault.subject_id(v) in cluster]
+    theirs = [v for v, subject in zip(keys, subject_ids_of(vault, keys), strict=True) if subject in cluster]
     return pc.fill_null(pc.is_in(column, value_set=pa.array(theirs, pa.string())), False)
 
 

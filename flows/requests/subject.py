@@ -75,6 +75,13 @@ def _adopt_unlinked_email(vault: Vault, identifier_hash: str) -> list[str]:
     return [vault.subject_id(token)]
 
 
+def subject_ids_of(vault: Vault, keys: list[str]) -> list[str]:
+    """The subject ids of `keys`: in one round trip when the vault's keys are a service's
+    (`vault.request_client.RequestVault.subject_ids`), else derived here one by one."""
+    many = getattr(vault, "subject_ids", None)
+    return many(keys) if many is not None else [vault.subject_id(key) for key in keys]
+
+
 def footprint(vault: Vault, identifier_type: str, identifier_hash: str) -> Footprint:
     """The footprint of the subject a request's identifier hash points at (status none/many: empty)."""
     resolution = vault.resolve_hash(identifier_type, identifier_hash)

@@ -1,6 +1,7 @@
 """The retention flow: the scheduled `retention` deployment, one task per step of `RETENTION_STEPS`.
 
-Thin, like the request flows: the catalog loaded once, the vault opened once, the zone locked (retention
+Thin, like the request flows: the catalog loaded once, the vault opened once (its keyed work the vault
+service's when `PIIVAULT_VAULT_URL` is set: `vault.request_client`), the zone locked (retention
 deletes and rewrites raw and clean files, so it never runs beside tokenize, erase or rectify), an
 unfinished run resumed before a new one starts. Tasks persist no result and cache nothing; logs and the
 artifact hold counts and paths.
@@ -27,11 +28,14 @@ from flows.retention.steps import RETENTION_STEPS, retention_context, start_or_r
 @flow(name="retention", log_prints=False)
 def retention(catalog_path: str = "catalog.yaml") -> dict:
     """Delete what is past its retention, shred what nothing holds, list or erase ended relationships."""
-    from vault.store import Vault
+    from vault.request_client import open_request_vault
 
     logger = get_run_logger()
     catalog = load_catalog(catalog_path)
-    with zone_lock(catalog, "retention", notify=logger.warning), Vault.open(catalog.vault_url) as vault:
+    with (
+        zone_lock(catalog, "retention", notify=logger.warning),
+        open_request_vault(catalog.vault_url) as vault,
+    ):
         run_id = start_or_resume(vault)
         outcome = run_request(
             retention_context(catalog, vault, run_id), RETENTION_STEPS, run=run_step_as_task, log=logger.info

@@ -30,6 +30,7 @@ import pandas as pd
 from flows.pipeline.catalog import Catalog, days
 from flows.pipeline.manifest import MANIFEST_DIR, fingerprint, is_up_to_date, load_entry, named_outputs
 from flows.pipeline.storage import is_remote, parquet_file, read_schema, read_table
+from flows.requests.subject import subject_ids_of
 
 if TYPE_CHECKING:
     from vault.store import Vault
@@ -190,7 +191,7 @@ def make_plan(catalog: Catalog, vault: Vault, now: datetime | None = None) -> tu
         plan_raw(catalog, dataset, now, plan)
         plan_clean(catalog, dataset, now, plan)
     customers = closed_customers(catalog, now)
-    by_id = {vault.subject_id(c): c for c in customers}
+    by_id = dict(zip(subject_ids_of(vault, customers), customers, strict=True))
     alive = vault.existing_subjects(by_id)
     plan.subjects_due = sorted(alive)
     return plan, sorted(by_id[s] for s in alive)

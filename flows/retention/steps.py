@@ -86,7 +86,7 @@ def closure(ctx: RequestContext) -> dict:
 
 def vault(ctx: RequestContext) -> dict:
     """5. Shred the values nothing holds any more; forget the corrections of erased subjects."""
-    shredded = ctx.vault.shred_orphans(ctx.vault.orphan_tokens())
+    shredded = ctx.vault.shred_orphans(ctx.vault.orphan_tokens(), request_id=ctx.request_id)
     return {"values_shredded": shredded, "corrections_forgotten": ctx.vault.forget_corrections_of_erased()}
 
 

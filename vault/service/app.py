@@ -154,11 +154,13 @@ def create_app(vault: Vault, policy: Policy, limiter: Limiter | None = None) -> 
         return {"records": records}
 
     # The clients' routes (the client side's modules, see their docstrings): who the caller is and its own
-    # audit trail; the tokenize workers' calls beside tokenize. Imported here: they import `guarded`.
-    from vault.service import caller_routes, pipeline_routes
+    # audit trail; the tokenize workers' calls beside tokenize; the privacy-request flows' keyed calls.
+    # Imported here: they import `guarded`.
+    from vault.service import caller_routes, pipeline_routes, request_routes
 
     app.include_router(caller_routes.router(vault, authenticate))
     app.include_router(pipeline_routes.router(vault, policy, authenticate))
+    app.include_router(request_routes.router(vault, policy, authenticate))
     return app
 
 

@@ -1,5 +1,6 @@
-"""Audit records for requests the service refuses as a whole (401, 403, 429), beside the per-token records
-that `vault.access` writes for every detokenization.
+"""Audit records for requests the service refuses as a whole (401, 403, 429), and for the key-changing
+operations it does for the privacy-request flows (a shred), beside the per-token records that
+`vault.access` writes for every detokenization.
 
 One row per refused request in the same `audit` table: actor (the credential's name, or `credential <id>`
 / `unknown caller` for a credential that does not authenticate), role, purpose (or the operation:
@@ -27,6 +28,18 @@ OVER_LIMIT = "over_limit"
 
 def record_refusal(vault: Vault, *, actor: str, role: str, purpose: str, outcome: str, detail: str) -> None:
     """Write one audit record for a refused request; `AuditWriteError` when it cannot be committed."""
+    _record(vault, actor, role, purpose, outcome, detail)
+
+
+def record_operation(
+    vault: Vault, *, actor: str, role: str, operation: str, outcome: str, detail: str
+) -> None:
+    """Write one audit record for an operation done for a caller (`shred`: counts and the request id,
+    never a value); `AuditWriteError` when it cannot be committed."""
+    _record(vault, actor, role, operation, outcome, detail)
+
+
+def _record(vault: Vault, actor: str, role: str, purpose: str, outcome: str, detail: str) -> None:
     row = {
         "at": datetime.now(UTC),
         "actor": actor[:200],
@@ -45,5 +58,5 @@ def record_refusal(vault: Vault, *, actor: str, role: str, purpose: str, outcome
         vault.retrying(work)
     except SQLAlchemyError as error:
         raise AuditWriteError(
-            f"the audit record of a refused request was not committed ({type(error).__name__})"
+            f"an audit record of the service was not committed ({type(error).__name__})"
         ) from None
