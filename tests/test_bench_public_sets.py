@@ -14,6 +14,7 @@ from bench.public_sets import (
     read_btc_persons,
     read_conll_persons,
     read_input_samples,
+    read_wikigold_persons,
 )
 
 INPUT_SAMPLES = [
@@ -152,6 +153,30 @@ def test_the_wnut17_splits_are_found_under_one_copy(tmp_path):
         "wnut17train.conll",
     ]
     assert public_sets.PUBLIC_SETS["wnut17"].blind and not public_sets.PUBLIC_SETS["wnut17-dev"].blind
+
+
+WIKIGOLD = (
+    "-DOCSTART- O\n\nThe O\nalbum O\nby I-MISC\nJohn I-PER\nLennon I-PER\n. O\n\nLennon I-PER\nsang O\n"
+)
+
+
+def test_wikigold_reads_space_separated_io_tags_and_skips_document_marks(tmp_path):
+    path = tmp_path / "wikigold.conll.txt"
+    path.write_text(WIKIGOLD)
+    first, second = read_wikigold_persons(path)
+    assert first.text == "The album by John Lennon ." and first.spans == [(13, 24, "PERSON")]
+    assert second.text == "Lennon sang" and second.spans == [(0, 6, "PERSON")]
+
+
+def test_the_third_round_blind_sets_are_found_in_their_repositories(tmp_path):
+    wnut16 = tmp_path / "twitter_nlp" / "data" / "annotated" / "wnut16" / "data"
+    wikigold = tmp_path / "erd" / "data" / "wikigold" / "CONLL-format" / "data"
+    for folder, name, text in ((wnut16, "test", CONLL), (wikigold, "wikigold.conll.txt", WIKIGOLD)):
+        folder.mkdir(parents=True)
+        (folder / name).write_text(text)
+    assert public_sets.PUBLIC_SETS["wnut16"].locate(tmp_path / "twitter_nlp") == wnut16 / "test"
+    assert public_sets.PUBLIC_SETS["wikigold"].locate(tmp_path / "erd") == wikigold / "wikigold.conll.txt"
+    assert public_sets.PUBLIC_SETS["wnut16"].blind and public_sets.PUBLIC_SETS["wikigold"].blind
 
 
 def test_eval_lists_no_misses_of_a_held_out_set(tmp_path, capsys):

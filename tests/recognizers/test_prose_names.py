@@ -1,0 +1,62 @@
+"""Short English prose read whole, and the model's lower-case persons kept where a sentence uses them as
+persons (issue 12, third round: `recognizers.names.prose`). Rows written for these tests, each easy row
+beside the hard ones that keep its rule honest."""
+
+import pytest
+
+from recognizers import detect
+from recognizers.names.prose import PROSE_LIMIT, confirmed_hints, english_prose
+
+
+def found(text):
+    return [text[f.start : f.end] for f in detect([text])[0] if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a lower-case person inside a post that also has capitals, the subject of a finite verb or of `'s`
+        ("Honestly i think jonas is right about this", ["jonas"]),
+        ("OMG did you see what kevin did at the game", ["kevin"]),
+        ("Heading out now , ingmar 's picking me up at six", ["ingmar"]),
+        ("So helga was right all along", ["helga"]),
+        ("Long day . . . ingmar you are the best , thanks for the help", ["ingmar"]),
+        # the model's hits that are no person stay out: a street with its number, a company, a town
+        ("Kerkstraat 12 is closed for the market", []),
+        ("The usb cable is broken again and the router is dead", []),
+        ("We walked to lisbon and back in one day", []),
+        # Dutch and German records are no English prose: the model's `Betaald`, `Visa` stay out
+        ("Betaald met Visa op 12-03-2026", []),
+        ("Wifi down again at the office", []),
+    ],
+)
+def test_lower_case_persons_in_english_posts(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("is it just me or is his voice scary", True),
+        ("Katrin up 6-0 after the first set", True),
+        ("Betaald met Visa op 12-03-2026", False),
+        ("Kerkstraat 12, 1017 AB Amsterdam", False),
+        ("user=anna action=login status=ok from 10.0.0.1", False),
+        ("hi there", False),  # too short to tell
+        ("the cable is down and " * 30, False),  # a document, not a post: windows as before
+    ],
+)
+def test_english_prose(text, expected):
+    assert len("the cable is down and " * 30) > PROSE_LIMIT
+    assert english_prose(text) is expected
+
+
+def test_a_hint_needs_the_sentence_to_use_it_as_a_person():
+    text = "so oksana says hi , and oksana tea is the best"
+    says = (text.index("oksana"), text.index("oksana") + 6)
+    tea = (text.rindex("oksana"), text.rindex("oksana") + 6)
+    assert [span[:2] for span in confirmed_hints(text, [says, tea])] == [says]
+    # a dictionary word is no name in lower case, whatever follows it
+    assert confirmed_hints("the weather is fine and the mood is good", [(0, 3)]) == []
+    # outside English prose a hint stays a hint
+    assert confirmed_hints("oksana heeft betaald met visa", [(0, 6)]) == []
