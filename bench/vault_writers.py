@@ -2,19 +2,20 @@
 
     python -m bench.vault_writers --values 100000
 
-The same values are tokenized each time, into a fresh schema (its key store in its own schema, the
-default): five entity types in equal parts, each customer's five values linked to their customer key (so
-links and fingerprints are written too, as a tokenize run with subject keys writes them), half of them
-repeats, shuffled. With N writers the values are cut into N consecutive shares, one per process, each fed
-to `Vault.tokenize_batch` in batches as the tokenize flow does. A value's two occurrences often fall in
-different shares, so the writers meet the same values at the same time, and one that meets a value
-another is inserting waits for that one's batch to commit (which is what makes one token and one data
-key per value): these writers take turns. Beside that, the same values shared out by customer (each
-writer has customers of its own, as partitions of different customers do): the writers seldom wait for
-each other (only on fingerprints that customers share, a family name), and gain what the machine gives.
-Each process opens its vault (and its connections) before the clock starts; the time is from the first
-writer's start to the last one's end. Conflicts PostgreSQL reported and the vault retried are counted,
-and after every run the vault is checked to hold one token and one data key per distinct value.
+The same values are tokenized each time, into a fresh schema (its key store in its own schema, the default):
+five entity types in equal parts, each customer's five values linked to their customer key (so links and
+fingerprints are written too, as a tokenize run with subject keys writes them), half of them repeats,
+shuffled. With N writers the values are cut into N consecutive shares, one per process, each fed to
+`Vault.tokenize_batch` in batches as the tokenize flow does. A value's two occurrences often fall in
+different shares, so the writers meet the same values at the same time, and one that meets a value another
+is inserting waits for that one's transaction to commit (which is what makes one token and one data key per
+value); since the CPU work of a transaction (wrapping, sealing, fingerprinting) is done before it opens
+(`vault.write_prep`), that wait is for the other's statements only. Beside that, the same values shared out
+by customer (each writer has customers of its own, as partitions of different customers do): the writers
+seldom wait for each other (only on fingerprints that customers share, a family name), and gain what the
+machine gives. Each process opens its vault (and its connections) before the clock starts; the time is from
+the first writer's start to the last one's end. Conflicts PostgreSQL reported and the vault retried are
+counted, and after every run the vault is checked to hold one token and one data key per distinct value.
 
 PostgreSQL is `PIIVAULT_BENCH_POSTGRES_URL` (default `PIIVAULT_TEST_POSTGRES_URL`, then
 postgresql://postgres@127.0.0.1:5432/test). The writers' Python work (normalising, keying, encrypting)

@@ -73,6 +73,7 @@ __all__ = [
     "generation",
     "holders",
     "key_forms",
+    "prepare",
     "record",
     "release_token",
     "subject_fingerprints",
@@ -143,17 +144,33 @@ def _holder_rows(fingerprinter: Fingerprinter, subject_id: str, token: str, kind
 
 
 def _holders_of(conn: Connection, fingerprint_list) -> dict[int, set[str]]:
-    rows = select_in(
-        conn,
-        lambda chunk: select(fingerprints.c.fingerprint, fingerprints.c.subject_id).where(
-            fingerprints.c.fingerprint.in_(chunk)
-        ),
-        fingerprint_list,
-    )
+    rows = select_where_in(conn, fingerprints, ["fingerprint", "subject_id"], "fingerprint", fingerprint_list)
     found: dict[int, set[str]] = {}
     for fp, subject_id in rows:
         found.setdefault(fp, set()).add(subject_id)
     return found
+
+
+# (subject id, token) -> the rows `record` writes for that link (token "" for the subject's own key)
+Prepared = dict[tuple[str, str], list[tuple]]
+
+
+def prepare(
+    fingerprinter: Fingerprinter, linked: Iterable[tuple], subject_keys: dict[str, str] | None = None
+) -> Prepared:
+    """The rows `record` would write for `linked` and `subject_keys` (same shapes), computed before the
+    writer's transaction opens (`vault.write_prep`): finding the forms and hashing them is the costly part
+    of recording, and another writer waiting on this one's row locks would wait for it too."""
+    prepared: Prepared = {}
+    for subject_id, token, entity_type, value, *rest in linked:
+        forms = value_forms(entity_type, value, *rest)
+        prepared[(subject_id, token)] = list(
+            _holder_rows(fingerprinter, subject_id, token, entity_type, forms)
+        )
+    for subject_id, key in (subject_keys or {}).items():
+        forms = key_forms(key)
+        prepared[(subject_id, "")] = list(_holder_rows(fingerprinter, subject_id, "", SUBJECT_KEY, forms))
+    return prepared
 
 
 def record(
@@ -161,6 +178,7 @@ def record(
     fingerprinter: Fingerprinter,
     linked: Iterable[tuple],
     subject_keys: dict[str, str] | None = None,
+    prepared: Prepared | None = None,
 ) -> int:
     """Write the fingerprints of (subject id, token, entity type, plaintext value[, normalised value])
     links, in the caller's transaction: the plaintext is in hand only where values are linked. Pairs
@@ -168,7 +186,8 @@ def record(
     (`--force`) writes those of links made before fingerprints existed. `subject_keys` (subject id ->
     key) adds each key's own fingerprint. Each fingerprint's key row says whether several subjects hold
     it; a new holder of an erased one (a new customer with an erased person's name) makes it live again.
-    Returns how many holder rows were offered."""
+    `prepared` (`prepare`): rows computed beforehand, used for the links it covers. Returns how many
+    holder rows were offered."""
     linked = list(linked)
     subject_keys = subject_keys or {}
     if not linked and not subject_keys:
@@ -177,13 +196,20 @@ def record(
     existing = set(select_where_in(conn, fingerprints, ["subject_id", "token"], "subject_id", subject_ids))
     holders: dict[tuple, dict] = {}
     keys: dict[int, dict] = {}
+    prepared = prepared or {}
     offered = [
-        _holder_rows(fingerprinter, subject_id, token, entity_type, value_forms(entity_type, value, *rest))
+        prepared[(subject_id, token)]
+        if (subject_id, token) in prepared
+        else _holder_rows(
+            fingerprinter, subject_id, token, entity_type, value_forms(entity_type, value, *rest)
+        )
         for subject_id, token, entity_type, value, *rest in linked
         if (subject_id, token) not in existing
     ]
     offered += [
-        _holder_rows(fingerprinter, subject_id, "", SUBJECT_KEY, key_forms(key))
+        prepared[(subject_id, "")]
+        if (subject_id, "") in prepared
+        else _holder_rows(fingerprinter, subject_id, "", SUBJECT_KEY, key_forms(key))
         for subject_id, key in sorted(subject_keys.items())
         if (subject_id, "") not in existing
     ]
@@ -209,21 +235,10 @@ def _update_keys(conn: Connection, keys: dict[int, dict]) -> None:
     both; key order keeps concurrent writers from deadlocking."""
     fresh = [{**keys[fp], "shared": 0, "erased_at": None, "request_id": None} for fp in sorted(keys)]
     insert_ignore(conn, fingerprint_keys, fresh)
-    stored = {
-        fp: (flag, erased)
-        for fp, flag, erased in select_in(
-            conn,
-            lambda chunk: (
-                select(
-                    fingerprint_keys.c.fingerprint,
-                    fingerprint_keys.c.shared,
-                    fingerprint_keys.c.erased_at.is_not(None),
-                )
-                .where(fingerprint_keys.c.fingerprint.in_(chunk))
-                .order_by(fingerprint_keys.c.fingerprint)
-                .with_for_update()
-            ),  # no-op on SQLite, whose writers run one at a time
-            keys,
+    stored = {  # locked in key order (no-op on SQLite, whose writers run one at a time)
+        fp: (flag, erased_at is not None)
+        for fp, flag, erased_at in select_where_in(
+            conn, fingerprint_keys, ["fingerprint", "shared", "erased_at"], "fingerprint", keys, lock=True
         )
     }
     shared = {fp for fp, who in _holders_of(conn, keys).items() if len(who) > 1}

@@ -74,23 +74,50 @@ def master_secret(conn: Connection, wrapper: KeyWrapper) -> bytes:
     return current.unwrap(bytes(wrapped), MASTER)
 
 
-def ensure_data_keys(conn: Connection, wrapper: KeyWrapper, tokens: list[str]) -> dict[str, bytes]:
+@dataclass
+class FreshKeys:
+    """New data keys and their wrapping under one KEK, made before the transaction that stores them
+    (`vault.write_prep`): wrapping is CPU work that writers meeting the same values should not wait for."""
+
+    kek_id: str
+    keys: dict[str, bytes] = field(repr=False)
+    wrapped: dict[str, bytes] = field(repr=False)
+
+
+def fresh_keys(wrapper: KeyWrapper, tokens: list[str]) -> FreshKeys:
+    """A fresh data key per token, wrapped under `wrapper`'s KEK (not checked current: `ensure_data_keys`
+    does that in its transaction and wraps again if a rotation came between)."""
+    keys = {token: new_data_key() for token in sorted(tokens)}
+    return FreshKeys(
+        wrapper.kek.key_id, keys, {token: wrapper.wrap(key, token) for token, key in keys.items()}
+    )
+
+
+def ensure_data_keys(
+    conn: Connection, wrapper: KeyWrapper, tokens: list[str], fresh: FreshKeys | None = None
+) -> dict[str, bytes]:
     """Data keys for `tokens`: existing ones are kept (another process may have created them first).
 
-    `wrapper` must come from `current_wrapper` in this transaction."""
+    `wrapper` must come from `current_wrapper` in this transaction. `fresh`: keys made beforehand for
+    (some of) `tokens`, used when wrapped under that same KEK; the others are made here."""
+    if fresh is None or fresh.kek_id != wrapper.kek.key_id:
+        fresh = fresh_keys(wrapper, tokens)
+    elif lacking := [token for token in tokens if token not in fresh.keys]:
+        more = fresh_keys(wrapper, lacking)
+        fresh = FreshKeys(fresh.kek_id, {**fresh.keys, **more.keys}, {**fresh.wrapped, **more.wrapped})
     kek_id = wrapper.kek.key_id
-    fresh = {token: new_data_key() for token in sorted(tokens)}
-    wrapped_fresh = {token: wrapper.wrap(key, token) for token, key in fresh.items()}
-    rows = [{"token": t, "wrapped_key": w, "kek_id": kek_id} for t, w in wrapped_fresh.items()]
+    rows = [{"token": t, "wrapped_key": fresh.wrapped[t], "kek_id": kek_id} for t in sorted(tokens)]
     inserted = insert_ignore(conn, data_keys, rows, returning="token")
-    keys = {token: fresh[token] for token in inserted or ()}
+    keys = {token: fresh.keys[token] for token in inserted or ()}
     unknown = [token for token in tokens if token not in keys]  # lost a race, left over, or not reported
     for token, wrapped, row_kek_id in select_where_in(
         conn, data_keys, ["token", "wrapped_key", "kek_id"], "token", unknown
     ):
         wrapped = bytes(wrapped)
         keys[token] = (
-            fresh[token] if wrapped == wrapped_fresh[token] else _unwrap(wrapper, token, wrapped, row_kek_id)
+            fresh.keys[token]
+            if wrapped == fresh.wrapped[token]
+            else _unwrap(wrapper, token, wrapped, row_kek_id)
         )
     return keys
 

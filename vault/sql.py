@@ -77,10 +77,12 @@ def _copy_insert_ignore(
 
 
 def select_where_in(
-    conn: Connection, table: Table, columns: list[str], key: str, keys: Iterable
+    conn: Connection, table: Table, columns: list[str], key: str, keys: Iterable, *, lock: bool = False
 ) -> list[tuple]:
     """Rows (`columns`) of `table` whose `key` is in `keys`, sent to the driver as-is: chunked IN lists on
-    SQLite, one `= ANY(array)` on PostgreSQL."""
+    SQLite, one `= ANY(array)` on PostgreSQL. `lock`: the rows are locked (FOR UPDATE) in key order, so
+    writers locking overlapping rows this way cannot deadlock each other (a no-op on SQLite, whose
+    writers run one at a time)."""
     keys = sorted(set(keys))
     head = f"SELECT {', '.join(map(_quoted, columns))} FROM {_quoted(table.name)} WHERE {_quoted(key)} "
     if not keys:
@@ -88,15 +90,18 @@ def select_where_in(
     if conn.dialect.name == "postgresql":
         # One statement, the keys as one comma-joined text parameter split by the server: adapting a
         # Python list to an array parameter costs more than the lookup itself. Tokens hold no comma;
-        # binary keys travel as hex.
+        # binary keys travel as hex, integers as decimal.
         if isinstance(keys[0], bytes):
             joined, split = (
                 ",".join(k.hex() for k in keys),
                 "SELECT decode(k, 'hex') FROM unnest(string_to_array(%s, ',')) k",
             )
+        elif isinstance(keys[0], int):
+            joined, split = ",".join(map(str, keys)), "SELECT unnest(string_to_array(%s, ','))::bigint"
         else:
             joined, split = ",".join(keys), "SELECT unnest(string_to_array(%s, ','))"
-        return _fetch_all(conn, f"{head}IN ({split})", (joined,))
+        tail = f" ORDER BY {_quoted(key)} FOR UPDATE" if lock else ""
+        return _fetch_all(conn, f"{head}IN ({split}){tail}", (joined,))
     rows: list[tuple] = []
     for chunk in chunks(keys):
         rows.extend(_fetch_all(conn, head + "IN (" + ",".join("?" * len(chunk)) + ")", tuple(chunk)))

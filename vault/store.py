@@ -1,13 +1,16 @@
 """The vault: one entry point (`Vault.open`) over the store, the keys and the token deriver.
 
 Bulk first: `tokenize_batch` handles a batch in transactions of up to `STORE_SLICE` values, each with a
-fixed number of set-based statements (a SELECT of existing tokens, INSERT ... ON CONFLICT DO NOTHING of
-new keys and tokens, links), so many processes can tokenize overlapping values into one PostgreSQL vault
-at once and end with exactly one token and one data key per value. Each table is written in key order
-(data keys, tokens, fingerprints, subjects, links) and the tables in one order, so concurrent transactions
-take their row locks in one global order and cannot deadlock each other (`retrying` still retries one
-that PostgreSQL reports). On SQLite every transaction is BEGIN IMMEDIATE and one process at a time may
-tokenize (`vault.writer_lock`). The key store is apart: another file, or another schema (`key_schema`).
+fixed number of set-based statements (a SELECT of existing tokens, INSERT ... ON CONFLICT DO NOTHING of new
+keys and tokens, links), so many processes can tokenize overlapping values into one PostgreSQL vault at once
+and end with exactly one token and one data key per value. The CPU work of a transaction (data keys wrapped,
+values sealed, fingerprints hashed) is done before it opens (`vault.write_prep`): a writer that meets a
+value another is inserting waits for that one's commit, so it waits only for statements. Each table is
+written in key order (data keys, tokens, fingerprints, subjects, links) and the tables in one order, so
+concurrent transactions take their row locks in one global order and cannot deadlock each other (`retrying`
+still retries one that PostgreSQL reports). On SQLite every transaction is BEGIN IMMEDIATE and one process
+at a time may tokenize (`vault.writer_lock`). The key store is apart: another file, or another schema
+(`key_schema`).
 
 Operations beyond tokenizing live in their own modules (`lineage`, `access`, `erasure`, `footprint`,
 `privacy_requests`) and are exposed here as methods, so flows and notebooks need only this class.
@@ -40,6 +43,7 @@ from vault import (
     privacy_requests,
     rectification,
     retention,
+    write_prep,
 )
 from vault.engine import keystore_url_for, make_engine, sqlite_path
 from vault.errors import (
@@ -51,7 +55,7 @@ from vault.errors import (
 )
 from vault.fingerprint_index import load_index as load_fingerprint_index
 from vault.key_schema import prepare_key_schema
-from vault.keys import Kek, KeyWrapper, find_kek, load_kek, pending_kek_path, seal
+from vault.keys import Kek, KeyWrapper, find_kek, load_kek, pending_kek_path
 from vault.policy import Policy, load_policy
 from vault.rotation import rotation_running
 from vault.schema import (
@@ -323,7 +327,13 @@ class Vault:
         erased customer comes out erased even when the value itself was never seen before.
         """
         now = datetime.now(UTC)
-        hint_ids = {bytes.fromhex(self.deriver.subject_hash(h)): h for _i, _t, h in wanted if h is not None}
+        with self.engine.connect() as conn:  # a guess of which values are new, read before the transaction
+            stored = self._existing_hashes(conn, list(pending))
+        prepared = write_prep.prepare(  # the CPU work, before any row is locked (`vault.write_prep`)
+            pending, wanted, stored, self.deriver, self._wrapper, self.fingerprinter
+        )
+        subject_of = prepared.subject_of
+        hint_ids = {bytes.fromhex(subject_of[h]): h for _i, _t, h in wanted if h is not None}
         with self.transaction() as (conn, kconn):
             _will_link(conn)  # before reading the tombstones: a shred cannot commit between the two
             erased_hints = self._tombstoned(conn, hint_ids)
@@ -338,12 +348,12 @@ class Vault:
             new = sorted(token for token in missing if token not in erased)
             if new:
                 wrapper = keystore.current_wrapper(kconn, self._wrapper)  # no rotation until we commit
-                data_keys = keystore.ensure_data_keys(kconn, wrapper, new)
+                data_keys = keystore.ensure_data_keys(kconn, wrapper, new, prepared.keys)
                 rows = [
                     {
                         "token": token,
                         "entity_type": pending[token].entity_type,
-                        "ciphertext": seal(data_keys[token], pending[token].value.encode(), token.encode()),
+                        "ciphertext": prepared.ciphertext(token, data_keys[token], pending[token].value),
                         "value_hash": pending[token].value_hash,
                         "created_at": now,
                     }
@@ -361,7 +371,6 @@ class Vault:
                 if hint is not None and hint not in erased_hints and token not in erased
             }
             if pairs:  # the plaintext is in hand here: fingerprint what is linked (`vault.fingerprints`)
-                subject_of = {hint: self.deriver.subject_hash(hint) for hint, _token in pairs}
                 fingerprints.record(
                     conn,
                     self.fingerprinter,
@@ -369,9 +378,10 @@ class Vault:
                         (subject_of[h], t, pending[t].entity_type, pending[t].value, pending[t].normalised)
                         for h, t in pairs
                     ],
-                    {subject_id: hint for hint, subject_id in subject_of.items()},
+                    {subject_of[hint]: hint for hint, _token in pairs},
+                    prepared.fingerprints,
                 )
-            self._link_pairs(conn, pairs, now)
+            self._link_pairs(conn, pairs, now, subject_of)
             if format_preserving:
                 self._record_card_surrogates(conn, pending, erased, dataset)
         return erased, erased_hints
@@ -407,8 +417,17 @@ class Vault:
 
     # -- subjects -----------------------------------------------------------------------------------
 
-    def _link_pairs(self, conn: Connection, pairs: Iterable[tuple[str, str]], now: datetime) -> None:
-        by_subject = {hint: self.deriver.subject_hash(hint) for hint, _token in pairs}
+    def _link_pairs(
+        self,
+        conn: Connection,
+        pairs: Iterable[tuple[str, str]],
+        now: datetime,
+        subject_of: dict[str, str] | None = None,
+    ) -> None:
+        """Insert the subjects and links of (hint, token) pairs; `subject_of`: hint -> subject id, when
+        already computed."""
+        known = subject_of or {}
+        by_subject = {hint: known.get(hint) or self.deriver.subject_hash(hint) for hint, _token in pairs}
         insert_ignore(
             conn, subjects, [{"subject_id": s, "created_at": now} for s in sorted(set(by_subject.values()))]
         )
