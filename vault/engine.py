@@ -78,16 +78,19 @@ def _tune_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for a vault or key-store URL."""
+def make_engine(url: str, connections: int | None = None) -> Engine:
+    """An engine for a vault or key-store URL. `connections`: exactly that many pooled connections, none
+    beyond (the vault service sizes its thread pool to match: `vault.service.serve`); default a small pool
+    that may overflow by as many."""
     url = normalise_url(url)
+    pool = {} if connections is None else {"pool_size": connections, "max_overflow": 0}
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url)
+        engine = create_engine(url, **pool)
         _tune_sqlite(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=2)
+    return create_engine(url, pool_pre_ping=True, **(pool or {"pool_size": 2, "max_overflow": 2}))
 
 
 def keystore_url_for(url: str) -> str:

@@ -25,7 +25,6 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
-from functools import cached_property
 
 from sqlalchemy import Connection
 
@@ -235,11 +234,6 @@ class RequestVault(Vault):
                 yield conn, None
             finally:
                 self._transactions.open -= 1
-
-    @cached_property
-    def service_caller(self):
-        """Who the service knows the credential as (name and role): the audited actor of its reads."""
-        return self._client.whoami()
 
     def subject_ids(self, subject_keys: Iterable[str]) -> list[str]:
         """`subject_id` of many keys in one round trip (callers that have them all at hand use it)."""

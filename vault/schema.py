@@ -32,6 +32,7 @@ from sqlalchemy import (
     Column,
     Connection,
     DateTime,
+    Float,
     Index,
     Integer,
     LargeBinary,
@@ -273,6 +274,21 @@ secrets = Table(
 )
 
 
+# What each credential of the vault service spent against its ceilings (`vault.service.limits`): one row
+# per admitted request, by credential and purpose (or operation), when (seconds since the epoch) and how
+# many tokens. In the database, so a restarted service and several service processes count one window.
+service_spending = Table(
+    "service_spending",
+    vault_metadata,
+    Column("spent_id", Integer, primary_key=True, autoincrement=True),
+    Column("credential_id", String(32), nullable=False),
+    Column("purpose", String(200), nullable=False),
+    Column("at", Float, nullable=False),
+    Column("tokens", BigInteger, nullable=False),
+    Index("service_spending_by_key", "credential_id", "purpose", "at"),
+)
+
+
 def _create(metadata: MetaData, names: list[str]) -> Callable[[Connection], None]:
     def create(conn: Connection) -> None:
         metadata.create_all(conn, tables=[metadata.tables[name] for name in names])
@@ -327,6 +343,8 @@ VAULT_MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (5, _create(vault_metadata, ["service_credentials"])),
     # Fingerprint changes counted per writing process, so an index another process cached is reloaded.
     (6, _create(vault_metadata, ["fingerprint_changes"])),
+    # The service's ceilings counted in the database, not in one process's memory.
+    (7, _create(vault_metadata, ["service_spending"])),
 ]
 VAULT_SCHEMA_VERSION = max(version for version, _ in VAULT_MIGRATIONS)
 

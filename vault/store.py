@@ -127,7 +127,13 @@ class Vault:
             return TokenDeriver(keystore.master_secret(kconn, self._wrapper))
 
     @classmethod
-    def open(cls, url: str, kek: bytes | str | None = None, keystore_url: str | None = None) -> Vault:
+    def open(
+        cls,
+        url: str,
+        kek: bytes | str | None = None,
+        keystore_url: str | None = None,
+        connections: int | None = None,
+    ) -> Vault:
         """Open (creating and migrating if needed) the vault at `url`.
 
         `kek`: raw 32 bytes or base64 text; default from `PIIVAULT_KEK_FILE` / `PIIVAULT_KEK`, or for an
@@ -135,7 +141,8 @@ class Vault:
         keys live; default `PIIVAULT_KEYSTORE_URL`, else a second SQLite file beside an SQLite vault, else
         a schema of its own beside a PostgreSQL vault's (`vault.key_schema`: `<schema>_keys`, created, and
         a vault whose keys were in its own schema has them moved there), so a backup of the vault's schema
-        never holds the keys that open it.
+        never holds the keys that open it. `connections`: each database's pool holds exactly that many
+        (`vault.engine.make_engine`; the vault service sizes its threads to match).
         """
         path = sqlite_path(url)
         loaded = load_kek(kek, path)
@@ -143,12 +150,12 @@ class Vault:
         if ks_url is None and path is not None:
             ks_url = keystore_url_for(url)
         new_files = [p for p in (path, ks_url and sqlite_path(ks_url)) if p is not None and not p.exists()]
-        engine = make_engine(url)
+        engine = make_engine(url, connections)
         keystore_engine = engine
         try:
             if ks_url is None:
                 ks_url = prepare_key_schema(engine, url)
-            keystore_engine = engine if ks_url == url else make_engine(ks_url)
+            keystore_engine = engine if ks_url == url else make_engine(ks_url, connections)
             vault = cls(engine, keystore_engine, KeyWrapper(loaded))
             for created in new_files:  # values and keys are encrypted, but still nobody else's business
                 created.chmod(0o600)

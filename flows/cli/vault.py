@@ -37,6 +37,14 @@ def register(subparsers) -> None:
     serve.add_argument(
         "--policy", metavar="PATH", default=None, help="policy YAML (default: the packaged one)"
     )
+    serve.add_argument(
+        "--connections",
+        metavar="N",
+        type=int,
+        default=None,
+        help="requests served at once: the request threads, and the connections of each database pool "
+        "(default 8)",
+    )
     add_vault_options(serve)
     serve.set_defaults(run=run_serve)
 
@@ -64,7 +72,11 @@ def register(subparsers) -> None:
 
 def run_serve(args: argparse.Namespace) -> int:
     from vault.errors import VaultError
-    from vault.service.serve import DEFAULT_HOST, DEFAULT_PORT, ServeConfig, serve
+    from vault.service.serve import DEFAULT_CONNECTIONS, DEFAULT_HOST, DEFAULT_PORT, ServeConfig, serve
+
+    if args.connections is not None and args.connections < 1:
+        print("piivault vault serve: --connections must be at least 1", file=sys.stderr)
+        return 2
 
     config = ServeConfig(
         vault_url=vault_url(args),
@@ -73,6 +85,7 @@ def run_serve(args: argparse.Namespace) -> int:
         policy=Path(args.policy) if args.policy else None,
         tls_cert=args.tls_cert,
         tls_key=args.tls_key,
+        connections=args.connections or DEFAULT_CONNECTIONS,
     )
     if (config.tls_cert is None) != (config.tls_key is None):
         print("piivault vault serve: give both --tls-cert and --tls-key, or neither", file=sys.stderr)

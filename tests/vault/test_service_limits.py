@@ -12,13 +12,21 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tests.vault import conftest as vault_conftest
-from tests.vault.service_harness import issue_many, running_service
+from tests.vault.service_harness import (
+    issue,
+    issue_many,
+    running_service,
+    service_env,
+    service_over_items,
+    start_service,
+)
 from vault.engine import normalise_url
 from vault.errors import PolicyError
 from vault.keys import write_kek_file
 from vault.policy import DEFAULT_CEILING, Ceiling, load_policy
 from vault.service.app import AUDIT_NOT_WRITTEN
 from vault.service.limits import Limiter
+from vault.store import Vault
 
 postgres_schemas = vault_conftest.postgres_schemas
 SUPPORT = load_policy().ceiling("support", "account management")
@@ -129,11 +137,12 @@ def test_no_value_leaves_when_the_audit_cannot_be_written(served):
     assert [r["value"] for r in again.json()["results"]] == [f"customer{i}@example.com" for i in range(3)]
 
 
-def test_the_window_slides_and_a_refusal_counts_nothing():
+def test_the_window_slides_and_a_refusal_counts_nothing(tmp_path):
     """The window on an injected clock (no sleeping, nothing timed): tokens leave it `window_seconds`
     after they were sent."""
     now = [1000.0]
-    limiter = Limiter(clock=lambda: now[0])
+    vault = Vault.open(f"sqlite:///{tmp_path}/vault.db", kek=vault_conftest.TEST_KEK)
+    limiter = Limiter(vault, clock=lambda: now[0])
     ceiling = Ceiling(per_request=5, per_window=10, window_seconds=60)
     assert limiter.admit("c1", "billing", 6, ceiling) is not None  # over the request ceiling
     assert limiter.admit("c1", "billing", 5, ceiling) is None
@@ -147,6 +156,37 @@ def test_the_window_slides_and_a_refusal_counts_nothing():
     assert limiter.admit("c1", "billing", 1, ceiling) is not None
     unlimited = Ceiling(per_request=None, per_window=None)
     assert limiter.admit("c1", "billing", 10**9, unlimited) is None
+    # the counts are the vault's: another limiter over it (a restarted or second service) sees them
+    assert Limiter(vault, clock=lambda: now[0]).admit("c1", "billing", 1, ceiling) is not None
+    vault.close()
+
+
+def test_ceilings_hold_across_a_restart_and_between_two_service_processes(tmp_path):
+    """A support credential spends its window on one service, which is then restarted: still 429. Two
+    services over one vault count one window: what one admitted, the other refuses."""
+    emails = [("EMAIL_ADDRESS", f"customer{i}@example.com", f"C{i}") for i in range(SUPPORT.per_request)]
+    with service_over_items(tmp_path, vault_conftest.TEST_KEK, emails) as (first, url, tokens):
+        secret = issue(url, tmp_path / "kek", "support", "agent 19")
+        body = {"tokens": tokens, "purpose": "account management"}
+        with first.client(secret) as client:
+            for _ in range(SUPPORT.per_window // SUPPORT.per_request - 1):
+                assert client.post("/v1/detokenize", json=body).status_code == 200
+        first.stop()
+        again = start_service(["--vault", url], tmp_path / "again.log", service_env(tmp_path / "kek"))
+        second = start_service(["--vault", url], tmp_path / "second.log", service_env(tmp_path / "kek"))
+        try:
+            with again.client(secret) as client:  # the last request the window holds, after the restart
+                assert client.post("/v1/detokenize", json=body).status_code == 200
+                assert client.post("/v1/detokenize", json=body).status_code == 429
+            with second.client(secret) as client:  # and the other process counted it too
+                refused = client.post("/v1/detokenize", json=body)
+                assert refused.status_code == 429 and f"{SUPPORT.per_window} tokens already" in refused.text
+        finally:
+            again.stop()
+            second.stop()
+    with Vault.open(url, kek=vault_conftest.TEST_KEK) as vault:
+        over = vault.audit_records(limit=None, actor="agent 19")
+    assert [r["outcome"] for r in over if r["outcome"] == "over_limit"] == ["over_limit", "over_limit"]
 
 
 @pytest.mark.parametrize(

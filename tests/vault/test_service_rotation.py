@@ -19,8 +19,15 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.vault import conftest as vault_conftest
-from tests.vault.service_harness import REPO, issue_many, open_vault, running_service, service_env
-from vault.keys import read_kek_file, write_kek_file
+from tests.vault.service_harness import (
+    REPO,
+    issue_many,
+    open_vault,
+    running_service,
+    service_env,
+    start_service,
+)
+from vault.keys import KEK_ENV, KEK_FILE_ENV, read_kek_file, write_kek_file
 from vault.schema import tokens as tokens_table
 
 postgres_schemas = vault_conftest.postgres_schemas
@@ -190,3 +197,21 @@ def test_client_processes_tokenizing_the_same_values_at_once_agree(setup, tmp_pa
     assert results[0] == results[1] == results[2] and len(set(results[0])) == 200
     with open_vault(url, kek_file) as vault, vault.engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(tokens_table)).scalar_one() == 200
+
+
+def test_a_service_given_the_kek_in_the_environment_says_a_rotation_needs_a_restart(tmp_path):
+    """A KEK from `PIIVAULT_KEK` cannot be reloaded after `piivault keys rotate`: the service says so in one
+    line as it starts; with `PIIVAULT_KEK_FILE` it does not."""
+    write_kek_file(tmp_path / "kek", vault_conftest.TEST_KEK)
+    url = f"sqlite:///{tmp_path}/vault.db"
+    open_vault(url, tmp_path / "kek").close()
+    env = service_env(tmp_path / "kek")
+    env.pop(KEK_FILE_ENV)
+    env[KEK_ENV] = (tmp_path / "kek").read_text().strip()
+    for name, environ in (("env", env), ("file", service_env(tmp_path / "kek"))):
+        service = start_service(["--vault", url], tmp_path / f"{name}.log", environ)
+        service.stop()
+    lines = (tmp_path / "env.log").read_text().splitlines()
+    warned = [line for line in lines if "cannot be reloaded" in line]
+    assert len(warned) == 1 and "PIIVAULT_KEK_FILE" in warned[0] and "restarted" in warned[0]
+    assert "cannot be reloaded" not in (tmp_path / "file.log").read_text()

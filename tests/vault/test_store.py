@@ -125,7 +125,7 @@ def test_schema_is_versioned_and_newer_schemas_are_refused(vault_url):
     with Vault.open(vault_url, kek=TEST_KEK) as opened:
         with opened.engine.begin() as conn:
             version = conn.execute(select(func.max(schema_version.c.version))).scalar_one()
-            assert version == VAULT_SCHEMA_VERSION == 6
+            assert version == VAULT_SCHEMA_VERSION == 7
             conn.execute(schema_version.insert().values(version=99))
     with pytest.raises(SchemaVersionError, match="version 99"):
         Vault.open(vault_url, kek=TEST_KEK)

@@ -27,9 +27,11 @@ docs pages are served.
 # `authenticate`, a local of `create_app`.
 import logging
 from collections.abc import Callable
+from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Annotated, Any, TypeVar
 
+from anyio import to_thread
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.exc import SQLAlchemyError
@@ -47,10 +49,22 @@ AUDIT_NOT_WRITTEN = "audit record not written; no value returned"
 Result = TypeVar("Result")
 
 
-def create_app(vault: Vault, policy: Policy, limiter: Limiter | None = None) -> FastAPI:
-    """The service's ASGI app over an open vault and a loaded policy."""
-    app = FastAPI(title="piivault vault service", docs_url=None, redoc_url=None, openapi_url=None)
-    limiter = limiter or Limiter()
+def create_app(
+    vault: Vault, policy: Policy, limiter: Limiter | None = None, threads: int | None = None
+) -> FastAPI:
+    """The service's ASGI app over an open vault and a loaded policy. `threads`: at most that many requests
+    use the vault at once (the rest wait for a thread): its pools' size (`vault.service.serve`)."""
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        if threads is not None:  # the default limiter: sync endpoints, dependencies and run_in_threadpool
+            to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
+    app = FastAPI(
+        title="piivault vault service", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan
+    )
+    limiter = limiter or Limiter(vault)
 
     def authenticate(request: Request) -> credentials.Credential:
         """The caller's credential, or 401 (audited) with nothing else said."""
@@ -83,7 +97,8 @@ def create_app(vault: Vault, policy: Policy, limiter: Limiter | None = None) -> 
 
     def check_ceiling(caller: credentials.Credential, purpose: str, count: int) -> None:
         purpose = normalise_purpose(purpose)
-        refused = limiter.admit(caller.credential_id, purpose, count, policy.ceiling(caller.role, purpose))
+        ceiling = policy.ceiling(caller.role, purpose)
+        refused = guarded(lambda: limiter.admit(caller.credential_id, purpose, count, ceiling))
         if refused is not None:
             refuse(caller.name, caller.role, purpose, events.OVER_LIMIT, refused, 429, refused)
 

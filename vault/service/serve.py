@@ -1,11 +1,16 @@
 """Run the vault service on uvicorn: one process, one worker, the KEK and master secret held only here.
 
-One worker because the ceilings' windows are counted in memory (`vault.service.limits`); requests run on
-uvicorn's thread pool against one `Vault`, whose `retrying` reloads a rotated KEK file under them, so a
-`piivault keys rotate` elsewhere does not interrupt the service. Give the KEK as a file
-(`PIIVAULT_KEK_FILE`) for that: a KEK from `PIIVAULT_KEK` cannot be reloaded and the service then answers
-503 until it is restarted with the new one. TLS when a certificate and key are given; plain HTTP is for
-127.0.0.1 (the default) or behind a TLS-terminating proxy on the same host.
+One worker a process; more processes may serve one vault (behind one address), since the ceilings' windows are
+counted in the vault database (`vault.service.limits`). Requests run on uvicorn's thread pool against one
+`Vault`. Threads and database connections are one setting (`connections`, `--connections`): as many request
+threads as each database pool (the vault's, the key store's) holds connections, and none beyond, so a request
+never waits for a connection inside a thread (where PostgreSQL would see more clients than the pool was sized
+for, or a request would time out on the pool): more concurrent callers than that wait for a thread, in order.
+The `Vault`'s `retrying` reloads a rotated KEK file under them, so a `piivault keys rotate` elsewhere does not
+interrupt the service. Give the KEK as a file (`PIIVAULT_KEK_FILE`) for that: a KEK from `PIIVAULT_KEK` cannot
+be reloaded and the service then answers 503 until it is restarted with the new one, which it says in one line
+as it starts (`ENV_KEK_WARNING`). TLS when a certificate and key are given; plain HTTP is for 127.0.0.1 (the
+default) or behind a TLS-terminating proxy on the same host.
 """
 
 from __future__ import annotations
@@ -24,6 +29,11 @@ log = logging.getLogger(__name__)
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8750
+DEFAULT_CONNECTIONS = 8
+ENV_KEK_WARNING = (
+    "the KEK comes from %s, which cannot be reloaded: after a `piivault keys rotate` this service answers "
+    "503 until it is restarted with the new KEK; give it PIIVAULT_KEK_FILE to serve through rotations"
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,7 @@ class ServeConfig:
     tls_cert: Path | None = None
     tls_key: Path | None = None
     log_level: str = "info"
+    connections: int = DEFAULT_CONNECTIONS  # request threads, and database connections per pool
 
     @property
     def url(self) -> str:
@@ -50,9 +61,13 @@ def serve(config: ServeConfig, on_ready=None) -> None:
     once the socket listens."""
     if (config.tls_cert is None) != (config.tls_key is None):
         raise ValueError("TLS needs both a certificate and its key")
+    if config.connections < 1:
+        raise ValueError("the service needs at least one connection")
     policy = load_policy(config.policy)
-    with Vault.open(config.vault_url) as vault:
-        app = create_app(vault, policy)
+    with Vault.open(config.vault_url, connections=config.connections) as vault:
+        if vault.kek.path is None:
+            log.warning(ENV_KEK_WARNING, vault.kek.source)
+        app = create_app(vault, policy, threads=config.connections)
         server = uvicorn.Server(
             uvicorn.Config(
                 app,
