@@ -5,14 +5,15 @@ each, and the start-up cost of each mode, side by side in one run.
     python -m bench.scale --sizes 1000000,4000000
 
 Set-up (not timed): the demo zone generator of `bench.tokenize` (`flows.demo.data.write_demo_zone`), one
-copy of the raw zone per run, a fresh PostgreSQL vault schema per run (`PIIVAULT_BENCH_POSTGRES_URL`,
-default the test server), a real Prefect server process, and `dask.distributed` LocalClusters of 1 and of
-2 worker processes (one thread each) that the flows reach by address, as an existing cluster. Timed: the
-tokenize flow run over the zone (`--dask-address`), then the erase flow run for one CRM customer (its clean
-step's partitions on the same workers); the
-workers' peak RSS is read in the workers (`getrusage`) after the tokenize. Start-up: a tokenize of the
-already tokenized zone (nothing to do) in each mode — in this process without Prefect, on a local cluster
-the flow starts (`--workers 2`), on the running cluster — so each figure is the mode's own overhead.
+copy of the raw zone per run, a fresh PostgreSQL vault schema per run (`bench.scratch`: `--postgres-url`,
+default `PIIVAULT_BENCH_POSTGRES_URL`, then the test server), a real Prefect server process, and
+`dask.distributed` LocalClusters of 1 and of 2 worker processes (one thread each) that the flows reach by
+address, as an existing cluster. Timed: the tokenize flow run over the zone (`--dask-address`), then the
+erase flow run for one CRM customer (its clean step's partitions and its verify step's file checks on the
+same workers); the workers' peak RSS is read in the workers (`getrusage`) after the tokenize. Start-up: a
+tokenize of the already tokenized zone (nothing to do) in each mode — in this process without Prefect, on a
+local cluster the flow starts (`--workers 2`), on the running cluster — so each figure is the mode's own
+overhead.
 """
 
 from __future__ import annotations
@@ -20,59 +21,34 @@ from __future__ import annotations
 import argparse
 import base64
 import os
-import secrets
 import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import quote
 
-POSTGRES_URL = os.environ.get(
-    "PIIVAULT_BENCH_POSTGRES_URL",
-    os.environ.get("PIIVAULT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"),
-)
+from bench.scratch import Scratch, add_postgres_url
+
 BENCH_KEK = bytes(range(140, 172))
 TARGET_SPEED_UP = 1.7
 TARGET_WORKER_MIB = 1024
 TARGET_ERASURE_RATIO = 0.6
 
 
-def _schema_url(name: str) -> str:
-    sep = "&" if "?" in POSTGRES_URL else "?"
-    return f"{POSTGRES_URL}{sep}options={quote(f'-csearch_path={name}')}"
-
-
 class Schemas:
-    """Fresh vault schemas, dropped (with their key stores) at the end."""
+    """Fresh vault schemas (`bench.scratch`), dropped with their key stores at the end."""
 
-    def __init__(self):
-        from sqlalchemy import create_engine
-
-        from vault.engine import normalise_url
-
-        self.engine = create_engine(normalise_url(POSTGRES_URL))
-        self.names: list[str] = []
+    def __init__(self, postgres_url: str):
+        self.postgres_url = postgres_url
+        self.made: list[Scratch] = []
 
     def new(self) -> str:
-        from sqlalchemy import text
-
-        name = "pv_bench_scale_" + secrets.token_hex(4)
-        with self.engine.begin() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{name}"'))
-        self.names.append(name)
-        return _schema_url(name)
+        self.made.append(Scratch(self.postgres_url, "pv_bench_scale_"))
+        return self.made[-1].url
 
     def drop(self) -> None:
-        from sqlalchemy import text
-
-        from vault.key_schema import key_schema_name
-
-        with self.engine.begin() as conn:
-            for name in self.names:
-                for schema in (name, key_schema_name(name)):
-                    conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        self.engine.dispose()
+        for scratch in self.made:
+            scratch.drop()
 
 
 def copy_zone(base: Path, target: Path, vault_url: str) -> Path:
@@ -213,8 +189,8 @@ def report(results: list[dict]) -> None:
         )
         print(
             f"  {'erase one customer (s)':28} {one['erase_s']:>12.1f} {two['erase_s']:>12.1f}   "
-            f"ratio {erase_ratio:.2f} (target <= {TARGET_ERASURE_RATIO}; only the clean step's partitions "
-            "run on the workers)"
+            f"ratio {erase_ratio:.2f} (target <= {TARGET_ERASURE_RATIO}; the clean step's partitions and "
+            "the verify step's file checks run on the workers)"
         )
         print(f"  highest worker peak: {peak:.0f} MiB")
         print("  start-up, a tokenize with nothing to do:")
@@ -231,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=200_000, help="raw rows to generate (default 200000)")
     parser.add_argument("--sizes", help="comma-separated sizes instead of --rows, e.g. 1000000,4000000")
     parser.add_argument("--workdir", type=Path, help="where to generate (default: temporary)")
+    add_postgres_url(parser)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [args.rows]
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="piivault-bench-scale-"))
@@ -239,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from flows.cli.prefect_server import temporary_server
 
-    schemas = Schemas()
+    schemas = Schemas(args.postgres_url)
     try:
         with temporary_server(workdir / "prefect-home", lambda line: print(line, file=sys.stderr)) as url:
             os.environ["PREFECT_API_URL"] = url  # the workers report their task runs here

@@ -10,6 +10,8 @@ files and positions, never values.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from prefect import flow, get_run_logger
@@ -17,7 +19,7 @@ from prefect.artifacts import create_markdown_artifact
 
 from flows.erasure.clean_zone import STEP as CLEAN
 from flows.erasure.receipt import receipt_markdown
-from flows.erasure.steps import ERASURE_STEPS, erasure_context
+from flows.erasure.steps import ERASURE_STEPS, VERIFY, erasure_context
 from flows.pipeline.catalog import load_catalog
 from flows.pipeline.storage import zone_location
 from flows.pipeline.task_runners import RunnerSettings, task_map
@@ -71,9 +73,10 @@ def clean_bytes(catalog) -> int:
 
 
 def spread_clean_step(catalog_path: str, run_tasks):
-    """`run_step_as_task`, with the clean step's partitions first erased by tasks on the workers
-    (`flows.erasure.spread`); a partition that fails fails the run, which a rerun resumes."""
-    from flows.erasure.spread import clean_partitions, erase_clean_partition
+    """`run_step_as_task`, with the clean step's partitions first erased by tasks on the workers, and the
+    verify step's file checks first made by tasks there (`flows.erasure.spread`); a partition that fails
+    fails the run, which a rerun resumes."""
+    from flows.erasure.spread import clean_partitions, erase_clean_partition, verify_checks
     from flows.pipeline.tasks import failure_text, raise_for_failures
     from flows.requests import progress
 
@@ -85,6 +88,8 @@ def spread_clean_step(catalog_path: str, run_tasks):
             ]
             states = run_tasks(erase_clean_partition, calls)
             raise_for_failures([failure_text(s) for s in states if not s.is_completed()])
+        if step.name == VERIFY and progress.done_state(ctx.vault, ctx.request_id, VERIFY) is None:
+            step = replace(step, work=partial(step.work, checked=verify_checks(ctx, catalog_path, run_tasks)))
         return run_step_as_task(ctx, step)
 
     return run

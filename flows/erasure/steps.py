@@ -40,7 +40,7 @@ from flows.erasure.raw_zone import STEP as RAW
 from flows.erasure.raw_zone import purge_raw_zone
 from flows.erasure.receipt import build_receipt, write_receipt
 from flows.erasure.subject_text import SubjectText
-from flows.erasure.verify import phone_tail_hashes, raise_if_failed, read_values, verify_erasure
+from flows.erasure.verify import Checked, phone_tail_hashes, raise_if_failed, read_values, verify_erasure
 from flows.erasure.verify_text import check_text
 from flows.pipeline.catalog import Catalog
 from flows.pipeline.faults import fault_point
@@ -137,14 +137,15 @@ def shred(ctx: RequestContext) -> dict:
     }
 
 
-def verify(ctx: RequestContext) -> dict:
-    """6. Re-scan the affected clean and raw files and the vault; fail with findings if anything is left."""
+def verify(ctx: RequestContext, checked: Checked | None = None) -> dict:
+    """6. Re-scan the affected clean and raw files and the vault; fail with findings if anything is left.
+    `checked`: files' checks made beforehand on Dask workers (`flows.erasure.spread.verify_checks`)."""
     request = get_request(ctx.vault, ctx.request_id)
     fp = recorded_footprint(ctx)
     touched = [(r["dataset"], r["file"]) for r in _quarantine_results(ctx) if r["raw_changed"]]
-    result = verify_erasure(ctx.catalog, ctx.vault, fp, request, _plans(ctx), touched)
+    result = verify_erasure(ctx.catalog, ctx.vault, fp, request, _plans(ctx), touched, checked)
     check_quarantine(ctx.catalog, ctx.vault, fp, result, _quarantine_hashes(ctx))
-    check_text(ctx.catalog, ctx.vault, _subject_text(ctx), _plans(ctx), result)
+    check_text(ctx.catalog, ctx.vault, _subject_text(ctx), _plans(ctx), result, checked)
     result.passed = not result.findings
     raise_if_failed(result)
     return {"verification": result.to_dict()}

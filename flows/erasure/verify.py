@@ -56,6 +56,32 @@ class Verification:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, data: dict) -> Verification:
+        return cls(**data)
+
+    def absorb(self, piece: Verification) -> None:
+        """Add one check's own result (its findings after ours, its counts to ours): the same as having
+        run that check on this result."""
+        self.findings.extend(piece.findings)
+        self.clean_files_checked += piece.clean_files_checked
+        self.raw_files_checked += piece.raw_files_checked
+
+
+# The checks of one file, by (check, dataset, file): made beforehand elsewhere (on Dask workers:
+# `flows.erasure.spread`), each on a fresh `Verification`, and absorbed in the order a run makes them.
+CLEAN_CHECK, RAW_CHECK = "clean", "raw"
+Checked = dict[tuple[str, str, str], Verification]
+
+
+def run_check(result: Verification, checked: Checked | None, key: tuple[str, str, str], check) -> None:
+    """`check(result)`, or the result of that check made beforehand (`checked[key]`) absorbed: the
+    findings and counts are the same either way, in the same order."""
+    if checked is not None and key in checked:
+        result.absorb(checked[key])
+    else:
+        check(result)
+
 
 PHONE_TAIL_DIGITS = 7
 _NOT_DIGIT = re.compile(r"\D")
@@ -304,11 +330,11 @@ def check_raw(
                     )
 
 
-def raw_files_behind(catalog: Catalog, plans: list[dict]) -> list[tuple[str, str]]:
-    """(dataset, raw file) behind the planned clean partitions, each once, in the plans' order; each
-    dataset's manifest read once."""
+def raw_file_of(catalog: Catalog, plans: list[dict]) -> dict[tuple[str, str], str]:
+    """(dataset, clean partition) -> the raw file behind it (the tokenize manifest's), for the planned
+    partitions that have one, in the plans' order; each dataset's manifest read once."""
     manifests: dict[str, dict[str, str]] = {}
-    found: dict[tuple[str, str], None] = {}
+    found: dict[tuple[str, str], str] = {}
     for data in plans:
         plan = PartitionPlan.from_dict(data)
         if plan.dataset not in manifests:
@@ -316,8 +342,14 @@ def raw_files_behind(catalog: Catalog, plans: list[dict]) -> list[tuple[str, str
             manifests[plan.dataset] = {e.output: e.file for e in entries}
         raw_file = manifests[plan.dataset].get(plan.partition)
         if raw_file is not None:
-            found[(plan.dataset, raw_file)] = None
-    return list(found)
+            found[(plan.dataset, plan.partition)] = raw_file
+    return found
+
+
+def raw_files_behind(catalog: Catalog, plans: list[dict]) -> list[tuple[str, str]]:
+    """(dataset, raw file) behind the planned clean partitions, each once, in the plans' order."""
+    behind = raw_file_of(catalog, plans)
+    return list(dict.fromkeys((dataset, raw_file) for (dataset, _partition), raw_file in behind.items()))
 
 
 def verify_erasure(
@@ -327,19 +359,32 @@ def verify_erasure(
     request: dict,
     plans: list[dict],
     extra_raw_files: list[tuple[str, str]] = (),
+    checked: Checked | None = None,
 ) -> Verification:
     """Run every check; the result lists findings (no values) and whether the erasure is proven.
 
-    `extra_raw_files`: (dataset, raw file) pairs rewritten for other reasons (quarantined records)."""
+    `extra_raw_files`: (dataset, raw file) pairs rewritten for other reasons (quarantined records).
+    `checked`: the files' checks made beforehand (`run_check`); the others are made here."""
     result = Verification()
     matcher = PlaintextMatcher(vault, fp)
     check_vault(vault, fp, request["identifier_type"], request["identifier_hash"], result)
     raw_files: dict[tuple[str, str], None] = dict.fromkeys(tuple(pair) for pair in extra_raw_files)
     for data in plans:
-        check_clean(catalog, vault, fp, PartitionPlan.from_dict(data), matcher, result)
+        plan = PartitionPlan.from_dict(data)
+        run_check(
+            result,
+            checked,
+            (CLEAN_CHECK, plan.dataset, plan.partition),
+            lambda r, plan=plan: check_clean(catalog, vault, fp, plan, matcher, r),
+        )
     raw_files.update(dict.fromkeys(raw_files_behind(catalog, plans)))
     for dataset, raw_file in raw_files:
-        check_raw(catalog, vault, fp, dataset, raw_file, matcher, result)
+        run_check(
+            result,
+            checked,
+            (RAW_CHECK, dataset, raw_file),
+            lambda r, d=dataset, f=raw_file: check_raw(catalog, vault, fp, d, f, matcher, r),
+        )
     result.passed = not result.findings
     return result
 

@@ -18,13 +18,15 @@ from typing import TYPE_CHECKING
 
 from flows.erasure.clean_zone import PartitionPlan
 from flows.erasure.subject_text import SubjectText, text_columns
-from flows.erasure.verify import Verification, raw_files_behind
+from flows.erasure.verify import Checked, Verification, raw_files_behind, run_check
 from flows.pipeline.catalog import Catalog
 from flows.pipeline.readers import read_chunks
 from flows.pipeline.storage import read_table
 
 if TYPE_CHECKING:
     from vault.store import Vault
+
+CLEAN_TEXT_CHECK, RAW_TEXT_CHECK = "clean text", "raw text"  # `flows.erasure.verify.Checked` keys
 
 
 def _left(text: SubjectText, values: list) -> dict[str, list[str]]:
@@ -70,11 +72,30 @@ def check_raw_text(catalog: Catalog, text: SubjectText, dataset: str, raw_file: 
         _check_values(result, text, columns, chunk.positions, where, "position")
 
 
-def check_text(catalog: Catalog, vault: Vault, text: SubjectText | None, plans: list[dict], result) -> None:
-    """Search the examined clean partitions and their raw files for the cluster's own fingerprints."""
+def check_text(
+    catalog: Catalog,
+    vault: Vault,
+    text: SubjectText | None,
+    plans: list[dict],
+    result,
+    checked: Checked | None = None,
+) -> None:
+    """Search the examined clean partitions and their raw files for the cluster's own fingerprints.
+    `checked`: the files' checks made beforehand (`flows.erasure.verify.run_check`)."""
     if not text:
         return
     for data in plans:
-        check_clean_text(catalog, text, PartitionPlan.from_dict(data), result)
+        plan = PartitionPlan.from_dict(data)
+        run_check(
+            result,
+            checked,
+            (CLEAN_TEXT_CHECK, plan.dataset, plan.partition),
+            lambda r, plan=plan: check_clean_text(catalog, text, plan, r),
+        )
     for dataset, raw_file in raw_files_behind(catalog, plans):
-        check_raw_text(catalog, text, dataset, raw_file, result)
+        run_check(
+            result,
+            checked,
+            (RAW_TEXT_CHECK, dataset, raw_file),
+            lambda r, d=dataset, f=raw_file: check_raw_text(catalog, text, d, f, r),
+        )
