@@ -1,5 +1,5 @@
-"""A tokenize run over the zone, written once: phases of files, each file planned, its partitions tokenized
-(again with promoted columns while any piece names one), then assembled.
+"""A tokenize run over the zone, written once: every file planned in one round, then phases of files, each
+file's partitions tokenized (again with promoted columns while any piece names one), then assembled.
 
 The same driver serves the command in this process (steps called in order, one vault) and the flow (steps
 as Prefect tasks, submitted to a Dask runner or run in order): `Steps` says how each step runs a list of
@@ -72,10 +72,17 @@ def run_zone(
 ) -> ZoneRun:
     """Tokenize the files of the selected datasets, phase after phase."""
     run = ZoneRun()
-    for number, phase in enumerate(zone_phases(catalog, selected, files_of)):
-        calls = [{"dataset": n, "file": f, "kinds": kinds_of[n], "force": force} for n, f in phase]
+    phases = zone_phases(catalog, selected, files_of)
+    # Every file planned at once, before the first phase: a plan reads only its own raw file and manifest
+    # entry, which no other file's tokenizing changes, so one round of plan calls keeps every worker busy
+    # (a keyed dataset's phase has a file or two) and the phases do not each wait for a planning round.
+    calls = [
+        {"dataset": n, "file": f, "kinds": kinds_of[n], "force": force} for phase in phases for n, f in phase
+    ]
+    planned = iter(steps.plan(calls))
+    for number, phase in enumerate(phases):
         plans: list[FilePlan] = []
-        for outcome in steps.plan(calls):
+        for outcome in [next(planned) for _ in phase]:
             if isinstance(outcome, Failed):
                 run.failures.append(outcome.text)
             elif outcome.skipped:
@@ -114,7 +121,7 @@ def _tokenize_plans(plans: list[FilePlan], kinds_of: dict, steps: Steps, known, 
             for plan in pending
             for partition in plan.partitions
         ]
-        outcomes = iter(steps.partition(calls))
+        outcomes = iter(_largest_first(steps.partition, calls))
         again = []
         for plan in pending:
             parts = [next(outcomes) for _ in plan.partitions]
@@ -137,6 +144,23 @@ def _tokenize_plans(plans: list[FilePlan], kinds_of: dict, steps: Steps, known, 
             run.failures.append(outcome.text)
         else:
             run.results.append(outcome)
+
+
+def _largest_first(run: StepRunner, calls: list[dict]) -> list:
+    """`run(calls)` with the largest pieces first, outcomes back in the calls' order: workers that take
+    pieces in submission order then finish together instead of one working through a big file's last
+    piece while the others idle. Which piece runs when changes no output (one snapshot per phase)."""
+    order = sorted(range(len(calls)), key=lambda i: -_piece_bytes(calls[i]["plan"], calls[i]["partition"]))
+    outcomes: list = [None] * len(calls)
+    for i, outcome in zip(order, run([calls[i] for i in order]), strict=True):
+        outcomes[i] = outcome
+    return outcomes
+
+
+def _piece_bytes(plan: FilePlan, partition) -> float:
+    """About how many of the file's bytes the piece holds (bytes, or a share of the row groups)."""
+    span = max(p.end for p in plan.partitions) or 1
+    return plan.size * (partition.end - partition.start) / span
 
 
 def in_process_steps(catalog: Catalog, vault, detect, partition_bytes: int, log=print) -> Steps:
