@@ -14,6 +14,9 @@ partition makes that partition's and its raw file's checks on a worker (`check_p
 fresh `Verification`, and returns their findings (places and entity types, never a value) and counts;
 the step then absorbs them in its own order (`flows.erasure.verify.run_check`), so its result is the one
 a run in order makes. They are handed to the step in memory, never recorded: a rerun checks again.
+
+The tasks open the vault as the flow does (`vault.request_client.open_request_vault`): with the vault
+service configured, workers hold no KEK.
 """
 
 from __future__ import annotations
@@ -62,10 +65,10 @@ def clean_partitions(ctx: RequestContext) -> list[tuple[str, str]]:
 def erase_clean_partition(catalog_path: str, request_id: str, dataset: str, partition: str) -> dict:
     """Apply the dataset's erasure policy to one clean partition (on a worker); returns counts."""
     from flows.erasure.steps import erasure_context
-    from vault.store import Vault
+    from vault.request_client import open_request_vault
 
     catalog = load_catalog(catalog_path)
-    with Vault.open(catalog.vault_url) as vault:
+    with open_request_vault(catalog.vault_url) as vault:  # the vault service when configured: no KEK here
         ctx = erasure_context(catalog, vault, request_id)
         text = SubjectText.from_state(vault, recorded(ctx, RESOLVE).get("fingerprints"))
         plan = erase_partition(catalog, vault, recorded_footprint(ctx), request_id, dataset, partition, text)
@@ -117,10 +120,10 @@ def verify_partition(
     """Check one erased clean partition and its raw file for anything of the subject (on a worker);
     returns [check, dataset, file, result] per check: places and entity types, never a value."""
     from flows.erasure.steps import erasure_context
-    from vault.store import Vault
+    from vault.request_client import open_request_vault
 
     catalog = load_catalog(catalog_path)
-    with Vault.open(catalog.vault_url) as vault:
+    with open_request_vault(catalog.vault_url) as vault:  # the vault service when configured: no KEK here
         ctx = erasure_context(catalog, vault, request_id)
         text = SubjectText.from_state(vault, recorded(ctx, RESOLVE).get("fingerprints"))
         checked = check_partition(catalog, vault, recorded_footprint(ctx), text, dataset, partition, raw_file)
