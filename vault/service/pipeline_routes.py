@@ -49,10 +49,10 @@ from pydantic import BaseModel, ConfigDict
 
 from values.token_format import TYPE_CODES
 from vault.fingerprint_forms import KEY_LABEL as FINGERPRINT_KEY_LABEL
-from vault.service import events
 from vault.service.app import guarded
 from vault.service.bodies import read_body
 from vault.service.credentials import Credential
+from vault.service.role_gate import role_gate
 
 if TYPE_CHECKING:
     from vault.policy import Policy
@@ -103,24 +103,7 @@ def router(vault: "Vault", policy: "Policy", authenticate: Callable) -> APIRoute
     """The workers' routes over an open vault; `authenticate` is the app's credential dependency."""
     routes = APIRouter(prefix="/v1/pipeline")
 
-    def worker(caller: Annotated[Credential, Depends(authenticate)]) -> Credential:
-        """The caller, when its role may tokenize; 403 (audited) otherwise."""
-        decision = policy.permits(caller.role, OPERATION)
-        if not decision.allowed:
-            guarded(
-                lambda: events.record_refusal(
-                    vault,
-                    actor=caller.name,
-                    role=caller.role,
-                    purpose=OPERATION,
-                    outcome=events.FORBIDDEN,
-                    detail=decision.reason,
-                )
-            )
-            raise HTTPException(403, decision.reason)
-        return caller
-
-    Worker = Annotated[Credential, Depends(worker)]  # noqa: N806 - a type, named as one
+    Worker = Annotated[Credential, Depends(role_gate(vault, policy, authenticate, OPERATION))]  # noqa: N806
 
     @routes.post("/link-found")
     async def link_found(request: Request, caller: Worker) -> dict[str, Any]:

@@ -51,6 +51,7 @@ from vault.service.app import guarded
 from vault.service.bodies import read_body
 from vault.service.credentials import Credential
 from vault.service.pipeline_routes import WORKER_KEYS
+from vault.service.role_gate import role_gate
 
 if TYPE_CHECKING:
     from vault.policy import Policy
@@ -116,24 +117,7 @@ def router(vault: "Vault", policy: "Policy", authenticate: Callable) -> APIRoute
     """The request flows' routes over an open vault; `authenticate` is the app's credential dependency."""
     routes = APIRouter(prefix="/v1/requests")
 
-    def officer(caller: Annotated[Credential, Depends(authenticate)]) -> Credential:
-        """The caller, when its role may run privacy requests; 403 (audited) otherwise."""
-        decision = policy.permits(caller.role, OPERATION)
-        if not decision.allowed:
-            guarded(
-                lambda: events.record_refusal(
-                    vault,
-                    actor=caller.name,
-                    role=caller.role,
-                    purpose=OPERATION,
-                    outcome=events.FORBIDDEN,
-                    detail=decision.reason,
-                )
-            )
-            raise HTTPException(403, decision.reason)
-        return caller
-
-    Officer = Annotated[Credential, Depends(officer)]  # noqa: N806 - a type, named as one
+    Officer = Annotated[Credential, Depends(role_gate(vault, policy, authenticate, OPERATION))]  # noqa: N806
 
     @routes.post("/subject-ids")
     async def subject_ids(request: Request, caller: Officer) -> dict[str, Any]:
