@@ -238,3 +238,82 @@ def test_erasure_receipts_agree(runs):
     sequential, cluster = (json.loads(Path(path).read_text()) for path in runs["receipts"])
     assert sequential["verification"]["passed"]
     assert _without_run_details(sequential) == _without_run_details(cluster)
+
+
+def _schema_with_the_same_keys(names: list[str]) -> tuple[str, str]:
+    """(name, url) of a third vault schema whose key store is a copy of the first's (same master secret)."""
+    engine = create_engine(normalise_url(POSTGRES_URL))
+    name = "pv_scale_" + secrets.token_hex(5)
+    first, keys = key_schema_name(names[0]), key_schema_name(name)
+    with engine.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{name}"'))
+        conn.execute(text(f'CREATE SCHEMA "{keys}"'))
+        tables = conn.execute(
+            text("SELECT table_name FROM information_schema.tables WHERE table_schema = :s"), {"s": first}
+        ).scalars()
+        for table in list(tables):
+            conn.execute(text(f'CREATE TABLE "{keys}"."{table}" (LIKE "{first}"."{table}" INCLUDING ALL)'))
+            conn.execute(text(f'INSERT INTO "{keys}"."{table}" SELECT * FROM "{first}"."{table}"'))
+    engine.dispose()
+    sep = "&" if "?" in POSTGRES_URL else "?"
+    return name, f"{POSTGRES_URL}{sep}options={quote(f'-csearch_path={name}')}"
+
+
+def test_a_spread_erasure_through_the_vault_service_needs_no_kek_on_the_workers(
+    runs, schemas, tmp_path, monkeypatch
+):
+    """The erasure flow on 2 worker processes that hold the vault service's URL and a privacy_officer
+    credential and no KEK (nor does this process once the zone is tokenized): same receipt as the
+    sequential embedded run's."""
+    from distributed import Client, LocalCluster
+
+    from flows.cli.tokenize import tokenize_in_process
+    from flows.erasure.flow import erase
+    from flows.pipeline.catalog import load_catalog
+    from flows.pipeline.task_runners import RunnerSettings
+    from flows.requests.lifecycle import Verification, file_request
+    from flows.scan.run import scan_in_process
+    from tests.vault.service_harness import service_env, start_service
+    from vault.client import VAULT_TOKEN_FILE_ENV, VAULT_URL_ENV
+    from vault.keys import KEK_ENV, write_kek_file
+    from vault.request_client import open_request_vault
+
+    names, _urls = schemas
+    name, url = _schema_with_the_same_keys(names)
+    try:
+        catalog_path = _zone(tmp_path / "served", url)
+        catalog = load_catalog(catalog_path)
+        _results, failures = tokenize_in_process(catalog, None, False, catalog.runner.partition_bytes)
+        assert failures == []
+        scan_in_process(catalog, None, lambda _line: None)  # prepared as the sequential run's zone
+        keys = tmp_path / "keys"
+        keys.mkdir()
+        write_kek_file(keys / "kek", KEK)
+        service = start_service(["--vault", url], keys / "service.log", service_env(keys / "kek"))
+        try:
+            credential = service.issue("privacy_officer", "officer 1", keys)
+            monkeypatch.delenv(KEK_ENV)
+            monkeypatch.setenv(VAULT_URL_ENV, service.url)
+            monkeypatch.setenv(VAULT_TOKEN_FILE_ENV, str(credential))
+            customer = _customer(tmp_path / "served")  # the one erased in order (its row has left that zone)
+            evidence = Verification("clerk", "id card")
+            workers = {"n_workers": 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
+            with LocalCluster(**workers) as local, Client(local) as client:
+                assert list(client.run(lambda: KEK_ENV in os.environ).values()) == [False, False]
+                with open_request_vault(url) as vault:
+                    request = file_request(vault, "erase", "customer_id", customer, evidence)
+                on_workers = RunnerSettings(dask_address=local.scheduler_address, partition_mib=PARTITION_MIB)
+                erased = erase(request_id=request, catalog_path=str(catalog_path), runner=on_workers)
+        finally:
+            service.stop()
+        assert erased["status"] == "completed"
+        sequential = json.loads(Path(runs["receipts"][0]).read_text())
+        served = json.loads(Path(erased["receipt_path"]).read_text())
+        assert served["verification"]["passed"]
+        assert _without_run_details(served) == _without_run_details(sequential)
+    finally:
+        engine = create_engine(normalise_url(POSTGRES_URL))
+        with engine.begin() as conn:
+            for schema in (name, key_schema_name(name)):
+                conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        engine.dispose()
