@@ -60,6 +60,20 @@ async def read_body(request: Request, model: type[Model]) -> Model:
         raise HTTPException(422, malformed(error)) from None
 
 
+class DeriveBody(BaseModel):
+    """`POST /v1/pipeline/derive`, `/v1/requests/derive`: (entity type, normalised form) pairs."""
+
+    model_config = ConfigDict(extra="forbid")
+    items: list[tuple[str, str]]
+
+
+class SubjectIdsBody(BaseModel):
+    """`POST /v1/pipeline/subject-ids`, `/v1/requests/subject-ids`: subject keys."""
+
+    model_config = ConfigDict(extra="forbid")
+    keys: list[str]
+
+
 def malformed(error: ValidationError) -> str:
     """Where a body is wrong and what kind of wrong, from pydantic's errors without their input."""
     shown = []

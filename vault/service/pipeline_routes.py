@@ -50,7 +50,7 @@ from pydantic import BaseModel, ConfigDict
 from values.token_format import TYPE_CODES
 from vault.fingerprint_forms import KEY_LABEL as FINGERPRINT_KEY_LABEL
 from vault.service.app import guarded
-from vault.service.bodies import read_body
+from vault.service.bodies import DeriveBody, SubjectIdsBody, read_body
 from vault.service.credentials import Credential
 from vault.service.role_gate import role_gate
 
@@ -87,16 +87,6 @@ class LineageBody(BaseModel):
 class HoldersBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     fingerprints: list[int]
-
-
-class DeriveBody(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    items: list[tuple[str, str]]
-
-
-class SubjectIdsBody(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    keys: list[str]
 
 
 def router(vault: "Vault", policy: "Policy", authenticate: Callable) -> APIRouter:

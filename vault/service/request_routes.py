@@ -48,7 +48,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from values.token_format import TYPE_CODES
 from vault.service import events
 from vault.service.app import guarded
-from vault.service.bodies import read_body
+from vault.service.bodies import DeriveBody, SubjectIdsBody, read_body
 from vault.service.credentials import Credential
 from vault.service.pipeline_routes import WORKER_KEYS
 from vault.service.role_gate import role_gate
@@ -61,16 +61,6 @@ OPERATION = "requests"
 SUBJECT_ID = r"^[0-9a-f]{32}$"
 SHREDDED = "shredded"
 MAX_CORRECTIONS = 100  # values one rectification call may store (a correction names one)
-
-
-class SubjectIdsBody(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    keys: list[str]
-
-
-class DeriveBody(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    items: list[tuple[str, str]]
 
 
 class ShredBody(BaseModel):
