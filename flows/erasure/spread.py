@@ -47,9 +47,10 @@ from flows.requests.subject import Footprint
 
 def clean_partitions(ctx: RequestContext) -> list[tuple[str, str]]:
     """(dataset, partition) the clean step examines, in its order."""
-    resolved = recorded(ctx, RESOLVE)
-    examined = dict.fromkeys(tuple(p) for p in resolved["partitions"])
-    if SubjectText.from_state(ctx.vault, resolved.get("fingerprints")):
+    from flows.erasure.steps import subject_text
+
+    examined = dict.fromkeys(tuple(p) for p in recorded(ctx, RESOLVE)["partitions"])
+    if subject_text(ctx):
         examined.update(dict.fromkeys(text_partitions(ctx.catalog)))
     return list(examined)
 
@@ -64,13 +65,13 @@ def clean_partitions(ctx: RequestContext) -> list[tuple[str, str]]:
 )
 def erase_clean_partition(catalog_path: str, request_id: str, dataset: str, partition: str) -> dict:
     """Apply the dataset's erasure policy to one clean partition (on a worker); returns counts."""
-    from flows.erasure.steps import erasure_context
+    from flows.erasure.steps import erasure_context, subject_text
     from vault.request_client import open_request_vault
 
     catalog = load_catalog(catalog_path)
     with open_request_vault(catalog.vault_url) as vault:  # the vault service when configured: no KEK here
         ctx = erasure_context(catalog, vault, request_id)
-        text = SubjectText.from_state(vault, recorded(ctx, RESOLVE).get("fingerprints"))
+        text = subject_text(ctx)
         plan = erase_partition(catalog, vault, recorded_footprint(ctx), request_id, dataset, partition, text)
     return {"dataset": dataset, "partition": partition, "rewritten": plan.clean_rewritten}
 
@@ -119,13 +120,13 @@ def verify_partition(
 ) -> list[list]:
     """Check one erased clean partition and its raw file for anything of the subject (on a worker);
     returns [check, dataset, file, result] per check: places and entity types, never a value."""
-    from flows.erasure.steps import erasure_context
+    from flows.erasure.steps import erasure_context, subject_text
     from vault.request_client import open_request_vault
 
     catalog = load_catalog(catalog_path)
     with open_request_vault(catalog.vault_url) as vault:  # the vault service when configured: no KEK here
         ctx = erasure_context(catalog, vault, request_id)
-        text = SubjectText.from_state(vault, recorded(ctx, RESOLVE).get("fingerprints"))
+        text = subject_text(ctx)
         checked = check_partition(catalog, vault, recorded_footprint(ctx), text, dataset, partition, raw_file)
     return [[*key, piece.to_dict()] for key, piece in checked.items()]
 

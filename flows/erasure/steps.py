@@ -84,7 +84,7 @@ def _quarantine_hashes(ctx: RequestContext) -> SubjectHashes | None:
     return SubjectHashes.from_dict(recorded(ctx, RESOLVE).get("quarantine_hashes"))
 
 
-def _subject_text(ctx: RequestContext) -> SubjectText | None:
+def subject_text(ctx: RequestContext) -> SubjectText | None:
     """The cluster's fingerprints the resolve step recorded (None for a run resolved before them)."""
     return SubjectText.from_state(ctx.vault, recorded(ctx, RESOLVE).get("fingerprints"))
 
@@ -108,7 +108,7 @@ def clean(ctx: RequestContext) -> dict:
     """2. Apply each dataset's policy to the partitions holding the subject (lineage's, and by fingerprint
     every partition of the datasets that can hold them in text)."""
     partitions = recorded(ctx, RESOLVE)["partitions"]
-    fp, text = recorded_footprint(ctx), _subject_text(ctx)
+    fp, text = recorded_footprint(ctx), subject_text(ctx)
     return {"partitions": len(erase_clean_zone(ctx.catalog, ctx.vault, fp, ctx.request_id, partitions, text))}
 
 
@@ -145,7 +145,7 @@ def verify(ctx: RequestContext, checked: Checked | None = None) -> dict:
     touched = [(r["dataset"], r["file"]) for r in _quarantine_results(ctx) if r["raw_changed"]]
     result = verify_erasure(ctx.catalog, ctx.vault, fp, request, _plans(ctx), touched, checked)
     check_quarantine(ctx.catalog, ctx.vault, fp, result, _quarantine_hashes(ctx))
-    check_text(ctx.catalog, ctx.vault, _subject_text(ctx), _plans(ctx), result, checked)
+    check_text(ctx.catalog, ctx.vault, subject_text(ctx), _plans(ctx), result, checked)
     result.passed = not result.findings
     raise_if_failed(result)
     return {"verification": result.to_dict()}
