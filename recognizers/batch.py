@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 import regex
 
@@ -134,16 +133,10 @@ def _may_hold_a_lower_case_name(text: str, keywords: frozenset[str]) -> bool:
 
 def _unknown_word(word: str) -> bool:
     """No dictionary word (punctuation around it aside): a name, a nickname or slang."""
-    core = _WORD_CORE.match(word).group(1)
-    return core.isalpha() and not _in_dictionary(core.lower())
-
-
-@lru_cache(maxsize=1 << 16)
-def _in_dictionary(word: str) -> bool:
-    """`is_dictionary_word`, remembered: chats repeat their words, and every word of a post is asked."""
     from recognizers.dictionary import is_dictionary_word
 
-    return is_dictionary_word(word)
+    core = _WORD_CORE.match(word).group(1)
+    return core.isalpha() and not is_dictionary_word(core)
 
 
 def _unknown_lower_word(word: str, keywords: frozenset[str]) -> bool:

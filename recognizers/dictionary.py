@@ -41,8 +41,13 @@ def is_dictionary_word(word: str, model_name: str | None = None) -> bool:
     """`word` (any case), or its base form by the model's suffix rules, is in the model's lemma index."""
     from recognizers.engine import resolve_model_name
 
-    words, rules = _tables(resolve_model_name(model_name))
-    lowered = word.lower()
+    return _in_lemma_index(word.lower(), resolve_model_name(model_name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _in_lemma_index(lowered: str, model_name: str) -> bool:
+    """Remembered per word: text repeats its words, and the name rules and NER windows ask of most."""
+    words, rules = _tables(model_name)
     return any(
         lowered in words[pos] or any(base in words[pos] for base in _base_forms(lowered, rules[pos]))
         for pos in words
