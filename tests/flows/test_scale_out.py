@@ -41,6 +41,24 @@ VAULT_ENTRIES = {
 }
 
 
+def _schema_url(name: str) -> str:
+    sep = "&" if "?" in POSTGRES_URL else "?"
+    return f"{POSTGRES_URL}{sep}options={quote(f'-csearch_path={name}')}"
+
+
+def _copy_key_store(conn, source: str, target: str) -> None:
+    """Vault schema `target`'s key store made a copy of `source`'s: the same master secret, so the same
+    tokens and subject ids."""
+    first, second = key_schema_name(source), key_schema_name(target)
+    conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{second}"'))
+    tables = conn.execute(
+        text("SELECT table_name FROM information_schema.tables WHERE table_schema = :s"), {"s": first}
+    ).scalars()
+    for table in list(tables):
+        conn.execute(text(f'CREATE TABLE "{second}"."{table}" (LIKE "{first}"."{table}" INCLUDING ALL)'))
+        conn.execute(text(f'INSERT INTO "{second}"."{table}" SELECT * FROM "{first}"."{table}"'))
+
+
 @pytest.fixture(scope="module")
 def schemas():
     """Two fresh vault schemas whose key stores hold the same master secret."""
@@ -54,18 +72,10 @@ def schemas():
                 conn.execute(text(f'CREATE SCHEMA "{name}"'))
     except Exception as error:  # noqa: BLE001 - an unreachable server must fail the test, loudly
         pytest.fail(f"PostgreSQL is unreachable at PIIVAULT_TEST_POSTGRES_URL ({type(error).__name__})")
-    sep = "&" if "?" in POSTGRES_URL else "?"
-    urls = [f"{POSTGRES_URL}{sep}options={quote(f'-csearch_path={name}')}" for name in names]
+    urls = [_schema_url(name) for name in names]
     Vault.open(urls[0], kek=KEK).close()  # creates the first key store and its master secret
-    first, second = key_schema_name(names[0]), key_schema_name(names[1])
     with engine.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{second}"'))
-        tables = conn.execute(
-            text("SELECT table_name FROM information_schema.tables WHERE table_schema = :s"), {"s": first}
-        ).scalars()
-        for table in list(tables):
-            conn.execute(text(f'CREATE TABLE "{second}"."{table}" (LIKE "{first}"."{table}" INCLUDING ALL)'))
-            conn.execute(text(f'INSERT INTO "{second}"."{table}" SELECT * FROM "{first}"."{table}"'))
+        _copy_key_store(conn, names[0], names[1])
     yield names, urls
     with engine.begin() as conn:
         for name in names:
@@ -244,19 +254,11 @@ def _schema_with_the_same_keys(names: list[str]) -> tuple[str, str]:
     """(name, url) of a third vault schema whose key store is a copy of the first's (same master secret)."""
     engine = create_engine(normalise_url(POSTGRES_URL))
     name = "pv_scale_" + secrets.token_hex(5)
-    first, keys = key_schema_name(names[0]), key_schema_name(name)
     with engine.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{name}"'))
-        conn.execute(text(f'CREATE SCHEMA "{keys}"'))
-        tables = conn.execute(
-            text("SELECT table_name FROM information_schema.tables WHERE table_schema = :s"), {"s": first}
-        ).scalars()
-        for table in list(tables):
-            conn.execute(text(f'CREATE TABLE "{keys}"."{table}" (LIKE "{first}"."{table}" INCLUDING ALL)'))
-            conn.execute(text(f'INSERT INTO "{keys}"."{table}" SELECT * FROM "{first}"."{table}"'))
+        _copy_key_store(conn, names[0], name)
     engine.dispose()
-    sep = "&" if "?" in POSTGRES_URL else "?"
-    return name, f"{POSTGRES_URL}{sep}options={quote(f'-csearch_path={name}')}"
+    return name, _schema_url(name)
 
 
 def test_a_spread_erasure_through_the_vault_service_needs_no_kek_on_the_workers(
