@@ -128,3 +128,27 @@ def test_late_data_after_the_erasure_comes_out_erased(zone):
         address = vault.deriver.derive("ADDRESS", s.address.one_line()).token  # their housemate's too
     (line,) = [r["line"] for r in clean_rows(root, "support_chats") if "wrote again" in r["line"]]
     assert line == f"{ERASED_MARKER} wrote again: ship to {address} please"
+
+
+def test_the_text_check_reads_the_string_columns_of_a_raw_parquet_file(zone):
+    """A raw Parquet file's strings come as pandas' string dtype (pandas 3), not object: the raw text check
+    reads them too. Before the erasure, the subject's card is in the raw invoices: found, named by row."""
+    from flows.erasure.steps import ERASURE_STEPS, erasure_context, subject_text
+    from flows.erasure.verify import Verification as Checks
+    from flows.erasure.verify_text import check_raw_text
+    from flows.requests.run import run_step
+
+    root, people = zone
+    s = people.subject
+    catalog = load_catalog(root / "catalog.yaml")
+    with open_vault(root) as vault:
+        request_id = file_request(vault, "erase", "email", s.email, Verification("clerk", "id card"))
+        ctx = erasure_context(catalog, vault, request_id)
+        run_step(ctx, ERASURE_STEPS[0])  # resolve: the subject's fingerprints recorded, nothing changed
+        result = Checks()
+        invoices = "billing/invoices-2026-01.parquet"
+        check_raw_text(catalog, subject_text(ctx), "billing_invoices", invoices, result)
+    row = [p.customer_id for p in people.everyone].index(s.customer_id) + 1
+    assert {"position": row, "entity_type": "CREDIT_CARD"}.items() <= result.findings[0].items()
+    assert all(f["position"] == row for f in result.findings)
+    assert s.card_number not in json.dumps(result.findings)
