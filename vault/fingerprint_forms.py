@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+import numpy as np
 import phonenumbers
 
 from values.normalise import normalise
@@ -88,6 +89,65 @@ def words(text: str) -> list[str]:
 def word_spans(text: str) -> list[re.Match]:
     """The word matches of `text`, for scanners that need offsets (same split as `words`)."""
     return list(_WORD.finditer(text))
+
+
+# Between the texts of a batch: three characters that are neither word nor space, so no gap a form joins
+# across (at most two punctuation characters) ever spans two texts.
+BATCH_SEPARATOR = "\x00\x00\x00"
+# `[^\W_]` of a str pattern is `str.isalnum()`, character by character; the ASCII answers, once
+_ASCII_WORD = np.array([chr(code).isalnum() for code in range(128)], dtype=np.int8)
+_ASCII_MARK = np.array([not chr(code).isspace() for code in range(128)], dtype=np.int32)
+
+
+@dataclass
+class WordTable:
+    """The words of a batch of texts, split once (as `words` splits, not folded): `joined` is the texts
+    joined by `BATCH_SEPARATOR`, `text_starts` where each text starts in it; per word (text order, then
+    word order) `written` as written, `starts` and `ends` in `joined`, and the gap before it: `gap_sizes`
+    characters, `gap_marks` of them not spaces (the first word's gap is the whole text before it)."""
+
+    joined: str
+    text_starts: np.ndarray
+    written: list[str]
+    starts: np.ndarray
+    ends: np.ndarray
+    gap_sizes: np.ndarray
+    gap_marks: np.ndarray
+
+
+def _classes(codes: np.ndarray, ascii_table: np.ndarray, test) -> np.ndarray:
+    """`test(character)` per code point: from `ascii_table` for ASCII, once per distinct other one."""
+    out = np.zeros(len(codes), dtype=ascii_table.dtype)
+    ascii_ = codes < 128
+    out[ascii_] = ascii_table[codes[ascii_]]
+    others = np.flatnonzero(~ascii_)
+    if len(others):
+        distinct, which = np.unique(codes[others], return_inverse=True)
+        out[others] = np.array([test(chr(c)) for c in distinct.tolist()], dtype=ascii_table.dtype)[which]
+    return out
+
+
+def word_table(texts: list[str]) -> WordTable:
+    """The batch's words with their offsets and gaps, found by one regex pass over the joined texts (the
+    words) and vectorised passes over its code points (where they start and end, what lies between),
+    instead of a match object per word and a look at each gap: a scanner reads every word of a zone."""
+    joined = BATCH_SEPARATOR.join(texts)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + len(BATCH_SEPARATOR)
+    text_starts = np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(texts) else np.zeros(0, np.int64)
+    written = _WORD.findall(joined)
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    inside = np.zeros(len(codes) + 2, dtype=np.int8)
+    inside[1:-1] = _classes(codes, _ASCII_WORD, str.isalnum)
+    edges = np.diff(inside)
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    if len(starts) != len(written):  # never expected (the same character class); the regex is the reference
+        spans = np.array([m.span() for m in _WORD.finditer(joined)], dtype=np.int64).reshape(-1, 2)
+        starts, ends = spans[:, 0], spans[:, 1]
+    marks = np.zeros(len(codes) + 1, dtype=np.int64)
+    np.cumsum(_classes(codes, _ASCII_MARK, lambda c: not c.isspace()), out=marks[1:])
+    before = np.concatenate(([0], ends[:-1]))  # where each word's gap starts
+    gap_marks = marks[starts] - marks[before]
+    return WordTable(joined, text_starts, written, starts, ends, starts - before, gap_marks)
 
 
 @dataclass(frozen=True)
@@ -255,6 +315,23 @@ class Fingerprinter:
         h = self._base.copy()
         h.update(namespace + text.encode("utf-8", "surrogatepass"))
         return int.from_bytes(h.digest(), "big", signed=True)
+
+    @property
+    def key_check(self) -> int:
+        """A keyed hash of nothing: equal for two fingerprinters exactly when their keys are (a scanner's
+        word cache serves only the key it was filled under)."""
+        return self.hash(b"", "")
+
+    def sequence_hashes(self, folded: list[str]) -> list[int]:
+        """The word-sequence hashes of `folded[:2]`, `folded[:3]`, ... `folded[:n]` (as `hash(WORDS,
+        " ".join(...))` gives them), by one running hash, not each longer form hashed from its start."""
+        running = self._base.copy()
+        running.update(WORDS + folded[0].encode("utf-8", "surrogatepass"))
+        hashes = []
+        for word in folded[1:]:
+            running.update(b" " + word.encode("utf-8", "surrogatepass"))
+            hashes.append(int.from_bytes(running.digest(), "big", signed=True))
+        return hashes
 
     def form(self, form: Form) -> int:
         return self.hash(form.namespace, form.text)

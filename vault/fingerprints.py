@@ -43,6 +43,7 @@ from vault.fingerprint_forms import (
     key_forms,
     value_forms,
     word_spans,
+    word_table,
     words,
 )
 from vault.schema import fingerprint_changes, fingerprint_keys, fingerprints
@@ -80,6 +81,7 @@ __all__ = [
     "tombstone_subject",
     "value_forms",
     "word_spans",
+    "word_table",
     "words",
 ]
 

@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -44,11 +46,10 @@ from vault.fingerprints import (
     KINDS,
     SHARED,
     SUBJECT_KEY,
-    WORDS,
     Fingerprinter,
     changes,
     fold_word,
-    word_spans,
+    word_table,
 )
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ MIN_DIGITS, MAX_DIGITS = 7, 19
 MAX_GAP = 8  # characters between two words of one form: spaces, a line break, a comma or two
 WORD_CACHE_LIMIT = 1_000_000
 INDEX_REUSE_SECONDS = 300
+_HASH = itemgetter(1)  # of a word cache entry (folded, hash)
 # vault URL -> (the vault's fingerprint generation and this process's changes when loaded, monotonic
 # time, index)
 _INDEXES: dict[str, tuple[tuple, float, FingerprintIndex]] = {}
@@ -87,12 +89,6 @@ class Match:
     @property
     def erased(self) -> bool:
         return bool(self.info & ERASED)
-
-
-def _joinable(gap: str) -> bool:
-    if gap == " ":  # nearly every gap: decided without counting
-        return True
-    return len(gap) <= MAX_GAP and sum(not c.isspace() for c in gap) <= 2
 
 
 def longest_first(matches: list[Match], blocked: list[tuple[int, int]]) -> list[Match]:
@@ -123,13 +119,41 @@ def _overlaps(starts: list[int], spans: list[tuple[int, int]], start: int, end: 
     return (at > 0 and spans[at - 1][1] > start) or (at < len(spans) and spans[at][0] < end)
 
 
+class _Candidates:
+    """Candidate forms of a batch (text index, start, end, hash): a block of arrays (the one-word
+    candidates, vectorised) before parallel lists, so no tuple is made per candidate."""
+
+    def __init__(self):
+        self.block: tuple[np.ndarray, ...] | None = None
+        self.numbers: list[int] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.hashes: list[int] = []
+
+    def add(self, number: int, start: int, end: int, hashed: int) -> None:
+        self.numbers.append(number)
+        self.starts.append(start)
+        self.ends.append(end)
+        self.hashes.append(hashed)
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(text indexes, starts, ends, hashes), the block first."""
+        lists = (self.numbers, self.starts, self.ends, self.hashes)
+        listed = tuple(np.array(values, dtype=np.int64) for values in lists)
+        if self.block is None:
+            return listed
+        return tuple(np.concatenate((b, v)) for b, v in zip(self.block, listed, strict=True))
+
+
 class TextScanner:
     """Finds the forms a `FingerprintIndex` holds in batches of texts (see the module docstring)."""
 
     def __init__(self, index: FingerprintIndex, fingerprinter: Fingerprinter):
         self.index = index
         self._fingerprinter = fingerprinter
+        self.key_check = fingerprinter.key_check
         self._words: dict[str, tuple[str, int]] = {}  # word as written -> (folded, hash)
+        self._runs: dict[str, list[tuple[int, int, int]]] = {}  # digit run as written -> its candidates
 
     def _word(self, word: str) -> tuple[str, int]:
         found = self._words.get(word)
@@ -142,22 +166,25 @@ class TextScanner:
 
     def scan(self, texts: Sequence[str]) -> list[list[Match]]:
         """The matches in each text (same order): longest first, not overlapping, never inside a token."""
-        candidates: list[tuple[int, int, int, int]] = []  # (text index, start, end, hash)
+        candidates = _Candidates()
         self._word_candidates(texts, candidates)
         for number, text in enumerate(texts):
             if "@" in text:
                 for m in EMAIL_CANDIDATE.finditer(text):
                     form = normalise_email(m.group(0))
-                    candidates.append((number, m.start(), m.end(), self._fingerprinter.hash(EMAIL, form)))
+                    candidates.add(number, m.start(), m.end(), self._fingerprinter.hash(EMAIL, form))
             if HAS_DIGITS.search(text):
                 self._digit_candidates(number, text, candidates)
         found: list[list[Match]] = [[] for _ in texts]
-        if not candidates:
+        numbers, starts, ends, hashes = candidates.arrays()
+        if not len(hashes):
             return found
-        info = self.index.lookup(np.fromiter((c[3] for c in candidates), np.int64, len(candidates)))
-        for position in np.flatnonzero(info):
-            number, start, end, fingerprint = candidates[position]
-            found[number].append(Match(start, end, fingerprint, int(info[position])))
+        info = self.index.lookup(hashes)
+        at = np.flatnonzero(info)
+        for number, start, end, hashed, byte in zip(
+            *(values[at].tolist() for values in (numbers, starts, ends, hashes, info)), strict=True
+        ):
+            found[number].append(Match(start, end, hashed, byte))
         for number, matches in enumerate(found):
             if matches:
                 text = texts[number]
@@ -165,60 +192,102 @@ class TextScanner:
                 found[number] = longest_first(matches, blocked)
         return found
 
-    def _word_candidates(self, texts: Sequence[str], candidates: list) -> None:
-        """Word n-grams, built only from words where a fingerprint can start (one vectorised lookup)."""
-        per_text = []
-        hashes: list[int] = []
-        append, cached, word = hashes.append, self._words.get, self._word
-        for text in texts:
-            spans = word_spans(text)
-            per_text.append(spans)
-            for m in spans:  # the word cache looked up inline: this loop runs for every word of the zone
-                written = m.group(0)
-                append((cached(written) or word(written))[1])
-        if not hashes:
+    def _known_words(self, written: list[str]) -> dict[str, tuple[str, int]]:
+        """The word cache, holding every word of `written` (each new word folded and hashed once)."""
+        missing = set(written).difference(self._words)
+        if missing and len(self._words) + len(missing) > WORD_CACHE_LIMIT:
+            self._words.clear()
+            missing = set(written)
+        hash_word = self._fingerprinter.word
+        for word in missing:
+            folded = fold_word(word)
+            self._words[word] = (folded, hash_word(folded))
+        return self._words
+
+    def _word_candidates(self, texts: Sequence[str], candidates: _Candidates) -> None:
+        """Word n-grams, built only from words where a fingerprint can start (one vectorised lookup) and as
+        far as the gaps after it join (decided for the whole batch at once), the batch's words split once
+        (`word_table`) and each n-gram's hash extended from the one before."""
+        table = word_table(list(texts))
+        written = table.written
+        if not written:
             return
-        lengths = self.index.start_lengths(np.fromiter(hashes, np.int64, len(hashes)))
+        known = self._known_words(written)
+        hashes = np.fromiter(map(_HASH, map(known.__getitem__, written)), np.int64, len(written))
+        lengths = self.index.start_lengths(hashes)
         hits = np.flatnonzero(lengths)
         if len(hits) == 0:
             return
-        offsets = np.cumsum([0] + [len(s) for s in per_text])
-        owners = np.searchsorted(offsets, hits, side="right") - 1
-        for flat, number in zip(hits.tolist(), owners.tolist(), strict=True):
-            text, spans = texts[number], per_text[number]
-            first = flat - offsets[number]
-            folded, hashed = self._word(spans[first].group(0))
-            candidates.append((number, spans[first].start(), spans[first].end(), hashed))
-            form = folded
-            for last in range(first + 1, min(first + int(lengths[flat]), len(spans))):
-                if not _joinable(text[spans[last - 1].end() : spans[last].start()]):
-                    break
-                form += " " + self._word(spans[last].group(0))[0]
-                hashed = self._fingerprinter.hash(WORDS, form)
-                candidates.append((number, spans[first].start(), spans[last].end(), hashed))
+        owners = np.searchsorted(table.text_starts, table.starts[hits], side="right") - 1
+        offsets = table.text_starts[owners]
+        starts = table.starts[hits] - offsets
+        candidates.block = (owners, starts, table.ends[hits] - offsets, hashes[hits])
+        # a form goes on over the words after its first while the gap before each one joins; the gap
+        # before a text's first word holds the separator (three marks), so it never does
+        breaks = np.flatnonzero((table.gap_sizes > MAX_GAP) | (table.gap_marks > 2))
+        following = np.searchsorted(breaks, hits, side="right")
+        stop = np.append(breaks, len(written))[following]
+        last = np.minimum(stop, hits + lengths[hits].astype(np.int64))
+        longer = np.flatnonzero(last - hits > 1)
+        if len(longer) == 0:
+            return
+        ends = table.ends
+        sequence_hashes = self._fingerprinter.sequence_hashes
+        for first, end, number, start, offset in zip(
+            *(values[longer].tolist() for values in (hits, last, owners, starts, offsets)), strict=True
+        ):
+            more = sequence_hashes([known[word][0] for word in written[first:end]])
+            candidates.numbers.extend([number] * len(more))
+            candidates.starts.extend([start] * len(more))
+            candidates.ends.extend((ends[first + 1 : end] - offset).tolist())
+            candidates.hashes.extend(more)
 
-    def _digit_candidates(self, number: int, text: str, candidates: list) -> None:
-        """Every run of consecutive digit groups of a phone- or card-shaped run, as digits."""
+    def _digit_candidates(self, number: int, text: str, candidates: _Candidates) -> None:
+        """Every run of consecutive digit groups of a phone- or card-shaped run, as digits; what a run
+        gives depends on the run alone, so each distinct run is read once (a date heads every log line)."""
         for run in DIGIT_RUN.finditer(text):
-            groups = [
-                (run.start() + g.start(), run.start() + g.end(), g.group(0))
-                for g in DIGIT_GROUP.finditer(run.group(0))
-            ]
-            for i, (start, _end, _digits) in enumerate(groups):
-                if start > run.start() and text[start - 1] == "+":
-                    start -= 1
-                digits, trimmed = "", ""
-                for j in range(i, len(groups)):
-                    digits += groups[j][2]
-                    trimmed += "" if (j > i and groups[j][2] == "0") else groups[j][2]
-                    if len(digits) > MAX_DIGITS + 2:
-                        break
-                    forms = {digits, trimmed}
-                    forms |= {f[2:] for f in forms if f.startswith("00")}
-                    for form in forms:
-                        if MIN_DIGITS <= len(form) <= MAX_DIGITS:
-                            hashed = self._fingerprinter.hash(DIGITS, form)
-                            candidates.append((number, start, groups[j][1], hashed))
+            written = run.group(0)
+            found = self._runs.get(written)
+            if found is None:
+                if len(self._runs) >= WORD_CACHE_LIMIT:
+                    self._runs.clear()
+                found = self._runs[written] = self._run_forms(written)
+            base = run.start()
+            for start, end, hashed in found:
+                candidates.add(number, base + start, base + end, hashed)
+
+    def _run_forms(self, run: str) -> list[tuple[int, int, int]]:
+        """(start, end, hash) in `run` of each digit form of its consecutive groups (see the module)."""
+        out = []
+        groups = [(g.start(), g.end(), g.group(0)) for g in DIGIT_GROUP.finditer(run)]
+        for i, (start, _end, _digits) in enumerate(groups):
+            if start > 0 and run[start - 1] == "+":
+                start -= 1
+            digits, trimmed = "", ""
+            for j in range(i, len(groups)):
+                digits += groups[j][2]
+                trimmed += "" if (j > i and groups[j][2] == "0") else groups[j][2]
+                if len(digits) > MAX_DIGITS + 2:
+                    break
+                forms = {digits, trimmed}
+                forms |= {f[2:] for f in forms if f.startswith("00")}
+                for form in forms:
+                    if MIN_DIGITS <= len(form) <= MAX_DIGITS:
+                        out.append((start, groups[j][1], self._fingerprinter.hash(DIGITS, form)))
+        return out
+
+
+_SCANNERS = threading.local()  # per thread: the last scanner made
+
+
+def shared_scanner(index: FingerprintIndex, fingerprinter: Fingerprinter) -> TextScanner:
+    """The scanner of this thread's last file when it scans the same index under the same key, else a
+    new one: its caches (each word folded and hashed, each digit run read) serve every file of a run
+    instead of starting empty on each. Per thread, as the caches are not shared safely between threads."""
+    last = getattr(_SCANNERS, "scanner", None)
+    if last is None or last.index is not index or last.key_check != fingerprinter.key_check:
+        last = _SCANNERS.scanner = TextScanner(index, fingerprinter)
+    return last
 
 
 # Values that have a format-preserving surrogate (`vault.surrogates`): found written whole, they are
@@ -246,8 +315,8 @@ class KnownSubjects:
 
     def __init__(self, vault: Vault, index: FingerprintIndex):
         self._vault = vault
-        self.scanner = TextScanner(index, vault.fingerprinter)
-        self._holders: dict[int, list] = {}
+        self.scanner = shared_scanner(index, vault.fingerprinter)
+        self._tokens: dict[int, list[str]] = {}  # live fingerprint -> its holders' tokens, sorted
 
     @classmethod
     def load(cls, vault: Vault) -> KnownSubjects:
@@ -272,11 +341,11 @@ class KnownSubjects:
             return [[] for _ in texts]
         matches = self.scanner.scan(texts)
         live = {m.fingerprint for per_text in matches for m in per_text if not m.erased}
-        wanted = sorted(live - set(self._holders))
-        if wanted:
+        wanted = sorted(live.difference(self._tokens))
+        if wanted:  # one lookup per batch, each fingerprint once per file
             found = self._vault.fingerprint_holders(wanted)
             for fingerprint in wanted:
-                self._holders[fingerprint] = found.get(fingerprint, [])
+                self._tokens[fingerprint] = sorted({h.token for h in found.get(fingerprint, []) if h.token})
         return [
             [self._found(text, m) for m in per_text] for text, per_text in zip(texts, matches, strict=True)
         ]
@@ -285,7 +354,7 @@ class KnownSubjects:
         kind = match.entity_type
         if match.erased:
             return Found(match.start, match.end, kind, ERASED_MARKER)
-        tokens = sorted({h.token for h in self._holders.get(match.fingerprint, []) if h.token})
+        tokens = self._tokens.get(match.fingerprint, [])
         if kind == SUBJECT_KEY or not tokens:
             return Found(match.start, match.end, kind, None)
         if len(tokens) > 1 or kind in SURROGATE_TYPES:  # the value the text writes, when it is one
