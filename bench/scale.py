@@ -3,6 +3,7 @@ each, and the start-up cost of each mode, side by side in one run.
 
     python -m bench.scale                        # 200,000 rows (make bench), a few minutes on 2 cores
     python -m bench.scale --sizes 1000000,4000000
+    python -m bench.scale --sizes 250000,1000000 --workers 2 --memory-only   # worker peaks only
 
 Set-up (not timed): the demo zone generator of `bench.tokenize` (`flows.demo.data.write_demo_zone`), one
 copy of the raw zone per run, a fresh PostgreSQL vault schema per run (`bench.scratch`: `--postgres-url`,
@@ -13,7 +14,8 @@ erase flow run for one CRM customer (its clean step's partitions and its verify 
 same workers); the workers' peak RSS is read in the workers (`getrusage`) after the tokenize. Start-up: a
 tokenize of the already tokenized zone (nothing to do) in each mode — in this process without Prefect, on a
 local cluster the flow starts (`--workers 2`), on the running cluster — so each figure is the mode's own
-overhead.
+overhead. `--memory-only`: the tokenize and the workers' peaks, no erasure and no start-up figures;
+`--workers 2`: only that cluster.
 """
 
 from __future__ import annotations
@@ -93,9 +95,12 @@ def erase_one(catalog_path: Path, runner) -> float:
     return time.perf_counter() - started
 
 
-def run_on_cluster(base: Path, workdir: Path, workers: int, schemas: Schemas) -> dict:
+def run_on_cluster(
+    base: Path, workdir: Path, workers: int, schemas: Schemas, memory_only: bool = False, partition_mib=None
+) -> dict:
     """Tokenize a copy of the zone on a LocalCluster of `workers` processes, reached by address; then
-    erase one customer; then a no-op tokenize on the same cluster (the existing-cluster start-up)."""
+    erase one customer; then a no-op tokenize on the same cluster (the existing-cluster start-up).
+    `memory_only`: the tokenize alone."""
     from distributed import Client, LocalCluster
 
     from flows.pipeline.task_runners import RunnerSettings
@@ -108,15 +113,18 @@ def run_on_cluster(base: Path, workdir: Path, workers: int, schemas: Schemas) ->
         ) as cluster,
         Client(cluster) as client,
     ):
-        runner = RunnerSettings(dask_address=cluster.scheduler_address)
+        pieces = {} if partition_mib is None else {"partition_mib": partition_mib}
+        runner = RunnerSettings(dask_address=cluster.scheduler_address, **pieces)
         started = time.perf_counter()
         results = tokenize(catalog_path=str(catalog_path), runner=runner)
         seconds = time.perf_counter() - started
         peaks = worker_peak_mib(client)
-        erase_s = erase_one(catalog_path, runner)
-        started = time.perf_counter()
-        tokenize(catalog_path=str(catalog_path), runner=runner)
-        startup = time.perf_counter() - started
+        erase_s = startup = None
+        if not memory_only:
+            erase_s = erase_one(catalog_path, runner)
+            started = time.perf_counter()
+            tokenize(catalog_path=str(catalog_path), runner=runner)
+            startup = time.perf_counter() - started
     rows = sum(r["records_in"] for r in results)
     return {
         "seconds": seconds,
@@ -145,7 +153,9 @@ def startup_figures(catalog_path: Path) -> dict[str, float]:
     return {"sequential": sequential, "local cluster": time.perf_counter() - started}
 
 
-def measure(rows: int, workdir: Path, schemas: Schemas) -> dict:
+def measure(
+    rows: int, workdir: Path, schemas: Schemas, clusters=(1, 2), memory_only=False, partition_mib=None
+) -> dict:
     from flows.demo.data import write_demo_zone
 
     base = workdir / f"zone-{rows}"
@@ -153,12 +163,16 @@ def measure(rows: int, workdir: Path, schemas: Schemas) -> dict:
     zone = write_demo_zone(base, rows=rows, seed=3)
     generated = time.perf_counter() - started
     size_mib = sum(p.stat().st_size for p in zone.raw_dir.rglob("*") if p.is_file()) / (1 << 20)
-    one = run_on_cluster(base, workdir / str(rows), 1, schemas)
-    two = run_on_cluster(base, workdir / str(rows), 2, schemas)
-    startup = startup_figures(two["catalog"])
-    startup["existing cluster"] = two["startup"]
+    runs = {
+        n: run_on_cluster(base, workdir / str(rows), n, schemas, memory_only, partition_mib) for n in clusters
+    }
+    one, two = runs.get(1), runs.get(2)
+    startup = {}
+    if two and not memory_only:
+        startup = startup_figures(two["catalog"])
+        startup["existing cluster"] = two["startup"]
     return {
-        "rows": one["rows"],
+        "rows": next(iter(runs.values()))["rows"],
         "mib": size_mib,
         "generated_s": generated,
         "one": one,
@@ -168,6 +182,8 @@ def measure(rows: int, workdir: Path, schemas: Schemas) -> dict:
 
 
 def report(results: list[dict]) -> None:
+    if any(r["one"] is None or r["two"] is None or r["two"]["erase_s"] is None for r in results):
+        return report_peaks(results)
     for r in results:
         one, two = r["one"], r["two"]
         speed_up = one["seconds"] / two["seconds"]
@@ -202,13 +218,43 @@ def report(results: list[dict]) -> None:
         print(f"\npeak RSS per worker {large['rows']:,} / {small['rows']:,} rows: {ratio:.2f}x (flat: ~1.0x)")
 
 
+def report_peaks(results: list[dict]) -> None:
+    """Per size and cluster: tokenize seconds and each worker's peak RSS (`--memory-only`, `--workers`)."""
+    for r in results:
+        print(f"\n{r['rows']:,} raw rows, {r['mib']:.0f} MiB (generated in {r['generated_s']:.0f} s)")
+        for name in ("one", "two"):
+            if r[name] is not None:
+                peaks = ", ".join(f"{p:.0f}" for p in r[name]["peaks"])
+                print(
+                    f"  {len(r[name]['peaks'])} worker(s): tokenize {r[name]['seconds']:.1f} s, peak RSS per "
+                    f"worker {peaks} MiB (target <= {TARGET_WORKER_MIB} MiB)"
+                )
+    for name in ("one", "two"):
+        sized = [r for r in results if r[name] is not None]
+        if len(sized) > 1:
+            small, large = sized[0], sized[-1]
+            ratio = max(large[name]["peaks"]) / max(small[name]["peaks"])
+            print(
+                f"\npeak RSS per worker, {len(small[name]['peaks'])} worker(s), {large['rows']:,} / "
+                f"{small['rows']:,} rows: {ratio:.2f}x (flat: ~1.0x)"
+            )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.scale", description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=200_000, help="raw rows to generate (default 200000)")
     parser.add_argument("--sizes", help="comma-separated sizes instead of --rows, e.g. 1000000,4000000")
     parser.add_argument("--workdir", type=Path, help="where to generate (default: temporary)")
+    parser.add_argument("--workers", default="1,2", help="cluster sizes to run, e.g. 2 (default 1,2)")
+    parser.add_argument(
+        "--memory-only", action="store_true", help="tokenize and worker peaks only: no erasure, no start-up"
+    )
+    parser.add_argument("--partition-mib", type=float, help="partition size (default: the catalog's, 8)")
     add_postgres_url(parser)
     args = parser.parse_args(argv)
+    clusters = tuple(int(n) for n in args.workers.split(","))
+    if set(clusters) - {1, 2}:
+        parser.error("--workers: 1, 2 or 1,2")
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [args.rows]
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="piivault-bench-scale-"))
     os.environ.setdefault("PIIVAULT_KEK", base64.b64encode(BENCH_KEK).decode())
@@ -221,7 +267,10 @@ def main(argv: list[str] | None = None) -> int:
         with temporary_server(workdir / "prefect-home", lambda line: print(line, file=sys.stderr)) as url:
             os.environ["PREFECT_API_URL"] = url  # the workers report their task runs here
             with temporary_settings(updates={PREFECT_API_URL: url}):
-                results = [measure(rows, workdir, schemas) for rows in sizes]
+                results = [
+                    measure(rows, workdir, schemas, clusters, args.memory_only, args.partition_mib)
+                    for rows in sizes
+                ]
         print(f"\nbench.scale on {os.cpu_count()} cores, PostgreSQL vault, Prefect server process")
         report(results)
     finally:

@@ -528,8 +528,12 @@ class Vault:
     def record_lineage(
         self, dataset: str, partition: str, token_list: Iterable[str], replace: bool = False
     ) -> int:
-        """Record that `partition` of `dataset` holds `token_list` (`replace`: forget what it held before)."""
-        token_list = list(token_list)
+        """Record that `partition` of `dataset` holds `token_list` (`replace`: forget what it held before).
+
+        An iterable that can be read again (a list, the tokenize assembly's merged token files) is read in
+        batches, once per attempt, so a file's lineage is never held whole; an iterator is listed first."""
+        if iter(token_list) is token_list:  # read once: kept for a retry
+            token_list = list(token_list)
 
         def work():
             with self.transaction() as (conn, _kconn):

@@ -167,8 +167,11 @@ def task_map(choice: RunnerChoice) -> Iterator[TaskMap]:
 
         def submit_all(task, calls: list[dict]) -> list:
             futures = [runner.submit(task, parameters=call) for call in calls]
-            for future in futures:
+            states = []
+            for at, future in enumerate(futures):
                 future.wait()
-            return [future.state for future in futures]
+                states.append(future.state)
+                futures[at] = None  # released once read: its worker drops the result it held for it
+            return states
 
         yield submit_all

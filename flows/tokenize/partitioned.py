@@ -7,6 +7,12 @@ Parquet is byte for byte the same however many workers made it. The assembly rec
 (the tokens of all its parts) before the clean file is renamed into place, joins the parts' quarantine
 entries in order, and saves the manifest entry last.
 
+Memory: a piece writes the tokens its part holds to a file beside the part (sorted, one a line) and hands
+back only counts and positions, so what the runner keeps of a finished piece (a Dask result, until the
+phase ends) does not grow with the data; the assembly merges those files as streams and records the
+file's lineage from the merge in batches (`vault.lineage.record`), so neither does the assembly with the
+file's size. A worker's peak then follows the partition's size, not the zone's.
+
 The scan-fails-safe rule (`flows.tokenize.tokenizing`: a finding anywhere in a column the sample called not
 personal makes it free text for the whole file) is kept across pieces: a piece that finds one stops and
 names the column; once every piece has run, those that stopped and those done without the column as free
@@ -19,7 +25,10 @@ skip) and go once the file is assembled.
 
 from __future__ import annotations
 
+import heapq
+import json
 import shutil
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,7 +48,7 @@ from flows.pipeline.quarantine_index import index_key
 from flows.pipeline.readers import DEFAULT_CHUNK_ROWS, FileLayout, file_layout
 from flows.pipeline.storage import work_dir
 from flows.pipeline.writers import CleanFileWriter, clean_relpath, clean_schema
-from flows.tokenize.tokenizing import Detector, FileResult, file_settings, record_lineage, tokenize_chunk
+from flows.tokenize.tokenizing import Detector, FileResult, file_settings, tokenize_chunk
 
 if TYPE_CHECKING:
     from flows.tokenize.known_subjects import KnownSubjects
@@ -65,19 +74,25 @@ class FilePlan:
 
 @dataclass
 class PartResult:
-    """What tokenizing one partition did: counts, quarantined positions, the tokens its part holds, and
-    the columns it found personal data in although the sample called them not personal (then no part)."""
+    """What tokenizing one partition did: counts, quarantined positions, how many distinct tokens its part
+    holds (the tokens themselves are in its tokens file, `tokens_path`), and the columns it found personal
+    data in although the sample called them not personal (then no part)."""
 
     index: int
     records_in: int = 0
     records_out: int = 0
     bad: list[dict] = field(default_factory=list)
-    tokens: list[str] = field(default_factory=list)
+    tokens: int = 0
     found: dict[str, int] = field(default_factory=dict)  # promoted column -> rows that held something
     more: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def tokens_path(parts_dir: Path, partition: Partition) -> Path:
+    """Where a piece leaves the tokens its part holds, for the assembly's lineage."""
+    return parts_dir / f"{partition.name}.tokens"
 
 
 def _staging(catalog: Catalog, plan: FilePlan) -> tuple[Path, Path]:
@@ -182,8 +197,66 @@ def tokenize_partition(
                 quarantine.close()
     except _Promoted as scanned:
         return PartResult(partition.index, more=sorted(scanned.columns))
-    result.tokens = sorted(held)
+    result.tokens = _write_tokens(tokens_path(parts_dir, partition), held)
     return result
+
+
+def _write_tokens(path: Path, held: set[str]) -> int:
+    """`held`, sorted, one JSON string a line (a surrogate could hold any character); returns how many."""
+    with atomic_path(path) as temporary, temporary.open("w", encoding="utf-8") as out:
+        for token in sorted(held):
+            out.write(json.dumps(token) + "\n")
+    return len(held)
+
+
+class FileTokens:
+    """The distinct tokens of a file's parts, merged from their sorted tokens files as streams, in order.
+
+    Iterable again (each pass reads the files anew), so a lineage write retried after a conflict reads it
+    again instead of the vault keeping a list of it; `count` is how many the last full pass gave. A file
+    of more than `MERGE_FAN_IN` pieces is merged a group at a time into a tokens file first, so a pass
+    never holds more than that many files open."""
+
+    def __init__(self, paths: list[Path]):
+        self.paths = paths
+        self.count = 0
+
+    def __iter__(self) -> Iterator[str]:
+        paths = self.paths
+        while len(paths) > MERGE_FAN_IN:
+            groups = [paths[at : at + MERGE_FAN_IN] for at in range(0, len(paths), MERGE_FAN_IN)]
+            paths = [self._merged(group) for group in groups]
+        count = 0
+        for token in _merge(paths):
+            count += 1
+            yield token
+        self.count = count
+
+    @staticmethod
+    def _merged(group: list[Path]) -> Path:
+        target = group[0].with_name(f"{group[0].stem}-{group[-1].stem}.merged.tokens")
+        if not target.exists():
+            with atomic_path(target) as temporary, temporary.open("w", encoding="utf-8") as out:
+                for token in _merge(group):
+                    out.write(json.dumps(token) + "\n")
+        return target
+
+
+MERGE_FAN_IN = 256  # tokens files open at once while a file's lineage is merged
+
+
+def _merge(paths: list[Path]) -> Iterator[str]:
+    """The distinct tokens of sorted tokens files, in order."""
+    handles = [path.open(encoding="utf-8") for path in paths]
+    try:
+        last = None
+        for token in heapq.merge(*((json.loads(line) for line in handle) for handle in handles)):
+            if token != last:
+                yield token
+                last = token
+    finally:
+        for handle in handles:
+            handle.close()
 
 
 def promotions(parts: list[PartResult]) -> set[str]:
@@ -222,7 +295,7 @@ def assemble_file(catalog: Catalog, plan: FilePlan, parts: list[PartResult], vau
         raise ValueError(f"dataset {name}, file {relpath}: parts missing or not final")
     parts_dir, quarantine_parts = _staging(catalog, plan)
     result = FileResult(name, relpath, plan.output, skipped=False)
-    held = set().union(*(p.tokens for p in parts))
+    held = FileTokens([tokens_path(parts_dir, p) for p in plan.partitions])
     with failure_context(name, relpath):
         part_files = [parts_dir / f"{p.name}.parquet" for p in plan.partitions]
         schema = pq.read_schema(part_files[0]).remove_metadata()
@@ -232,7 +305,8 @@ def assemble_file(catalog: Catalog, plan: FilePlan, parts: list[PartResult], vau
                     parquet = pq.ParquetFile(part)
                     for group in range(parquet.num_row_groups):
                         writer.write_table(_plain(parquet.read_row_group(group), schema))
-            record_lineage(vault, name, plan.output, held)  # before the rename: erasure never misses a file
+            # before the rename: erasure never misses a file; replaced in one transaction, read in batches
+            vault.record_lineage(name, plan.output, held, replace=True)
             fault_point("tokenize-lineage")
             written = _join_quarantine(catalog, plan, quarantine_parts)
     for part in parts:
@@ -242,7 +316,7 @@ def assemble_file(catalog: Catalog, plan: FilePlan, parts: list[PartResult], vau
         for column, rows in part.found.items():
             result.promoted[column] = result.promoted.get(column, 0) + rows
     result.quarantined = len(result.bad)
-    result.tokens = len(held)
+    result.tokens = held.count
     result.quarantine_file = str(written.relative_to(catalog.quarantine_dir)) if written else None
     with failure_context(name, relpath):
         for directory, root in ((parts_dir, catalog.clean_dir), (quarantine_parts, catalog.quarantine_dir)):
