@@ -3,15 +3,21 @@ zone, beside stock Presidio per cell and presidio-structured on a sample of the 
 
     python -m bench.tokenize --rows 20000                 # one size (default: small, about a minute)
     python -m bench.tokenize --sizes 1000000,4000000      # the issue's sizes, with the memory ratio
+    python -m bench.tokenize --rows 100000 --no-baselines --repeat 3   # free text vs detect, three rounds
 
 Each size is generated first, then tokenized by a fresh child process (own RSS high-water mark, read with
 `os.wait4`); the child calls the flow's task logic
 (`flows.tokenize.tokenizing.tokenize_file`) directly, without a
 Prefect server, so the figure is the pipeline's own cost. Rates: typed = the datasets whose personal
 columns are typed (CRM, call records, invoices, newsletter); free text = the support chats, compared
-with `recognizers.detect` alone on the same lines (the `piivault detect` engine). Baselines run in this
-process on a sample: stock Presidio `analyze()` + `anonymize()` on every cell, and presidio-structured's
-`PandasAnalysisBuilder` + `StructuredEngine` on the table.
+with `recognizers.detect` alone on the same lines (the `piivault detect` engine): every chat line the
+tokenize read, each file read once and detected in the chunks tokenize detects, in a fresh child process
+of its own warmed up as the tokenize child is, so neither benefits from caches the other filled (the
+dictionary's and the phone parser's remember words and numbers). Both in wall seconds and in the child's
+CPU seconds, the steadier figure on a shared machine. `--repeat N` runs the tokenize and detect children
+N times, alternating, each tokenize on a fresh copy of the generated zone, and reports each round and
+the median. Baselines run in this process on a sample: stock Presidio `analyze()` + `anonymize()` on
+every cell, and presidio-structured's `PandasAnalysisBuilder` + `StructuredEngine` on the table.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,7 +36,6 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TYPED_DATASETS = ("crm_customers", "call_records", "billing_invoices", "newsletter")
 FREE_TEXT_DATASET = "support_chats"
-DETECT_SAMPLE = 5_000
 TARGET_TYPED_RATIO = 100.0
 TARGET_MEMORY_RATIO = 1.2
 
@@ -38,7 +44,8 @@ TARGET_MEMORY_RATIO = 1.2
 
 
 def tokenize_zone(catalog_path: str) -> dict:
-    """Tokenize every dataset of the catalog with the flow's logic; seconds and rows per dataset."""
+    """Tokenize every dataset of the catalog with the flow's logic; seconds (wall and CPU) and rows per
+    dataset."""
     from flows.pipeline.catalog import load_catalog
     from flows.pipeline.column_kinds import classify_columns, sample_frame
     from flows.tokenize.tokenizing import tokenize_file
@@ -50,26 +57,65 @@ def tokenize_zone(catalog_path: str) -> dict:
     figures: dict[str, dict] = {}
     with Vault.open(catalog.vault_url) as vault:
         for name in catalog.datasets:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             kinds = classify_columns(catalog.dataset(name), sample_frame(catalog, name))
             rows = 0
             for path in catalog.input_files(name):
                 rows += tokenize_file(catalog, name, path, kinds, vault, detect).records_out
-            figures[name] = {"rows": rows, "seconds": time.perf_counter() - started}
-    # detection alone on the chats' first lines (bounded, so it does not raise the peak it is measured with)
-    with catalog.input_files(FREE_TEXT_DATASET)[0].open(encoding="utf-8") as handle:
-        chats = [line.rstrip("\n") for line, _ in zip(handle, range(DETECT_SAMPLE), strict=False)]
-    started = time.perf_counter()
-    detect(chats)
-    figures["detect_only"] = {"rows": len(chats), "seconds": time.perf_counter() - started}
+            figures[name] = {
+                "rows": rows,
+                "seconds": time.perf_counter() - started,
+                "cpu": time.process_time() - cpu,
+            }
     return figures
+
+
+def detect_lines(catalog_path: str) -> dict:
+    """`recognizers.detect` alone on every line of the free-text dataset, each file read once and detected
+    in the chunks tokenize detects (`DEFAULT_CHUNK_ROWS` lines), after the tokenize child's warm-up."""
+    from flows.pipeline.catalog import load_catalog
+    from flows.pipeline.readers import DEFAULT_CHUNK_ROWS
+    from recognizers import detect
+
+    catalog = load_catalog(catalog_path)
+    detect(["warm up the model, John Smith"])
+    rows, started, cpu = 0, time.perf_counter(), time.process_time()
+    for path in catalog.input_files(FREE_TEXT_DATASET):
+        with path.open(encoding="utf-8") as handle:
+            lines = [line.rstrip("\r\n") for line in handle]
+        for at in range(0, len(lines), DEFAULT_CHUNK_ROWS):
+            detect(lines[at : at + DEFAULT_CHUNK_ROWS])
+        rows += len(lines)
+    return {
+        "detect_only": {
+            "rows": rows,
+            "seconds": time.perf_counter() - started,
+            "cpu": time.process_time() - cpu,
+        }
+    }
 
 
 # ------------------------------------------------------------------ parent: measure and compare
 
 
-def measure_size(rows: int, workdir: Path) -> dict:
-    """Generate a zone of `rows` records, tokenize it in a child process, return its figures and RSS."""
+def run_child(flag: str, catalog_path: Path) -> tuple[dict, float, float]:
+    """(figures, wall seconds, peak RSS MiB) of a fresh child process running `flag` on the catalog."""
+    command = [sys.executable, "-m", "bench.tokenize", flag, str(catalog_path)]
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as out:
+        process = subprocess.Popen(command, stdout=out, cwd=REPO_ROOT)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"bench child {flag} failed on {catalog_path}")
+        out.seek(0)
+        figures = json.loads(out.read().decode().strip().splitlines()[-1])
+    return figures, wall, usage.ru_maxrss / 1024
+
+
+def measure_size(rows: int, workdir: Path, repeat: int = 1) -> dict:
+    """Generate a zone of `rows` records, tokenize it in a child process (`repeat` times, each on a fresh
+    copy, each followed by detection alone in another child), return its figures and RSS."""
     from flows.demo.data import write_demo_zone
 
     zone_dir = workdir / f"zone-{rows}"
@@ -77,29 +123,35 @@ def measure_size(rows: int, workdir: Path) -> dict:
     started = time.perf_counter()
     zone = write_demo_zone(zone_dir, rows=rows, seed=3)
     generated_s = time.perf_counter() - started
-    command = [sys.executable, "-m", "bench.tokenize", "--child", str(zone.catalog_path)]
-    started = time.perf_counter()
-    with tempfile.TemporaryFile() as out:
-        process = subprocess.Popen(command, stdout=out, cwd=REPO_ROOT)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - started
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise SystemExit(f"tokenize child failed for {rows} rows")
-        out.seek(0)
-        figures = json.loads(out.read().decode().strip().splitlines()[-1])
-    return {
-        "rows": sum(zone.rows.values()),
-        "generated_s": generated_s,
-        "wall_s": wall,
-        "peak_rss_mib": usage.ru_maxrss / 1024,
-        "datasets": figures,
-    }
+    rounds = []
+    for number in range(repeat):
+        run_dir = workdir / f"zone-{rows}-round{number}"
+        shutil.rmtree(run_dir, ignore_errors=True)
+        shutil.copytree(zone_dir, run_dir)
+        catalog = run_dir / zone.catalog_path.relative_to(zone_dir)
+        figures, wall, peak = run_child("--child", catalog)
+        figures.update(run_child("--detect-child", catalog)[0])
+        rounds.append({"wall_s": wall, "peak_rss_mib": peak, "datasets": figures})
+        if number:
+            shutil.rmtree(run_dir, ignore_errors=True)
+    return {"rows": sum(zone.rows.values()), "generated_s": generated_s, **rounds[0], "rounds": rounds}
 
 
-def rate(figures: dict, names) -> float:
+def rate(figures: dict, names, clock: str = "seconds") -> float:
     rows = sum(figures[n]["rows"] for n in names)
-    seconds = sum(figures[n]["seconds"] for n in names)
+    seconds = sum(figures[n][clock] for n in names)
     return rows / seconds if seconds else 0.0
+
+
+def free_text_line(figures: dict) -> str:
+    """Free-text tokenize against detection alone on the same lines, by the wall and by the CPU clock."""
+    parts = []
+    for clock in ("seconds", "cpu"):
+        free, alone = rate(figures, [FREE_TEXT_DATASET], clock), rate(figures, ["detect_only"], clock)
+        parts.append(
+            f"{'wall' if clock == 'seconds' else 'CPU'} {free:,.0f} vs {alone:,.0f} = {free / alone:.2f}x"
+        )
+    return "; ".join(parts)
 
 
 def sample_tables(catalog_path: Path, rows: int):
@@ -154,6 +206,10 @@ def report(results: list[dict], baselines: dict[str, float]) -> None:
         typed = rate(figures, TYPED_DATASETS)
         free = rate(figures, [FREE_TEXT_DATASET])
         detect_only = rate(figures, ["detect_only"])
+        free_cpu, detect_cpu = (
+            rate(figures, [FREE_TEXT_DATASET], "cpu"),
+            rate(figures, ["detect_only"], "cpu"),
+        )
         total = rate(figures, [n for n in figures if n != "detect_only"])
         print(
             f"\n{result['rows']:,} raw rows (generated in {result['generated_s']:.1f} s); "
@@ -163,11 +219,25 @@ def report(results: list[dict], baselines: dict[str, float]) -> None:
         print(f"  typed tables        {typed:>12,.0f} rows/s")
         print(
             f"  free text (chats)   {free:>12,.0f} rows/s   "
-            f"recognizers.detect alone: {detect_only:,.0f} lines/s"
+            f"recognizers.detect alone on the same lines: {detect_only:,.0f} lines/s "
+            f"({free / detect_only:.2f}x; CPU {free_cpu:,.0f} vs {detect_cpu:,.0f} lines/s: "
+            f"{free_cpu / detect_cpu:.2f}x; target >= 1.0x)"
         )
         for name, figure in figures.items():
             if name != "detect_only":
-                print(f"    {name:18} {figure['rows']:>10,} rows {figure['seconds']:>8.2f} s")
+                seconds = f"{figure['seconds']:>8.2f} s {figure['cpu']:>8.2f} s CPU"
+                print(f"    {name:18} {figure['rows']:>10,} rows {seconds}")
+        if len(result["rounds"]) > 1:
+            print("  free text / detect alone, round by round:")
+            for number, round_ in enumerate(result["rounds"]):
+                print(f"    round {number + 1}: {free_text_line(round_['datasets'])}")
+            for clock, label in (("seconds", "wall"), ("cpu", "CPU")):
+                ratios = [
+                    rate(r["datasets"], [FREE_TEXT_DATASET], clock)
+                    / rate(r["datasets"], ["detect_only"], clock)
+                    for r in result["rounds"]
+                ]
+                print(f"    median {label} ratio {statistics.median(ratios):.2f}x")
     if baselines:
         typed = rate(results[0]["datasets"], TYPED_DATASETS)
         print("\nbaselines on a sample of the CRM and call records (rows/s):")
@@ -189,15 +259,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=100, help="rows per baseline table (default 100)")
     parser.add_argument("--no-baselines", action="store_true", help="skip the Presidio baselines")
     parser.add_argument("--workdir", type=Path, help="where to generate (default: temporary)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="tokenize and detect-alone rounds per size, alternating (default 1)",
+    )
     parser.add_argument("--child", metavar="CATALOG", help=argparse.SUPPRESS)
+    parser.add_argument("--detect-child", metavar="CATALOG", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(tokenize_zone(args.child)))
         return 0
+    if args.detect_child:
+        print(json.dumps(detect_lines(args.detect_child)))
+        return 0
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [args.rows]
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="piivault-bench-tokenize-"))
     try:
-        results = [measure_size(rows, workdir) for rows in sizes]
+        results = [measure_size(rows, workdir, max(1, args.repeat)) for rows in sizes]
         baselines = {}
         if not args.no_baselines:
             tables = sample_tables(workdir / f"zone-{sizes[0]}" / "catalog.yaml", args.sample)
