@@ -145,6 +145,27 @@ def _unknown_lower_word(word: str, keywords: frozenset[str]) -> bool:
     return len(core) >= 3 and core.islower() and core not in keywords and _unknown_word(core)
 
 
+def _lower_case_name_candidate(
+    text: str, words: list[tuple[int, int]], index: int, keywords: frozenset[str]
+) -> bool:
+    """In English prose, a lower-case word that may be a name typed in lower case: no dictionary word
+    (`tanya`), or a word of three letters or more, no keyword, as the subject of the finite verb after it
+    (`when mike lets me know`, `louis turns 18`): NER decides, and `recognizers.names.prose` wants the
+    sentence to use it as a person."""
+    word = text[slice(*words[index])]
+    if _unknown_lower_word(word, keywords):
+        return True
+    core = _WORD_CORE.match(word).group(1)
+    return (
+        len(core) >= 3
+        and core.isalpha()
+        and core.islower()
+        and core not in keywords
+        and index + 1 < len(words)
+        and _subject_of_next_verb(text, words, index)
+    )
+
+
 def _subject_of_next_verb(text: str, words: list[tuple[int, int]], index: int) -> bool:
     """The word may be a name opening its sentence as the subject of the next word, a finite verb: no
     dictionary word, or a singular noun that names no group (`David`, `Mehrudin`, `Bill`; not `Wrong`,
@@ -201,7 +222,7 @@ def ner_windows(text: str, keywords: frozenset[str], width: int = NER_WINDOW_WOR
             if "caps" not in neighbours:
                 continue
         elif kind != "name":
-            if not (prose and _unknown_lower_word(text[slice(*words[index])], keywords)):
+            if not (prose and _lower_case_name_candidate(text, words, index, keywords)):
                 continue
         elif (
             _opens_clause(text, words, index)

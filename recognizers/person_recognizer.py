@@ -132,6 +132,7 @@ from recognizers.names.spans import (
     SPACED_PART,
     drop_lower_words,
     extend_span,
+    name_between_separators,
     only_a_word_after_a_role,
     skip_everyday_words,
     start_of_line,
@@ -650,7 +651,7 @@ class PersonRecognizer(LocalRecognizer):
             unit = TRAILING_UNIT_WORD.search(text, start, end)
             if unit:
                 start, end = strip_span(text, start, unit.start())  # `Cindy Holinka Apt. 117`
-            start, end = chat_trimmed(text, start, end)
+            start, end = chat_trimmed(text, *name_between_separators(text, start, end))
             if start >= end:
                 continue
             # a lower-case person in English prose (`i love rick astley`) is the model's reading of it whole

@@ -13,7 +13,9 @@ from recognizers.names.words import everyday_words
 # How chat users introduce themselves or someone to call, in lower case: `its ann lee`, `this is joost`,
 # `my name is ana`, `call doris on`, `ask for pilar`.
 LOWER_INTRODUCTION = regex.compile(
-    r"(?i:(?<![\w'’])(?:it['’]?s|this is|i am|i['’]?m|my name is|name['’]?s|calls? me|call|ask for|"
+    r"(?i:(?<![\w'’])(?:it['’]?s|this is|i am|i['’]?m|name['’]?s|calls? me|call|ask for|"
+    # whoever's name it is (`her name is taylor`, `his name was mike`)
+    r"(?:my|his|her|your|whose)[ \t]+name[ \t]+(?:is|was)|"
     r"speak to|talk to|"
     # call-centre shorthand opening a note: `cust ann lee rang re bill`, `cx joost wants 2 cancel`
     r"(?m:^)[ \t]*(?:cust|cx|caller|customer|client|cardholder|card holder|subscriber|account holder)"

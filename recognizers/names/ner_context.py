@@ -13,8 +13,9 @@ from recognizers.names.words import GERMAN_WORDS, ROLE_WORDS, STREET_TYPES
 
 # NER hits inside the value of a key that names a thing, not a person: product="Business Cloud Backup"
 NOT_PERSON_VALUE = regex.compile(
-    # a key's word opens a word or a camelCase part, never ends one (`@_youhadonejob : Richard`)
-    r"(?:(?<![\p{L}\d@])|(?=\p{Lu}))"
+    # a key's word opens a word or a camelCase part, never ends one (`@_youhadonejob : Richard`), and is
+    # no part of a handle or a hashtag (`@QuarterQuellOrg : A very happy birthday to ...`)
+    r"(?<![@#][\w-]*)(?:(?<![\p{L}\d@])|(?=\p{Lu}))"
     r"(?i:product|plan|bundle|tariff|offer|package|device|model|service|app|sku|item|brand|vendor|merchant|"
     r"company|org|organisation|organization|host|hostname|queue|topic|flow|deployment|job|task|event|"
     r"category|type|status|level|"

@@ -12,6 +12,7 @@ from recognizers.names.words import (
     DETERMINERS,
     GERMAN_PRONOUNS,
     HONORIFIC_WORDS,
+    HYPHENATED_PARTICLE,
     LOWER_PARTICLES,
     NOT_NAME_WORDS,
     NOTE_SHORTHAND,
@@ -74,6 +75,8 @@ def plausible_name(value: str) -> bool:
     # technology acronyms with a lower-case letter inside (VoLTE, VoIP, WiMAX): a capital run after one
     for word in words:
         core = _ELIDED_ARTICLE.sub("", word.strip(".'’"))
+        if HYPHENATED_PARTICLE.match(core):
+            core = core.partition("-")[2]  # `al-Abadi`: a particle, not camelCase
         if core[:1].islower() and any(char.isupper() for char in core[1:]):
             return False
         if _CAPITALS_AFTER_LOWER.search(core):

@@ -4,11 +4,13 @@ Titles, role words, punctuation and a possessive `'s` come off (they identify no
 particles the model left out of a name go back on.
 """
 
+import itertools
+
 import regex
 
 from recognizers.names.cues import HONORIFICS
 from recognizers.names.pieces import INITIAL, PARTICLE, TITLE_WORD
-from recognizers.names.words import LOWER_PARTICLES, WORDS_BEFORE_A_NAME
+from recognizers.names.words import HYPHENATED_PARTICLE, LOWER_PARTICLES, WORDS_BEFORE_A_NAME
 
 _LEADING_TITLE = regex.compile(rf"(?i:{HONORIFICS})\.?[ \t]+(?=\p{{Lu}})")
 
@@ -65,7 +67,11 @@ def drop_lower_words(text: str, start: int, end: int) -> tuple[int, int]:
     runs: list[list] = [[]]
     for word in words:
         value = word.group(0)
-        if value[0].islower() and value.rstrip(",.") not in LOWER_PARTICLES:
+        if (
+            value[0].islower()
+            and value.rstrip(",.") not in LOWER_PARTICLES
+            and not HYPHENATED_PARTICLE.match(value)
+        ):
             runs.append([])
         else:
             runs[-1].append(word)
@@ -93,7 +99,12 @@ def extend_span(text: str, start: int, end: int) -> tuple[int, int]:
         after = _AFTER_PARTICLE.match(text, end)
         if after:
             end = after.end()
-    while end > start and text[start:end].rsplit(None, 1)[-1][0].islower() and " " in text[start:end]:
+    while (
+        end > start
+        and text[start:end].rsplit(None, 1)[-1][0].islower()
+        and not HYPHENATED_PARTICLE.match(text[start:end].rsplit(None, 1)[-1])
+        and " " in text[start:end]
+    ):
         end = start + len(text[start:end].rsplit(None, 1)[0])  # a particle ends no name: `Ann Lee al`
     return start, end
 
@@ -144,3 +155,41 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     if end - start > 2 and text[end - 1] == "." and text[end - 3 : end - 1].isalpha():
         end -= 1
     return start, end
+
+
+# what separates the fields of a post or a record inside a span the model read as one name: a pipe, a
+# hashtag or handle sign, a colon before a space, brackets, slashes
+_SEPARATOR = regex.compile(r"[ \t]*(?:[|#@/\\\[\]{}<>=~*+^$%&()]|:(?=\s))+[ \t]*")
+_TITLE_CASE_WORD = regex.compile(r"\p{Lu}[\p{Ll}'’.-]*")
+_SPACED_WORD = regex.compile(r"\S+")
+
+
+def name_between_separators(text: str, start: int, end: int) -> tuple[int, int]:
+    """The part of a span the model ran across a separator that is the name: the longest run of words
+    between separators, the first of equals (`RT @johan0394 : Soulja Boy | TheDeAndreWay` -> `Soulja Boy`,
+    `Patricia M #Referral` -> `Patricia M`), less a handle it opens on, and of that its longest run of
+    title-case words, kept when it is two to four words long: one word, a run in capitals or a longer run
+    cut out of a post is as often a heading or a product (`Round Robin 2nd`). A span without a separator
+    is returned whole; the run left still has to pass every check a name does."""
+    pieces, at = [], start
+    for separator in _SEPARATOR.finditer(text, start, end):
+        pieces.append((at, separator.start()))
+        at = separator.end()
+    if at == start:
+        return start, end
+    pieces.append((at, end))
+    best = max(pieces, key=lambda piece: (len(text[piece[0] : piece[1]].split()), -piece[0]))
+    words = [match.span() for match in _SPACED_WORD.finditer(text, *best)]
+    if words and words[0][0] > 0 and text[words[0][0] - 1] in "@#":
+        words = words[1:]  # a handle or a hashtag: an account or a topic
+    runs = [
+        list(run)
+        for titled, run in itertools.groupby(
+            words, key=lambda word: bool(_TITLE_CASE_WORD.fullmatch(text, *word))
+        )
+        if titled
+    ]
+    run = max(runs, key=len, default=[])
+    if not 2 <= len(run) <= 4:
+        return start, start
+    return run[0][0], run[-1][1]

@@ -137,6 +137,9 @@ NOTE_SHORTHAND = frozenset(
 ANSWER_WORDS = frozenset("yes yeah yep no nope sure okay ok right correct sorry pardon what".split())
 
 LOWER_PARTICLES = frozenset("van von de der den del della di da du dos das le la ten ter ó ní uí".split())
+# Arabic particles joined by a hyphen to the family name they open (`Haider al-Abadi`, `Abdel Fattah
+# el-Sisi`, `Salah ad-Din`): with the hyphen and a capital after it they are no word of a sentence
+HYPHENATED_PARTICLE = regex.compile(r"(?:al|el|ad|ar|as|at|az|ash|an|abu|bin|ibn|bint)-\p{Lu}")
 
 
 @lru_cache(maxsize=1)

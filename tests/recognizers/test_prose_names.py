@@ -6,6 +6,7 @@ import pytest
 
 from recognizers import detect
 from recognizers.names.prose import PROSE_LIMIT, confirmed_hints, english_prose
+from recognizers.names.spans import name_between_separators
 
 
 def found(text):
@@ -60,3 +61,45 @@ def test_a_hint_needs_the_sentence_to_use_it_as_a_person():
     assert confirmed_hints("the weather is fine and the mood is good", [(0, 3)]) == []
     # outside English prose a hint stays a hint
     assert confirmed_hints("oksana heeft betaald met visa", [(0, 6)]) == []
+
+
+@pytest.mark.parametrize(
+    "span, expected",
+    [
+        # the model ran a name into the fields around it: the name is the longest title-case run between
+        # separators, less a handle it opens on
+        ("RT @fan4321 : Mirela Dobrescu | MirelaDobrescuOfficial", "Mirela Dobrescu"),
+        ("Patricia Morrow #", "Patricia Morrow"),
+        ("-- Amy Keller and @onedirection Saturday", "Amy Keller"),
+        ("@SummerFestOrg Weekend Pass", "Weekend Pass"),  # the handle is no part of what is left
+        # one word or a run of five cut out of a post is a heading or a product, not a name
+        ("@news : Weekly | Update", ""),
+        ("Mint GoPro Hero3+ Plus Black Edition Camera Bundle", ""),
+        # without a separator the span is the model's, whole
+        ("Mirela Dobrescu", "Mirela Dobrescu"),
+    ],
+)
+def test_a_name_between_separators(span, expected):
+    start, end = name_between_separators(span, 0, len(span))
+    assert span[start:end] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a key's word inside a handle makes no key: `Org :` of `@SummerFestOrg :`
+        ("@SummerFestOrg : A very happy birthday to the wonderful Mirela Dobrescu !", ["Mirela Dobrescu"]),
+        ("org: Mirela Dobrescu Holdings", []),
+        # a lower-case word that is a dictionary word too, as the subject of the finite verb after it
+        ("when mike lets me know , I will let you know .", ["mike"]),
+        ("The weather is nice so the dog wants a walk", []),
+        # whoever's name it is, introduced in lower case
+        ("As u can see her name is taylor and i love her like a sister", ["taylor"]),
+        ("his name was mike and he was really rude to me", ["mike"]),
+        # an Arabic particle joined to the family name by a hyphen belongs to the name
+        ("Minister Karim al-Rashidi met officials in Basra yesterday.", ["Karim al-Rashidi"]),
+        ("Ich bin Ann Lee al ritiro della", ["Ann Lee"]),
+    ],
+)
+def test_handles_lower_case_subjects_introductions_and_particles(text, expected):
+    assert found(text) == expected
