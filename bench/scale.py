@@ -101,13 +101,15 @@ def run_on_cluster(
     """Tokenize a copy of the zone on a LocalCluster of `workers` processes, reached by address; then
     erase one customer; then a no-op tokenize on the same cluster (the existing-cluster start-up).
     `memory_only`: the tokenize alone."""
+    import dask
     from distributed import Client, LocalCluster
 
-    from flows.pipeline.task_runners import RunnerSettings
+    from flows.pipeline.task_runners import WORKER_CONFIG, RunnerSettings
     from flows.tokenize.flow import tokenize
 
     catalog_path = copy_zone(base, workdir / f"workers-{workers}", schemas.new())
     with (
+        dask.config.set(WORKER_CONFIG),  # as the clusters the runner starts itself
         LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,

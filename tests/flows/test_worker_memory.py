@@ -153,3 +153,14 @@ class FileTokensLike:
 
     def __iter__(self):
         return iter(self.tokens)
+
+
+def test_the_workers_of_a_cluster_the_runner_starts_keep_no_statistical_profile():
+    """Dask's profiler keeps a call tree per second of the run on every worker; the clusters a run starts
+    have it off (`flows.pipeline.task_runners.WORKER_CONFIG`)."""
+    from flows.pipeline.task_runners import LOCAL, RunnerChoice, dask_task_runner
+
+    with dask_task_runner(RunnerChoice(LOCAL, workers=1)) as runner:
+        callbacks = runner.client.run(lambda dask_worker: sorted(dask_worker.periodic_callbacks))
+    (names,) = callbacks.values()
+    assert "heartbeat" in names and not {"profile", "profile-cycle"} & set(names)
