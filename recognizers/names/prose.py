@@ -28,6 +28,8 @@ from recognizers.names.evidence import reads_as_name
 PROSE_LIMIT = 400  # characters: a post or a chat turn, not a document (longer texts keep their windows)
 PROSE_STOP_SHARE = 0.25  # English prose: at least a quarter of its words are English function words
 _WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
+# a link, a handle or a hashtag: no words of the sentence (`... Red Carpet http://t.co/GgKsppRdjS`)
+_NOT_SENTENCE = regex.compile(r"(?:https?://|www\.)\S+|[@#]\w+")
 
 CONFIRMED_HINT = "name (lower-case person the sentence uses as one)"
 # after the hint: `'s` (owner or `is`), a lower-case word (the verb) and more prose, or the second person
@@ -43,7 +45,7 @@ def english_prose(text: str) -> bool:
     of which at least two and a `PROSE_STOP_SHARE` are English function words (`the`, `is`, `and`, `you`)."""
     if len(text) > PROSE_LIMIT:
         return False
-    words = _WORD.findall(text)
+    words = _WORD.findall(_NOT_SENTENCE.sub(" ", text))
     if len(words) < 3:
         return False
     function_words = sum(1 for word in words if word.lower() in STOP_WORDS)

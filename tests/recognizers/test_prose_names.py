@@ -40,6 +40,9 @@ def test_lower_case_persons_in_english_posts(text, expected):
     [
         ("is it just me or is his voice scary", True),
         ("Katrin up 6-0 after the first set", True),
+        # links, handles and hashtags are no words of the sentence
+        ("Ozzie at GQ Men Of The Year Party - Red Carpet http://t.co/GgKsppRdjS", True),
+        ("Betaald met Visa @winkel #bon http://t.co/GgKsppRdjS", False),
         ("Betaald met Visa op 12-03-2026", False),
         ("Kerkstraat 12, 1017 AB Amsterdam", False),
         ("user=anna action=login status=ok from 10.0.0.1", False),
