@@ -18,6 +18,7 @@ from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 
 from flows.erasure.clean_zone import STEP as CLEAN
+from flows.erasure.raw_zone import STEP as RAW
 from flows.erasure.receipt import receipt_markdown
 from flows.erasure.steps import ERASURE_STEPS, VERIFY, erasure_context
 from flows.pipeline.catalog import load_catalog
@@ -33,8 +34,8 @@ from flows.requests.tasks import run_step_as_task
 @flow(name="erase", log_prints=False)
 def erase(request_id: str, catalog_path: str = "catalog.yaml", runner: RunnerSettings | None = None) -> dict:
     """Erase the subject of a verified erasure request everywhere; resumable, and a no-op once completed.
-    `runner`: where the clean step's partitions run (default: the catalog's `runner:` section, else
-    automatic on the clean zone's size); every other step runs in order in this process."""
+    `runner`: where the clean, raw and verify steps' files are handled (default: the catalog's `runner:`
+    section, else automatic on the clean zone's size); every other step runs in order in this process."""
     from vault.request_client import open_request_vault
 
     logger = get_run_logger()
@@ -48,7 +49,7 @@ def erase(request_id: str, catalog_path: str = "catalog.yaml", runner: RunnerSet
         task_map(choice) as run_tasks,
     ):
         ctx = erasure_context(catalog, vault, request_id)
-        run = spread_clean_step(catalog_path, run_tasks) if choice.parallel else run_step_as_task
+        run = spread_steps(catalog_path, run_tasks, choice) if choice.parallel else run_step_as_task
         outcome = run_request(ctx, ERASURE_STEPS, run=run, log=logger.info)
     if outcome.already_done:
         logger.info(
@@ -72,24 +73,41 @@ def clean_bytes(catalog) -> int:
     return sum(p.stat().st_size for p in catalog.clean_dir.rglob("*.parquet") if p.is_file())
 
 
-def spread_clean_step(catalog_path: str, run_tasks):
-    """`run_step_as_task`, with the clean step's partitions first erased by tasks on the workers, and the
-    verify step's file checks first made by tasks there (`flows.erasure.spread`); a partition that fails
-    fails the run, which a rerun resumes."""
-    from flows.erasure.spread import clean_partitions, erase_clean_partition, verify_checks
+def spread_steps(catalog_path: str, run_tasks, choice):
+    """`run_step_as_task`, with the clean step's partitions first erased by tasks on the workers, the raw
+    step's files purged there, and the verify step's file checks made there, largest files first
+    (`flows.erasure.spread`); a task that fails fails the run, which a rerun resumes."""
+    from flows.erasure.spread import (
+        clean_batches,
+        erase_clean_partitions,
+        purge_raw_files,
+        raw_batches,
+        verify_checks,
+    )
+    from flows.erasure.work_order import BATCHES_PER_WORKER, worker_count
     from flows.pipeline.tasks import failure_text, raise_for_failures
     from flows.requests import progress
+
+    count = BATCHES_PER_WORKER * worker_count(choice)
 
     def run(ctx, step):
         if step.name == CLEAN and progress.done_state(ctx.vault, ctx.request_id, CLEAN) is None:
             calls = [
-                {"catalog_path": catalog_path, "request_id": ctx.request_id, "dataset": d, "partition": p}
-                for d, p in clean_partitions(ctx)
+                {"catalog_path": catalog_path, "request_id": ctx.request_id, "partitions": batch}
+                for batch in clean_batches(ctx, count)
             ]
-            states = run_tasks(erase_clean_partition, calls)
+            states = run_tasks(erase_clean_partitions, calls)
+            raise_for_failures([failure_text(s) for s in states if not s.is_completed()])
+        if step.name == RAW and progress.done_state(ctx.vault, ctx.request_id, RAW) is None:
+            calls = [
+                {"catalog_path": catalog_path, "request_id": ctx.request_id, "partitions": batch}
+                for batch in raw_batches(ctx, count)
+            ]
+            states = run_tasks(purge_raw_files, calls)
             raise_for_failures([failure_text(s) for s in states if not s.is_completed()])
         if step.name == VERIFY and progress.done_state(ctx.vault, ctx.request_id, VERIFY) is None:
-            step = replace(step, work=partial(step.work, checked=verify_checks(ctx, catalog_path, run_tasks)))
+            checked = verify_checks(ctx, catalog_path, run_tasks, count)
+            step = replace(step, work=partial(step.work, checked=checked))
         return run_step_as_task(ctx, step)
 
     return run

@@ -48,6 +48,7 @@ from flows.pipeline.quarantine_index import SubjectHashes
 from flows.pipeline.zone_lock import zone_lock
 from flows.requests import progress
 from flows.requests.lifecycle import get_request
+from flows.requests.rewrites import item_key
 from flows.requests.run import (
     RESOLVE,
     Outcome,
@@ -66,7 +67,8 @@ if TYPE_CHECKING:
 SHRED, VERIFY, RECEIPT = "shred", "verify", "receipt"
 
 
-def _plans(ctx: RequestContext) -> list[dict]:
+def recorded_plans(ctx: RequestContext) -> list[dict]:
+    """The clean step's plans, by dataset and partition (the raw, verify and receipt steps' order)."""
     recorded(ctx, CLEAN)
     found = progress.items(ctx.vault, ctx.request_id, CLEAN).values()
     return [
@@ -114,7 +116,7 @@ def clean(ctx: RequestContext) -> dict:
 
 def raw(ctx: RequestContext) -> dict:
     """3. Purge the subject's records from the raw files behind those partitions."""
-    return {"files": len(purge_raw_zone(ctx.catalog, ctx.vault, ctx.request_id, _plans(ctx)))}
+    return {"files": len(purge_raw_zone(ctx.catalog, ctx.vault, ctx.request_id, recorded_plans(ctx)))}
 
 
 def quarantine(ctx: RequestContext) -> dict:
@@ -143,9 +145,9 @@ def verify(ctx: RequestContext, checked: Checked | None = None) -> dict:
     request = get_request(ctx.vault, ctx.request_id)
     fp = recorded_footprint(ctx)
     touched = [(r["dataset"], r["file"]) for r in _quarantine_results(ctx) if r["raw_changed"]]
-    result = verify_erasure(ctx.catalog, ctx.vault, fp, request, _plans(ctx), touched, checked)
+    result = verify_erasure(ctx.catalog, ctx.vault, fp, request, recorded_plans(ctx), touched, checked)
     check_quarantine(ctx.catalog, ctx.vault, fp, result, _quarantine_hashes(ctx))
-    check_text(ctx.catalog, ctx.vault, subject_text(ctx), _plans(ctx), result, checked)
+    check_text(ctx.catalog, ctx.vault, subject_text(ctx), recorded_plans(ctx), result, checked)
     result.passed = not result.findings
     raise_if_failed(result)
     return {"verification": result.to_dict()}
@@ -165,9 +167,13 @@ def receipt(ctx: RequestContext) -> dict:
         "subjects": len(fp.subjects),
         "cluster_tokens": len(fp.cluster_tokens),
     }
-    raw_results = [state for state, _done in progress.items(ctx.vault, ctx.request_id, RAW).values()]
+    plans, quarantined = recorded_plans(ctx), _quarantine_results(ctx)
+    # in the plans' order, not the rows' (a spread raw step records its files as the workers finish)
+    raw_items = progress.items(ctx.vault, ctx.request_id, RAW)
+    keys = [item_key(plan["dataset"], plan["partition"]) for plan in plans]
+    raw_results = [raw_items[key][0] for key in keys if key in raw_items]
     states[RECEIPT] = {"seconds": time.monotonic() - started}
-    document = build_receipt(ctx.catalog, request, states, _plans(ctx), raw_results, _quarantine_results(ctx))
+    document = build_receipt(ctx.catalog, request, states, plans, raw_results, quarantined)
     return {"receipt_path": str(write_receipt(ctx.catalog, document))}
 
 

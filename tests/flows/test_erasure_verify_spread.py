@@ -1,17 +1,19 @@
 """The verify step's file checks made apart, as Dask workers make them (`flows.erasure.spread`), give the
 step the result a run in order gives: the same findings in the same order and the same counts, here on an
 erasure whose verification fails (the subject's plaintext left in a chat file: see
-`test_erasure_fingerprints`), so there are findings to compare."""
+`test_erasure_fingerprints`), so there are findings to compare. The workers get the files in batches,
+largest first (`flows.erasure.work_order`): every file once, whatever the batches."""
 
 from __future__ import annotations
 
 import pytest
 
-from flows.erasure.spread import check_partition
+from flows.erasure.spread import check_partition, file_cost, files_to_verify
 from flows.erasure.steps import erasure_context
 from flows.erasure.subject_text import SubjectText
 from flows.erasure.verify import Verification, raw_file_of, verify_erasure
 from flows.erasure.verify_text import check_text
+from flows.erasure.work_order import batches
 from flows.pipeline.catalog import load_catalog
 from flows.pipeline.errors import PipelineError
 from flows.requests import progress
@@ -52,13 +54,18 @@ def test_checks_made_apart_give_the_findings_of_a_run_in_order(zone, monkeypatch
         fp = recorded_footprint(ctx)
         text = SubjectText.from_state(vault, recorded(ctx, RESOLVE).get("fingerprints"))
         behind = raw_file_of(catalog, plans)
+        files = files_to_verify(catalog, plans)
+        assert [f["partition"] for f in files if f["partition"]] == [p["partition"] for p in plans]
+        assert {f["raw_file"] for f in files if f["raw_file"]} == set(behind.values())
         checked: dict[tuple[str, str, str], Verification] = {}
-        for plan in reversed(plans):  # made in any order, as workers finish
-            raw_file = behind.get((plan["dataset"], plan["partition"]))
-            pieces = check_partition(catalog, vault, fp, text, plan["dataset"], plan["partition"], raw_file)
-            checked.update(
-                {k: Verification.from_dict(v.to_dict()) for k, v in pieces.items()}
-            )  # as sent back
+        in_batches = batches(files, lambda f: file_cost(catalog, f), count=4)
+        for batch in reversed(in_batches):  # made in any order, as workers finish
+            for f in batch:
+                where = f["dataset"], f["partition"], f["raw_file"]
+                pieces = check_partition(catalog, vault, fp, text, *where)
+                checked.update(
+                    {k: Verification.from_dict(v.to_dict()) for k, v in pieces.items()}
+                )  # as sent back
         assert {(d, f) for check, d, f in checked if check == "clean"} == {
             (p["dataset"], p["partition"]) for p in plans
         }

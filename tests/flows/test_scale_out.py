@@ -1,8 +1,9 @@
 """Scale-out end to end: the multi-machine set-up on one machine — a real Prefect server process, a
 `dask.distributed` LocalCluster of 2 worker processes, a PostgreSQL vault — against a sequential run of
-the same zone in this process. Tokenize, scan and one erasure (its clean step's partitions on the
-workers); the clean Parquet is byte-identical, the vault holds the same entries, the manifests, scan
-report and receipt agree apart from ids and timings.
+the same zone in this process. Tokenize, scan and one erasure (its clean step's partitions and its verify
+step's file checks on the workers, in batches, largest first); the clean Parquet and, after the erasure,
+the raw files are byte-identical, the vault holds the same entries, the manifests, scan report and receipt
+agree apart from ids and timings.
 
 Two copies of one demo zone (with bad records, and partitions of 20 KB so every file of any size is cut
 in several pieces), two vault schemas sharing one master secret (their key stores start as copies), so
@@ -242,6 +243,15 @@ def test_scan_reports_agree(runs):
     for summary in runs["scan"]:
         shown = {k: v for k, v in by_name[summary["dataset"]].items() if k != "scanned_at"}
         assert shown == json.loads(json.dumps(summary))
+
+
+def test_raw_zone_is_byte_identical_after_the_erasure(runs):
+    """The raw step purges from the plans the clean step's tasks recorded on the workers (several
+    partitions to a task, largest first): the same records go, byte for byte."""
+    sequential, cluster = (_tree(root, "raw") for root in runs["roots"])
+    assert sequential.keys() == cluster.keys()
+    for name in sequential:
+        assert sequential[name] == cluster[name], name
 
 
 def test_erasure_receipts_agree(runs):
