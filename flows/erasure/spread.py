@@ -31,6 +31,8 @@ service configured, workers hold no KEK.
 
 from __future__ import annotations
 
+import threading
+
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
@@ -56,6 +58,21 @@ from flows.requests import progress
 from flows.requests.rewrites import item_key
 from flows.requests.run import RESOLVE, RequestContext, recorded, recorded_footprint
 from flows.requests.subject import Footprint
+
+_LAST_TEXT = threading.local()  # per worker thread: (catalog path, request id, its SubjectText)
+
+
+def worker_subject_text(ctx: RequestContext, catalog_path: str) -> SubjectText | None:
+    """The request's `SubjectText` (`flows.erasure.steps.subject_text`), made once per worker thread and
+    request: its scanner's caches (each word folded and keyed, each digit run read) then serve every task
+    the worker runs for the request instead of starting empty in each; kept in memory only, and only for
+    the thread's last request. The recorded fingerprints never change once the resolve step is done."""
+    from flows.erasure.steps import subject_text
+
+    last = getattr(_LAST_TEXT, "found", None)
+    if last is None or last[:2] != (catalog_path, ctx.request_id):
+        last = _LAST_TEXT.found = (catalog_path, ctx.request_id, subject_text(ctx))
+    return last[2]
 
 
 def clean_partitions(ctx: RequestContext) -> list[tuple[str, str]]:
@@ -87,14 +104,14 @@ def clean_batches(ctx: RequestContext, count: int) -> list[list[list[str]]]:
 def erase_clean_partitions(catalog_path: str, request_id: str, partitions: list[list[str]]) -> list[dict]:
     """Apply each dataset's erasure policy to clean partitions (on a worker, [dataset, partition] each,
     resumably: a retry finds the ones done); returns counts."""
-    from flows.erasure.steps import erasure_context, subject_text
+    from flows.erasure.steps import erasure_context
     from vault.request_client import open_request_vault
 
     catalog = load_catalog(catalog_path)
     done = []
     with open_request_vault(catalog.vault_url) as vault:  # the vault service when configured: no KEK here
         ctx = erasure_context(catalog, vault, request_id)
-        fp, text = recorded_footprint(ctx), subject_text(ctx)
+        fp, text = recorded_footprint(ctx), worker_subject_text(ctx, catalog_path)
         for dataset, partition in partitions:
             plan = erase_partition(catalog, vault, fp, request_id, dataset, partition, text)
             done.append({"dataset": dataset, "partition": partition, "rewritten": plan.clean_rewritten})
@@ -188,14 +205,14 @@ def verify_files(catalog_path: str, request_id: str, files: list[dict]) -> list[
     """Check erased clean partitions and raw files for anything of the subject (on a worker; each of
     `files` names a dataset and a partition or a raw file); returns [check, dataset, file, result] per
     check: places and entity types, never a value."""
-    from flows.erasure.steps import erasure_context, subject_text
+    from flows.erasure.steps import erasure_context
     from vault.request_client import open_request_vault
 
     catalog = load_catalog(catalog_path)
     found = []
     with open_request_vault(catalog.vault_url) as vault:  # the vault service when configured: no KEK here
         ctx = erasure_context(catalog, vault, request_id)
-        fp, text = recorded_footprint(ctx), subject_text(ctx)
+        fp, text = recorded_footprint(ctx), worker_subject_text(ctx, catalog_path)
         for f in files:
             checked = check_partition(catalog, vault, fp, text, f["dataset"], f["partition"], f["raw_file"])
             found.extend([*key, piece.to_dict()] for key, piece in checked.items())
