@@ -386,11 +386,16 @@ class BatchDetector:
             return
         from recognizers.person_recognizer import NER_CUT_HOW
 
+        from recognizers.names.ner_context import dialogue_turns
+
         person = self.recognizers["PERSON"]
         windows = list(dict.fromkeys(window for _, _, window in ner_jobs))
         docs = dict(zip(windows, self.nlp.pipe(windows, batch_size=NER_BATCH_SIZE), strict=True))
+        turns = {
+            text: dialogue_turns(analysed[text]) for text in dict.fromkeys(text for text, _, _ in ner_jobs)
+        }
         for text, offset, window in ner_jobs:
-            for result in person.ner_results(window, docs[window]):
+            for result in person.ner_results(window, docs[window], turns[text]):
                 result.start += offset
                 result.end += offset
                 original = analysed[text][result.start : result.end]

@@ -631,8 +631,10 @@ class PersonRecognizer(LocalRecognizer):
                 results.append(make_result(self, "PERSON", start, end, 0.7, "name (addressee of an address)"))
         return results
 
-    def ner_results(self, text: str, doc) -> list[RecognizerResult]:
-        """spaCy PERSON entities of `doc` (parsed from `text` or a same-length re-cased copy), pruned."""
+    def ner_results(self, text: str, doc, turns: int | None = None) -> list[RecognizerResult]:
+        """spaCy PERSON entities of `doc` (parsed from `text` or a same-length re-cased copy), pruned.
+        `turns`: the dialogue turns of the whole text when `text` is a window of it (a window may hold
+        one speaker's turn of a dialogue of three, see `dialogue_turns`)."""
         results = []
         for ent in doc.ents:
             if ent.label_ != "PERSON":
@@ -707,7 +709,9 @@ class PersonRecognizer(LocalRecognizer):
                 and FORM_LABEL.match(text, end)
                 and LABEL_PREFIX.fullmatch(text, start_of_line(text, start), start)
                 and not (
-                    SPEAKER_TURN.match(text, end) and names_only_things(value) and dialogue_turns(text) >= 2
+                    SPEAKER_TURN.match(text, end)
+                    and names_only_things(value)
+                    and (dialogue_turns(text) if turns is None else turns) >= 2
                 )
             ):
                 # `Reader: Gary Lee`, `Kennzeichen: 1-NCV`, `Kreditkarte (Garantie):`: a word of a form's key

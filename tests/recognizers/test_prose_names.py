@@ -106,3 +106,27 @@ def test_a_name_between_separators(span, expected):
 )
 def test_handles_lower_case_subjects_introductions_and_particles(text, expected):
     assert found(text) == expected
+
+
+def test_a_speaker_is_read_with_the_whole_dialogue_not_its_window():
+    # NER reads the last turn in a window that holds no other turn; the labels of the whole text make it
+    # a dialogue, so `Casimir:` is a speaker, not a form's key
+    text = (
+        "Grace: What a wife.\nHope: Remember me, Marta? When I killed your brother, I talked just like this!\n"
+        "Casimir: You saved my life! How can I ever repay you?"
+    )
+    assert "Casimir" in found(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a middle initial, with or without its dot, belongs to the name a cue introduces
+        ("My name is Vanessa P. Hertzog but everyone calls me Vanessa", ["Vanessa P. Hertzog", "Vanessa"]),
+        ("I have lost my card. My name is Ruth R Montez.", ["Ruth R Montez"]),
+        # `I` without a dot is the pronoun
+        ("My name is Ann I am calling about my bill", ["Ann"]),
+    ],
+)
+def test_middle_initials(text, expected):
+    assert found(text) == expected
