@@ -384,9 +384,8 @@ class BatchDetector:
         (offsets into `analysed[text]`, the text as the recognizers read it)."""
         if not ner_jobs:
             return
-        from recognizers.person_recognizer import NER_CUT_HOW
-
         from recognizers.names.ner_context import dialogue_turns
+        from recognizers.person_recognizer import NER_CUT_HOW
 
         person = self.recognizers["PERSON"]
         windows = list(dict.fromkeys(window for _, _, window in ner_jobs))

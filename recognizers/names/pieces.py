@@ -28,12 +28,13 @@ NAME_2 = rf"{_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)*{_WORD}){{1,4}}{_POST_NOMINAL}"
 # a middle initial between a name's words, with or without its dot (`Vanessa P. Hertzog`, `Ruth R Montez`;
 # not `A` or `I` without a dot, the article and the pronoun)
 _MIDDLE_INITIAL = rf"(?:{INITIAL}|(?![AI][ \t])\p{{Lu}}(?=[ \t]))[ \t]+"
+_NEXT_TITLE_WORD = rf"[ \t]+(?:{_MIDDLE_INITIAL})?(?:{PARTICLE}[ \t]+)*{TITLE_WORD}"
 TITLE_NAME = (
     rf"(?:{_LEADING_INITIALS}(?:{PARTICLE}[ \t]+)*)?"
-    rf"{TITLE_WORD}(?:[ \t]+(?:{_MIDDLE_INITIAL})?(?:{PARTICLE}[ \t]+)*{TITLE_WORD}){{0,4}}{_POST_NOMINAL}"
+    rf"{TITLE_WORD}(?:{_NEXT_TITLE_WORD}){{0,4}}{_POST_NOMINAL}"
 )
 TITLE_NAME_2 = (
-    rf"(?:{TITLE_WORD}(?:[ \t]+(?:{_MIDDLE_INITIAL})?(?:{PARTICLE}[ \t]+)*{TITLE_WORD}){{1,4}}{_POST_NOMINAL}|"
+    rf"(?:{TITLE_WORD}(?:{_NEXT_TITLE_WORD}){{1,4}}{_POST_NOMINAL}|"
     rf"{_LEADING_INITIALS}(?:{PARTICLE}[ \t]+)*{TITLE_WORD}"
     rf"(?:[ \t]+(?:{PARTICLE}[ \t]+)*{TITLE_WORD}){{0,3}})"
 )
