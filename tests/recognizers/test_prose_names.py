@@ -112,7 +112,8 @@ def test_a_speaker_is_read_with_the_whole_dialogue_not_its_window():
     # NER reads the last turn in a window that holds no other turn; the labels of the whole text make it
     # a dialogue, so `Casimir:` is a speaker, not a form's key
     text = (
-        "Grace: What a wife.\nHope: Remember me, Marta? When I killed your brother, I talked just like this!\n"
+        "Grace: What a wife.\n"
+        "Hope: Remember me, Marta? When I killed your brother, I talked just like this!\n"
         "Casimir: You saved my life! How can I ever repay you?"
     )
     assert "Casimir" in found(text)
