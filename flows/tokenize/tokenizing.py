@@ -288,11 +288,6 @@ def file_settings(dataset: Dataset, kinds: dict[str, str | None]) -> str:
     )
 
 
-def record_lineage(vault: Vault, dataset: str, partition: str, tokens: set[str]) -> None:
-    """Replace what the vault knows `partition` holds with `tokens`."""
-    vault.record_lineage(dataset, partition, sorted(tokens), replace=True)
-
-
 def tokenize_file(
     catalog: Catalog,
     name: str,
