@@ -45,6 +45,8 @@ _SPEECH = regex.compile(
     r"\b(?:said|says|asked|asks|replied|replies|answered|shouted|yelled|whispered|told)"
     r"(?:[ \t]+(?:at|to))?"
     rf"[ \t]+(?P<name>{TITLE_NAME})(?=[ \t]*(?:[.,:;!?\"”]|$|[ \t]+(?:to|and|in|that|when|as)\b))"
+    # ... and the one spoken to after the speaker: `said Carla to Sandra.`
+    rf"(?:[ \t]+to[ \t]+(?P<to>{TITLE_NAME})(?=[ \t]*(?:[.,:;!?\"”]|$)))?"
 )
 _SPEECH_GATE = ("said", "says", "ask", "repl", "answered", "shouted", "yelled", "whispered", "told")
 # a courtesy title in lower case, and the lower-case name after it: `mr. elliott`, `dr. christopher lundgren`
@@ -155,14 +157,16 @@ def addressed_names(text: str) -> list[tuple[int, int, str]]:
 
 
 def reported_speakers(text: str) -> list[tuple[int, int, str]]:
-    """The name right after a verb of speech (`says Lugo.`, `shouted at Todd:`)."""
+    """The name right after a verb of speech (`says Lugo.`, `shouted at Todd:`), and the one spoken to
+    after it (`said Carla to Sandra`)."""
     lowered = text.lower()
     if not any(verb in lowered for verb in _SPEECH_GATE):
         return []
     found = []
     for match in _SPEECH.finditer(text):
-        if all(reads_as_name(word) for word in match.group("name").split()[:1]):
-            found.append((match.start("name"), match.end("name"), REPORTED_SPEAKER))
+        for group in ("name", "to"):
+            if match.group(group) and reads_as_name(match.group(group).split()[0]):
+                found.append((match.start(group), match.end(group), REPORTED_SPEAKER))
     return found
 
 

@@ -99,6 +99,9 @@ def test_a_name_between_separators(span, expected):
         # whoever's name it is, introduced in lower case
         ("As u can see her name is taylor and i love her like a sister", ["taylor"]),
         ("his name was mike and he was really rude to me", ["mike"]),
+        # the one spoken to, after the speaker of a verb of speech
+        ("I'm so jealous! said Carla to Sandra", ["Carla", "Sandra"]),
+        ("Get out, said Carla to the dog.", ["Carla"]),
         # an Arabic particle joined to the family name by a hyphen belongs to the name
         ("Minister Karim al-Rashidi met officials in Basra yesterday.", ["Karim al-Rashidi"]),
         ("Ich bin Ann Lee al ritiro della", ["Ann Lee"]),
