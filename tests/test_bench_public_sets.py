@@ -360,7 +360,8 @@ def test_the_fourth_round_blind_sets_are_found_in_the_collection(tmp_path):
     sets = public_sets.PUBLIC_SETS
     assert sets["gum"].locate(tmp_path) == gum / "gum-test.conll"
     assert sets["sec-filings"].locate(tmp_path) == sec / "FIN3.txt"
-    assert all(sets[name].blind for name in ("gum", "sec-filings", "re3d"))
+    assert all(sets[name].blind for name in ("gum", "sec-filings"))
+    assert not sets["re3d"].blind  # its misses were read by kind after its first run: a development set
 
 
 def test_re3d_is_found_in_a_clone_of_dstl_re3d(tmp_path, capsys):
