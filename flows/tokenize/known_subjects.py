@@ -61,7 +61,12 @@ DIGIT_GROUP = re.compile(r"\d+")
 HAS_DIGITS = re.compile(r"\d(?:\D{0,3}\d){6}")
 MIN_DIGITS, MAX_DIGITS = 7, 19
 MAX_GAP = 8  # characters between two words of one form: spaces, a line break, a comma or two
-WORD_CACHE_LIMIT = 1_000_000
+# The scanner's caches serve every file of a run (`shared_scanner`), so their size, not a file's, bounds
+# them: a word entry holds about 260 bytes (the word, its folded form, its hash), a digit run's about 490
+# (its candidates); at a million entries each they grew a tokenize worker by ~750 MiB on the 4M-row bench
+# zone, whose timestamps, addresses and ids are mostly distinct. Full, a cache starts again empty.
+WORD_CACHE_LIMIT = 200_000  # ~50 MiB
+RUN_CACHE_LIMIT = 100_000  # ~50 MiB
 INDEX_REUSE_SECONDS = 300
 _HASH = itemgetter(1)  # of a word cache entry (folded, hash)
 # vault URL -> (the vault's fingerprint generation and this process's changes when loaded, monotonic
@@ -249,7 +254,7 @@ class TextScanner:
             written = run.group(0)
             found = self._runs.get(written)
             if found is None:
-                if len(self._runs) >= WORD_CACHE_LIMIT:
+                if len(self._runs) >= RUN_CACHE_LIMIT:
                     self._runs.clear()
                 found = self._runs[written] = self._run_forms(written)
             base = run.start()

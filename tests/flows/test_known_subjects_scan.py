@@ -11,6 +11,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from flows.tokenize import known_subjects
 from flows.tokenize.known_subjects import (
     DIGIT_GROUP,
     DIGIT_RUN,
@@ -252,3 +253,16 @@ def test_a_scanner_serves_the_next_file_of_the_same_index_key_and_thread():
     thread.start()
     thread.join()
     assert elsewhere[0] is not shared_scanner(INDEX, FINGERPRINTER)
+
+
+def test_the_scanner_caches_stay_within_their_limits(monkeypatch):
+    # a run's caches outlive its files (`shared_scanner`): full, they start again, and what is scanned
+    # after that is found as before
+    monkeypatch.setattr(known_subjects, "WORD_CACHE_LIMIT", 50)
+    monkeypatch.setattr(known_subjects, "RUN_CACHE_LIMIT", 20)
+    scanner = TextScanner(INDEX, FINGERPRINTER)
+    texts = [f"call 0612 345 {678 + n:03d} re order w{n}x and item z{n}q" for n in range(200)]
+    fresh = [TextScanner(INDEX, FINGERPRINTER).scan([text])[0] for text in texts]
+    for text, expected in zip(texts, fresh, strict=True):
+        assert scanner.scan([text])[0] == expected
+        assert len(scanner._words) <= 50 and len(scanner._runs) <= 20
