@@ -223,15 +223,13 @@ def files_to_verify(catalog: Catalog, plans: list[dict]) -> list[dict]:
     """What the verify step's file checks read, one entry per clean partition and one per raw file behind
     them (a raw file behind two partitions once), each {dataset, partition, raw_file} with one of the
     two set."""
-    behind = raw_file_of(catalog, plans)
-    files = []
-    for plan in plans:
-        dataset, partition = plan["dataset"], plan["partition"]
-        files.append({"dataset": dataset, "partition": partition, "raw_file": None})
-    for (dataset, _partition), raw_file in behind.items():
-        entry = {"dataset": dataset, "partition": None, "raw_file": raw_file}
-        if entry not in files:
-            files.append(entry)
+    files = [{"dataset": plan["dataset"], "partition": plan["partition"], "raw_file": None} for plan in plans]
+    raw_files = dict.fromkeys(
+        (dataset, raw_file) for (dataset, _), raw_file in raw_file_of(catalog, plans).items()
+    )
+    files.extend(
+        {"dataset": dataset, "partition": None, "raw_file": raw_file} for dataset, raw_file in raw_files
+    )
     return files
 
 
@@ -246,8 +244,9 @@ def verify_checks(ctx: RequestContext, catalog_path: str, run_tasks, count: int)
     """Every examined partition's and raw file's verify checks, made by `count` tasks on the workers
     (`verify_files`), the costliest first; a task that fails fails the run, which a rerun resumes at the
     verify step."""
-    plans = [state for state, _done in progress.items(ctx.vault, ctx.request_id, CLEAN).values()]
-    files = files_to_verify(ctx.catalog, plans)
+    from flows.erasure.steps import recorded_plans
+
+    files = files_to_verify(ctx.catalog, recorded_plans(ctx))
     calls = [
         {"catalog_path": catalog_path, "request_id": ctx.request_id, "files": batch}
         for batch in batches(files, lambda entry: file_cost(ctx.catalog, entry), count)

@@ -145,9 +145,10 @@ def verify(ctx: RequestContext, checked: Checked | None = None) -> dict:
     request = get_request(ctx.vault, ctx.request_id)
     fp = recorded_footprint(ctx)
     touched = [(r["dataset"], r["file"]) for r in _quarantine_results(ctx) if r["raw_changed"]]
-    result = verify_erasure(ctx.catalog, ctx.vault, fp, request, recorded_plans(ctx), touched, checked)
+    plans = recorded_plans(ctx)
+    result = verify_erasure(ctx.catalog, ctx.vault, fp, request, plans, touched, checked)
     check_quarantine(ctx.catalog, ctx.vault, fp, result, _quarantine_hashes(ctx))
-    check_text(ctx.catalog, ctx.vault, subject_text(ctx), recorded_plans(ctx), result, checked)
+    check_text(ctx.catalog, ctx.vault, subject_text(ctx), plans, result, checked)
     result.passed = not result.findings
     raise_if_failed(result)
     return {"verification": result.to_dict()}
