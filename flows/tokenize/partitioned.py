@@ -28,7 +28,7 @@ from __future__ import annotations
 import heapq
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -202,11 +202,16 @@ def tokenize_partition(
 
 
 def _write_tokens(path: Path, held: set[str]) -> int:
-    """`held`, sorted, one JSON string a line (a surrogate could hold any character); returns how many."""
-    with atomic_path(path) as temporary, temporary.open("w", encoding="utf-8") as out:
-        for token in sorted(held):
-            out.write(json.dumps(token) + "\n")
+    """`held`, sorted, as a tokens file; returns how many."""
+    _write_token_lines(path, sorted(held))
     return len(held)
+
+
+def _write_token_lines(path: Path, tokens: Iterable[str]) -> None:
+    """A tokens file: `tokens` (in order) one JSON string a line (a surrogate could hold any character)."""
+    with atomic_path(path) as temporary, temporary.open("w", encoding="utf-8") as out:
+        for token in tokens:
+            out.write(json.dumps(token) + "\n")
 
 
 class FileTokens:
@@ -236,9 +241,7 @@ class FileTokens:
     def _merged(group: list[Path]) -> Path:
         target = group[0].with_name(f"{group[0].stem}-{group[-1].stem}.merged.tokens")
         if not target.exists():
-            with atomic_path(target) as temporary, temporary.open("w", encoding="utf-8") as out:
-                for token in _merge(group):
-                    out.write(json.dumps(token) + "\n")
+            _write_token_lines(target, _merge(group))
         return target
 
 
