@@ -160,15 +160,6 @@ class TextScanner:
         self._words: dict[str, tuple[str, int]] = {}  # word as written -> (folded, hash)
         self._runs: dict[str, list[tuple[int, int, int]]] = {}  # digit run as written -> its candidates
 
-    def _word(self, word: str) -> tuple[str, int]:
-        found = self._words.get(word)
-        if found is None:
-            if len(self._words) >= WORD_CACHE_LIMIT:
-                self._words.clear()
-            folded = fold_word(word)
-            found = self._words[word] = (folded, self._fingerprinter.word(folded))
-        return found
-
     def scan(self, texts: Sequence[str]) -> list[list[Match]]:
         """The matches in each text (same order): longest first, not overlapping, never inside a token."""
         candidates = _Candidates()
