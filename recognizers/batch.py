@@ -389,22 +389,26 @@ class BatchDetector:
 
         person = self.recognizers["PERSON"]
         windows = list(dict.fromkeys(window for _, _, window in ner_jobs))
-        docs = dict(zip(windows, self.nlp.pipe(windows, batch_size=NER_BATCH_SIZE), strict=True))
         turns = {
             text: dialogue_turns(analysed[text]) for text in dict.fromkeys(text for text, _, _ in ner_jobs)
         }
-        for text, offset, window in ner_jobs:
-            for result in person.ner_results(window, docs[window], turns[text]):
-                result.start += offset
-                result.end += offset
-                original = analysed[text][result.start : result.end]
-                if original.isupper() and (
-                    " " not in original or result.analysis_explanation.pattern_name == NER_CUT_HOW
-                ):
-                    # one re-cased ALL-CAPS word (BILL, ORANGE) is too weak a sign alone, and an ALL-CAPS line
-                    # the model ran into the next one is a heading (`FORMULAIRE DE RETOUR`)
-                    continue
-                raw[text].append(result)
+        # the strings and lexemes these windows add to the model's vocabulary are freed when the zone ends
+        # (results keep offsets and strings of their own, never a token): without it a worker's vocabulary
+        # grows with every distinct word of every file it ever reads
+        with self.nlp.memory_zone():
+            docs = dict(zip(windows, self.nlp.pipe(windows, batch_size=NER_BATCH_SIZE), strict=True))
+            for text, offset, window in ner_jobs:
+                for result in person.ner_results(window, docs[window], turns[text]):
+                    result.start += offset
+                    result.end += offset
+                    original = analysed[text][result.start : result.end]
+                    if original.isupper() and (
+                        " " not in original or result.analysis_explanation.pattern_name == NER_CUT_HOW
+                    ):
+                        # one re-cased ALL-CAPS word (BILL, ORANGE) is too weak a sign alone, and an ALL-CAPS
+                        # line the model ran into the next one is a heading (`FORMULAIRE DE RETOUR`)
+                        continue
+                    raw[text].append(result)
 
     @property
     def nlp(self):
