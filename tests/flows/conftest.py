@@ -7,6 +7,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import signal
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,13 @@ atexit.register(shutil.rmtree, _PREFECT_HOME, True)
 os.environ["PREFECT_HOME"] = str(_PREFECT_HOME)
 os.environ.setdefault("PREFECT_LOGGING_TO_API_BATCH_INTERVAL", "0.3")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # offline: no telemetry
+
+# A script's background job (`.ci/run &`, nohup) starts with SIGINT ignored, and every child inherits an
+# ignored signal: a Python child then installs no KeyboardInterrupt handler, and the Ctrl-C the serve tests
+# send (`os.killpg(..., SIGINT)`) is lost, serve running on until killed. A handler, unlike an ignore, goes
+# back to the default in each child at exec, as in a terminal.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 import pytest  # noqa: E402
 
