@@ -31,9 +31,11 @@ path names the vault by it (`KnownSubjects.load`'s cache key); nothing here has 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 
 import numpy as np
 
@@ -44,6 +46,7 @@ from vault.fingerprints import Fingerprinter, Holder
 
 INDEX_FIELDS = ("fingerprints", "info", "starts", "longest")
 SUBJECT_ID_CACHE = 100_000
+LINEAGE_CHUNK = 10_000  # tokens a chunk of the streamed lineage body
 
 
 @dataclass(frozen=True)
@@ -127,9 +130,13 @@ class PipelineClient(VaultClient):
     def record_lineage(
         self, dataset: str, partition: str, token_list: Iterable[str], replace: bool = False
     ) -> int:
-        """As `Vault.record_lineage`: the number of distinct tokens recorded."""
-        body = {"dataset": dataset, "partition": partition, "tokens": list(token_list), "replace": replace}
-        return self.field("POST", "/v1/pipeline/lineage", "recorded", int, json=body)
+        """As `Vault.record_lineage`: the number of distinct tokens recorded. Sent as a stream of lines
+        (`vault.service.lineage_stream`), read from `token_list` as it goes: a file's lineage is never one
+        list here or one body there."""
+        header = {"dataset": dataset, "partition": partition, "replace": replace}
+        return self.field(
+            "POST", "/v1/pipeline/lineage", "recorded", int, content=_lineage_lines(header, token_list)
+        )
 
     def fingerprint_holders(self, fingerprint_list: Iterable[int]) -> dict[int, list[Holder]]:
         """As `Vault.fingerprint_holders`: fingerprint -> its live holders."""
@@ -190,3 +197,11 @@ class PipelineClient(VaultClient):
                 cache.clear()
             cache[subject_key] = found
         return found
+
+
+def _lineage_lines(header: dict, token_list: Iterable[str]) -> Iterator[bytes]:
+    """The lineage body: its header line, then the tokens a line, in chunks of `LINEAGE_CHUNK` tokens."""
+    yield json.dumps(header).encode() + b"\n"
+    tokens = iter(token_list)
+    while chunk := list(islice(tokens, LINEAGE_CHUNK)):
+        yield "".join(f"{token}\n" for token in chunk).encode("utf-8")

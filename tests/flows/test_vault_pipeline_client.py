@@ -80,6 +80,37 @@ def test_a_workers_links_lineage_and_fingerprints_go_through_the_service(service
     assert {h.token for found in holders.values() for h in found} == {name, email, phone}
 
 
+def test_a_files_lineage_goes_to_the_service_as_a_stream_of_lines(service, worker, tmp_path):
+    """A file's lineage is streamed from the assembly's token files and spooled by the service: never one
+    list or one capped JSON body, so a file's millions of tokens get through. Here 50,000 (the client's
+    chunk is 10,000), read from a file as `FileTokens` reads them, re-read by the vault in its batches."""
+    _running, url, _credentials, (name, email) = service
+    tokens = tmp_path / "lineage.tokens"
+    digits = str.maketrans("0123456789", "abcdefghij")  # token bodies are base32
+    extra = [f"[pv:name:{n:020d}]".translate(digits) for n in range(50_000)]
+    tokens.write_text("".join(f"{t}\n" for t in sorted([name, email, *extra])))
+
+    class Lines:  # read again from the start at each iteration, as the assembly's merged token files
+        def __iter__(self):
+            with tokens.open() as handle:
+                yield from (line.rstrip("\n") for line in handle)
+
+    with worker("pipeline") as client:
+        assert client.record_lineage("web", "part-big.parquet", Lines(), replace=True) == 50_002
+        assert client.record_lineage("web", "part-big.parquet", [name], replace=True) == 1  # replaced
+        assert client.record_lineage("web", "part-big.parquet", Lines()) == 50_002
+    with Vault.open(url, kek=KEK) as vault:
+        assert ("web", "part-big.parquet") in vault.partitions_holding([extra[-1], email])
+
+
+def test_a_malformed_lineage_line_is_refused_by_its_number_never_its_content(service, worker):
+    _running, _url, _credentials, (name, _email) = service
+    with worker("pipeline") as client, pytest.raises(ServiceUnavailableError) as refused:
+        client.record_lineage("web", "part-bad.parquet", [name, "x" * 5000])
+    assert "line 3 is longer than a token can be" in str(refused.value)
+    assert "xxxx" not in str(refused.value)
+
+
 def test_a_worker_gets_tokens_subject_ids_and_the_derived_keys_it_hashes_with_never_another_key(
     service, worker
 ):

@@ -14,8 +14,8 @@ malformed one is described without its content (`vault.service.bodies.read_body`
 - `POST /v1/pipeline/link-to-sole-owner` {"anchored": [[anchor_token, [token, ...]], ...], "values":
   [[token, entity_type, value], ...]} -> {"linked": n} (`Vault.link_to_sole_owner`; the values only so the
   new links are fingerprinted, as embedded);
-- `POST /v1/pipeline/lineage` {"dataset", "partition", "tokens": [...], "replace": bool} -> {"recorded": n}
-  (`Vault.record_lineage`);
+- `POST /v1/pipeline/lineage`, lines: a header {"dataset", "partition", "replace": bool}, then a token a
+  line -> {"recorded": n} (`Vault.record_lineage`; streamed and spooled, `vault.service.lineage_stream`);
 - `POST /v1/pipeline/fingerprint-holders` {"fingerprints": [int, ...]} -> {"holders": [[fingerprint,
   token, entity_type, subject_id], ...]} (`Vault.fingerprint_holders`: keyed hashes and tokens only);
 - `GET /v1/pipeline/fingerprint-index` -> the index's arrays as one `.npz` (`Vault.fingerprint_index`:
@@ -39,6 +39,7 @@ malformed one is described without its content (`vault.service.bodies.read_body`
 
 import base64
 import io
+import tempfile
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -52,6 +53,7 @@ from vault.fingerprint_forms import KEY_LABEL as FINGERPRINT_KEY_LABEL
 from vault.service.app import guarded
 from vault.service.bodies import DeriveBody, SubjectIdsBody, read_body
 from vault.service.credentials import Credential
+from vault.service.lineage_stream import SpooledTokens, spool_lineage
 from vault.service.role_gate import role_gate
 
 if TYPE_CHECKING:
@@ -74,14 +76,6 @@ class SoleOwnerBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     anchored: list[tuple[str, list[str]]]
     values: list[tuple[str, str, str]] = []
-
-
-class LineageBody(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    dataset: str
-    partition: str
-    tokens: list[str]
-    replace: bool = False
 
 
 class HoldersBody(BaseModel):
@@ -111,10 +105,12 @@ def router(vault: "Vault", policy: "Policy", authenticate: Callable) -> APIRoute
 
     @routes.post("/lineage")
     async def lineage(request: Request, caller: Worker) -> dict[str, Any]:
-        body = await read_body(request, LineageBody)
-        recorded = await run_in_threadpool(
-            guarded, lambda: vault.record_lineage(body.dataset, body.partition, body.tokens, body.replace)
-        )
+        with tempfile.TemporaryFile() as spool:  # a stream of lines (`vault.service.lineage_stream`)
+            head = await spool_lineage(request, spool)
+            tokens = SpooledTokens(spool)
+            recorded = await run_in_threadpool(
+                guarded, lambda: vault.record_lineage(head.dataset, head.partition, tokens, head.replace)
+            )
         return {"recorded": recorded}
 
     @routes.post("/fingerprint-holders")
