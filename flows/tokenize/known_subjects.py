@@ -64,9 +64,12 @@ MAX_GAP = 8  # characters between two words of one form: spaces, a line break, a
 # The scanner's caches serve every file of a run (`shared_scanner`), so their size, not a file's, bounds
 # them: a word entry holds about 260 bytes (the word, its folded form, its hash), a digit run's about 490
 # (its candidates); at a million entries each they grew a tokenize worker by ~750 MiB on the 4M-row bench
-# zone, whose timestamps, addresses and ids are mostly distinct. Full, a cache starts again empty.
-WORD_CACHE_LIMIT = 200_000  # ~50 MiB
-RUN_CACHE_LIMIT = 100_000  # ~50 MiB
+# zone, whose timestamps, addresses and ids are mostly distinct. Two generations each: full, a cache
+# becomes the old one and a new one starts; an entry found in the old one comes back, so what recurs (the
+# language's words, names, a day's dates) stays and what does not (ids, clock times) goes. At most twice
+# the limit: a worker's scanner reaches its size within its first 8 MiB piece, at any size of zone.
+WORD_CACHE_LIMIT = 50_000  # ~13 MiB a generation
+RUN_CACHE_LIMIT = 25_000  # ~12 MiB a generation
 INDEX_REUSE_SECONDS = 300
 _HASH = itemgetter(1)  # of a word cache entry (folded, hash)
 # vault URL -> (the vault's fingerprint generation and this process's changes when loaded, monotonic
@@ -158,7 +161,9 @@ class TextScanner:
         self._fingerprinter = fingerprinter
         self.key_check = fingerprinter.key_check
         self._words: dict[str, tuple[str, int]] = {}  # word as written -> (folded, hash)
+        self._old_words: dict[str, tuple[str, int]] = {}
         self._runs: dict[str, list[tuple[int, int, int]]] = {}  # digit run as written -> its candidates
+        self._old_runs: dict[str, list[tuple[int, int, int]]] = {}
 
     def scan(self, texts: Sequence[str]) -> list[list[Match]]:
         """The matches in each text (same order): longest first, not overlapping, never inside a token."""
@@ -189,16 +194,22 @@ class TextScanner:
         return found
 
     def _known_words(self, written: list[str]) -> dict[str, tuple[str, int]]:
-        """The word cache, holding every word of `written` (each new word folded and hashed once)."""
-        missing = set(written).difference(self._words)
-        if missing and len(self._words) + len(missing) > WORD_CACHE_LIMIT:
-            self._words.clear()
+        """The word cache, holding every word of `written` (each new word folded and hashed once, a word of
+        the old generation brought back)."""
+        words = self._words
+        missing = set(written).difference(words)
+        if missing and len(words) + len(missing) > WORD_CACHE_LIMIT:
+            self._old_words, words = words, {}
+            self._words = words
             missing = set(written)
-        hash_word = self._fingerprinter.word
+        old, hash_word = self._old_words, self._fingerprinter.word
         for word in missing:
-            folded = fold_word(word)
-            self._words[word] = (folded, hash_word(folded))
-        return self._words
+            found = old.get(word)
+            if found is None:
+                folded = fold_word(word)
+                found = (folded, hash_word(folded))
+            words[word] = found
+        return words
 
     def _word_candidates(self, texts: Sequence[str], candidates: _Candidates) -> None:
         """Word n-grams, built only from words where a fingerprint can start (one vectorised lookup) and as
@@ -245,9 +256,12 @@ class TextScanner:
             written = run.group(0)
             found = self._runs.get(written)
             if found is None:
+                found = self._old_runs.get(written)
+                if found is None:
+                    found = self._run_forms(written)
                 if len(self._runs) >= RUN_CACHE_LIMIT:
-                    self._runs.clear()
-                found = self._runs[written] = self._run_forms(written)
+                    self._old_runs, self._runs = self._runs, {}
+                self._runs[written] = found
             base = run.start()
             for start, end, hashed in found:
                 candidates.add(number, base + start, base + end, hashed)

@@ -256,13 +256,18 @@ def test_a_scanner_serves_the_next_file_of_the_same_index_key_and_thread():
 
 
 def test_the_scanner_caches_stay_within_their_limits(monkeypatch):
-    # a run's caches outlive its files (`shared_scanner`): full, they start again, and what is scanned
-    # after that is found as before
+    # a run's caches outlive its files (`shared_scanner`): full, each becomes the old generation and a new
+    # one starts, what recurs comes back from the old one, and what is scanned is found as before
     monkeypatch.setattr(known_subjects, "WORD_CACHE_LIMIT", 50)
     monkeypatch.setattr(known_subjects, "RUN_CACHE_LIMIT", 20)
     scanner = TextScanner(INDEX, FINGERPRINTER)
     texts = [f"call 0612 345 {678 + n:03d} re order w{n}x and item z{n}q" for n in range(200)]
     fresh = [TextScanner(INDEX, FINGERPRINTER).scan([text])[0] for text in texts]
-    for text, expected in zip(texts, fresh, strict=True):
+    for number, (text, expected) in enumerate(zip(texts, fresh, strict=True)):
         assert scanner.scan([text])[0] == expected
         assert len(scanner._words) <= 50 and len(scanner._runs) <= 20
+        assert len(scanner._old_words) <= 50 and len(scanner._old_runs) <= 20
+        if number == 0:
+            recurring = scanner._words["call"]
+    assert scanner._old_words and scanner._old_runs  # they did fill, more than once
+    assert scanner._words["call"] is recurring  # brought back from each old generation, never hashed again
