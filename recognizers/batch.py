@@ -30,6 +30,7 @@ import regex
 
 from recognizers.findings import DEFAULT_ENTITIES, Finding
 from recognizers.markup import blank_markup
+from recognizers.names.posts import social_post
 from recognizers.names.prose import english_prose
 from recognizers.urlencoding import decoded_view, to_original
 from values.token_format import placeholder_spans
@@ -378,7 +379,11 @@ class BatchDetector:
         return found, evidence
 
     def _add_ner_results(
-        self, ner_jobs: list[tuple[str, int, str]], raw: dict[str, list], analysed: dict[str, str]
+        self,
+        ner_jobs: list[tuple[str, int, str]],
+        raw: dict[str, list],
+        analysed: dict[str, str],
+        posts: dict[str, bool],
     ) -> None:
         """Run NER once per distinct window and add the pruned PERSON hits to their texts' results
         (offsets into `analysed[text]`, the text as the recognizers read it)."""
@@ -398,7 +403,7 @@ class BatchDetector:
         with self.nlp.memory_zone():
             docs = dict(zip(windows, self.nlp.pipe(windows, batch_size=NER_BATCH_SIZE), strict=True))
             for text, offset, window in ner_jobs:
-                for result in person.ner_results(window, docs[window], turns[text]):
+                for result in person.ner_results(window, docs[window], turns[text], posts[text]):
                     result.start += offset
                     result.end += offset
                     original = analysed[text][result.start : result.end]
@@ -427,6 +432,7 @@ class BatchDetector:
         unique = list(dict.fromkeys(texts))
         raw: dict[str, list] = {}
         ner_jobs: list[tuple[str, int, str]] = []  # (text, window offset, window text for NER)
+        posts: dict[str, bool] = {}  # for each text, whether it is a social post
         placeholders = {text: placeholder_spans(text) for text in unique}
         analysed: dict[str, str] = {}  # each text as the recognizers read it (URL-encoding decoded)
         origins: dict[str, list[int]] = {}  # for decoded texts: each decoded character's original index
@@ -440,9 +446,16 @@ class BatchDetector:
             raw[text], evidence = self._pattern_results(masked, own)
             if "PERSON" in own:
                 rest = _mask(masked, [(r.start, r.end) for r in raw[text]] + [e[:2] for e in evidence])
-                for start, end in ner_windows(rest, self.keywords):
+                posts[text] = social_post(masked)
+                if posts[text] and rest.strip():
+                    # a social post: NER reads it whole, as stock Presidio does (`recognizers.names.posts`)
+                    stripped = rest.strip()
+                    windows = [(rest.index(stripped), rest.index(stripped) + len(stripped))]
+                else:
+                    windows = ner_windows(rest, self.keywords)
+                for start, end in windows:
                     ner_jobs.append((text, start, _recase_for_ner(rest[start:end], self.keywords)))
-        self._add_ner_results(ner_jobs, raw, analysed)
+        self._add_ner_results(ner_jobs, raw, analysed, posts)
         for text in unique:
             if "PERSON" in own and "\n" in analysed[text]:
                 raw[text] = _outside_header_lines(analysed[text], raw[text])

@@ -52,6 +52,7 @@ from recognizers.names.lower_case import (
     PHONE_WORD,
     SHORT_LINE,
     is_contraction,
+    possessive_its,
 )
 from recognizers.names.ner_context import (
     ATTRIBUTIVE_AFTER,
@@ -87,6 +88,7 @@ from recognizers.names.patterns import (
     WORD_BEFORE_CAPITAL,
 )
 from recognizers.names.pieces import TITLE_WORD
+from recognizers.names.posts import log_word_surname, lone_lower_case_name, social_post
 from recognizers.names.prose import confirmed_hints, english_prose
 from recognizers.names.rules import (
     CAPS_RUN,
@@ -121,6 +123,7 @@ from recognizers.names.shape import (
     is_lower_case_name_part,
     is_name_shaped,
     only_salutation_words,
+    opens_on_a_place_preposition,
     plausible_family_given,
     plausible_name,
     positional_name,
@@ -405,6 +408,8 @@ class PersonRecognizer(LocalRecognizer):
                 continue
             value = runs[0].group(0)
             words = value.lower().split()
+            if opens_on_a_place_preposition(value):
+                continue  # `Near Ayn Isa, one strike destroyed ...`: a place after its preposition
             if words[0] in PLACE_NAME_OPENERS or value.lower() in country_names():
                 continue
             if any(word in country_names() for word in words):
@@ -481,6 +486,8 @@ class PersonRecognizer(LocalRecognizer):
             return results
         # overlapped: `customer: hi its ann lee` holds two cues, the role and `its`
         for match in LOWER_INTRODUCTION.finditer(text, overlapped=True):
+            if possessive_its(text, match):
+                continue  # `reject its tormented worldview`: the possessive, not `hi its ann lee`
             words = list(LOWER_CASE_WORD.finditer(match.group("words")))
             kept = []  # (word, is it a dictionary word)
             breaker, particle_inside = None, False
@@ -494,6 +501,7 @@ class PersonRecognizer(LocalRecognizer):
                     break
                 if (
                     len(value) < 3
+                    or is_chat_word(value)  # `im gonna`, `its soo`: chat shorthand, no name
                     or value in everyday_words()
                     or value in NOTE_SHORTHAND
                     or value in ANSWER_WORDS
@@ -631,10 +639,15 @@ class PersonRecognizer(LocalRecognizer):
                 results.append(make_result(self, "PERSON", start, end, 0.7, "name (addressee of an address)"))
         return results
 
-    def ner_results(self, text: str, doc, turns: int | None = None) -> list[RecognizerResult]:
+    def ner_results(
+        self, text: str, doc, turns: int | None = None, post: bool | None = None
+    ) -> list[RecognizerResult]:
         """spaCy PERSON entities of `doc` (parsed from `text` or a same-length re-cased copy), pruned.
         `turns`: the dialogue turns of the whole text when `text` is a window of it (a window may hold
-        one speaker's turn of a dialogue of three, see `dialogue_turns`)."""
+        one speaker's turn of a dialogue of three, see `dialogue_turns`); `post`: whether the whole text
+        is a social post (`recognizers.names.posts`), read from `text` when not given."""
+        if post is None:
+            post = social_post(text)
         results = []
         for ent in doc.ents:
             if ent.label_ != "PERSON":
@@ -669,12 +682,16 @@ class PersonRecognizer(LocalRecognizer):
                 continue  # `Engineer Mode`, `Manager Dashboard`
             value = text[start:end]
             lower_text = value.islower() and (text.islower() or prose_lower)  # read as written in lower case
-            if not plausible_name(value.title() if lower_text else value) or is_identifier_part(
+            # in a post, a log word may be a surname (`Taylor Swift`, see `log_word_surname`)
+            log_words = not (post and log_word_surname(value))
+            if not plausible_name(value.title() if lower_text else value, log_words) or is_identifier_part(
                 text, start, end
             ):
                 continue
             if NOT_PERSON_VALUE.search(text, max(0, start - 60), start):
                 continue
+            if opens_on_a_place_preposition(value):
+                continue  # `Near Palmyra`: the model ran the preposition into a place
             before = NOT_PERSON_BEFORE.search(text, max(0, start - 20), start)
             if (
                 before
@@ -696,7 +713,7 @@ class PersonRecognizer(LocalRecognizer):
                 lower_text and all(reads_as_name(word, lower_case=True) for word in value.split())
             ):
                 continue  # lower case is no name's shape, except in a text written all in lower case
-            if lower_text and " " not in value:
+            if lower_text and " " not in value and not (post and lone_lower_case_name(value)):
                 # one lower-case word alone is as often a town, a note's shorthand or another language's word
                 # (`addr`, `thuis`): kept below the reporting score, a hint for `list_results` (two of them
                 # in one list make its items names: `silvana, adam, christopher and caleb`)
@@ -719,6 +736,7 @@ class PersonRecognizer(LocalRecognizer):
                 continue
             if (
                 " " not in value
+                and not (post and _finite_verb_after(text, end))
                 and SENTENCE_OPENER.search(text, max(0, start - 3), start)
                 and LOWER_WORD_AFTER.match(text, end)
                 and not (subject_may_be_a_name(value) and _finite_verb_after(text, end))

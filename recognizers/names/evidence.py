@@ -158,16 +158,30 @@ def addressed_names(text: str) -> list[tuple[int, int, str]]:
 
 def reported_speakers(text: str) -> list[tuple[int, int, str]]:
     """The name right after a verb of speech (`says Lugo.`, `shouted at Todd:`), and the one spoken to
-    after it (`said Carla to Sandra`)."""
+    after it (`said Carla to Sandra`); after an abbreviated title, the name it titles (`said Spc. Lorraine
+    Walsh`, `said Maj. Gen. Gary J. Volesky`), not the title."""
     lowered = text.lower()
     if not any(verb in lowered for verb in _SPEECH_GATE):
         return []
     found = []
     for match in _SPEECH.finditer(text):
         for group in ("name", "to"):
-            if match.group(group) and reads_as_name(match.group(group).split()[0]):
-                found.append((match.start(group), match.end(group), REPORTED_SPEAKER))
+            if not match.group(group):
+                continue
+            start, end = match.span(group)
+            titled = _ABBREVIATED_TITLE.match(text, start)
+            if titled:  # `said Spc. Lorraine Walsh`: the rank's abbreviation, then the name
+                start, end = titled.span("name")
+            if reads_as_name(text[start:end].split()[0]):
+                found.append((start, end, REPORTED_SPEAKER))
     return found
+
+
+# a title abbreviated (a capital and at most three letters, then a period: `Spc.`, `Col.`, `Maj. Gen.`) before
+# a name of two words or more: the title is no name, the words after it are
+_ABBREVIATED_TITLE = regex.compile(
+    rf"(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.[ \t]+)+(?P<name>{TITLE_WORD}(?:[ \t]+(?:\p{{Lu}}\.|{TITLE_WORD})){{1,3}})"
+)
 
 
 def lower_case_titled_names(text: str) -> list[tuple[int, int, str]]:

@@ -69,3 +69,19 @@ def is_contraction(word: str) -> bool:
     """`that's`, `i'm`, `we'll`: a stop word and its clitic, never part of a name (`o'toole` is)."""
     match = _CONTRACTION.fullmatch(word)
     return match is not None and match.group(1) in everyday_words()
+
+
+# what may stand before `its` when it stands for `it's` opening a clause (`hi its ann lee`, `yes, its ...`)
+_CLAUSE_BEFORE_ITS = regex.compile(
+    r"(?:^|[.,!?;:\n\-]|(?<![\w'’])(?i:hi|hey|hello|hiya|yes|yeah|yep|yo|oh|um|uh|ok|okay))[ \t]*\Z"
+)
+
+
+def possessive_its(text: str, match) -> bool:
+    """The cue of a `LOWER_INTRODUCTION` match is `its` written after a verb or a preposition (`to end its
+    offensive attacks`, `launched its latest phablet`): the possessive, which introduces nobody; `it's`
+    opening a clause (`hi its ann lee`) does."""
+    cue = match.group(0)[: match.start("words") - match.start()].strip()
+    return cue.lower() == "its" and not _CLAUSE_BEFORE_ITS.search(
+        text, max(0, match.start() - 12), match.start()
+    )

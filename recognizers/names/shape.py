@@ -38,9 +38,10 @@ _CAPITALISED_WORDS = regex.compile(r"\p{Lu}[\p{L}'’]*")
 _SPACES_OR_HYPHENS = regex.compile(r"[ \-]+")
 
 
-def plausible_name(value: str) -> bool:
+def plausible_name(value: str, log_words: bool = True) -> bool:
     """Shape check for a name candidate: 1–5 words of letters (hyphens, apostrophes, dots allowed), at
-    least one capital, not a known non-name word, not an organisation."""
+    least one capital, not a known non-name word, not an organisation. `log_words=False` lets a log or
+    product word stand as a surname (`Taylor Swift` in a social post, `recognizers.names.posts`)."""
     if not value or len(value) > 80 or "\n" in value or any(char in _FORBIDDEN_CHARS for char in value):
         return False
     words = value.replace(",", " ").split()
@@ -63,7 +64,10 @@ def plausible_name(value: str) -> bool:
         for word in lowered
     ):
         return False
-    if any(word in NOT_NAME_WORDS or word in ORG_SUFFIXES or word in PREMISES_WORDS for word in lowered):
+    if any(
+        (log_words and word in NOT_NAME_WORDS) or word in ORG_SUFFIXES or word in PREMISES_WORDS
+        for word in lowered
+    ):
         return False
     if len(lowered) > 1 and lowered[-1] in PLACE_LAST_WORDS:
         return False  # `Frazer Ville`, `Jersey City`: a place
@@ -202,3 +206,17 @@ def is_lower_case_name_part(value: str) -> bool:
         if word in everyday_words() and word not in LOWER_PARTICLES:
             return False
     return any(word not in LOWER_PARTICLES for word in words)
+
+
+# prepositions of place: a name never opens on one, a place often follows one (`Near Palmyra`, `Outside
+# Mosul`), and the model runs them into what it calls a person
+PLACE_PREPOSITIONS = frozenset(
+    "near in at into inside outside toward towards around across through throughout beyond behind within "
+    "beside along from via".split()
+)
+
+
+def opens_on_a_place_preposition(value: str) -> bool:
+    """The first of several words is a preposition of place (`Near Ayn Isa`, `In Raqqah`)."""
+    first, _, rest = value.partition(" ")
+    return bool(rest.strip()) and first.lower() in PLACE_PREPOSITIONS

@@ -1,0 +1,86 @@
+"""Issue 12, detection on text others wrote: social posts, where the model's PERSON is trusted further
+(`recognizers.names.posts`), and the conventions that keep formal prose's places, titles and possessives
+out of the names (`Near Palmyra`, `said Spc. Lorraine Walsh`, `its influence`). Rows written for these
+tests; each rule's post row beside a record that must not change."""
+
+import pytest
+
+from recognizers import detect
+from recognizers.names.posts import social_post
+
+
+def found(text):
+    return [text[f.start : f.end] for f in detect([text])[0] if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text, is_post",
+    [
+        ("It looks like Maribel Swift may not be able to come : http://t.co/1uHuS6gseq", True),
+        ("RT @narryandliam : louis turns 18 tomorrow :)", True),
+        ("Proof that Travis sold his soul to the devil 😂 😂", True),
+        ("Harry got shot in the head in the last movie , now he comes back !!", True),
+        # edited prose is no post
+        ("The Foreign Secretary Philip Hammond said the talks would resume on Monday.", False),
+        # a record's structure: a clock time, a key's `=`, a field's label, an id, a phone, an email, lines
+        ("2026-03-01 12:04:11 INFO build Swift ok", False),
+        ("job=release owner=taylor swift and the rest of the team", False),
+        ("Caller: Harry got the invoice and he is not happy about it", False),
+        ("Ticket INV5254 is the one you were looking for", False),
+        ("please call me back on 0471 12 34 56 when you can", False),
+        ("write to ann.lee@example.com when you are back from the trip", False),
+        ("Hi Tara,\n\nWe'll deliver your router on Monday between two and four", False),
+    ],
+)
+def test_what_reads_as_a_post(text, is_post):
+    assert social_post(text) is is_post
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # in a post, a log or product word may be a surname
+        (
+            "It looks like Taylor Swift may not be able to trademark ' This Sick Beat': http://t.co/1uHuS6g",
+            ["Taylor Swift"],
+        ),
+        ("2026-03-01 12:04:11 INFO build Taylor Swift ok", []),
+        # ... a capitalised word opening a sentence is the subject of the verb after it
+        ("Harry got shot in the head in the last movie , now he comes back with an eye patch !!", ["Harry"]),
+        ("Ticket 4821: Harry got shot in the queue again", []),
+        # ... and one lower-case word the model calls a person is a name, not a hint; chat words are none
+        (
+            "you gotta love the cavs , it is great to see the big three gell , especially kevin love",
+            ["kevin"],
+        ),
+        ("i decided im gonna sleep at my mommys tonight and hang out", []),
+    ],
+)
+def test_the_model_is_trusted_further_in_posts(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a preposition of place opens no name: what follows it is a place
+        ("Near Palmyra, one strike destroyed an ISIL-held tank.", []),
+        ("Near Ayn Isa, one strike destroyed a repeater station.", []),
+        # an abbreviated title after a verb of speech: the name it titles, not the title
+        ("“We will stay with them,” said Spc. Lorraine Walsh, an artillery crewmember.", ["Lorraine Walsh"]),
+        (
+            "“We mitigate the risk,” said Maj. Gen. Gary J. Volesky, commander of the division.",
+            ["Gary J. Volesky"],
+        ),
+        ("“It is done,” says Lugo.", ["Lugo"]),
+        # `its` after a verb or a preposition is the possessive, which introduces nobody
+        ("The Secretary pressed Russia to use its influence constructively and underlined the need", []),
+        ("as well as its besiegement of towns and obstruction of humanitarian access", []),
+        ("hi its ann lee, my bill is wrong", ["ann"]),
+        # chat words end a lower-case introduction: `im gonna` introduces nobody
+        ("@MiSS_SOTO I think that 's when I'm gonna be there", []),
+        ("hi im joost and my bill is wrong", ["joost"]),
+    ],
+)
+def test_conventions_of_formal_prose_and_chats(text, expected):
+    assert found(text) == expected
