@@ -150,6 +150,6 @@ def test_the_model_vocabulary_does_not_grow_with_the_words_it_reads():
     strings = ner_pipeline(resolve_model_name(None)).vocab.strings
     before = len(strings)
     surnames = [f"Kowal{chr(97 + n // 26)}{chr(97 + n % 26)}ski" for n in range(200)]  # new to the model
-    found = detect([f"Yesterday Maria {surname} called about her order and was happy." for surname in surnames])
+    found = detect([f"Yesterday Maria {name} called about her order and was happy." for name in surnames])
     assert sum(f.entity_type == "PERSON" for findings in found for f in findings) > 150  # NER read them
     assert len(strings) == before
