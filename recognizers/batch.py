@@ -449,8 +449,7 @@ class BatchDetector:
                 posts[text] = social_post(masked)
                 if posts[text] and rest.strip():
                     # a social post: NER reads it whole, as stock Presidio does (`recognizers.names.posts`)
-                    stripped = rest.strip()
-                    windows = [(rest.index(stripped), rest.index(stripped) + len(stripped))]
+                    windows = [(len(rest) - len(rest.lstrip()), len(rest.rstrip()))]
                 else:
                     windows = ner_windows(rest, self.keywords)
                 for start, end in windows:

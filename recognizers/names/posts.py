@@ -22,8 +22,6 @@ kinds of the model's persons it prunes elsewhere: a log or product word as a sur
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -44,7 +42,6 @@ _WORD = regex.compile(r"\p{L}+")
 _LINK_OR_HANDLE = regex.compile(r"(?:https?://|www\.)\S+|(?:\bRT[ \t]+)?(?<![\w@])@\w+[ \t]?:?")
 
 
-@lru_cache(maxsize=4096)
 def social_post(text: str) -> bool:
     """`text` is one line of at most `PROSE_LIMIT` characters, marked as a post or informal English prose,
     with no record structure (see the module's docstring)."""

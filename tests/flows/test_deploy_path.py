@@ -278,7 +278,7 @@ def test_serve_lives_beside_the_work_pool_deployments_and_pauses_only_its_own(de
         assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     finally:
         os.killpg(serve.pid, signal.SIGINT)  # Ctrl-C
-        output = serve.communicate(timeout=LINE_TIMEOUT)[0].decode()  # a loaded machine stops slowly
+        output = serve.communicate(timeout=LINE_TIMEOUT)[0].decode()  # as every other wait of the test
     with client_for(deployed.api_url) as client:
         for name in DEPLOYMENTS:
             deployment = client.read_deployment_by_name(name)
