@@ -27,6 +27,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from recognizers.dictionary import is_dictionary_word, names_only_things
 from recognizers.layout import left_column_view
 from recognizers.names.evidence import (
+    ABBREVIATED_TITLE,
     addressed_names,
     chat_trimmed,
     fellow_speakers,
@@ -137,9 +138,11 @@ from recognizers.names.spans import (
     extend_span,
     name_between_separators,
     only_a_word_after_a_role,
+    over_nickname,
     skip_everyday_words,
     start_of_line,
     strip_span,
+    without_nickname,
 )
 from recognizers.names.words import (
     ANSWER_WORDS,
@@ -666,9 +669,15 @@ class PersonRecognizer(LocalRecognizer):
             unit = TRAILING_UNIT_WORD.search(text, start, end)
             if unit:
                 start, end = strip_span(text, start, unit.start())  # `Cindy Holinka Apt. 117`
+            bracket = text.find("(", start, end)
+            if bracket >= 0:
+                start, end = strip_span(
+                    text, start, bracket
+                )  # `Abboud Qanbar(Arabic: ...)`: a gloss glued on
             start, end = chat_trimmed(text, *name_between_separators(text, start, end))
             if start >= end:
                 continue
+            start, end = over_nickname(text, start, end)
             # a lower-case person in English prose (`i love rick astley`) is the model's reading of it whole
             prose_lower = (
                 text[start:end].islower()
@@ -684,10 +693,13 @@ class PersonRecognizer(LocalRecognizer):
             lower_text = value.islower() and (text.islower() or prose_lower)  # read as written in lower case
             # in a post, a log word may be a surname (`Taylor Swift`, see `log_word_surname`)
             log_words = not (post and log_word_surname(value))
-            if not plausible_name(value.title() if lower_text else value, log_words) or is_identifier_part(
-                text, start, end
-            ):
+            checked = without_nickname(value)  # `John “J.D.” Dorrian` is checked as `John Dorrian`
+            if not plausible_name(
+                checked.title() if lower_text else checked, log_words
+            ) or is_identifier_part(text, start, end):
                 continue
+            if " " not in value and ABBREVIATED_TITLE.match(text, start):
+                continue  # `Brig.` of `Brig. Gen. Richard "Tex" Coe`: a rank's abbreviation before the name
             if NOT_PERSON_VALUE.search(text, max(0, start - 60), start):
                 continue
             if opens_on_a_place_preposition(value):

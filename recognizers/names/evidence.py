@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from recognizers.names.pieces import TITLE_NAME, TITLE_WORD
+from recognizers.names.pieces import NICKNAME, TITLE_NAME, TITLE_WORD
 
 SELF_INTRODUCTION = "name (introducing oneself)"
 ADDRESSED = "name (addressed)"
@@ -169,7 +169,7 @@ def reported_speakers(text: str) -> list[tuple[int, int, str]]:
             if not match.group(group):
                 continue
             start, end = match.span(group)
-            titled = _ABBREVIATED_TITLE.match(text, start)
+            titled = ABBREVIATED_TITLE.match(text, start)
             if titled:  # `said Spc. Lorraine Walsh`: the rank's abbreviation, then the name
                 start, end = titled.span("name")
             if reads_as_name(text[start:end].split()[0]):
@@ -178,9 +178,11 @@ def reported_speakers(text: str) -> list[tuple[int, int, str]]:
 
 
 # a title abbreviated (a capital and at most three letters, then a period: `Spc.`, `Col.`, `Maj. Gen.`) before
-# a name of two words or more: the title is no name, the words after it are
-_ABBREVIATED_TITLE = regex.compile(
-    rf"(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.[ \t]+)+(?P<name>{TITLE_WORD}(?:[ \t]+(?:\p{{Lu}}\.|{TITLE_WORD})){{1,3}})"
+# a name of two words or more (a nickname in quotes may stand between them: `Col. John “J.D.” Dorrian`): the
+# title is no name, the words after it are
+ABBREVIATED_TITLE = regex.compile(
+    rf"(?:\p{{Lu}}\p{{Ll}}{{0,3}}\.[ \t]+)+"
+    rf"(?P<name>{TITLE_WORD}(?:{NICKNAME})?(?:[ \t]+(?:\p{{Lu}}\.|{TITLE_WORD})){{1,3}})"
 )
 
 

@@ -120,6 +120,10 @@ def is_identifier_part(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else " "
     if before == "-" and (start < 2 or text[start - 2].isspace()) and after in " \t\n.!?)\"'":
         before = " "  # a dash opening an attribution or a signature: `... reverse it . -Roald Dahl`
+    if after == "(" and text[end + 1 : end + 2].isalpha() and " " in text[start:end].strip():
+        # `Abboud Qanbar(Arabic: ...)`: a gloss glued to a name; a call's name is one word, a size follows
+        # a field's type (`PIC X(15)`)
+        after = " "
     if before in "/\\.@_=-" or after in "=/\\@_(" or after.isdigit():
         return True
     if after == "-" and (text[end + 1 : end + 2].isdigit() or text[end + 1 : end + 2].islower()):

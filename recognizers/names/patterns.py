@@ -63,6 +63,7 @@ from recognizers.names.rules import (
     RECIPIENT,
     REVIEW_AUTHOR,
     SQL_COMPARISON,
+    TRANSCRIPT_SPEAKER,
     VOCATIVE,
     VOICE_SPAN,
     XML_NAME_ELEMENT,
@@ -196,6 +197,15 @@ PATTERNS = [
         rf"\b(?<![.\-])(?:{HONORIFICS}|mr|mrs|ms|dr|mme|mlle|dhr|mevr|herr|frau)\.?[ \t]+"
         rf"(?P<name>{TITLE_NAME})",
         0.85,
+    ),
+    Pattern(
+        # a transcript's speaker in capitals, a courtesy title or an office before the family name, opening
+        # a line of prose (`MR KIRBY: Thanks, everybody.`, `SECRETARY KERRY: We obviously talked ...`)
+        TRANSCRIPT_SPEAKER,
+        r"(?m)^[ \t]*(?:MR|MRS|MS|DR|PROF|SECRETARY|PRESIDENT|MINISTER|AMBASSADOR|SENATOR|GOVERNOR|GENERAL|"
+        r"ADMIRAL|JUDGE)\.?[ \t]+(?P<name>\p{Lu}{2,}(?:[-'’]\p{Lu}{2,})?)"
+        r"(?=[ \t]*:[ \t]+(?:[\"“'‘]?[\w’']+[,.!?\"”'’]*[ \t]+){0,3}[\"“'‘]?\p{Ll}+\b)",
+        0.7,
     ),
     Pattern(
         "name (after a greeting)",

@@ -39,6 +39,10 @@ TITLE_NAME_2 = (
     rf"(?:[ \t]+(?:{PARTICLE}[ \t]+)*{TITLE_WORD}){{0,3}})"
 )
 
+# a nickname in double quotes between a name's words, as news writes it: `Col. John “J.D.” Dorrian`,
+# `Richard "Tex" Coe`
+NICKNAME = r"[ \t]+[\"“]\p{Lu}[\p{L}.'’ -]{0,20}[\"”]"
+
 # initials before a family name: `G. Smeets`, `O.T. Carroll`, `J. M. Lee`
 INITIALS_NAME = rf"(?:{INITIAL}[ \t]*){{1,3}}{TITLE_WORD}"
 _ALL_CAPS_WORD = r"(?:(?:O['’]|MC|MAC|D['’])?\p{Lu}{2,}(?:[-'’]\p{Lu}+)*)"

@@ -27,6 +27,7 @@ POSITIONAL_PATTERNS = frozenset(
 )
 # Rules whose key says the value is a name: the value may be written in lower case (`holder=ann lee`)
 REVIEW_AUTHOR = "name (author of a review)"
+TRANSCRIPT_SPEAKER = "name (a transcript's speaker in capitals)"
 ADDRESS_HEADING = "name (first line under a ship-to or bill-to heading)"
 FAMILY_GIVEN_RULES = frozenset(
     {

@@ -9,7 +9,7 @@ import itertools
 import regex
 
 from recognizers.names.cues import HONORIFICS
-from recognizers.names.pieces import INITIAL, PARTICLE, TITLE_WORD
+from recognizers.names.pieces import INITIAL, NICKNAME, PARTICLE, TITLE_WORD
 from recognizers.names.words import HYPHENATED_PARTICLE, LOWER_PARTICLES, WORDS_BEFORE_A_NAME
 
 _LEADING_TITLE = regex.compile(rf"(?i:{HONORIFICS})\.?[ \t]+(?=\p{{Lu}})")
@@ -193,3 +193,21 @@ def name_between_separators(text: str, start: int, end: int) -> tuple[int, int]:
     if not 2 <= len(run) <= 4:
         return start, start
     return run[0][0], run[-1][1]
+
+
+# a nickname in quotes, then the family name: what follows the given name the model read alone (`Richard` of
+# `Brig. Gen. Richard "Tex" Coe`)
+_NICKNAME_AND_FAMILY = regex.compile(rf"{NICKNAME}[ \t]+{TITLE_WORD}")
+_NICKNAME = regex.compile(NICKNAME)
+
+
+def over_nickname(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a name over a nickname in quotes and the family name after it (`Richard "Tex" Coe`)."""
+    after = _NICKNAME_AND_FAMILY.match(text, end)
+    return (start, after.end()) if after else (start, end)
+
+
+def without_nickname(value: str) -> str:
+    """`value` without a nickname in quotes between its words, as the name's shape is checked
+    (`John “J.D.” Dorrian` -> `John Dorrian`)."""
+    return _NICKNAME.sub("", value) if '"' in value or "“" in value else value
