@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 from flows.erasure.subject_text import SubjectText, text_columns, text_partitions
 from flows.pipeline.catalog import Catalog
 from flows.pipeline.errors import PipelineError
+from flows.pipeline.free_memory import releasing_free_memory
 from flows.pipeline.manifest import fingerprint
 from flows.pipeline.readers import read_chunks
 from flows.pipeline.storage import Location, publish, staging_path, sync
@@ -151,6 +152,7 @@ def _write_parquet(table: pa.Table, target: Location, on_written) -> None:
     publish(temporary, target)
 
 
+@releasing_free_memory
 def erase_partition(
     catalog: Catalog,
     vault: Vault,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from flows.pipeline.catalog import Catalog
 from flows.pipeline.errors import failure_context
+from flows.pipeline.free_memory import releasing_free_memory
 from flows.pipeline.partitions import Partition, plan_partitions, read_partition
 from flows.pipeline.readers import DEFAULT_CHUNK_ROWS, FileLayout, file_layout
 from flows.scan.scanning import EXAMPLES_PER_ENTITY, EntityTally, FileScan, merge_promoted, scan_chunk
@@ -34,6 +35,7 @@ def plan_scan(catalog: Catalog, name: str, relpath: str, partition_bytes: int) -
     return ScanPlan(name, relpath, layout, partitions)
 
 
+@releasing_free_memory
 def scan_partition(
     catalog: Catalog,
     plan: ScanPlan,

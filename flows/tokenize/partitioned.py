@@ -41,6 +41,7 @@ from flows.pipeline.catalog import Catalog
 from flows.pipeline.column_kinds import FREE_TEXT, kind_for
 from flows.pipeline.errors import failure_context
 from flows.pipeline.faults import fault_point
+from flows.pipeline.free_memory import releasing_free_memory
 from flows.pipeline.manifest import ManifestEntry, fingerprint, is_up_to_date, load_entry, save_entry
 from flows.pipeline.partitions import DEFAULT_PARTITION_BYTES, Partition, plan_partitions, read_partition
 from flows.pipeline.quarantine import QuarantineFile, quarantine_sealer
@@ -138,6 +139,7 @@ class _Promoted(BaseException):  # noqa: N818 - control flow, not an error: it m
         self.columns = columns
 
 
+@releasing_free_memory
 def tokenize_partition(
     catalog: Catalog,
     plan: FilePlan,
