@@ -725,7 +725,11 @@ class PersonRecognizer(LocalRecognizer):
                 lower_text and all(reads_as_name(word, lower_case=True) for word in value.split())
             ):
                 continue  # lower case is no name's shape, except in a text written all in lower case
-            if lower_text and " " not in value and not (post and lone_lower_case_name(value)):
+            if (
+                lower_text
+                and " " not in value
+                and not (post and lone_lower_case_name(value, noun=not text.islower()))
+            ):
                 # one lower-case word alone is as often a town, a note's shorthand or another language's word
                 # (`addr`, `thuis`): kept below the reporting score, a hint for `list_results` (two of them
                 # in one list make its items names: `silvana, adam, christopher and caleb`)
@@ -748,7 +752,7 @@ class PersonRecognizer(LocalRecognizer):
                 continue
             if (
                 " " not in value
-                and not (post and _finite_verb_after(text, end))
+                and not (post and _finite_verb_after(text, end, post=True))
                 and SENTENCE_OPENER.search(text, max(0, start - 3), start)
                 and LOWER_WORD_AFTER.match(text, end)
                 and not (subject_may_be_a_name(value) and _finite_verb_after(text, end))
@@ -790,15 +794,19 @@ NER_CUT_HOW = "spaCy PERSON entity (pruned, cut at a line break)"
 # the word after a name opening a sentence, and what follows it: a lower-case word or the sentence's end
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Ll}+)(?=[ \t]+\p{Ll}|[ \t]*[.,:;!?\"]|[ \t]*$)")
 _WORDS = regex.compile(r"\S+")
+# ... or, in a social post, a lower-case word and any word after it
+_VERB_THEN_A_WORD = regex.compile(r"[ \t]+(\p{Ll}+)(?=[ \t]+\S)")
 # a line that holds nothing but a name (after quote markers): `> Alma Jensen`
 WHOLE_LINE = regex.compile(r"[ \t>|*\-]*[^\W\d_][^\n\d:;=<>@]*")
 
 
-def _finite_verb_after(text: str, end: int) -> bool:
-    """The next word is a finite verb, and prose goes on (`David is a ...`, not `Betaald met Visa`)."""
+def _finite_verb_after(text: str, end: int, post: bool = False) -> bool:
+    """The next word is a finite verb, and prose goes on (`David is a ...`, not `Betaald met Visa`); in a
+    social post whatever word follows the verb (`Jackie joins Twitter 50 years after ...`), as posts
+    capitalise what they like."""
     from recognizers.dictionary import is_finite_verb
 
-    match = _NEXT_WORD.match(text, end)
+    match = _NEXT_WORD.match(text, end) or (_VERB_THEN_A_WORD.match(text, end) if post else None)
     return match is not None and is_finite_verb(match.group(1))
 
 

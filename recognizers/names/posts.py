@@ -75,16 +75,19 @@ def _informal(text: str) -> bool:
     )
 
 
-def lone_lower_case_name(word: str) -> bool:
+def lone_lower_case_name(word: str, noun: bool = False) -> bool:
     """In a post, one lower-case word the model calls a person is a name when it is no dictionary word
     (`kendrick`, `alex`; not `salesperson`), of three letters at least, no stop, everyday or chat word
-    (`lol`, `gonna`); elsewhere it stays a hint (`PersonRecognizer.ner_results`)."""
-    from recognizers.dictionary import is_dictionary_word
+    (`lol`, `gonna`); elsewhere it stays a hint (`PersonRecognizer.ner_results`). With `noun` (a post
+    that capitalises other words: the writer left this one in lower case), a singular noun and nothing
+    else is one too (`taylor`, `jason`: WordNet indexes people's names as nouns); in a post written all in
+    lower case the model reads every word so, and a noun stays a hint there (`we named him kieran`)."""
+    from recognizers.dictionary import is_dictionary_word, names_only_things
     from recognizers.names.evidence import is_chat_word, reads_as_name
 
     return (
         len(word) >= 3
-        and not is_dictionary_word(word)
+        and (not is_dictionary_word(word) or (noun and names_only_things(word)))
         and reads_as_name(word, lower_case=True)
         and not is_chat_word(word)
     )

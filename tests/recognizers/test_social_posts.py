@@ -54,6 +54,14 @@ def test_what_reads_as_a_post(text, is_post):
             ["kevin"],
         ),
         ("i decided im gonna sleep at my mommys tonight and hang out", []),
+        # ... whatever word follows the verb after a capitalised word opening a post (posts capitalise what
+        # they like), not in a record
+        ("Harry joins Twitter at last #finally", ["Harry"]),
+        ("Ticket 4821: Harry joins Support queue", []),
+        # ... and a singular noun left in lower case where the post capitalises other words, not in a post
+        # written all in lower case
+        ("@arenalive can't wait to see jason at the Arena tonight !!", ["jason"]),
+        ("can't wait to see jason at the arena tonight !!", []),
     ],
 )
 def test_the_model_is_trusted_further_in_posts(text, expected):
