@@ -23,6 +23,7 @@ from pathlib import Path
 
 from bench.corpora.base import write_jsonl
 from bench.corpora.tuned import build_corpus
+from bench.peak_memory import PeakWatch
 
 TARGET_RATIO = 10.0
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -62,21 +63,23 @@ class Measured:
 
 
 def run_measured(command: list[str]) -> Measured:
-    """Run `command` to completion and measure it. `os.wait4` gives the resource usage of this one child
-    (CPU time, RSS high-water mark), unlike RUSAGE_CHILDREN's running maximum over all children."""
+    """Run `command` to completion and measure it. `os.wait4` gives the CPU time of this one child, unlike
+    RUSAGE_CHILDREN's sum over all children; its peak RSS is its own `VmHWM` (`bench.peak_memory`)."""
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         process = subprocess.Popen(command, stdout=out, stderr=err, cwd=REPO_ROOT)
+        watch = PeakWatch(process.pid)
         _, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)
         wall = time.perf_counter() - started
+        peak = watch.stop()
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read().decode(), err.read().decode()
     if process.returncode != 0:
         tail = stderr.strip().splitlines()[-3:]
         raise RuntimeError(f"{' '.join(command[:4])} exited {process.returncode}: {' | '.join(tail)}")
-    return Measured(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stdout)
+    return Measured(wall, usage.ru_utime + usage.ru_stime, peak, stdout)
 
 
 def measure_piivault(input_path: Path, one_record_path: Path, output_dir: Path, lines: int) -> Run:

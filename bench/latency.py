@@ -6,11 +6,11 @@ for the command (`--prefect` without PREFECT_API_URL; what every command did bef
     python -m bench.latency --rows 400 --repeat 1 --modes in-process
 
 Each figure is a whole `piivault` command in a fresh process, as a person runs it: wall seconds and the
-command process's peak RSS (`wait4`; a temporary server is a process of its own and not counted). Set-up
-(demo zone, one tokenize) is not timed. Measured: a tokenize with nothing to do (every file unchanged),
-the request listing, an erasure of one customer (filed and run by one command; a different customer
-for each run), and the same erasure again (completed already: nothing to do). Targets: under 3 s for
-the commands with nothing to do, under 5 s for the one-customer erasure, in process.
+command process's own peak RSS (`bench.peak_memory`; a temporary server is a process of its own and not
+counted). Set-up (demo zone, one tokenize) is not timed. Measured: a tokenize with nothing to do (every file
+unchanged), the request listing, an erasure of one customer (filed and run by one command; a different
+customer for each run), and the same erasure again (completed already: nothing to do). Targets: under 3 s
+for the commands with nothing to do, under 5 s for the one-customer erasure, in process.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.peak_memory import PeakWatch
 
 MODES = {"in-process": [], "prefect": ["--prefect"]}
 CASES = ("tokenize, nothing to do", "requests (listing)", "erase one customer", "erase it again")
@@ -48,13 +50,15 @@ def timed(arguments: list[str], env: dict[str, str], cwd: Path) -> tuple[float, 
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
+    watch = PeakWatch(process.pid)
     stdout, stderr = process.stdout.read(), process.stderr.read()
-    _pid, status, usage = os.wait4(process.pid, 0)
+    _pid, status, _usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
+    peak = watch.stop()
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise RuntimeError(f"piivault {arguments[0]} exited {process.returncode}: {stderr.decode()[-2000:]}")
-    return seconds, usage.ru_maxrss / 1024, stdout.decode()
+    return seconds, peak, stdout.decode()
 
 
 def customers(catalog_path: Path) -> list[str]:

@@ -11,10 +11,10 @@ default `PIIVAULT_BENCH_POSTGRES_URL`, then the test server), a real Prefect ser
 `dask.distributed` LocalClusters of 1 and of 2 worker processes (one thread each) that the flows reach by
 address, as an existing cluster. Timed: the tokenize flow run over the zone (`--dask-address`), then the
 erase flow run for one CRM customer (its clean step's partitions and its verify step's file checks on the
-same workers); the workers' peak RSS is read in the workers (`getrusage`) after the tokenize. Start-up: a
-tokenize of the already tokenized zone (nothing to do) in each mode — in this process without Prefect, on a
-local cluster the flow starts (`--workers 2`), on the running cluster — so each figure is the mode's own
-overhead. `--memory-only`: the tokenize and the workers' peaks, no erasure and no start-up figures;
+same workers); each worker's own peak RSS is read in it after the tokenize (`VmHWM`, `bench.peak_memory`).
+Start-up: a tokenize of the already tokenized zone (nothing to do) in each mode — in this process without
+Prefect, on a local cluster the flow starts (`--workers 2`), on the running cluster — so each figure is the
+mode's own overhead. `--memory-only`: the tokenize and the workers' peaks, no erasure and no start-up figures;
 `--workers 2`: only that cluster.
 """
 
@@ -69,10 +69,11 @@ def first_customer(catalog_path: Path) -> str:
 
 
 def worker_peak_mib(client) -> list[float]:
-    import resource
+    """Each worker's own peak (`bench.peak_memory`: not `ru_maxrss`, which holds the peak of this process,
+    whose spawn the worker process is)."""
+    from bench.peak_memory import peak_mib
 
-    peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-    return sorted(kib / 1024 for kib in peaks.values())
+    return sorted(client.run(peak_mib).values())
 
 
 def erase_one(catalog_path: Path, runner) -> float:

@@ -5,19 +5,18 @@ zone, beside stock Presidio per cell and presidio-structured on a sample of the 
     python -m bench.tokenize --sizes 1000000,4000000      # the issue's sizes, with the memory ratio
     python -m bench.tokenize --rows 100000 --no-baselines --repeat 3   # free text vs detect, three rounds
 
-Each size is generated first, then tokenized by a fresh child process (own RSS high-water mark, read with
-`os.wait4`); the child calls the flow's task logic
-(`flows.tokenize.tokenizing.tokenize_file`) directly, without a
-Prefect server, so the figure is the pipeline's own cost. Rates: typed = the datasets whose personal
-columns are typed (CRM, call records, invoices, newsletter); free text = the support chats, compared
-with `recognizers.detect` alone on the same lines (the `piivault detect` engine): every chat line the
-tokenize read, each file read once and detected in the chunks tokenize detects, in a fresh child process
-of its own warmed up as the tokenize child is, so neither benefits from caches the other filled (the
-dictionary's and the phone parser's remember words and numbers). Both in wall seconds and in the child's
-CPU seconds, the steadier figure on a shared machine. `--repeat N` runs the tokenize and detect children
-N times, alternating, each tokenize on a fresh copy of the generated zone, and reports each round and
-the median. Baselines run in this process on a sample: stock Presidio `analyze()` + `anonymize()` on
-every cell, and presidio-structured's `PandasAnalysisBuilder` + `StructuredEngine` on the table.
+Each size is generated first, then tokenized by a fresh child process (its own RSS high-water mark,
+`bench.peak_memory`); the child calls the flow's task logic (`flows.tokenize.tokenizing.tokenize_file`)
+directly, without a Prefect server, so the figure is the pipeline's own cost. Rates: typed = the datasets
+whose personal columns are typed (CRM, call records, invoices, newsletter); free text = the support chats,
+compared with `recognizers.detect` alone on the same lines (the `piivault detect` engine): every chat line
+the tokenize read, each file read once and detected in the batches tokenize detects, in a fresh child
+process of its own warmed up as the tokenize child is, so neither benefits from caches the other filled (the
+dictionary's and the phone parser's remember words and numbers). Both in wall seconds and in the child's CPU
+seconds, the steadier figure on a shared machine. `--repeat N` runs the tokenize and detect children N
+times, alternating, each tokenize on a fresh copy of the generated zone, and reports each round and the
+median. Baselines run in this process on a sample: stock Presidio `analyze()` + `anonymize()` on every cell,
+and presidio-structured's `PandasAnalysisBuilder` + `StructuredEngine` on the table.
 """
 
 from __future__ import annotations
@@ -32,6 +31,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.peak_memory import PeakWatch
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TYPED_DATASETS = ("crm_customers", "call_records", "billing_invoices", "newsletter")
@@ -72,9 +73,9 @@ def tokenize_zone(catalog_path: str) -> dict:
 
 def detect_lines(catalog_path: str) -> dict:
     """`recognizers.detect` alone on every line of the free-text dataset, each file read once and detected
-    in the chunks tokenize detects (`DEFAULT_CHUNK_ROWS` lines), after the tokenize child's warm-up."""
+    in the batches tokenize detects (`TEXT_BATCH` lines), after the tokenize child's warm-up."""
     from flows.pipeline.catalog import load_catalog
-    from flows.pipeline.readers import DEFAULT_CHUNK_ROWS
+    from flows.tokenize.tokenizing import TEXT_BATCH
     from recognizers import detect
 
     catalog = load_catalog(catalog_path)
@@ -83,8 +84,8 @@ def detect_lines(catalog_path: str) -> dict:
     for path in catalog.input_files(FREE_TEXT_DATASET):
         with path.open(encoding="utf-8") as handle:
             lines = [line.rstrip("\r\n") for line in handle]
-        for at in range(0, len(lines), DEFAULT_CHUNK_ROWS):
-            detect(lines[at : at + DEFAULT_CHUNK_ROWS])
+        for at in range(0, len(lines), TEXT_BATCH):
+            detect(lines[at : at + TEXT_BATCH])
         rows += len(lines)
     return {
         "detect_only": {
@@ -104,13 +105,15 @@ def run_child(flag: str, catalog_path: Path) -> tuple[dict, float, float]:
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out:
         process = subprocess.Popen(command, stdout=out, cwd=REPO_ROOT)
-        _, status, usage = os.wait4(process.pid, 0)
+        watch = PeakWatch(process.pid)
+        _, status, _usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
+        peak = watch.stop()
         if os.waitstatus_to_exitcode(status) != 0:
             raise SystemExit(f"bench child {flag} failed on {catalog_path}")
         out.seek(0)
         figures = json.loads(out.read().decode().strip().splitlines()[-1])
-    return figures, wall, usage.ru_maxrss / 1024
+    return figures, wall, peak
 
 
 def measure_size(rows: int, workdir: Path, repeat: int = 1) -> dict:
