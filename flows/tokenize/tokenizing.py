@@ -48,9 +48,9 @@ SETTINGS_VERSION = 2  # bump when the output of the same input and settings chan
 # full scans of columns the sample called not personal)
 
 # Texts detected and matched at once: what detection holds while it reads a batch (texts, NER windows,
-# findings, the scanner's candidates) grows with the batch, and a chunk of 50,000 chat lines read at once
-# raised a tokenize worker's resident size by ~100 MiB for the piece; batches of 5,000 keep detection's
-# throughput (spaCy reads in batches of its own) at a tenth of that.
+# findings, the scanner's arrays of code points) grows with the batch. A chat piece of bench.scale's 1M-row
+# zone (32,000 lines, one chunk) peaked ~100 MiB above its start when its lines went to detection at once,
+# ~25 MiB in batches of 5,000, at the same throughput (spaCy reads in batches of its own).
 TEXT_BATCH = 5_000
 Item = tuple[str, str, str | None]  # (entity type, value, subject hint)
 Known = tuple[str, str | None, str]  # (token found by fingerprint, subject hint, entity type)
