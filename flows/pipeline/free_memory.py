@@ -4,7 +4,7 @@ A worker tokenizes piece after piece for hours. What a piece frees stays in the 
 keeps freed pages between live blocks for reuse, and Arrow's allocator keeps what Parquet reading and
 writing freed. Measured on `bench.scale`'s 1M-row zone (two workers, a log of each piece's resident size),
 a worker's resident size rose 4–5 MiB a piece over the run and its peak followed; handing the free pages
-back after each piece lowered the size after a piece by 25–40 MiB and the peak by ~40 MiB, for ~1 ms.
+back after each piece lowered the size after a piece by 25–40 MiB and the peak by ~40 MiB, for ~2 ms.
 `malloc_trim` is glibc's; on other C libraries only Arrow's pool is released.
 """
 
