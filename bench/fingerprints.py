@@ -291,27 +291,22 @@ def Vault_open(url: str):  # noqa: N802 - the vault with the bench's fixed KEK
     return Vault.open(url, kek=BENCH_KEK)
 
 
-def _status_kib(field: str) -> int:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1])
-    return 0
-
-
 def load_index_figures(url: str) -> dict:
     """Child: load the index; its arrays' size, the peak RSS growth during the load (the high-water mark
     reset just before it) and the seconds it took."""
+    from bench.peak_memory import status_kib
+
     with Vault_open(url) as vault:
         Path("/proc/self/clear_refs").write_text("5")  # resets VmHWM to the current RSS
-        before = _status_kib("VmRSS")
+        before = status_kib("VmRSS")
         started = time.perf_counter()
         index = vault.fingerprint_index()
         seconds = time.perf_counter() - started
         return {
             "fingerprints": len(index),
             "index_mb": index.nbytes / 2**20,
-            "peak_growth_mb": (_status_kib("VmHWM") - before) / 1024,
-            "held_mb": (_status_kib("VmRSS") - before) / 1024,
+            "peak_growth_mb": (status_kib("VmHWM") - before) / 1024,
+            "held_mb": (status_kib("VmRSS") - before) / 1024,
             "seconds": seconds,
         }
 

@@ -17,16 +17,25 @@ from pathlib import Path
 POLL_SECONDS = 0.05
 
 
-def peak_mib(pid: int | str = "self") -> float | None:
-    """`VmHWM` of `pid` in MiB; None once it has exited (or where /proc has none: then, for this process,
-    `ru_maxrss`, which may hold its parent's peak, see the module)."""
+def status_kib(field: str, pid: int | str = "self") -> int | None:
+    """A memory field of /proc/PID/status in KiB (`VmRSS`, `VmHWM`); None when the process has no such
+    field (exited: a zombie has no memory left) or there is no /proc."""
     try:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
-        status = ""
+        return None
     for line in status.splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return None
+
+
+def peak_mib(pid: int | str = "self") -> float | None:
+    """`VmHWM` of `pid` in MiB; None once it has exited (or where /proc has none: then, for this process,
+    `ru_maxrss`, which may hold its parent's peak, see the module)."""
+    kib = status_kib("VmHWM", pid)
+    if kib is not None:
+        return kib / 1024
     if pid == "self":
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return None

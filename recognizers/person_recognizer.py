@@ -670,10 +670,8 @@ class PersonRecognizer(LocalRecognizer):
             if unit:
                 start, end = strip_span(text, start, unit.start())  # `Cindy Holinka Apt. 117`
             bracket = text.find("(", start, end)
-            if bracket >= 0:
-                start, end = strip_span(
-                    text, start, bracket
-                )  # `Abboud Qanbar(Arabic: ...)`: a gloss glued on
+            if bracket >= 0:  # `Abboud Qanbar(Arabic: ...)`: a gloss glued on
+                start, end = strip_span(text, start, bracket)
             start, end = chat_trimmed(text, *name_between_separators(text, start, end))
             if start >= end:
                 continue

@@ -202,10 +202,9 @@ def test_free_text_is_detected_in_batches_of_bounded_size_with_the_output_of_one
 
 
 def _resident_mib() -> float:
-    import os
+    from bench.peak_memory import status_kib
 
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / (1 << 20)
+    return status_kib("VmRSS") / 1024
 
 
 def test_a_piece_hands_the_memory_it_freed_back_to_the_system_even_when_it_fails():
