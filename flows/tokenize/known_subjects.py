@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from flows.tokenize.two_generations import TwoGenerations
 from values.normalise import normalise, normalise_email
 from values.token_format import ERASED_MARKER, PLACEHOLDER_PATTERN
 from vault.fingerprint_index import FingerprintIndex
@@ -64,10 +65,9 @@ MAX_GAP = 8  # characters between two words of one form: spaces, a line break, a
 # The scanner's caches serve every file of a run (`shared_scanner`), so their size, not a file's, bounds
 # them: a word entry holds about 260 bytes (the word, its folded form, its hash), a digit run's about 490
 # (its candidates); at a million entries each they grew a tokenize worker by ~750 MiB on the 4M-row bench
-# zone, whose timestamps, addresses and ids are mostly distinct. Two generations each: full, a cache
-# becomes the old one and a new one starts; an entry found in the old one comes back, so what recurs (the
-# language's words, names, a day's dates) stays and what does not (ids, clock times) goes. At most twice
-# the limit: a worker's scanner reaches its size within its first 8 MiB piece, at any size of zone.
+# zone, whose timestamps, addresses and ids are mostly distinct. Two generations each
+# (`flows.tokenize.two_generations`): a worker's scanner reaches its size within its first 8 MiB piece, at
+# any size of zone.
 WORD_CACHE_LIMIT = 50_000  # ~13 MiB a generation
 RUN_CACHE_LIMIT = 25_000  # ~12 MiB a generation
 INDEX_REUSE_SECONDS = 300
@@ -160,10 +160,11 @@ class TextScanner:
         self.index = index
         self._fingerprinter = fingerprinter
         self.key_check = fingerprinter.key_check
-        self._words: dict[str, tuple[str, int]] = {}  # word as written -> (folded, hash)
-        self._old_words: dict[str, tuple[str, int]] = {}
-        self._runs: dict[str, list[tuple[int, int, int]]] = {}  # digit run as written -> its candidates
-        self._old_runs: dict[str, list[tuple[int, int, int]]] = {}
+        # word as written -> (folded, hash); digit run as written -> its candidates
+        self._words: TwoGenerations[str, tuple[str, int]] = TwoGenerations(WORD_CACHE_LIMIT, self._word_key)
+        self._runs: TwoGenerations[str, list[tuple[int, int, int]]] = TwoGenerations(
+            RUN_CACHE_LIMIT, self._run_forms
+        )
 
     def scan(self, texts: Sequence[str]) -> list[list[Match]]:
         """The matches in each text (same order): longest first, not overlapping, never inside a token."""
@@ -193,23 +194,9 @@ class TextScanner:
                 found[number] = longest_first(matches, blocked)
         return found
 
-    def _known_words(self, written: list[str]) -> dict[str, tuple[str, int]]:
-        """The word cache, holding every word of `written` (each new word folded and hashed once, a word of
-        the old generation brought back)."""
-        words = self._words
-        missing = set(written).difference(words)
-        if missing and len(words) + len(missing) > WORD_CACHE_LIMIT:
-            self._old_words, words = words, {}
-            self._words = words
-            missing = set(written)
-        old, hash_word = self._old_words, self._fingerprinter.word
-        for word in missing:
-            found = old.get(word)
-            if found is None:
-                folded = fold_word(word)
-                found = (folded, hash_word(folded))
-            words[word] = found
-        return words
+    def _word_key(self, word: str) -> tuple[str, int]:
+        folded = fold_word(word)
+        return folded, self._fingerprinter.word(folded)
 
     def _word_candidates(self, texts: Sequence[str], candidates: _Candidates) -> None:
         """Word n-grams, built only from words where a fingerprint can start (one vectorised lookup) and as
@@ -219,7 +206,7 @@ class TextScanner:
         written = table.written
         if not written:
             return
-        known = self._known_words(written)
+        known = self._words.holding(written)
         hashes = np.fromiter(map(_HASH, map(known.__getitem__, written)), np.int64, len(written))
         lengths = self.index.start_lengths(hashes)
         hits = np.flatnonzero(lengths)
@@ -253,17 +240,8 @@ class TextScanner:
         """Every run of consecutive digit groups of a phone- or card-shaped run, as digits; what a run
         gives depends on the run alone, so each distinct run is read once (a date heads every log line)."""
         for run in DIGIT_RUN.finditer(text):
-            written = run.group(0)
-            found = self._runs.get(written)
-            if found is None:
-                found = self._old_runs.get(written)
-                if found is None:
-                    found = self._run_forms(written)
-                if len(self._runs) >= RUN_CACHE_LIMIT:
-                    self._old_runs, self._runs = self._runs, {}
-                self._runs[written] = found
             base = run.start()
-            for start, end, hashed in found:
+            for start, end, hashed in self._runs.get(run.group(0)):
                 candidates.add(number, base + start, base + end, hashed)
 
     def _run_forms(self, run: str) -> list[tuple[int, int, int]]:

@@ -265,9 +265,9 @@ def test_the_scanner_caches_stay_within_their_limits(monkeypatch):
     fresh = [TextScanner(INDEX, FINGERPRINTER).scan([text])[0] for text in texts]
     for number, (text, expected) in enumerate(zip(texts, fresh, strict=True)):
         assert scanner.scan([text])[0] == expected
-        assert len(scanner._words) <= 50 and len(scanner._runs) <= 20
-        assert len(scanner._old_words) <= 50 and len(scanner._old_runs) <= 20
+        assert len(scanner._words.new) <= 50 and len(scanner._runs.new) <= 20
+        assert len(scanner._words.old) <= 50 and len(scanner._runs.old) <= 20
         if number == 0:
-            recurring = scanner._words["call"]
-    assert scanner._old_words and scanner._old_runs  # they did fill, more than once
-    assert scanner._words["call"] is recurring  # brought back from each old generation, never hashed again
+            recurring = scanner._words.new["call"]
+    assert scanner._words.old and scanner._runs.old  # they did fill, more than once
+    assert scanner._words.new["call"] is recurring  # back from each old generation, never hashed again
