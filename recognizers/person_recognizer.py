@@ -53,6 +53,7 @@ from recognizers.names.lower_case import (
     PHONE_WORD,
     SHORT_LINE,
     is_contraction,
+    lower_case_full_name,
     possessive_its,
 )
 from recognizers.names.ner_context import (
@@ -720,9 +721,16 @@ class PersonRecognizer(LocalRecognizer):
             if value.split()[0].split("-")[0].lower() in place_name_openers() | STREET_TYPES:
                 continue  # `San Marino`, `Sankt Augustin`, `Saint-Hubert`: a place
             if value.islower() and not (
-                lower_text and all(reads_as_name(word, lower_case=True) for word in value.split())
+                lower_text
+                and (
+                    all(reads_as_name(word, lower_case=True) for word in value.split())
+                    or (prose_lower and lower_case_full_name(value))
+                )
             ):
-                continue  # lower case is no name's shape, except in a text written all in lower case
+                # lower case is no name's shape, except in a text written all in lower case or in English
+                # prose, where each word must read as a name; in English prose, where the dictionary speaks
+                # the text's language, one word of two or more that is no dictionary word will do too
+                continue
             if (
                 lower_text
                 and " " not in value

@@ -85,3 +85,19 @@ def possessive_its(text: str, match) -> bool:
     return cue.lower() == "its" and not _CLAUSE_BEFORE_ITS.search(
         text, max(0, match.start() - 12), match.start()
     )
+
+
+def lower_case_full_name(value: str) -> bool:
+    """In text read as written in lower case, a person the model reads over two words or more is a name when
+    one of its words is no dictionary word (`rick astley`, `tammy pálffy`: a name the model knows and no
+    dictionary does) and none is a stop, everyday or chat word (`lol ok`); each word alone may be a
+    dictionary word (`rick`, `dawn`) where `reads_as_name` would refuse it."""
+    from recognizers.dictionary import is_dictionary_word
+    from recognizers.names.evidence import is_chat_word
+
+    words = value.split()
+    return (
+        len(words) >= 2
+        and all(word.isalpha() and word not in everyday_words() and not is_chat_word(word) for word in words)
+        and any(not is_dictionary_word(word) for word in words)
+    )

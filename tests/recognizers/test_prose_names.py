@@ -5,6 +5,7 @@ beside the hard ones that keep its rule honest."""
 import pytest
 
 from recognizers import detect
+from recognizers.names.lower_case import lower_case_full_name
 from recognizers.names.prose import PROSE_LIMIT, confirmed_hints, english_prose
 from recognizers.names.spans import name_between_separators
 
@@ -134,3 +135,37 @@ def test_a_speaker_is_read_with_the_whole_dialogue_not_its_window():
 )
 def test_middle_initials(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a lower-case person of two words or more the model reads in English prose: each word may be a
+        # dictionary word (`rick`, `mark`, `grace`) when one of them is none (issue 12, seventh round)
+        ("we are huge fans of rick okonkwo and his band", ["rick okonkwo"]),
+        ("my friends love mark brzezinski and his show", ["mark brzezinski"]),
+        ("you can tell she was a big fan of grace van der wiel , the singer", ["grace van der wiel"]),
+        # all dictionary words, or everyday and chat words: no name
+        ("i think the keyboard player and the bass guy were the best", []),
+        ("this is the best lol ok thing i have seen all day", []),
+        ("is it just me or is the new cable box so slow", []),
+    ],
+)
+def test_lower_case_full_names_in_english_prose(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("rick okonkwo", True),
+        ("tammy szabolcsi", True),
+        ("okonkwo", False),  # one word: `lone_lower_case_name` and the hints decide
+        ("keyboard player", False),  # dictionary words only
+        ("lol okonkwo", False),  # a chat word
+        ("the okonkwo", False),  # a stop word
+        ("rick okonkwo3", False),  # not letters
+    ],
+)
+def test_lower_case_full_name(value, expected):
+    assert lower_case_full_name(value) is expected
