@@ -13,9 +13,10 @@ Where a record ends:
 - Parquet: row-group boundaries (a row group is never split). A file that pyarrow cannot read whole is one
   partition: the readers quarantine it as one record.
 
-A file no larger than `target_bytes`, and a CSV without a usable header, is one partition read exactly as
-before partitions existed. Reading goes through `flows.pipeline.readers.read_chunks`, given an object whose
-`open()` returns the range (the readers open their source with `.open("rb")`).
+A file no larger than `target_bytes` (for a text file `TEXT_SHARE` times smaller), and a CSV without a
+usable header, is one partition read exactly as before partitions existed. Reading goes through
+`flows.pipeline.readers.read_chunks`, given an object whose `open()` returns the range (the readers open
+their source with `.open("rb")`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,12 @@ import pyarrow.parquet as pq
 
 from flows.pipeline.readers import DEFAULT_MAX_RECORD_BYTES, Chunk, FileLayout, read_chunks
 
-DEFAULT_PARTITION_BYTES = 8 << 20  # small enough that a free-text file of a few MiB still spreads
+DEFAULT_PARTITION_BYTES = 8 << 20
+# A text file is free text from end to end: detection reads every byte of it, at about a hundred times
+# what a typed cell costs per byte, so its pieces are cut this many times finer than the setting. Else a
+# few chat files of some MiB each are one piece each, the longest of the run: at 3 such files and 2 workers
+# one worker idled a third of the time, and a piece's lines are what a worker's memory peaks on.
+TEXT_SHARE = 8
 _SCAN_BLOCK = 8 << 20
 
 
@@ -63,7 +69,10 @@ def plan_partitions(
     encoding: str = "utf-8",
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
 ) -> list[Partition]:
-    """The file's partitions, in file order; one whole partition when it is small or cannot be split."""
+    """The file's partitions, in file order; one whole partition when it is small or cannot be split.
+    `target_bytes` is the setting: a text file's pieces are `TEXT_SHARE` times smaller."""
+    if fmt == "text":
+        target_bytes = max(1, target_bytes // TEXT_SHARE)
     size = path.stat().st_size
     whole = [Partition(0, 0, size, whole=True)]
     if size <= target_bytes:

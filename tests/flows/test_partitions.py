@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from flows.pipeline.partitions import plan_partitions, read_partition
+from flows.pipeline.partitions import TEXT_SHARE, plan_partitions, read_partition
 from flows.pipeline.readers import file_layout, read_chunks
 
 
@@ -100,3 +100,16 @@ def test_small_file_is_one_whole_piece(tmp_path):
     path = tmp_path / "small.log"
     path.write_bytes(b"one\ntwo\n")
     assert [p.whole for p in plan_partitions(path, "text", file_layout(path, "text"))] == [True]
+
+
+def test_a_text_file_is_cut_finer_than_json_lines_of_the_same_size(tmp_path):
+    # every byte of a text file is free text, which detection reads at far more than a typed cell's cost:
+    # its pieces are TEXT_SHARE times smaller than the setting, so a few chat files still spread
+    text, jsonl = tmp_path / "chat.log", tmp_path / "events.jsonl"
+    text.write_bytes(b"".join(_text_lines(400)))
+    jsonl.write_text("".join(json.dumps({"n": i, "note": "x" * 40}) + "\n" for i in range(300)))
+    setting = max(text.stat().st_size, jsonl.stat().st_size) + 1
+    assert len(plan_partitions(jsonl, "jsonl", file_layout(jsonl, "jsonl"), setting)) == 1
+    whole, pieces, parts = _both(text, "text", setting)
+    assert len(parts) >= TEXT_SHARE - 1 and pieces == whole
+    assert max(p.end - p.start for p in parts) <= setting // TEXT_SHARE + 200  # a cut waits for a newline
