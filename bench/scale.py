@@ -14,8 +14,9 @@ erase flow run for one CRM customer (its clean step's partitions and its verify 
 same workers); each worker's own peak RSS is read in it after the tokenize (`VmHWM`, `bench.peak_memory`).
 Start-up: a tokenize of the already tokenized zone (nothing to do) in each mode — in this process without
 Prefect, on a local cluster the flow starts (`--workers 2`), on the running cluster — so each figure is the
-mode's own overhead. `--memory-only`: the tokenize and the workers' peaks, no erasure and no start-up figures;
-`--workers 2`: only that cluster.
+mode's own overhead. At the first size, free text too (`bench.free_text`): the chats alone tokenized on each
+cluster against the `piivault detect` command on their lines, after start-up. `--memory-only`: the tokenize
+and the workers' peaks, no erasure, no start-up or free-text figures; `--workers 2`: only that cluster.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.free_text import chat_lines, detect_command_rate, tokenize_free_text
 from bench.scratch import Scratch, add_postgres_url
 
 BENCH_KEK = bytes(range(140, 172))
@@ -97,11 +99,18 @@ def erase_one(catalog_path: Path, runner) -> float:
 
 
 def run_on_cluster(
-    base: Path, workdir: Path, workers: int, schemas: Schemas, memory_only: bool = False, partition_mib=None
+    base: Path,
+    workdir: Path,
+    workers: int,
+    schemas: Schemas,
+    memory_only: bool = False,
+    partition_mib=None,
+    free_text: bool = False,
 ) -> dict:
     """Tokenize a copy of the zone on a LocalCluster of `workers` processes, reached by address; then
     erase one customer; then a no-op tokenize on the same cluster (the existing-cluster start-up).
-    `memory_only`: the tokenize alone."""
+    `memory_only`: the tokenize alone. `free_text`: then the chats alone on another copy
+    (`bench.free_text`)."""
     import dask
     from distributed import Client, LocalCluster
 
@@ -128,6 +137,9 @@ def run_on_cluster(
             started = time.perf_counter()
             tokenize(catalog_path=str(catalog_path), runner=runner)
             startup = time.perf_counter() - started
+        if free_text:
+            chats = copy_zone(base, workdir / f"free-text-{workers}", schemas.new())
+            free_text = tokenize_free_text(chats, runner)
     rows = sum(r["records_in"] for r in results)
     return {
         "seconds": seconds,
@@ -136,6 +148,7 @@ def run_on_cluster(
         "erase_s": erase_s,
         "startup": startup,
         "catalog": catalog_path,
+        "free_text": free_text or None,  # (lines, seconds)
     }
 
 
@@ -157,7 +170,13 @@ def startup_figures(catalog_path: Path) -> dict[str, float]:
 
 
 def measure(
-    rows: int, workdir: Path, schemas: Schemas, clusters=(1, 2), memory_only=False, partition_mib=None
+    rows: int,
+    workdir: Path,
+    schemas: Schemas,
+    clusters=(1, 2),
+    memory_only=False,
+    partition_mib=None,
+    free_text=False,
 ) -> dict:
     from flows.demo.data import write_demo_zone
 
@@ -166,14 +185,17 @@ def measure(
     zone = write_demo_zone(base, rows=rows, seed=3)
     generated = time.perf_counter() - started
     size_mib = sum(p.stat().st_size for p in zone.raw_dir.rglob("*") if p.is_file()) / (1 << 20)
+    free_text = free_text and not memory_only
     runs = {
-        n: run_on_cluster(base, workdir / str(rows), n, schemas, memory_only, partition_mib) for n in clusters
+        n: run_on_cluster(base, workdir / str(rows), n, schemas, memory_only, partition_mib, free_text)
+        for n in clusters
     }
     one, two = runs.get(1), runs.get(2)
     startup = {}
     if two and not memory_only:
         startup = startup_figures(two["catalog"])
         startup["existing cluster"] = two["startup"]
+    detect_rate = detect_command_rate(chat_lines(zone.catalog_path)) if free_text else None
     return {
         "rows": next(iter(runs.values()))["rows"],
         "mib": size_mib,
@@ -181,6 +203,7 @@ def measure(
         "one": one,
         "two": two,
         "startup": startup,
+        "detect_rate": detect_rate,
     }
 
 
@@ -215,10 +238,25 @@ def report(results: list[dict]) -> None:
         print("  start-up, a tokenize with nothing to do:")
         for mode, seconds in r["startup"].items():
             print(f"    {mode:26} {seconds:>8.1f} s")
+        if r["detect_rate"]:
+            report_free_text(r)
     if len(results) > 1:
         small, large = results[0], results[-1]
         ratio = max(large["two"]["peaks"]) / max(small["two"]["peaks"])
         print(f"\npeak RSS per worker {large['rows']:,} / {small['rows']:,} rows: {ratio:.2f}x (flat: ~1.0x)")
+
+
+def report_free_text(r: dict) -> None:
+    """The chats tokenized on each cluster against `piivault detect` on their lines (`bench.free_text`)."""
+    lines, detect_rate = r["one"]["free_text"][0], r["detect_rate"]
+    one, two = (lines / r[name]["free_text"][1] for name in ("one", "two"))
+    print(f"  free text, the {lines:,} chat lines alone (wall clock after start-up, lines/s):")
+    print(f"    piivault detect, one process {detect_rate:>27,.0f}")
+    print(f"    tokenize flow, 1 worker {one:>31,.0f}   {one / detect_rate:.2f}x")
+    print(
+        f"    tokenize flow, 2 workers {two:>30,.0f}   {two / detect_rate:.2f}x (target >= 1.0x; per core, "
+        "in CPU seconds: python -m bench.tokenize --repeat 3)"
+    )
 
 
 def report_peaks(results: list[dict]) -> None:
@@ -271,8 +309,8 @@ def main(argv: list[str] | None = None) -> int:
             os.environ["PREFECT_API_URL"] = url  # the workers report their task runs here
             with temporary_settings(updates={PREFECT_API_URL: url}):
                 results = [
-                    measure(rows, workdir, schemas, clusters, args.memory_only, args.partition_mib)
-                    for rows in sizes
+                    measure(rows, workdir, schemas, clusters, args.memory_only, args.partition_mib, at == 0)
+                    for at, rows in enumerate(sizes)
                 ]
         print(f"\nbench.scale on {os.cpu_count()} cores, PostgreSQL vault, Prefect server process")
         report(results)
