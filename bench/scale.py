@@ -137,9 +137,10 @@ def run_on_cluster(
             started = time.perf_counter()
             tokenize(catalog_path=str(catalog_path), runner=runner)
             startup = time.perf_counter() - started
+        chats = None  # (lines, seconds) of the chats alone
         if free_text:
-            chats = copy_zone(base, workdir / f"free-text-{workers}", schemas.new())
-            free_text = tokenize_free_text(chats, runner)
+            copy = copy_zone(base, workdir / f"free-text-{workers}", schemas.new())
+            chats = tokenize_free_text(copy, runner)
     rows = sum(r["records_in"] for r in results)
     return {
         "seconds": seconds,
@@ -148,7 +149,7 @@ def run_on_cluster(
         "erase_s": erase_s,
         "startup": startup,
         "catalog": catalog_path,
-        "free_text": free_text or None,  # (lines, seconds)
+        "free_text": chats,
     }
 
 
