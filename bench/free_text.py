@@ -19,15 +19,21 @@ from pathlib import Path
 FREE_TEXT_DATASET = "support_chats"
 
 
+def file_lines(path: Path) -> list[str]:
+    """The lines of one raw text file, as tokenize reads them."""
+    with path.open(encoding="utf-8") as handle:
+        return [line.rstrip("\r\n") for line in handle]
+
+
 def chat_lines(catalog_path: Path) -> list[str]:
-    """Every line of the free-text dataset's raw files, as tokenize reads them."""
+    """Every line of the free-text dataset's raw files."""
     from flows.pipeline.catalog import load_catalog
 
-    lines: list[str] = []
-    for path in load_catalog(catalog_path).input_files(FREE_TEXT_DATASET):
-        with path.open(encoding="utf-8") as handle:
-            lines += [line.rstrip("\r\n") for line in handle]
-    return lines
+    return [
+        line
+        for path in load_catalog(catalog_path).input_files(FREE_TEXT_DATASET)
+        for line in file_lines(path)
+    ]
 
 
 def detect_command_rate(lines: list[str]) -> float:

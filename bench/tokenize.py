@@ -32,11 +32,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.free_text import FREE_TEXT_DATASET, file_lines
 from bench.peak_memory import PeakWatch
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TYPED_DATASETS = ("crm_customers", "call_records", "billing_invoices", "newsletter")
-FREE_TEXT_DATASET = "support_chats"
 TARGET_TYPED_RATIO = 100.0
 TARGET_MEMORY_RATIO = 1.2
 
@@ -82,8 +82,7 @@ def detect_lines(catalog_path: str) -> dict:
     detect(["warm up the model, John Smith"])
     rows, started, cpu = 0, time.perf_counter(), time.process_time()
     for path in catalog.input_files(FREE_TEXT_DATASET):
-        with path.open(encoding="utf-8") as handle:
-            lines = [line.rstrip("\r\n") for line in handle]
+        lines = file_lines(path)
         for at in range(0, len(lines), TEXT_BATCH):
             detect(lines[at : at + TEXT_BATCH])
         rows += len(lines)
