@@ -21,7 +21,7 @@ a fresh `Verification`, and return their findings (places and entity types, neve
 the step then absorbs them in its own order (`flows.erasure.verify.run_check`), so its result is the one
 a run in order makes. They are handed to the step in memory, never recorded: a rerun checks again.
 
-Each of the three steps hands its files to the workers in about two batches per worker, of about equal
+Each of the three steps hands its files to the workers in about four batches per worker, of about equal
 estimated cost, the costliest first (`flows.erasure.work_order`), so the workers finish together and the
 flow's process submits few tasks; which worker does what, and when, changes no result.
 
