@@ -752,9 +752,16 @@ class PersonRecognizer(LocalRecognizer):
                     and names_only_things(value)
                     and (dialogue_turns(text) if turns is None else turns) >= 2
                 )
+                and not (
+                    post
+                    and SPEAKER_TURN.match(text, end)
+                    and reads_as_name(value)
+                    and not is_dictionary_word(value)
+                )
             ):
                 # `Reader: Gary Lee`, `Kennzeichen: 1-NCV`, `Kreditkarte (Garantie):`: a word of a form's key
-                # opening a line; a speaker's turn in a dialogue (`Nicole: Remember me, Mary?`) is prose
+                # opening a line; a speaker's turn in a dialogue (`Nicole: Remember me, Mary?`) is prose, and
+                # so is a post quoting its speaker, a name no dictionary knows (`Putin : No Russian troops`)
                 continue
             if (
                 " " not in value

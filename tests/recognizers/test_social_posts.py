@@ -92,3 +92,25 @@ def test_the_model_is_trusted_further_in_posts(text, expected):
 )
 def test_conventions_of_formal_prose_and_chats(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a post quoting its speaker, a name no dictionary knows, before a colon: a headline's attribution
+        (
+            "Obama : Iraq should form a new government to represent all Iraqis . http://t.co/Ajs13jOP0m",
+            ["Obama"],
+        ),
+        ("Cormann : Bill Shorten is an economic girly man . #auspol", ["Cormann", "Bill Shorten"]),
+        # a dictionary word before the colon stays a label, and outside a post a one-word label is a key
+        ("VIDEO : Watch the game again tonight http://t.co/aZUbzZa4mV", []),
+        ("Seller: Brouwerij Haacht NV, ships within two days", []),
+    ],
+)
+def test_a_post_quoting_its_speaker_names_them(text, expected):
+    """Issue 12's eighth round, from the Broad Twitter Corpus's news sections: headlines write who speaks
+    as a label (`Obama : Iraq should ...`), which the one-word-label rule read as a form's key unless a
+    dialogue of two turns or more held it. In a social post, whose lines are not forms, a speaker that no
+    dictionary knows is a name."""
+    assert found(text) == expected
