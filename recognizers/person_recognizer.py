@@ -749,14 +749,10 @@ class PersonRecognizer(LocalRecognizer):
                 and LABEL_PREFIX.fullmatch(text, start_of_line(text, start), start)
                 and not (
                     SPEAKER_TURN.match(text, end)
-                    and names_only_things(value)
-                    and (dialogue_turns(text) if turns is None else turns) >= 2
-                )
-                and not (
-                    post
-                    and SPEAKER_TURN.match(text, end)
-                    and reads_as_name(value)
-                    and not is_dictionary_word(value)
+                    and (
+                        (names_only_things(value) and (dialogue_turns(text) if turns is None else turns) >= 2)
+                        or (post and reads_as_name(value) and not is_dictionary_word(value))
+                    )
                 )
             ):
                 # `Reader: Gary Lee`, `Kennzeichen: 1-NCV`, `Kreditkarte (Garantie):`: a word of a form's key
