@@ -28,7 +28,9 @@ downloaded. `--examples` lists nothing of a held-out or blind set (`wnut17`, `bt
                   presidio-synth|presidio-large|wnut17|wnut17-dev|wnut17-train|btc|wnut16|btc-dev|
                   wnut16-train|wnut16-dev|wikigold|gum|sec-filings|re3d|all]
         [--presidio-research DIR] [--wnut17 DIR] [--btc DIR] [--wnut16 DIR] [--wikigold DIR] [--gum DIR]
-        [--sec-filings DIR] [--re3d DIR] [--only piivault] [--examples 5]
+        [--sec-filings DIR] [--re3d DIR] [--only piivault] [--examples 5] [--dump DIR]
+
+`--dump DIR` writes each set's findings for `python -m bench.findings_diff` (what a change moved, where).
 
 `--corpus both` is kept as an alias of `all`.
 """
@@ -54,6 +56,7 @@ from bench.corpora.heldout6 import build_heldout6_corpus
 from bench.corpora.heldout7 import build_heldout7_corpus
 from bench.corpora.heldout8 import build_heldout8_corpus
 from bench.corpora.tuned import build_corpus
+from bench.findings_diff import dump
 from bench.public_sets import (
     COVERAGE_RULES,
     GUM_ENV,
@@ -137,6 +140,8 @@ CORPORA: dict[str, tuple[Callable[[int, int], list[Sample]], str]] = {
         " for chat and ticket text.",
     ),
 }
+
+BLIND_CORPORA = frozenset({"heldout7", "heldout8"})  # never tuned on: `--dump` marks them held out
 
 RULES = (
     "Rules: a finding is a true positive when it overlaps a gold span of the same type (precision = true\n"
@@ -321,6 +326,7 @@ def evaluate(corpus: str, args: argparse.Namespace) -> bool:
     print(f"=== {header}", flush=True)
     print(f"Labelled corpus: {len(samples)} records (seed {args.seed}), {gold} gold spans.", flush=True)
     found_by = run_detectors(samples, args)
+    dump_all(args, corpus, samples, found_by, blind=corpus in BLIND_CORPORA)
     results = {name: score(samples, found) for name, found in found_by.items()}
     if not results:
         return False
@@ -353,6 +359,13 @@ def run_detectors(samples: list[Sample], args: argparse.Namespace) -> dict[str, 
     return found_by
 
 
+def dump_all(args, name: str, samples: list[Sample], found_by: dict[str, list[Found]], blind: bool):
+    """With `--dump DIR`, each detector's findings on this set, for `bench.findings_diff`."""
+    if args.dump:
+        for detector, found in found_by.items():
+            dump(args.dump, name, detector, samples, found, blind)
+
+
 def evaluate_public(name: str, args: argparse.Namespace) -> bool | None:
     """Score one set written by others, when its local copy is named; None (and how to get it) if not."""
     public = PUBLIC_SETS[name]
@@ -371,6 +384,7 @@ def evaluate_public(name: str, args: argparse.Namespace) -> bool | None:
         flush=True,
     )
     found_by = run_detectors(samples, args)
+    dump_all(args, name, samples, found_by, blind=public.blind)
     if not found_by:
         return False
     results = {
@@ -434,6 +448,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     parser.add_argument("--re3d", metavar="DIR", help=f"a clone of dstl/re3d (default: env {RE3D_ENV})")
     parser.add_argument("--only", choices=("piivault", "presidio"), help="run one detector only")
+    parser.add_argument(
+        "--dump", metavar="DIR", help="write each set's findings to DIR, for `python -m bench.findings_diff`"
+    )
     parser.add_argument(
         "--examples", type=int, default=0, help="show N missed, leaked, false, swallowing values per entity"
     )
