@@ -50,6 +50,15 @@ TRIGGER_STOP_WORDS = frozenset(
 _CAPITALISED = re.compile(r"\b[^\W\d_][^\W\d_'’-]*", re.UNICODE)
 _ALL_CAPS_WORD = re.compile(r"\b[^\W\d_a-z]{2,}\b")
 _NON_SPACE = re.compile(r"\S+")
+_ACRONYM_LENGTH = 4
+_CAPS_WORD_BEFORE = re.compile(r"[^\W\d_a-z]{2,}[ \t]+$")
+_CAPS_WORD_AFTER = re.compile(r"[ \t]+[^\W\d_a-z]{2,}\b")
+
+
+def _lone(text: str, start: int, end: int) -> bool:
+    """No other ALL-CAPS word beside [start, end) across a space: not part of a run (`JOHN SMITH`)."""
+    before = _CAPS_WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before is None and _CAPS_WORD_AFTER.match(text, end) is None
 
 
 def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -62,11 +71,25 @@ def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _recase_for_ner(text: str, keywords: frozenset[str]) -> str:
-    """ALL-CAPS words title-cased (log keywords lower-cased), keeping every character's position."""
+def _recase_for_ner(text: str, keywords: frozenset[str], post: bool = False) -> str:
+    """ALL-CAPS words title-cased (log keywords lower-cased), keeping every character's position. In a
+    social post not written all in capitals, a short capitalised word standing alone is an acronym and
+    stays as written (`AC / DC fuel Phil Rudd rumours`, `Former NHL player Moore`): title-cased, the model
+    reads `Nhl` and `Ac / Dc` as names and loses the post's real one. In records such a word is as often a
+    family name written in capitals (`Main driver: HUHN Kunigunde`), and is re-cased; so is a post's
+    retweet mark `RT`, which read as written leads the model to take the word after it for a person (`RT
+    Crof : Saudi Arabia`, `RT @x : Nah check tomorrow`)."""
+    acronyms = post and any(c.islower() for c in text)
 
     def recase(match: re.Match) -> str:
         word = match.group(0)
+        if (
+            acronyms
+            and len(word) <= _ACRONYM_LENGTH
+            and word != "RT"
+            and _lone(text, match.start(), match.end())
+        ):
+            return word
         if word.lower() in keywords:
             lowered = word.lower()
             return lowered if len(lowered) == len(word) else word
@@ -453,7 +476,9 @@ class BatchDetector:
                 else:
                     windows = ner_windows(rest, self.keywords)
                 for start, end in windows:
-                    ner_jobs.append((text, start, _recase_for_ner(rest[start:end], self.keywords)))
+                    ner_jobs.append(
+                        (text, start, _recase_for_ner(rest[start:end], self.keywords, posts[text]))
+                    )
         self._add_ner_results(ner_jobs, raw, analysed, posts)
         for text in unique:
             if "PERSON" in own and "\n" in analysed[text]:

@@ -70,8 +70,11 @@ def after_job_title(text: str, start: int) -> bool:
 
 # a lower-case noun right after a name: the name used as a modifier (`the Jensen novel`)
 ATTRIBUTIVE_AFTER = regex.compile(r"(?:['’]s)?[ \t]+\p{Ll}{3,}\b")
-# a speaker's turn after `Name:`: a lower-case word within the first four words (`Nicole: Remember me`)
-SPEAKER_TURN = regex.compile(r"[ \t]*:[ \t]*(?:[\"“'‘]?[\w’']+[,.!?\"”'’]*[ \t]+){0,3}[\"“'‘]?\p{Ll}+\b")
+# a speaker's turn after `Name:`: a lower-case word within the first four words or marks (`Nicole: Remember
+# me`; `Obama : " We ’ re developing`, as tokenised text spaces its quotes and apostrophes)
+SPEAKER_TURN = regex.compile(
+    r"[ \t]*:[ \t]*(?:(?:[\"“'‘]?[\w’']+[,.!?\"”'’]*|[\"“”'‘’])[ \t]+){0,3}[\"“'‘]?\p{Ll}+\b"
+)
 # an address's unit word closing what NER called a name (`Cindy Holinka Apt` of `... Apt. 117`)
 TRAILING_UNIT_WORD = regex.compile(
     r"[ \t]+(?i:apt|apartment|suite|ste|unit|flat|bldg|building|room|floor)\.?\Z"
