@@ -24,6 +24,7 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from recognizers.addresses.blocks import address_blocks
 from recognizers.addresses.fields import RecordFields
 from recognizers.addresses.keys import is_street_field
 from recognizers.addresses.patterns import ADDRESS, ANCHOR, CONTEXT, LAYOUT_COLUMN, PATTERNS
@@ -41,6 +42,8 @@ from recognizers.addresses.words import EVERYDAY_ENGLISH
 from recognizers.layout import left_column_view, split_at_cells
 from recognizers.results import make_result
 from recognizers.vcard import vcard_spans
+
+BLOCK = "address (a block: street line, unit line, locality lines)"
 
 
 class AddressRecognizer(LocalRecognizer):
@@ -67,6 +70,9 @@ class AddressRecognizer(LocalRecognizer):
             if kind == "ADDRESS"
         ]
         results.extend(self._pattern_results(text))
+        results.extend(
+            make_result(self, "ADDRESS", start, end, 0.85, BLOCK) for start, end in address_blocks(text)
+        )
         view = left_column_view(text)
         if view is not None:
             # an address block of a two-column layout, the right-hand cell set aside: its parts on either
