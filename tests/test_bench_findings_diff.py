@@ -51,9 +51,10 @@ def test_eval_dumps_each_set_and_the_diff_lists_values_of_a_development_set_only
         (tmp_path / "none").mkdir(exist_ok=True)
         (tmp_path / "none" / f"{name}.piivault.json").write_text(json.dumps(dumped))
 
-    assert findings_diff.main([str(tmp_path / "d"), str(tmp_path / "none"), "--examples", "5"]) == 0
+    runs = [str(tmp_path / "d"), str(tmp_path / "none"), "--examples", "5"]
+    assert findings_diff.main(runs) == 0
     assert "[wnut16]" not in capsys.readouterr().out  # a held-out set is left out unless asked for
-    assert findings_diff.main([str(tmp_path / "d"), str(tmp_path / "none"), "--examples", "5", "--blind"]) == 0
+    assert findings_diff.main([*runs, "--blind"]) == 0
     output = capsys.readouterr().out
     assert "[wnut16-train] PERSON: recalled by A only 1, recalled by B only 0" in output
     assert "[wnut16] PERSON: recalled by A only 1" in output
