@@ -653,10 +653,8 @@ class PersonRecognizer(LocalRecognizer):
         if post is None:
             post = social_post(text)
         results = []
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            start, end = strip_span(text, ent.start_char, ent.end_char)
+        for ent_start, ent_end in _person_spans(text, doc):
+            start, end = strip_span(text, ent_start, ent_end)
             how = NER_HOW
             if "\n" in text[start:end]:
                 # a name never runs onto the next line: `Zizi Kónya\nEnigmaio` (the company under it); what
@@ -700,7 +698,7 @@ class PersonRecognizer(LocalRecognizer):
             if not text.islower() and not prose_lower:
                 # in a text all in lower case, lower-case words are the name's own
                 start, end = extend_span(text, *drop_lower_words(text, start, end))
-            if only_a_word_after_a_role(text, ent.start_char, start, end):
+            if only_a_word_after_a_role(text, ent_start, start, end):
                 continue  # `Engineer Mode`, `Manager Dashboard`
             value = text[start:end]
             lower_text = value.islower() and (text.islower() or prose_lower)  # read as written in lower case
@@ -812,7 +810,25 @@ class PersonRecognizer(LocalRecognizer):
         return results
 
 
+def _person_spans(text: str, doc):
+    """The model's PERSON spans; one in lower case run over a joining word (`william to christina`,
+    `natalina and thomas`) is read as the names on either side of it: without capitals the model cannot
+    see where one name ends, and no name holds `to` or `and`."""
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        if not text[ent.start_char : ent.end_char].islower():
+            yield ent.start_char, ent.end_char
+            continue
+        at = ent.start_char
+        for joint in _LOWER_JOINT.finditer(text, ent.start_char, ent.end_char):
+            yield at, joint.start()
+            at = joint.end()
+        yield at, ent.end_char
+
+
 NER_HOW = "spaCy PERSON entity (pruned)"
+_LOWER_JOINT = regex.compile(r"[ \t]+(?:to|and|or|with|&)[ \t]+")
 # a link after a space inside what the model called a name
 _LINK_AFTER = regex.compile(r"[ \t]+(?:https?://|www\.)")
 # a hyphen between spaces and one word closing what the model called a name: the first word of what the name

@@ -13,7 +13,8 @@ own stays a hint (`ner_results`): one lower-case word is as often a town, a hash
 word. A hint becomes a name when the sentence uses it as a person (`confirmed_hints`): it owns something
 or is the subject of `'s` (`sam 's coming`, `luke 's follow`), it is the subject of the finite verb after
 it (`obama is so cool`, `john says`, `simone is coming`), or it opens a clause spoken to in the second
-person (`... trump you are awesome`). The gate is language, not shape: the
+person (`... trump you are awesome`), or is the speaker, the one spoken to or the one named (`said
+william to christina`, `ross, can i ...`, `she named him joshua`). The gate is language, not shape: the
 project's Dutch and German records (`Betaald met Visa`, `Houder van de`) share too few words with English
 to count as its prose.
 """
@@ -38,6 +39,19 @@ _POSSESSIVE_AFTER = regex.compile(r"[ \t]?['’][ \t]?s(?![\p{L}'’])")
 _VERB_AFTER = regex.compile(r"[ \t]+(\p{Ll}+)(?=[ \t]+\p{L})")
 _SECOND_PERSON_AFTER = regex.compile(r"[ \t]*,?[ \t]+(?:you|u|ur|your)[ \t]+\p{Ll}")
 _CLAUSE_START_BEFORE = regex.compile(r"(?:^|[.!?,;:][ \t]*)\Z")
+# before the hint: a verb of speech (`said william`, `says manna`, `shouted at samantha`) or the speaker after
+# it (`said petra to michael`), or a verb of naming and its object (`she named him joshua`)
+_SPEECH = r"(?:said|says|asked|asks|replied|replies|answered|shouted|yelled|whispered|told)"
+_SPOKEN_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}'’]){_SPEECH}(?:[ \t]+(?:at|to))?[ \t]+(?:\p{{Ll}}+[ \t]+to[ \t]+)?\Z"
+)
+_NAMED_BEFORE = regex.compile(
+    r"(?<![\p{L}'’])(?:named|called|calls|call)[ \t]+(?:him|her|them|me|us)[ \t]+\Z"
+)
+# after the hint opening a clause: a comma and the request or question spoken to it (`ross, can i please ...`)
+_ADDRESSED_AFTER = regex.compile(
+    r"[ \t]*,[ \t]+(?:can|could|would|will|please|do|did|are|have|i|we|you)(?![\p{L}'’])"
+)
 
 
 def english_prose(text: str) -> bool:
@@ -55,8 +69,11 @@ def english_prose(text: str) -> bool:
 def confirmed_hints(text: str, hints: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """The hints (one lower-case word each the model called a person, see `ner_results`) that a sentence
     of English prose uses as a person: owning something or followed by `'s`, the subject of the finite
-    verb after them, or spoken to in the second person at a clause's start. Each must still read as a
-    name in lower case (no dictionary word, or only a noun)."""
+    verb after them, spoken to at a clause's start (in the second person, or by a request or question
+    after a comma: `ross, can i ...`), the speaker or the one spoken to after a verb of speech (`said
+    william to christina`), or the one a verb of naming names (`she named him joshua`): the cues that
+    make a capitalised word a name (`recognizers.names.evidence`), read in lower case. Each must still
+    read as a name in lower case (no dictionary word, or only a noun)."""
     from recognizers.dictionary import is_finite_verb
 
     if not hints or not english_prose(text):
@@ -69,6 +86,17 @@ def confirmed_hints(text: str, hints: list[tuple[int, int]]) -> list[tuple[int, 
         spoken_to = _SECOND_PERSON_AFTER.match(text, end) and _CLAUSE_START_BEFORE.search(
             text, max(0, start - 3), start
         )
-        if _POSSESSIVE_AFTER.match(text, end) or (verb and is_finite_verb(verb.group(1))) or spoken_to:
+        addressed = _ADDRESSED_AFTER.match(text, end) and _CLAUSE_START_BEFORE.search(
+            text, max(0, start - 3), start
+        )
+        before = text[max(0, start - 40) : start]
+        if (
+            _POSSESSIVE_AFTER.match(text, end)
+            or (verb and is_finite_verb(verb.group(1)))
+            or spoken_to
+            or addressed
+            or _SPOKEN_BEFORE.search(before)
+            or _NAMED_BEFORE.search(before)
+        ):
             found.append((start, end, CONFIRMED_HINT))
     return found

@@ -68,6 +68,31 @@ def test_a_hint_needs_the_sentence_to_use_it_as_a_person():
 
 
 @pytest.mark.parametrize(
+    "text, hint, confirmed",
+    [
+        # the cues that make a capitalised word a name, read in lower case: speech, naming, addressing
+        ("i'm so jealous! said ingmar to the others", "ingmar", True),
+        ("well that went badly, says oksana.", "oksana", True),
+        ("i'm so jealous! said petra to ingmar", "ingmar", True),
+        ("she named him joshua after his grandfather", "joshua", True),
+        ("ross, can i please speak to your boss?", "ross", True),
+        # the same words without the cue stay hints
+        ("the ingmar shelf is back in stock", "ingmar", False),
+        ("we drove past ross on the way home", "ross", False),
+    ],
+)
+def test_speech_naming_and_addressing_confirm_a_hint(text, hint, confirmed):
+    start = text.index(hint)
+    assert bool(confirmed_hints(text, [(start, start + len(hint))])) is confirmed
+
+
+def test_a_lower_case_span_the_model_ran_over_to_or_and_is_two_names():
+    """`william to christina` is one PERSON to the model: each side is judged alone, and the speech verb
+    before them confirms both."""
+    assert found("i'm so jealous! said william to christina") == ["william", "christina"]
+
+
+@pytest.mark.parametrize(
     "span, expected",
     [
         # the model ran a name into the fields around it: the name is the longest title-case run between
