@@ -75,13 +75,14 @@ def test_spacy_names_are_kept_unless_evidence_says_otherwise(text, expected):
         ),
         ("They had 3: Ksenia, Marcus and Oyelaran.", []),  # no name found in it to begin with
         # a text written all in lower case: a given and a family name, or a list two of whose items the model
-        # calls persons; one lower-case word alone is no name
+        # calls persons; one lower-case word alone is no name without a cue
         ("follow up with jessica kadyrov in 2 months.", ["jessica kadyrov"]),
         (
             "they had 6: silvana, adam, christopher, kristina, chad and caleb.",
             ["silvana", "adam", "christopher", "kristina", "chad", "caleb"],
         ),
-        ("she named him joshua", []),
+        ("she named him joshua", ["joshua"]),  # a verb of naming is the cue that confirms a lower-case hint
+        ("we walked past joshua today", []),
         ("new addr 10 weitzelweg vechta - escalated to l2", []),
         ("Offices in Paris, London and Berlin.", []),
     ],
