@@ -840,6 +840,8 @@ NER_CUT_HOW = "spaCy PERSON entity (pruned, cut at a line break)"
 # the word after a name opening a sentence, and what follows it: a lower-case word or the sentence's end
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Ll}+)(?=[ \t]+\p{Ll}|[ \t]*[.,:;!?\"]|[ \t]*$)")
 _WORDS = regex.compile(r"\S+")
+# a second name joined to the first by `and`: the two share the verb after them
+_COORDINATED_NAME = regex.compile(r"[ \t]+(?:and|&)[ \t]+\p{Lu}[\p{Ll}'’\-]+(?=[ \t])")
 # ... or, in a social post, a lower-case word and any word after it
 _VERB_THEN_A_WORD = regex.compile(r"[ \t]+(\p{Ll}+)(?=[ \t]+\S)")
 # a line that holds nothing but a name (after quote markers): `> Alma Jensen`
@@ -847,13 +849,21 @@ WHOLE_LINE = regex.compile(r"[ \t>|*\-]*[^\W\d_][^\n\d:;=<>@]*")
 
 
 def _finite_verb_after(text: str, end: int, post: bool = False) -> bool:
-    """The next word is a finite verb, and prose goes on (`David is a ...`, not `Betaald met Visa`); in a
-    social post whatever word follows the verb (`Jackie joins Twitter 50 years after ...`), as posts
-    capitalise what they like."""
+    """The next word is a finite verb, and prose goes on (`David is a ...`, not `Betaald met Visa`), past a
+    second name joined by `and` when the verb is plural (`Sousa and Ball were`); in a social post whatever
+    word follows the verb (`Jackie joins Twitter 50 years after ...`), as posts capitalise what they like."""
     from recognizers.dictionary import is_finite_verb
 
+    coordinated = _COORDINATED_NAME.match(text, end)
+    if coordinated:  # `Sousa and Ball were ...`: both are the verb's subject
+        end = coordinated.end()
     match = _NEXT_WORD.match(text, end) or (_VERB_THEN_A_WORD.match(text, end) if post else None)
-    return match is not None and is_finite_verb(match.group(1))
+    if match is None or not is_finite_verb(match.group(1)):
+        return False
+    # two subjects take a plural verb: `Knight and Day is`, `Thomas and Sons is` name one thing
+    return not (
+        coordinated and (match.group(1) in ("is", "was", "has", "does") or match.group(1).endswith("s"))
+    )
 
 
 AFTER_HONORIFIC = "name (after an honorific)"

@@ -41,8 +41,9 @@ _SENTENCE_START = regex.compile(r"(?:^|[.!?\n])[ \t]*\Z")
 # ... or closing a sentence after a comma: `Don't go to town, Judy!`
 _ADDRESSED_LAST = regex.compile(rf",[ \t]+(?P<name>{TITLE_WORD})[ \t]*(?=[!?])")
 # the speaker or the one spoken to, after a verb of speech: `says Lugo.`, `shouted at Todd:`
+SPEECH_VERB = r"(?:said|says|asked|asks|replied|replies|answered|shouted|yelled|whispered|told)"
 _SPEECH = regex.compile(
-    r"\b(?:said|says|asked|asks|replied|replies|answered|shouted|yelled|whispered|told)"
+    rf"\b{SPEECH_VERB}"
     r"(?:[ \t]+(?:at|to))?"
     rf"[ \t]+(?P<name>{TITLE_NAME})(?=[ \t]*(?:[.,:;!?\"”]|$|[ \t]+(?:to|and|in|that|when|as)\b))"
     # ... and the one spoken to after the speaker: `said Carla to Sandra.`

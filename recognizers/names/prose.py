@@ -24,7 +24,7 @@ from __future__ import annotations
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from recognizers.names.evidence import reads_as_name
+from recognizers.names.evidence import SPEECH_VERB, reads_as_name
 
 PROSE_LIMIT = 400  # characters: a post or a chat turn, not a document (longer texts keep their windows)
 PROSE_STOP_SHARE = 0.25  # English prose: at least a quarter of its words are English function words
@@ -41,9 +41,8 @@ _SECOND_PERSON_AFTER = regex.compile(r"[ \t]*,?[ \t]+(?:you|u|ur|your)[ \t]+\p{L
 _CLAUSE_START_BEFORE = regex.compile(r"(?:^|[.!?,;:][ \t]*)\Z")
 # before the hint: a verb of speech (`said william`, `says manna`, `shouted at samantha`) or the speaker after
 # it (`said petra to michael`), or a verb of naming and its object (`she named him joshua`)
-_SPEECH = r"(?:said|says|asked|asks|replied|replies|answered|shouted|yelled|whispered|told)"
 _SPOKEN_BEFORE = regex.compile(
-    rf"(?<![\p{{L}}'’]){_SPEECH}(?:[ \t]+(?:at|to))?[ \t]+(?:\p{{Ll}}+[ \t]+to[ \t]+)?\Z"
+    rf"(?<![\p{{L}}'’]){SPEECH_VERB}(?:[ \t]+(?:at|to))?[ \t]+(?:\p{{Ll}}+[ \t]+to[ \t]+)?\Z"
 )
 _NAMED_BEFORE = regex.compile(
     r"(?<![\p{L}'’])(?:named|called|calls|call)[ \t]+(?:him|her|them|me|us)[ \t]+\Z"
@@ -83,18 +82,14 @@ def confirmed_hints(text: str, hints: list[tuple[int, int]]) -> list[tuple[int, 
         if not reads_as_name(text[start:end], lower_case=True):
             continue
         verb = _VERB_AFTER.match(text, end)
-        spoken_to = _SECOND_PERSON_AFTER.match(text, end) and _CLAUSE_START_BEFORE.search(
-            text, max(0, start - 3), start
-        )
-        addressed = _ADDRESSED_AFTER.match(text, end) and _CLAUSE_START_BEFORE.search(
-            text, max(0, start - 3), start
+        spoken_to = _CLAUSE_START_BEFORE.search(text, max(0, start - 3), start) and (
+            _SECOND_PERSON_AFTER.match(text, end) or _ADDRESSED_AFTER.match(text, end)
         )
         before = text[max(0, start - 40) : start]
         if (
             _POSSESSIVE_AFTER.match(text, end)
             or (verb and is_finite_verb(verb.group(1)))
             or spoken_to
-            or addressed
             or _SPOKEN_BEFORE.search(before)
             or _NAMED_BEFORE.search(before)
         ):

@@ -25,6 +25,9 @@ def found(text, entity_type):
         ("Police closed the road.", []),
         ("Analysts expect a slower quarter.", []),
         ("Jade prefers WhatsApp after six.", ["Jade"]),
+        # two names joined by `and` share a plural verb; with a singular one they name one thing
+        ("Is there a better song on this list? Sousa and Ball were precision engineers.", ["Sousa", "Ball"]),
+        ("Thomas and Sons is an investment firm.", []),
         ("Voicemail from +32453696521 to mailbox 8191", []),
         ("He said the line was down.", []),
         # a dialogue's speakers; a form's one-word labels are not names
