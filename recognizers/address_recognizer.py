@@ -24,7 +24,7 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from recognizers.addresses.blocks import address_blocks
+from recognizers.addresses.blocks import address_blocks, inline_unit_addresses
 from recognizers.addresses.fields import RecordFields
 from recognizers.addresses.keys import is_street_field
 from recognizers.addresses.patterns import ADDRESS, ANCHOR, CONTEXT, LAYOUT_COLUMN, PATTERNS
@@ -44,6 +44,7 @@ from recognizers.results import make_result
 from recognizers.vcard import vcard_spans
 
 BLOCK = "address (a block: street line, unit line, locality lines)"
+INLINE_BLOCK = "address (a block's order on one line: street, unit, locality)"
 
 
 class AddressRecognizer(LocalRecognizer):
@@ -72,6 +73,10 @@ class AddressRecognizer(LocalRecognizer):
         results.extend(self._pattern_results(text))
         results.extend(
             make_result(self, "ADDRESS", start, end, 0.85, BLOCK) for start, end in address_blocks(text)
+        )
+        results.extend(
+            make_result(self, "ADDRESS", start, end, 0.85, INLINE_BLOCK)
+            for start, end in inline_unit_addresses(text)
         )
         view = left_column_view(text)
         if view is not None:

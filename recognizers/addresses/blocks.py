@@ -86,8 +86,10 @@ def _locality_end(text: str, position: int, lower_case: bool) -> int | None:
 _NOT_PLACE_WORDS = frozenset(
     "tel phone mobile fax email e-mail mail web website www office direct cell".split()
 )
-# lower-case words inside place names (`Castelnuovo di Porto`, `Frankfurt am Main`, `Bergen op Zoom`)
-_PLACE_PARTICLES = frozenset("de di da del della la le les am an der den op aan sur en upon on y".split())
+# lower-case words inside place and street names (`Castelnuovo di Porto`, `Frankfurt am Main`)
+_PLACE_PARTICLES = frozenset(
+    "de di da del della la le les am an der den op aan sur en upon on van von y".split()
+)
 
 
 def _reads_as_place(place: str, lower_case: bool) -> bool:
@@ -117,3 +119,34 @@ def address_blocks(text: str) -> list[tuple[int, int]]:
         if end is not None:
             blocks.append((start, end))
     return blocks
+
+
+# the same order on one line: a street of words and a house number, its unit, then the locality after commas
+# (`28 Slovenčeva 46 Apt. 715, Port Edward, Laos 64693`): the unit is the evidence, and the locality must hold
+# two places or a postcode
+_PARTICLE = rf"(?:{'|'.join(sorted(_PLACE_PARTICLES))})(?![\p{{L}}])"
+_PLACE = rf"\p{{Lu}}[\p{{L}}'’.\-]*(?:[ \t]+(?:\p{{Lu}}[\p{{L}}'’.\-]*|{_PARTICLE}))*"
+_INLINE = regex.compile(
+    r"(?<![\w\-/.])(?:\d{1,6}[ \t]+)?\p{Lu}[\p{L}.'’\-]*"
+    rf"(?:[ \t]+(?:\p{{Lu}}[\p{{L}}.'’\-]*|\p{{Ll}}{{1,3}}\.|{_PARTICLE})){{0,4}}"
+    r"[ \t]+\d{1,5}[A-Za-z]?\.?"
+    rf"(?P<unit>[ \t]+(?i:{UNIT_WORDS})\.?[ \t]*#?\d{{1,5}})"
+    rf"(?P<places>(?:[ \t]*,[ \t]*{_PLACE}){{1,3}})(?P<postcode>[ \t]+\d{{4,6}})?"
+    # ... and the address ends there: the text's or a line's end, a mark, or a lower-case word goes on
+    r"(?=[ \t]*(?:$|\n|[.,;:!?)]|\p{Ll}))"
+)
+
+
+def inline_unit_addresses(text: str) -> list[tuple[int, int]]:
+    """`(start, end)` of each address written on one line in a block's order (see `_INLINE`)."""
+    if "," not in text:
+        return []
+    return [
+        (match.start(), match.end() - text[match.start() : match.end()].endswith("."))
+        for match in _INLINE.finditer(text)
+        if (match.group("postcode") or match.group("places").count(",") >= 2)
+        and not _UNIT_WORD.search(text, match.start(), match.start("unit"))  # `Room 4 Floor 2`: no street
+    ]
+
+
+_UNIT_WORD = regex.compile(rf"(?<![\p{{L}}])(?i:{UNIT_WORDS}|Room)(?![\p{{L}}])")

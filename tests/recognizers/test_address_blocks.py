@@ -5,7 +5,7 @@ layouts of envelopes, signatures and quoted replies."""
 import pytest
 
 from recognizers import detect
-from recognizers.addresses.blocks import address_blocks
+from recognizers.addresses.blocks import address_blocks, inline_unit_addresses
 
 
 def found(text, entity="ADDRESS"):
@@ -65,3 +65,24 @@ def test_the_name_above_a_block_is_its_addressee():
     text = "Stephan Urner\n\n4844 Søndergade 52\n Apt. 656\n Brønderslev\n\n Denmark 35018"
     assert found(text) == ["4844 Søndergade 52\n Apt. 656\n Brønderslev\n\n Denmark 35018"]
     assert found(text, "PERSON") == ["Stephan Urner"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the block's order on one line: street, unit, then places after commas with a postcode or two places
+        (
+            "The office is at 28 Slovenčeva 46 Apt. 715, Port Edward, Laos 64693",
+            ["28 Slovenčeva 46 Apt. 715, Port Edward, Laos 64693"],
+        ),
+        ("Send it to Gralla 30 Suite 617, Helsinki, Finland", ["Gralla 30 Suite 617, Helsinki, Finland"]),
+        # a room and a floor are no street; one place and no postcode is too little
+        ("Meeting Room 4 Floor 2, Brussels, Belgium", []),
+        ("Gralla 30 Suite 617, Helsinki", []),
+        # the sentence before the street and the full stop after the places are no part of it
+        ("Send it to Gralla 30 Suite 617, Helsinki, Finland.", ["Gralla 30 Suite 617, Helsinki, Finland"]),
+        ("Rue Haute 16 bus 3, Bruxelles, Belgique and the rest", ["Rue Haute 16 bus 3, Bruxelles, Belgique"]),
+    ],
+)
+def test_a_street_its_unit_and_places_on_one_line(text, expected):
+    assert [text[a:b] for a, b in inline_unit_addresses(text)] == expected
