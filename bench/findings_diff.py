@@ -41,17 +41,22 @@ def dump(directory: str, name: str, detector: str, samples: list[Sample], found:
     (path / f"{name}.{detector}.json").write_text(json.dumps(payload), encoding="utf-8")
 
 
+def _folder_and_suffix(side: str) -> tuple[Path, str]:
+    """`DIR` or `DIR:detector` as the folder and the suffix of its dumps (detector piivault by default)."""
+    directory, _, detector = side.partition(":")
+    return Path(directory), f".{detector or 'piivault'}.json"
+
+
 def load(side: str, name: str) -> dict | None:
     """One side's dump of set `name`, or None when that run did not score it."""
-    directory, _, detector = side.partition(":")
-    path = Path(directory) / f"{name}.{detector or 'piivault'}.json"
+    folder, suffix = _folder_and_suffix(side)
+    path = folder / f"{name}{suffix}"
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
 def set_names(side: str) -> list[str]:
-    directory, _, detector = side.partition(":")
-    suffix = f".{detector or 'piivault'}.json"
-    return sorted(p.name[: -len(suffix)] for p in Path(directory).glob(f"*{suffix}"))
+    folder, suffix = _folder_and_suffix(side)
+    return sorted(p.name[: -len(suffix)] for p in folder.glob(f"*{suffix}"))
 
 
 def _context(text: str, start: int, end: int) -> str:
@@ -97,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=0, help="list N values a bucket (development sets)")
     parser.add_argument("--blind", action="store_true", help="count held-out sets too (their values never)")
     args = parser.parse_args(argv)
-    names = args.sets or [n for n in set_names(args.a) if n in set_names(args.b)]
+    names = args.sets or sorted(set(set_names(args.a)) & set(set_names(args.b)))
     if not names:
         print("no set dumped on both sides", file=sys.stderr)
         return 1

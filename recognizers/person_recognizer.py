@@ -860,10 +860,9 @@ def _finite_verb_after(text: str, end: int, post: bool = False) -> bool:
     match = _NEXT_WORD.match(text, end) or (_VERB_THEN_A_WORD.match(text, end) if post else None)
     if match is None or not is_finite_verb(match.group(1)):
         return False
-    # two subjects take a plural verb: `Knight and Day is`, `Thomas and Sons is` name one thing
-    return not (
-        coordinated and (match.group(1) in ("is", "was", "has", "does") or match.group(1).endswith("s"))
-    )
+    # two subjects take a plural verb; a singular one ends in `s` (`is`, `was`, `has`, `goes`): `Knight and
+    # Day is`, `Thomas and Sons is` name one thing
+    return not (coordinated and match.group(1).endswith("s"))
 
 
 AFTER_HONORIFIC = "name (after an honorific)"
