@@ -74,7 +74,10 @@ def names_only_things(word: str, model_name: str | None = None) -> bool:
     """`word` reads as a name where spaCy calls it a person: no dictionary word at all (`Mehrudin`), or
     a singular noun and nothing else (`David`, `Heather`, `Johnson`: WordNet indexes people's names as
     nouns). A word that is also a verb, an adjective or an adverb (`Wrong`, `Escalated`, `Police`,
-    `Little`), or a plural noun (`Analysts`), is evidence against: it is how English opens a sentence."""
+    `Little`), or a plural noun (`Analysts`), is evidence against: it is how English opens a sentence.
+    A word the index lists as a noun as it is written is that noun, whatever the suffix rules would make
+    of it (`James` is no form of `jam`, `Parks` of `park`, `Downer` of `down`: WordNet lists the people),
+    unless it ends like a participle (`Keeping`, `Meeting`: the index lists those nouns too)."""
     from recognizers.engine import resolve_model_name
 
     words, rules = _tables(resolve_model_name(model_name))
@@ -83,6 +86,8 @@ def names_only_things(word: str, model_name: str | None = None) -> bool:
     lowered = word.lower()
     if lowered in _irregular_verb_forms(resolve_model_name(model_name)):
         return False  # `Began`, `Told`
+    if lowered in words["noun"] and not lowered.endswith(("ing", "ed")):
+        return not any(lowered in words[pos] for pos in ("verb", "adj", "adv"))
     for pos in ("verb", "adj", "adv"):
         if lowered in words[pos] or any(base in words[pos] for base in _base_forms(lowered, rules[pos])):
             return False

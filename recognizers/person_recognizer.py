@@ -761,16 +761,21 @@ class PersonRecognizer(LocalRecognizer):
                 and LABEL_PREFIX.fullmatch(text, start_of_line(text, start), start)
                 and not (
                     SPEAKER_TURN.match(text, end)
-                    and (
-                        (names_only_things(value) and (dialogue_turns(text) if turns is None else turns) >= 2)
-                        or (post and reads_as_name(value) and subject_may_be_a_name(value))
-                    )
+                    and names_only_things(value)
+                    and (dialogue_turns(text) if turns is None else turns) >= 2
+                )
+                and not (
+                    post
+                    and reads_as_name(value)
+                    and subject_may_be_a_name(value)
+                    and (SPEAKER_TURN.match(text, end) or _POST_OPENING.fullmatch(text, 0, start))
                 )
             ):
                 # `Reader: Gary Lee`, `Kennzeichen: 1-NCV`, `Kreditkarte (Garantie):`: a word of a form's key
                 # opening a line; a speaker's turn in a dialogue (`Nicole: Remember me, Mary?`) is prose, and
                 # so is a post quoting its speaker, a singular noun or no dictionary word (`Putin : No Russian
-                # troops`, `Cormann : Bill Shorten is`; not `Officials : ...`)
+                # troops`, `Cormann : Bill Shorten is`; not `Officials : ...`), or headed by its speaker or
+                # subject, whatever follows (`Obama : U . S . prepared ...`): a post has no form's keys
                 continue
             if (
                 " " not in value
@@ -813,12 +818,23 @@ class PersonRecognizer(LocalRecognizer):
 def _person_spans(text: str, doc):
     """The model's PERSON spans; one in lower case run over a joining word (`william to christina`,
     `natalina and thomas`) is read as the names on either side of it: without capitals the model cannot
-    see where one name ends, and no name holds `to` or `and`."""
+    see where one name ends, and no name holds `to` or `and`. A capitalised one is split so only between
+    two names of two words or more each (`Alex Salmond & Alistair Darling`): `Marks & Spencer`, `Knight and
+    Day` are one name of one thing."""
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
         if not text[ent.start_char : ent.end_char].islower():
-            yield ent.start_char, ent.end_char
+            joint = _CAPITALISED_JOINT.search(text, ent.start_char, ent.end_char)
+            if (
+                joint
+                and _two_words(text, ent.start_char, joint.start())
+                and _two_words(text, joint.end(), ent.end_char)
+            ):
+                yield ent.start_char, joint.start()  # `Alex Salmond & Alistair Darling 's live debate`
+                yield joint.end(), ent.end_char
+            else:
+                yield ent.start_char, ent.end_char
             continue
         at = ent.start_char
         for joint in _LOWER_JOINT.finditer(text, ent.start_char, ent.end_char):
@@ -829,6 +845,9 @@ def _person_spans(text: str, doc):
 
 NER_HOW = "spaCy PERSON entity (pruned)"
 _LOWER_JOINT = regex.compile(r"[ \t]+(?:to|and|or|with|&)[ \t]+")
+_CAPITALISED_JOINT = regex.compile(r"[ \t]+(?:and|&)[ \t]+(?=\p{Lu})")
+# nothing but quote marks before a name: it opens the text
+_POST_OPENING = regex.compile(r"[ \t\"“'‘]*")
 # a link after a space inside what the model called a name
 _LINK_AFTER = regex.compile(r"[ \t]+(?:https?://|www\.)")
 # a hyphen between spaces and one word closing what the model called a name: the first word of what the name
@@ -846,6 +865,10 @@ _COORDINATED_NAME = regex.compile(r"[ \t]+(?:and|&)[ \t]+\p{Lu}[\p{Ll}'’\-]+(?
 _VERB_THEN_A_WORD = regex.compile(r"[ \t]+(\p{Ll}+)(?=[ \t]+\S)")
 # a line that holds nothing but a name (after quote markers): `> Alma Jensen`
 WHOLE_LINE = regex.compile(r"[ \t>|*\-]*[^\W\d_][^\n\d:;=<>@]*")
+
+
+def _two_words(text: str, start: int, end: int) -> bool:
+    return len(text[start:end].split()) >= 2
 
 
 def _finite_verb_after(text: str, end: int, post: bool = False) -> bool:

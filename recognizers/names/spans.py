@@ -10,7 +10,12 @@ import regex
 
 from recognizers.names.cues import HONORIFICS
 from recognizers.names.pieces import INITIAL, NICKNAME, PARTICLE, TITLE_WORD
-from recognizers.names.words import HYPHENATED_PARTICLE, LOWER_PARTICLES, WORDS_BEFORE_A_NAME
+from recognizers.names.words import (
+    ARABIC_PARTICLES,
+    HYPHENATED_PARTICLE,
+    LOWER_PARTICLES,
+    WORDS_BEFORE_A_NAME,
+)
 
 _LEADING_TITLE = regex.compile(rf"(?i:{HONORIFICS})\.?[ \t]+(?=\p{{Lu}})")
 
@@ -60,17 +65,23 @@ _SPAN_WORD = regex.compile(r"\S+")
 
 def drop_lower_words(text: str, start: int, end: int) -> tuple[int, int]:
     """The capitalised part of a span the model ran on into prose (`Ann Lee al ritiro della`, `a Ann Lee`):
-    a lower-case word that is no particle ends the name or comes before it."""
+    a lower-case word that is no particle ends the name or comes before it. An Arabic particle written
+    apart before a capitalised word is inside the name (`Ahmed abu Khattalah`, `Khalid al Batish`)."""
     words = list(_SPAN_WORD.finditer(text, start, end))
     if not any(word.group(0)[0].isupper() for word in words):
         return start, end
     runs: list[list] = [[]]
-    for word in words:
+    for index, word in enumerate(words):
         value = word.group(0)
         if (
             value[0].islower()
             and value.rstrip(",.") not in LOWER_PARTICLES
             and not HYPHENATED_PARTICLE.match(value)
+            and not (
+                value in ARABIC_PARTICLES
+                and index + 1 < len(words)
+                and words[index + 1].group(0)[0].isupper()
+            )
         ):
             runs.append([])
         else:
@@ -149,6 +160,11 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 2
     while end > start and not (text[end - 1].isalpha() or text[end - 1] == "."):
         end -= 1
+    while end - start > 2 and text[end - 1] == "." and text[end - 2] in " \t":
+        # a full stop tokenisation spaced off ends the sentence, not an initial: `Robert Downey Jr .`
+        end -= 1
+        while end > start and not (text[end - 1].isalpha() or text[end - 1] == "."):
+            end -= 1
     if text[end - 2 : end] == "..":  # an ellipsis closes the sentence, not an initial: `Robert ....`
         end = _before_ellipsis(text, start, end)
     # a trailing dot belongs to an initial or honorific (`J.`), not to the end of a sentence

@@ -140,6 +140,9 @@ LOWER_PARTICLES = frozenset("van von de der den del della di da du dos das le la
 # Arabic particles joined by a hyphen to the family name they open (`Haider al-Abadi`, `Abdel Fattah
 # el-Sisi`, `Salah ad-Din`): with the hyphen and a capital after it they are no word of a sentence
 HYPHENATED_PARTICLE = regex.compile(r"(?:al|el|ad|ar|as|at|az|ash|an|abu|bin|ibn|bint)-\p{Lu}")
+# the Arabic particles that are also written apart (`Ahmed abu Khattalah`); not `el`, Spanish's article, nor
+# `bin`, German's `am` (`Ich bin Ann Lee`)
+ARABIC_PARTICLES = frozenset("al abu ibn bint".split())
 
 
 @lru_cache(maxsize=1)

@@ -172,6 +172,12 @@ def test_military_addresses_and_postcode_before_town(text, expected):
         ("began", False, True),
         ("Began", False, True),
         ("from", True, False),
+        # WordNet lists these people as they are written: no inflected `jam`, `park` or `down` (though after a
+        # subject `James` and `Parks` still read as the verbs)
+        ("James", True, True),
+        ("Parks", True, True),
+        ("Downer", True, False),
+        ("Keeping", False, False),
     ],
 )
 def test_dictionary_readings(word, only_things, verb):

@@ -110,8 +110,16 @@ def test_conventions_of_formal_prose_and_chats(text, expected):
             'Obama : " We ’ re developing more information about potential targets " in Iraq . http://t.co/x',
             ["Obama"],
         ),
+        # a post headed by its speaker or subject is one whatever follows the colon (no prose within three
+        # words here: `U . S .` is tokenised)
+        (
+            "Obama : U . S . prepared for targeted military action in Iraq . http://t.co/Ajs13jOP0m",
+            ["Obama"],
+        ),
+        ("Jesus : Lord , liar or lunatic ? Who do you say he is ? http://t.co/aZUbzZa4mV", ["Jesus"]),
         # a word that is not a singular noun stays a label, and outside a post a one-word label is a key
         ("VIDEO : Watch the game again tonight http://t.co/aZUbzZa4mV", []),
+        ("Breaking : U . S . strikes targets in Iraq http://t.co/aZUbzZa4mV", []),
         ("Officials : no survivors found at the crash site http://t.co/aZUbzZa4mV", []),
         ("Seller: Brouwerij Haacht NV, ships within two days", []),
     ],
@@ -161,4 +169,31 @@ def test_a_post_keeps_its_acronyms_as_written_for_the_model(text, expected):
 def test_what_the_model_glues_to_a_name_in_a_post_or_headline_is_cut_off(text, expected):
     """Issue 12's ninth round (btc-dev): the model's span ran past the name (into a title's first word, a
     link); each cut leaves a name that still passes every check."""
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # two full names the model read as one, joined by `&`: both; one organisation's name stays whole
+        (
+            "Watch Alex Salmond & Alistair Darling 's live Scottish #bbcindyref TV debate http://t.co/XRR96gv1cY",
+            ["Alex Salmond", "Alistair Darling"],
+        ),
+        # an Arabic particle written apart is inside the name
+        (
+            "Ahmed abu Khattalah , militia leader charged in 2012 Benghazi attack , has been captured . "
+            "http://t.co/2wVlyNB5Ck",
+            ["Ahmed abu Khattalah"],
+        ),
+        # a full stop tokenisation spaced off after `Jr` ends the sentence
+        (
+            "Iron Man 2 on DVD today ! Starring : Robert Downey Jr ., Mickey Rourke http://bit.ly/a6iCPn",
+            ["Robert Downey Jr", "Mickey Rourke"],
+        ),
+    ],
+)
+def test_the_bounds_of_a_name_the_model_ran_on(text, expected):
+    """Issue 12's tenth round, from btc-dev and WNUT-16's training split: the model's span held two names
+    (`A B & C D`), or was cut short at a lower-case particle or failed the shape check on a spaced `.`."""
     assert found(text) == expected
