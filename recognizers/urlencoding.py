@@ -1,6 +1,9 @@
 """Encoded text read as the values it encodes, with every character traced back to the original.
 
-RFC 2047 encoded words in mail headers (`From: =?UTF-8?Q?L=C3=A9on_De_Smet?= <...>`) are decoded too.
+RFC 2047 encoded words in mail headers (`From: =?UTF-8?Q?L=C3=A9on_De_Smet?= <...>`) are decoded too, and
+so are quote marks escaped with a backslash, as a string written inside another string carries them (a
+JSON message inside a JSON log line, a dialogue exported as a C string: `Kalman: \\"Who are you?\\"`):
+read with their backslashes, the dialogue's turns and possessives (`Mary\\'s`) are no prose.
 
 Form posts (`name=Ann+Lee&email=ann%40example.com`), query strings in access logs (`?msisdn=%2B3247…`)
 and `mailto:` links percent-encode the very values detection looks for. `decoded_view` decodes them for
@@ -17,6 +20,8 @@ import re
 _PERCENT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _ENCODED_WORD = re.compile(r"=\?([A-Za-z0-9_\-]{1,40})\?([QqBb])\?([^?\s]{1,400})\?=")
 _HEX2 = re.compile(r"[0-9A-Fa-f]{2}")
+# a quote mark escaped with a backslash not itself escaped (`\"`, `\'`; not `\\"`, which closes a string)
+_ESCAPED_QUOTE = re.compile(r"(?<!\\)\\([\"'])")
 # A query string (after `?`) or a form body: `key=value` pairs joined by `&`, up to white space or a quote.
 _FORM = re.compile(r"\?[^\s\"'<>#]+|(?<![^\s\"'])[\w.\-\[\]]+=[^\s\"'<>&]*(?:&[\w.\-\[\]]+=[^\s\"'<>&]*)+")
 
@@ -97,13 +102,24 @@ def _percent_runs(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
     return runs
 
 
+def _escaped_quotes(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, list[tuple[str, int]]]]:
+    """Each quote mark escaped with a backslash as `(start, end, [(quote, start)])`."""
+    return [
+        (match.start(), match.end(), [(match.group(1), match.start())])
+        for match in _ESCAPED_QUOTE.finditer(text)
+        if not any(start <= match.start() < end for start, end in taken)
+    ]
+
+
 def decoded_view(text: str) -> tuple[str, list[int]] | None:
     """`(decoded, origin)` where `origin[i]` is the index in `text` of decoded character `i` (with
     `origin[len(decoded)] == len(text)`), or None when `text` holds nothing encoded."""
-    if "%" not in text and "+" not in text and "=?" not in text:
+    if "%" not in text and "+" not in text and "=?" not in text and "\\" not in text:
         return None
     words = _encoded_words(text) if "=?" in text else []
     runs = _percent_runs(text, [(start, end) for start, end, _ in words]) if "%" in text else []
+    if "\\" in text:
+        runs += _escaped_quotes(text, [(start, end) for start, end, _ in words + runs])
     replacements = sorted(words + runs)
     pluses = _plus_positions(text) if "+" in text and "=" in text else set()
     if not pluses and not replacements:

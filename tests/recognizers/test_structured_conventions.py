@@ -302,6 +302,28 @@ def test_rfc2047_encoded_words(text, expected):
     assert [f"{f.entity_type}:{text[f.start : f.end]}" for f in findings] == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a dialogue exported as an escaped string: its speakers and the possessor in it
+        (
+            'Brodie: \\"Who are you?\\"\nJill:\\"I\\\'m Jane\\\'s daughter\\".',
+            ["PERSON:Brodie", "PERSON:Jill", "PERSON:Jane"],
+        ),
+        # a JSON message inside a JSON log line
+        (
+            '{"msg": "{\\"customer\\": \\"Ann Lee\\", \\"email\\": \\"ann.lee@example.com\\"}"}',
+            ["PERSON:Ann Lee", "EMAIL_ADDRESS:ann.lee@example.com"],
+        ),
+        # an escaped backslash before a quote closes the string: nothing to decode there
+        ('path = "C:\\\\Users\\\\"', []),
+    ],
+)
+def test_escaped_quote_marks(text, expected):
+    findings = detect([text])[0]
+    assert [f"{f.entity_type}:{text[f.start : f.end]}" for f in findings] == expected
+
+
 def test_fixed_width_table_rows():
     text = (
         "NAME                MOBILE            TARIFF\n"
