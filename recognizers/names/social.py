@@ -58,9 +58,14 @@ _RELATIVE = (
     r"girlfriend|boyfriend|gf|bf|fiancée?|parents|kids|baby|grandma|grandpa|grandmother|grandfather|"
     r"aunt|uncle|cousin|nephew|niece|family|voice|face|hair|eyes|smile|laugh|birthday|wedding|funeral"
 )
+# ... or of the contact details and birth date a person has: `Kian's address`, `Ann's phone number`
+_PERSONAL_DATA = (
+    r"(?:home[ \t]+|postal[ \t]+|new[ \t]+)?address|(?:phone|mobile)(?:[ \t]+number)?|"
+    r"e-?mail(?:[ \t]+address)?|date[ \t]+of[ \t]+birth"
+)
 _POSSESSOR = regex.compile(
     rf"(?<![\w'’\-])(?P<name>{TITLE_NAME})[ \t]?['’][ \t]?s[ \t]+(?:(?i:little|big|older|younger|"
-    rf"new|ex)[ \t]+)?(?i:{_RELATIVE})(?![\w'’\-])"
+    rf"new|ex)[ \t]+)?(?i:{_RELATIVE}|{_PERSONAL_DATA})(?![\w'’\-])"
 )
 
 
@@ -105,7 +110,8 @@ def spoken_to_names(text: str) -> list[tuple[int, int, str]]:
 
 
 def possessors(text: str) -> list[tuple[int, int, str]]:
-    """The owner of a relative, a voice, a face or a birthday (`Natalia's sister`): a person."""
+    """The owner of a relative, a voice, a face, a birthday or contact details (`Natalia's sister`, `Kian's
+    address`): a person."""
     if "'" not in text and "’" not in text:
         return []
     return [

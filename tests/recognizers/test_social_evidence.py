@@ -38,6 +38,10 @@ def found(text):
         # the owner of a relative, a voice or a face
         ("How come Rosalind ' s sister is never in the vlog ?", ["Rosalind"]),
         ("I love Ileana's voice", ["Ileana"]),
+        # ... or of contact details: the model may call the owner a place or a group
+        ("As promised, here's Gregorina's address:", ["Gregorina"]),
+        ("Can you send me Tihomila's phone number?", ["Tihomila"]),
+        ("What's the store's address?", []),
         ("What's your name?", []),
         ("Murphy's law strikes again", []),
         # a sentence's subject before its finite verb, when it is no dictionary word
