@@ -456,9 +456,10 @@ class PersonRecognizer(LocalRecognizer):
         return results
 
     def answers_to_name_questions(self, text: str) -> list[RecognizerResult]:
-        """In a transcript, the turn that answers a question for a name (`and the name on the card?
-        caller: jane williams bot: ...`, `who am I speaking to? customer: Ann Lee`): the whole answer,
-        one to four words, none a stop or everyday word."""
+        """In a transcript or a chat, the turn that answers a question for a name (`and the name on the
+        card? caller: jane williams bot: ...`, `who am I speaking to? customer: Ann Lee`, `What's your last
+        name? Arcuri`): the whole answer, one to four words, none a stop or everyday word, not all of them
+        dictionary words."""
         results = []
         if "?" not in text:
             return results

@@ -23,10 +23,12 @@ LOWER_TITLE = "name (after a courtesy title, lower case)"
 LIST_OF_NAMES = "name (in a list with a name)"
 FELLOW_SPEAKER = "name (a dialogue's speaker beside a named one)"
 
-# `My name is Nunzia`, `Her maiden name is Hale`, `everyone calls me Ingrid`, `it's under Logan Bykova`
+# `My name is Nunzia`, `Her maiden name is Hale`, `everyone calls me Ingrid`, `it's under Logan Bykova`, and
+# the name a verb of naming gives (`she named him Sean`)
 _INTRODUCTION = regex.compile(
     r"(?i:\b(?:my|his|her|their|maiden|full|first|last|given|family)[ \t]+name(?:[ \t]+is|['’]s|[ \t]+was)|"
-    r"\b(?:calls?|called)[ \t]+me|\bi['’]?m[ \t]+called|\bi[ \t]+am[ \t]+called|"
+    r"\b(?:calls?|called)[ \t]+me|\b(?:named|calls?|called)[ \t]+(?:him|her)|"
+    r"\bi['’]?m[ \t]+called|\bi[ \t]+am[ \t]+called|"
     r"\bunder[ \t]+(?:my[ \t]+\p{L}+['’]s[ \t]+)?name|\bit['’]?s[ \t]+under)"
     rf"[ \t]+(?P<name>{TITLE_NAME})"
 )
@@ -136,7 +138,7 @@ def reads_as_name(word: str, lower_case: bool = False) -> bool:
 
 
 def self_introductions(text: str) -> list[tuple[int, int, str]]:
-    """The name after `my name is`, `calls me`, `under the name`: one word is enough."""
+    """The name after `my name is`, `calls me`, `under the name`, `named him`: one word is enough."""
     if "name" not in text and "call" not in text and "under" not in text:
         return []
     return [(m.start("name"), m.end("name"), SELF_INTRODUCTION) for m in _INTRODUCTION.finditer(text)]

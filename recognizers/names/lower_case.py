@@ -54,7 +54,7 @@ ON_NUMBER = regex.compile(r"(?i)[ \t]on[ \t]+(?=\+?\d[\d \-]{7,}\d)")
 NAME_ANSWER = regex.compile(
     r"(?i:\bname(?:[ \t]+(?:on|of)[ \t]+the[ \t]+(?:card|account)(?:[ \t]?holder)?)?"
     r"|who am i speaking (?:to|with))"
-    r"\?[ \t]*\n?[ \t]*[A-Za-z]{2,12}:[ \t]+"
+    r"\?[ \t]*\n?[ \t]*(?:[A-Za-z]{2,12}:[ \t]+)?"
     r"(?P<name>\p{L}[\p{L}'’.\-]*(?:[ \t]+\p{L}[\p{L}'’.\-]*){0,3}?)(?=[ \t]+[A-Za-z]{2,12}:|[ \t]*(?:\n|$))"
 )
 

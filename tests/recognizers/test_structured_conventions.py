@@ -353,6 +353,13 @@ def test_double_spaces_in_prose_are_no_table():
         ("bot: and the name on the card? caller: hanne de wolf bot: thank you", ["hanne de wolf"]),
         ("Agent: who am I speaking to?\nCaller: Stijn Baert\nAgent: ok", ["Stijn Baert"]),
         ("bot: your name? caller: yes please bot: ok", []),
+        # the answer on its own, no speaker's label before it
+        ("What's your last name? Arcuri", ["Arcuri"]),
+        ("what's your name? jillian capon", ["jillian capon"]),
+        ("What was the name? Yes sure", []),
+        # the name a verb of naming gives
+        ("She named him Sean", ["Sean"]),
+        ("I called him yesterday", []),
     ],
 )
 def test_alternative_contacts_and_answers_to_name_questions(text, expected):
