@@ -819,8 +819,8 @@ class PersonRecognizer(LocalRecognizer):
 def _person_spans(text: str, doc):
     """The model's PERSON spans; one in lower case run over a joining word (`william to christina`,
     `natalina and thomas`) is read as the names on either side of it: without capitals the model cannot
-    see where one name ends, and no name holds `to` or `and`. A capitalised one is split so only between
-    two names of two words or more each (`Alex Salmond & Alistair Darling`): `Marks & Spencer`, `Knight and
+    see where one name ends, and no name holds `to` or `and`. A capitalised one is split only between two
+    names of two words or more each (`Alex Salmond & Alistair Darling`): `Marks & Spencer`, `Knight and
     Day` are one name of one thing."""
     for ent in doc.ents:
         if ent.label_ != "PERSON":

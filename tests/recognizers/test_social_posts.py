@@ -175,7 +175,7 @@ def test_what_the_model_glues_to_a_name_in_a_post_or_headline_is_cut_off(text, e
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # two full names the model read as one, joined by `&`: both; one organisation's name stays whole
+        # two full names the model read as one, joined by `&`: both
         (
             "Watch Alex Salmond & Alistair Darling 's live Scottish #bbcindyref TV debate http://t.co/XRR96gv1cY",
             ["Alex Salmond", "Alistair Darling"],
