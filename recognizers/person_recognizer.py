@@ -37,6 +37,7 @@ from recognizers.names.evidence import (
     reads_as_name,
     reported_speakers,
     self_introductions,
+    speakers_in_person,
 )
 from recognizers.names.gates import PATTERN_GATES
 from recognizers.names.lower_case import (
@@ -199,8 +200,8 @@ class PersonRecognizer(LocalRecognizer):
 
     def list_results(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         """The other items of a list that holds a name found (`Kovalev, Lee and Phillips`), the other speakers
-        of a dialogue with a named speaker, and the model's lower-case hints a sentence uses as persons
-        (`recognizers.names.prose`)."""
+        of a dialogue with a named speaker, the speakers of a dialogue in the first and second person, and
+        the model's lower-case hints a sentence uses as persons (`recognizers.names.prose`)."""
         names = [(r.start, r.end) for r in results if r.entity_type == "PERSON" and r.score >= 0.5]
         hints = [
             (r.start, r.end) for r in results if r.entity_type == "PERSON" and r.score == LOWER_WORD_SCORE
@@ -209,6 +210,7 @@ class PersonRecognizer(LocalRecognizer):
             make_result(self, "PERSON", start, end, 0.6, rule)
             for start, end, rule in listed_with_names(text, names, hints)
             + fellow_speakers(text, names)
+            + speakers_in_person(text)
             + confirmed_hints(text, hints)
         ]
 
@@ -533,6 +535,8 @@ class PersonRecognizer(LocalRecognizer):
             if kept:
                 start = match.start("words")
                 end = start + kept[-1][0].end()
+                if text[end - 2 : end] in ("'s", "’s"):
+                    end -= 2  # `i'm lindsay's daughter`: the possessive is no part of the name
                 results.append(make_result(self, "PERSON", start, end, 0.7, "name (lower-case introduction)"))
         return results
 

@@ -263,6 +263,33 @@ def fellow_speakers(text: str, names: list[tuple[int, int]]) -> list[tuple[int, 
     ]
 
 
+SPEAKER_IN_PERSON = "name (a dialogue's speaker, its turns in the first and second person)"
+_FIRST_PERSON = regex.compile(r"(?i)(?<![\w'’])(?:i|i['’]m|me|my)(?![\w'’])")
+_SECOND_PERSON = regex.compile(r"(?i)(?<![\w'’])(?:you|your)(?![\w'’])")
+
+
+def speakers_in_person(text: str) -> list[tuple[int, int, str]]:
+    """The one-word speaker labels of a dialogue (two turns at least, see `dialogue_labels`) whose turns
+    speak to each other, one in the second person and another in the first (`Kalman: "Who are you?"
+    Jordan: "I'm Mary's daughter".`): people talking, every label a name when each reads as one and none
+    names a role (`Agent:`, `Customer:` head the turns of a support chat). Unlike `fellow_speakers`, no
+    speaker need be a name found already."""
+    from recognizers.names.ner_context import dialogue_labels
+    from recognizers.names.words import ROLE_WORDS
+
+    labels = dialogue_labels(text)
+    if len(labels) < 2:
+        return []
+    turns = [text[end:].partition("\n")[0] for _, end in labels]
+    if not any(map(_SECOND_PERSON.search, turns)) or not any(map(_FIRST_PERSON.search, turns)):
+        return []
+    words = [text[start:end] for start, end in labels]
+    lower = all(word.islower() for word in words)
+    if not all(reads_as_name(word, lower_case=lower) and word.lower() not in ROLE_WORDS for word in words):
+        return []
+    return [(start, end, SPEAKER_IN_PERSON) for start, end in labels]
+
+
 _WORD_SPAN = regex.compile(r"\S+")
 
 

@@ -33,6 +33,11 @@ def found(text, entity_type):
         # a dialogue's speakers; a form's one-word labels are not names
         ("Gaston: Who are you?\nRosalind: I am the new neighbour.", ["Gaston", "Rosalind"]),
         ("Seller: Brouwerij Haacht NV, VAT BE0760088552, Boom\nBuyer: Imprimerie Lenoir SA", []),
+        # ... speaking to each other in the first and second person, whatever the model calls them; a support
+        # chat's roles are no names, and a name's possessive is no part of it
+        ('Kalman: "Who are you?"\nJordan: "I\'m Mary\'s daughter".', ["Kalman", "Jordan", "Mary"]),
+        ("Agent: how can I help you today?\nCustomer: I want to cancel my plan.", []),
+        ('luis: "who are you?"\ncarol: "i\'m lindsay\'s daughter".', ["lindsay"]),
         # a name used before its noun, not a house called `The Willows`
         ("Unlike the Grevenbroich novel, it is short.", ["Grevenbroich"]),
         ("Outage on the Kerkstraat cabinet fixed at 17:57.", []),
