@@ -132,7 +132,13 @@ from recognizers.names.shape import (
     positional_name,
     short_code,
 )
-from recognizers.names.social import greeted_names, possessors, sentence_subjects, spoken_to_names
+from recognizers.names.social import (
+    greeted_names,
+    possessors,
+    recipients_and_roles,
+    sentence_subjects,
+    spoken_to_names,
+)
 from recognizers.names.spans import (
     COLUMN_GAP,
     SPACED_PART,
@@ -306,6 +312,8 @@ class PersonRecognizer(LocalRecognizer):
         for start, end, rule in self_introductions(text) + addressed_names(text) + reported_speakers(text):
             self._add(results, text, start, end, rule, 0.7)
         for start, end, rule in spoken_to_names(text) + possessors(text) + sentence_subjects(text):
+            self._add(results, text, start, end, rule, 0.7)
+        for start, end, rule in recipients_and_roles(text):
             self._add(results, text, start, end, rule, 0.7)
         for start, end, rule in greeted_names(text):
             if text[start].islower():  # `thanks obama !`: checked by `greeted_names`, lower case as written

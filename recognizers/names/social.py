@@ -20,6 +20,8 @@ from recognizers.names.pieces import TITLE_NAME
 GREETED = "name (greeted, thanked or praised)"
 SPOKEN_TO = "name (spoken to in the second person)"
 POSSESSOR = "name (owner of a relative, a voice or a face)"
+RECIPIENT = "name (given what is his or hers)"
+IN_A_ROLE = "name (in a role only a person has)"
 
 # greetings, thanks, farewells, wishes and the praise a comment opens with, then the one it is meant for
 _CUE = (
@@ -107,6 +109,38 @@ def spoken_to_names(text: str) -> list[tuple[int, int, str]]:
         for match in _SPOKEN_TO.finditer(text)
         if _reads_as_names(match.group("name"))
     ]
+
+
+# a verb of giving, its indirect object, then what belongs to it: `had given Lukas his address`, `sent Ann her
+# new card` (not `sent Acme its invoice`: `its` owns no person's things)
+_RECIPIENT = regex.compile(
+    rf"(?<![\w'’\-])(?i:gave|given|give|gives|giving|sent|send|sends|told|tell|tells|showed|shown|show|"
+    rf"emailed|texted|handed|passed|mailed)[ \t]+(?P<name>{TITLE_NAME})[ \t]+(?i:his|her)[ \t]+\p{{L}}"
+)
+# roles only a person fills on an account or a will (not `partner`, `owner` or `contact`: companies are those)
+_PERSON_ROLES = (
+    r"beneficiary|(?:legal[ \t]+)?guardian|executor|trustee|carer|caregiver|dependant|dependent|nominee|"
+    r"next[ \t]+of[ \t]+kin|emergency[ \t]+contact|authori[sz]ed[ \t]+user|spouse|wife|husband|son|daughter|"
+    r"child|parent|mother|father"
+)
+# `add Tünde Hoffmann as a beneficiary`, `we need to add Ryan P Costa as guardian`
+_AS_ROLE = regex.compile(
+    rf"(?<![\w'’\-])(?P<name>{TITLE_NAME})[ \t]+as[ \t]+(?:(?i:a|an|the|my|our|his|her)[ \t]+)?"
+    rf"(?:(?i:new|joint|second|co-)[ \t]*)?(?i:{_PERSON_ROLES})(?![\w'’\-])"
+)
+
+
+def recipients_and_roles(text: str) -> list[tuple[int, int, str]]:
+    """Who is given what is theirs (`Christian had given Lukas his address`) and who is named in a role only a
+    person fills (`add Tünde Hoffmann as a beneficiary`): a person, whatever the model calls the word."""
+    found = []
+    for pattern, rule in ((_RECIPIENT, RECIPIENT), (_AS_ROLE, IN_A_ROLE)):
+        found.extend(
+            (match.start("name"), match.end("name"), rule)
+            for match in pattern.finditer(text)
+            if _reads_as_names(match.group("name"))
+        )
+    return found
 
 
 def possessors(text: str) -> list[tuple[int, int, str]]:

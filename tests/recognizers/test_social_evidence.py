@@ -42,6 +42,12 @@ def found(text):
         ("As promised, here's Gregorina's address:", ["Gregorina"]),
         ("Can you send me Tihomila's phone number?", ["Tihomila"]),
         ("What's the store's address?", []),
+        # who is given what is theirs, and who is named in a role only a person fills
+        ("Christian had given Lukas his address: 15 Via Carlo Cattaneo", ["Lukas"]),
+        ("We sent Acme its invoice", []),
+        ("I want to add Tünde Hoffmann as a beneficiary to my account", ["Tünde Hoffmann"]),
+        ("we need to add Ryan P Costa as guardian", ["Ryan P Costa"]),
+        ("Please add Acme as a partner", []),
         ("What's your name?", []),
         ("Murphy's law strikes again", []),
         # a sentence's subject before its finite verb, when it is no dictionary word
