@@ -311,9 +311,9 @@ class PersonRecognizer(LocalRecognizer):
                     self._add(results, text, match.start(group), match.end(group), NAME_CHANGE, 0.8)
         for start, end, rule in self_introductions(text) + addressed_names(text) + reported_speakers(text):
             self._add(results, text, start, end, rule, 0.7)
-        for start, end, rule in spoken_to_names(text) + possessors(text) + sentence_subjects(text):
-            self._add(results, text, start, end, rule, 0.7)
-        for start, end, rule in recipients_and_roles(text):
+        for start, end, rule in (
+            spoken_to_names(text) + possessors(text) + sentence_subjects(text) + recipients_and_roles(text)
+        ):
             self._add(results, text, start, end, rule, 0.7)
         for start, end, rule in greeted_names(text):
             if text[start].islower():  # `thanks obama !`: checked by `greeted_names`, lower case as written
