@@ -73,6 +73,7 @@ from recognizers.names.ner_context import (
     STREET_NAME_END,
     TRAILING_UNIT_WORD,
     after_job_title,
+    dialogue_labels,
     dialogue_turns,
     in_german_text,
     is_identifier_part,
@@ -212,11 +213,12 @@ class PersonRecognizer(LocalRecognizer):
         hints = [
             (r.start, r.end) for r in results if r.entity_type == "PERSON" and r.score == LOWER_WORD_SCORE
         ]
+        labels = dialogue_labels(text)
         return [
             make_result(self, "PERSON", start, end, 0.6, rule)
             for start, end, rule in listed_with_names(text, names, hints)
-            + fellow_speakers(text, names)
-            + speakers_in_person(text)
+            + fellow_speakers(text, names, labels)
+            + speakers_in_person(text, labels)
             + confirmed_hints(text, hints)
         ]
 

@@ -21,6 +21,7 @@ _MARKS = r"[ \t>|*?•·\-]*"
 # a secondary unit's word (`UNIT_WORDS` holds `Apartment`, `Suite`, `Flat`, ...), and a room's
 _UNIT = rf"(?i:{UNIT_WORDS}|Room)"
 _UNIT_LINE = regex.compile(rf"^{_MARKS}{_UNIT}\.?[ \t]*#?[\w\-]{{1,5}}[ \t]*$", regex.MULTILINE)
+_UNIT_WORD = regex.compile(rf"(?<![\p{{L}}]){_UNIT}(?![\p{{L}}])")
 # the street: from a house number followed by words (`1987 74 Diakou Street`, `928 Λ. Αλεξάνδρας 14`), or a
 # whole short line of words and a number (`Via Franscini 71`, `Brucker Bundesstrasse 31 Zezig Streets`),
 # after an address key if the line has one
@@ -147,6 +148,3 @@ def inline_unit_addresses(text: str) -> list[tuple[int, int]]:
         if (match.group("postcode") or match.group("places").count(",") >= 2)
         and not _UNIT_WORD.search(text, match.start(), match.start("unit"))  # `Room 4 Floor 2`: no street
     ]
-
-
-_UNIT_WORD = regex.compile(rf"(?<![\p{{L}}]){_UNIT}(?![\p{{L}}])")

@@ -23,11 +23,13 @@ LOWER_TITLE = "name (after a courtesy title, lower case)"
 LIST_OF_NAMES = "name (in a list with a name)"
 FELLOW_SPEAKER = "name (a dialogue's speaker beside a named one)"
 
+# a verb of naming, before its object and the name it gives (`she named him Sean`)
+NAMING_VERB = r"(?:named|calls?|called)"
 # `My name is Nunzia`, `Her maiden name is Hale`, `everyone calls me Ingrid`, `it's under Logan Bykova`, and
 # the name a verb of naming gives (`she named him Sean`)
 _INTRODUCTION = regex.compile(
     r"(?i:\b(?:my|his|her|their|maiden|full|first|last|given|family)[ \t]+name(?:[ \t]+is|['’]s|[ \t]+was)|"
-    r"\b(?:calls?|called)[ \t]+me|\b(?:named|calls?|called)[ \t]+(?:him|her)|"
+    rf"\b(?:calls?|called)[ \t]+me|\b{NAMING_VERB}[ \t]+(?:him|her)|"
     r"\bi['’]?m[ \t]+called|\bi[ \t]+am[ \t]+called|"
     r"\bunder[ \t]+(?:my[ \t]+\p{L}+['’]s[ \t]+)?name|\bit['’]?s[ \t]+under)"
     rf"[ \t]+(?P<name>{TITLE_NAME})"
@@ -245,12 +247,11 @@ def listed_with_names(
     return found
 
 
-def fellow_speakers(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """The one-word speaker labels of a dialogue (two turns at least, see `dialogue_turns`) one of whose
-    speakers is a name found: the others are people too, when each reads as a name."""
-    from recognizers.names.ner_context import dialogue_labels
-
-    labels = dialogue_labels(text) if names else []
+def fellow_speakers(
+    text: str, names: list[tuple[int, int]], labels: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """The one-word speaker labels of a dialogue (`labels`, two turns at least, see `dialogue_labels`) one of
+    whose speakers is a name found: the others are people too, when each reads as a name."""
     if len(labels) < 2 or not any(
         any(start < label_end and label_start < end for start, end in names)
         for label_start, label_end in labels
@@ -268,16 +269,14 @@ _FIRST_PERSON = regex.compile(r"(?i)(?<![\w'’])(?:i|i['’]m|me|my)(?![\w'’]
 _SECOND_PERSON = regex.compile(r"(?i)(?<![\w'’])(?:you|your)(?![\w'’])")
 
 
-def speakers_in_person(text: str) -> list[tuple[int, int, str]]:
-    """The one-word speaker labels of a dialogue (two turns at least, see `dialogue_labels`) whose turns
-    speak to each other, one in the second person and another in the first (`Kalman: "Who are you?"
+def speakers_in_person(text: str, labels: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The one-word speaker labels of a dialogue (`labels`, two turns at least, see `dialogue_labels`) whose
+    turns speak to each other, one in the second person and another in the first (`Kalman: "Who are you?"
     Jordan: "I'm Mary's daughter".`): people talking, every label a name when each reads as one and none
     names a role (`Agent:`, `Customer:` head the turns of a support chat). Unlike `fellow_speakers`, no
     speaker need be a name found already."""
-    from recognizers.names.ner_context import dialogue_labels
     from recognizers.names.words import ROLE_WORDS
 
-    labels = dialogue_labels(text)
     if len(labels) < 2:
         return []
     turns = [text[end:].partition("\n")[0] for _, end in labels]

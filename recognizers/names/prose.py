@@ -24,7 +24,7 @@ from __future__ import annotations
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from recognizers.names.evidence import SPEECH_VERB, reads_as_name
+from recognizers.names.evidence import NAMING_VERB, SPEECH_VERB, reads_as_name
 
 PROSE_LIMIT = 400  # characters: a post or a chat turn, not a document (longer texts keep their windows)
 PROSE_STOP_SHARE = 0.25  # English prose: at least a quarter of its words are English function words
@@ -44,9 +44,7 @@ _CLAUSE_START_BEFORE = regex.compile(r"(?:^|[.!?,;:][ \t]*)\Z")
 _SPOKEN_BEFORE = regex.compile(
     rf"(?<![\p{{L}}'’]){SPEECH_VERB}(?:[ \t]+(?:at|to))?[ \t]+(?:\p{{Ll}}+[ \t]+to[ \t]+)?\Z"
 )
-_NAMED_BEFORE = regex.compile(
-    r"(?<![\p{L}'’])(?:named|called|calls|call)[ \t]+(?:him|her|them|me|us)[ \t]+\Z"
-)
+_NAMED_BEFORE = regex.compile(rf"(?<![\p{{L}}'’]){NAMING_VERB}[ \t]+(?:him|her|them|me|us)[ \t]+\Z")
 # after the hint opening a clause: a comma and the request or question spoken to it (`ross, can i please ...`)
 _ADDRESSED_AFTER = regex.compile(
     r"[ \t]*,[ \t]+(?:can|could|would|will|please|do|did|are|have|i|we|you)(?![\p{L}'’])"

@@ -158,13 +158,11 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
         end = gap.start()  # a column gap ends the cell: `BERNARD REMY      Date: 12.03.2026`
     if text[start:end].endswith(("'s", "’s")):
         end -= 2
-    while end > start and not (text[end - 1].isalpha() or text[end - 1] == "."):
+    # trailing marks off, and a full stop tokenisation spaced off: it ends a sentence (`Robert Downey Jr .`)
+    while end > start and not (
+        text[end - 1].isalpha() or (text[end - 1] == "." and not (end - start > 2 and text[end - 2] in " \t"))
+    ):
         end -= 1
-    while end - start > 2 and text[end - 1] == "." and text[end - 2] in " \t":
-        # a full stop tokenisation spaced off ends the sentence, not an initial: `Robert Downey Jr .`
-        end -= 1
-        while end > start and not (text[end - 1].isalpha() or text[end - 1] == "."):
-            end -= 1
     if text[end - 2 : end] == "..":  # an ellipsis closes the sentence, not an initial: `Robert ....`
         end = _before_ellipsis(text, start, end)
     # a trailing dot belongs to an initial or honorific (`J.`), not to the end of a sentence
