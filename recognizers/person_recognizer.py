@@ -108,6 +108,7 @@ from recognizers.names.rules import (
     NAME_KEYS_RULES,
     NAME_PART_KEY_VALUE,
     PERSON_KEY_VALUE,
+    PERSON_PREDICATE,
     PNR_NAME,
     POSITIONAL_PATTERNS,
     ROLE_TITLE,
@@ -390,7 +391,11 @@ class PersonRecognizer(LocalRecognizer):
             return  # `<v Moderator>`, `<v Narrator>`: a role, not the speaker's name
         if rule in (DASH_SIGNATURE, VOCATIVE) and holds_everyday_word(value):
             return  # `– Customer Care`
-        if rule == SPEECH_SUBJECT and " " not in value and not subject_may_be_a_name(value):
+        if (
+            rule in (SPEECH_SUBJECT, PERSON_PREDICATE)
+            and " " not in value
+            and not subject_may_be_a_name(value)
+        ):
             return  # `Police said`, `Analysts said`, `Management asked`: a group or a plural speaks
         if rule == CHAT_MENTION and _CAMEL_CASE.search(value.split()[0], 3 if value[:3] == "Mac" else 2):
             return  # `@JoshRamsayArmy Kay`: a handle (one word, its parts capitalised), not a display name
@@ -471,7 +476,7 @@ class PersonRecognizer(LocalRecognizer):
         """In a transcript or a chat, the turn that answers a question for a name (`and the name on the
         card? caller: jane williams bot: ...`, `who am I speaking to? customer: Ann Lee`, `What's your last
         name? Arcuri`): the whole answer, one to four words, none a stop or everyday word, not all of them
-        dictionary words."""
+        dictionary words unless a family name was asked for and each reads as a name (`Boyle`, a noun)."""
         results = []
         if "?" not in text:
             return results
@@ -482,8 +487,11 @@ class PersonRecognizer(LocalRecognizer):
             words = [word.lower().strip(".") for word in value.split()]
             if any(word in everyday_words() or word in ANSWER_WORDS for word in words):
                 continue
-            if all(is_dictionary_word(word) for word in words):
-                continue
+            surname = _FAMILY_NAME_ASKED.search(text, max(0, match.start() - 12), match.start())
+            if all(is_dictionary_word(word) for word in words) and not (
+                surname and all(reads_as_name(word) for word in value.split())
+            ):
+                continue  # a family name may be a noun (`What's your last name? Boyle`), a name no other word
             start = match.start("name")
             results.append(make_result(self, "PERSON", start, start + len(value), 0.75, "name (answer)"))
         return results
@@ -828,6 +836,10 @@ class PersonRecognizer(LocalRecognizer):
             score = 0.85 if " " in value else 0.6
             results.append(make_result(self, "PERSON", start, end, score, how))
         return results
+
+
+# the question before a name's answer asks for the family name
+_FAMILY_NAME_ASKED = regex.compile(r"(?i:last|family)[ \t]+\Z")
 
 
 def _person_spans(text: str, doc):

@@ -55,12 +55,29 @@ INTRODUCERS = (
     r"(?:identified|known|registered|listed) as"
 )
 
+# Nouns of a family or personal relation, after which a person names their own by the given name alone
+# (`my kid Lukas`, `her husband Ahmed`), and the words that qualify them (`my little sister Ella`)
+KIN_NOUNS = (
+    r"wife|husband|spouse|fiancée?|fiancee?|girlfriend|boyfriend|son|daughter|kid|child|baby|"
+    r"stepson|stepdaughter|mother|father|mum|mom|dad|stepmother|stepfather|brother|sister|grandmother|"
+    r"grandfather|grandma|grandpa|granny|grandson|granddaughter|aunt|auntie|uncle|nephew|niece|cousin|"
+    r"friend|neighbour|neighbor|flatmate|roommate|housemate|colleague|coworker|boss"
+)
+# Nouns that only a person is, as a sentence says what its subject is: `Scott is a very sympathetic person`
+PERSON_NOUNS = (
+    r"person|man|woman|guy|girl|boy|lady|gentleman|fellow|bloke|chap|dude|individual|human|"
+    r"people|persons|men|women|guys|girls|boys|ladies|gentlemen|humans"
+)
+KIN_ADJECTIVES = r"little|big|older|younger|elder|eldest|oldest|youngest|late|best|new|baby|twin"
+
 # Verbs whose subject in support notes is a person: `Jade prefers WhatsApp`, `Ms. Royer asked for...`
 SPEECH_VERBS = (
     r"prefers|preferred|asked|asks|said|says|called|calls|wants|wanted|wrote|writes|requested|requests|"
     r"commented|comments|"
     r"confirmed|confirms|disputes|disputed|reported|reports|mentioned|agreed|declined|complained|replied|"
-    r"phoned|emailed|visited|insists|insisted|explained|promised|signed|collected|"
+    r"phoned|emailed|visited|insists|insisted|explained|promised|signed|collected|shouted|yelled|whispered|"
+    # where a person lives, as the other languages' `habite`, `wohnt`, `vive` below
+    r"lives|lived|resides|resided|"
     # the same in Dutch, French, German, Spanish and Italian notes (`Klant Ann Lee belde`, `... solicita`)
     r"belde|schreef|vroeg|meldde|wil|appelle|demande|signale|souhaite|habite|ruft|rief|schreibt|bittet|meldet|"
     r"wohnt|solicita|pide|reclama|llamó|vive|chiede|segnala|abita|ha comunicato|ha chiamato|ha chiesto"
@@ -70,7 +87,9 @@ AGENT_VERBS = (
     r"requested|approved|authori[sz]ed|signed|countersigned|submitted|reported|raised|initiated|ordered|"
     r"placed|confirmed|cancelled|canceled|witnessed|received|collected|accepted|disputed|filed|lodged|"
     # the author of a ticket's comment or change (`comment by F. Patiño`, `updated by Ann Lee`)
-    r"comment|commented|edited|updated|closed|resolved|escalated|created|modified|assigned"
+    r"comment|commented|edited|updated|closed|resolved|escalated|created|modified|assigned|"
+    # the maker of a work, as credits write it (`Directed By: Ann Lee`, `photographed by Ann Lee`)
+    r"directed|written|composed|photographed|illustrated|narrated|painted|authored"
 )
 # Nouns of what a person asks, wants or signs: `<name>'s request`
 VOLITION_NOUNS = (

@@ -13,6 +13,7 @@ from recognizers.names.rules import (
     COPYRIGHT_HOLDER,
     DASH_SIGNATURE,
     ISO20022_PARTY,
+    KIN_APPOSITION,
     MANDATE_PARTY,
     MT940_NAME,
     NAME_CHANGE,
@@ -134,6 +135,7 @@ PATTERN_GATES = {
     MT940_NAME: ("/name/",),
     CLOSING_THANKS: ("thank", "regards", "cheers"),
     "name (after a possessive and a role noun)": ("your ", "our "),
+    KIN_APPOSITION: ("my ", "our ", "his ", "her ", "their "),
     # the name keys, by a part each holds (`cardholder`, `voornaam`, `prénom`, `givenName`, `src_display`)
     NAME_KEY_VALUE: (
         "name",

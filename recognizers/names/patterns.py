@@ -16,11 +16,14 @@ from recognizers.names.cues import (
     INTRODUCERS,
     KEY_QUALIFIER,
     KEY_VALUE,
+    KIN_ADJECTIVES,
+    KIN_NOUNS,
     NAME_KEYS,
     NAME_PART_FIELD_KEYS,
     NAME_PART_KEYS,
     NOT_PERSON_PATHS,
     PERSON_KEYS,
+    PERSON_NOUNS,
     SIGN_OFFS,
     SPEECH_VERBS,
     VOLITION_NOUNS,
@@ -50,6 +53,7 @@ from recognizers.names.rules import (
     COPYRIGHT_HOLDER,
     DASH_SIGNATURE,
     ISO20022_PARTY,
+    KIN_APPOSITION,
     LAST_FIRST,
     MANDATE_PARTY,
     MT940_NAME,
@@ -58,6 +62,7 @@ from recognizers.names.rules import (
     NAME_PART_KEY_VALUE,
     OBJECT_NAME_PART,
     PERSON_KEY_VALUE,
+    PERSON_PREDICATE,
     PNR_NAME,
     POSSESSIVE,
     RECIPIENT,
@@ -272,7 +277,8 @@ PATTERNS = [
     Pattern(
         # the agent of a passive verb of request or approval: `was requested by Justin Cowan`
         BY_AGENT,
-        rf"\b(?i:{AGENT_VERBS})(?:[ \t]+(?:at|in|on)[ \t]+[^\n]{{1,40}}?)?[ \t]+by[ \t]+"
+        rf"\b(?i:{AGENT_VERBS})(?:[ \t]+(?:at|in|on)[ \t]+[^\n]{{1,40}}?)?"
+        r"[ \t]+(?:by|(?<=\p{Lu}\p{Ll}+[ \t]+)By)(?:[ \t]*:)?[ \t]+"
         rf"(?P<name>{TITLE_NAME}|{CAPS_NAME_2}|{MIXED_NAME_2})"
         rf"(?![\p{{L}}\d'’])",
         0.7,
@@ -432,6 +438,16 @@ PATTERNS = [
         r"should)(?![\w]))",
         0.75,
     ),
+    Pattern(
+        # a relative or friend named after the noun of the relation, in prose: `remove my kid Lukas from the
+        # will`, `my daughter Grace is ill`; one word is enough, as people name their own by the given
+        # name. The noun is written in lower case, so a title (`My Son Has Gone`) is not read so
+        KIN_APPOSITION,
+        rf"\b(?i:my|our|your|his|her|their)[ \t]+(?:(?:{KIN_ADJECTIVES})[ \t]+)?(?:{KIN_NOUNS})[ \t]+"
+        # ... whole: not `Bashar` of `his brother Bashar al-Assad`, which NER reads
+        rf"(?P<name>{TITLE_NAME})(?![\p{{L}}'’\-]|[ \t]+\p{{Ll}}{{1,4}}-\p{{Lu}})",
+        0.7,
+    ),
 ]
 
 # A record field that is a name and nothing else: 2-5 words, Title-case or ALL CAPS, particles between.
@@ -446,11 +462,12 @@ _NAME_BEFORE = rf"(?<![\w'’])(?P<name>{TITLE_NAME}|{CAPS_NAME_2}|{MIXED_NAME_2
 NAME_BEFORE_WINDOW = 160
 ANCHORED_BEFORE = [
     (
-        # the subject of a speech or request verb; a parenthetical may sit between the name and its verb:
-        # `Ann Lee (0471 12 34 56) reported ...`
+        # the subject of a speech or request verb; a parenthetical or an apposition may sit between the
+        # name and its verb: `Ann Lee (0471 12 34 56) reported ...`, `Ann Lee, the cinematographer, said`
         "name (subject of a speech or request verb)",
         rf"\b(?:{SPEECH_VERBS})(?![\w])",
-        rf"{_NAME_BEFORE}(?:\*\*|__)?(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]+\Z",
+        rf"{_NAME_BEFORE}(?:\*\*|__)?"
+        r"(?:[ \t]*\([^()\n]{1,40}\)|,[ \t]+(?:the|a|an|our|my)[ \t]+[^,\n]{1,40},)?[ \t]+\Z",
         0.7,
     ),
     (
@@ -466,6 +483,16 @@ ANCHORED_BEFORE = [
         r"\p{Ll}[\p{Ll}'’\-]+)"
         r"[ \t]*,?[ \t]*\Z",
         0.75,
+    ),
+    (
+        # the subject of a sentence that says it is a person, or a relative or friend of someone:
+        # `Scott is a very sympathetic person`, `Ann Lee is my neighbour`; a determiner first, then up to
+        # three words that qualify the noun
+        PERSON_PREDICATE,
+        r"\b(?:is|was|are|were)[ \t]+(?:(?:a|an|the|such|one|of|my|our|your|his|her|their)[ \t]+){1,3}"
+        rf"(?:\p{{Ll}}[\p{{Ll}}\-]*[ \t]+){{0,3}}(?:{PERSON_NOUNS}|{KIN_NOUNS})(?![\p{{L}}'’\-])",
+        rf"{_NAME_BEFORE}[ \t]+\Z",
+        0.7,
     ),
     # the owner of a request, consent or signature: `Per Mathijs van der Mast's request`
     (POSSESSIVE, rf"['’]s[ \t]+(?:{VOLITION_NOUNS})(?![\p{{L}}])", rf"{_NAME_BEFORE}\Z", 0.7),

@@ -10,6 +10,8 @@ BY_AGENT = "name (agent after 'by')"
 POSSESSIVE = "name (owner of a request)"
 RECIPIENT = "name (recipient header)"
 ROLE_TITLE = "name (after a role noun)"
+KIN_APPOSITION = "name (after a possessive and a relation noun)"
+PERSON_PREDICATE = "name (subject of a sentence saying it is a person)"
 DASH_SIGNATURE = "name (signature after a dash)"
 # Patterns that read a name from its position alone, or from a cue that as often precedes a team or a
 # thing (`cc: Finance Team`, `Manager Dashboard`): held to `positional_name`.

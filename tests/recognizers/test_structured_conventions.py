@@ -357,6 +357,9 @@ def test_double_spaces_in_prose_are_no_table():
         ("What's your last name? Arcuri", ["Arcuri"]),
         ("what's your name? jillian capon", ["jillian capon"]),
         ("What was the name? Yes sure", []),
+        # a family name asked for may be a noun; a name asked for in general may not
+        ("What's your last name? Boyle", ["Boyle"]),
+        ("What is the name on the account? Business", []),
         # the name a verb of naming gives
         ("She named him Sean", ["Sean"]),
         ("I called him yesterday", []),
