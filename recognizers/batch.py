@@ -199,6 +199,9 @@ def _subject_of_next_verb(text: str, words: list[tuple[int, int]], index: int) -
 
     word = _WORD_CORE.match(text[slice(*words[index])]).group(1)
     following = _WORD_CORE.match(text[slice(*words[index + 1])]).group(1)
+    if following.endswith("ly") and following.islower() and index + 2 < len(words):
+        index += 1  # an adverb between the subject and its verb: `Kirk actually needs to ...`
+        following = _WORD_CORE.match(text[slice(*words[index + 1])]).group(1)
     after = text[words[index + 2][0]] if index + 2 < len(words) else ""
     return subject_may_be_a_name(word) and is_finite_verb(following) and not after.isupper()
 

@@ -884,7 +884,8 @@ _DASH_THEN_ONE_WORD = regex.compile(r"[ \t]+-[ \t]+[\w'’]+\Z")
 LOWER_WORD_SCORE = 0.4  # below `batch.MIN_SCORE`: a hint, never a finding on its own
 NER_CUT_HOW = "spaCy PERSON entity (pruned, cut at a line break)"
 # the word after a name opening a sentence, and what follows it: a lower-case word or the sentence's end
-_NEXT_WORD = regex.compile(r"[ \t]+(\p{Ll}+)(?=[ \t]+\p{Ll}|[ \t]*[.,:;!?\"]|[ \t]*$)")
+# the next word, past an adverb in -ly between a subject and its verb (`Kirk actually needs to ...`)
+_NEXT_WORD = regex.compile(r"(?:[ \t]+\p{Ll}{2,}ly)?[ \t]+(\p{Ll}+)(?=[ \t]+\p{Ll}|[ \t]*[.,:;!?\"]|[ \t]*$)")
 _WORDS = regex.compile(r"\S+")
 # a second name joined to the first by `and`: the two share the verb after them
 _COORDINATED_NAME = regex.compile(r"[ \t]+(?:and|&)[ \t]+\p{Lu}[\p{Ll}'’\-]+(?=[ \t])")

@@ -24,7 +24,11 @@ NOT_PERSON_VALUE = regex.compile(
     r"[\"']?[^\"'=\n]*$|"
     # a thing named in quotes after its kind: `Campaign 'Jules Verne'`, `project "Ada Lovelace"`
     r"(?i:campaign|project|codename|code name|programme|program|initiative|operation|release|product|plan|"
-    r"bundle|offer|promo|promotion)[ \t]+[\"'‘“«][ \t]?$"
+    r"bundle|offer|promo|promotion)[ \t]+[\"'‘“«][ \t]?$|"
+    # a table an SQL statement reads or writes: `SELECT * FROM Users WHERE ...`, `INSERT INTO Customers`, in
+    # any case (NER reads keywords re-cased); a select list of `*` or names, not prose's `select a gift from`
+    r"(?i:select[ \t]+(?:distinct[ \t]+)?(?:\*|[\w.]+(?:[ \t]*,[ \t]*[\w.*]+)*)[ \t]+(?:from|join)|"
+    r"insert[ \t]+into|delete[ \t]+from)[ \t]+$"
 )
 
 # What stands before a word that makes it a thing or a place rather than a name: an article (`The
