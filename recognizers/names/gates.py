@@ -8,6 +8,7 @@ from recognizers.names.cues import INTERJECTIONS
 from recognizers.names.rules import (
     ADDRESS_HEADING,
     APPOINTMENT_WITH,
+    CAST_MEMBER,
     CLOSING_THANKS,
     COMPOUND_NAME_KEY,
     COPYRIGHT_HOLDER,
@@ -135,6 +136,7 @@ PATTERN_GATES = {
     MT940_NAME: ("/name/",),
     CLOSING_THANKS: ("thank", "regards", "cheers"),
     "name (after a possessive and a role noun)": ("your ", "our "),
+    CAST_MEMBER: ("starring",),
     KIN_APPOSITION: ("my ", "our ", "his ", "her ", "their "),
     # the name keys, by a part each holds (`cardholder`, `voornaam`, `prénom`, `givenName`, `src_display`)
     NAME_KEY_VALUE: (

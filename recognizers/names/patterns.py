@@ -48,6 +48,7 @@ from recognizers.names.rules import (
     BIRTH_SUBJECT,
     BY_AGENT,
     CAPS_RUN,
+    CAST_MEMBER,
     CLOSING_THANKS,
     COMPOUND_NAME_KEY,
     COPYRIGHT_HOLDER,
@@ -437,6 +438,14 @@ PATTERNS = [
         rf"[ \t]+(?P<name>{TITLE_NAME})(?=[ \t]*,|[ \t]+(?:will|is|has|had|was|can|could|would|may|shall|"
         r"should)(?![\w]))",
         0.75,
+    ),
+    Pattern(
+        # a film's or a show's cast, as credits and reviews write it: `directed by Ann Lee and starring Bob
+        # Smith`, `co-starring Eva Moreau`
+        CAST_MEMBER,
+        r"(?<![\w'’])(?:[Cc]o-)?(?:[Ss]tarring|STARRING)[ \t]+"
+        rf"(?P<name>{TITLE_NAME}|{CAPS_NAME_2})(?![\p{{L}}'’\-])",
+        0.7,
     ),
     Pattern(
         # a relative or friend named after the noun of the relation, in prose: `remove my kid Lukas from the

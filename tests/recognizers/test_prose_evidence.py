@@ -84,6 +84,11 @@ def test_spacy_names_are_kept_unless_evidence_says_otherwise(text, expected):
         ),
         ("Thriller, Mystery & Suspense Directed By:    Leena O Sasi", ["Leena O Sasi"]),
         ("Powered By: Acme Cloud", []),
+        (
+            "a 2001 comedy film directed by Kimberly Svendsen and starring Janković",
+            ["Kimberly Svendsen", "Janković"],
+        ),
+        ("a film starring sunsets and starlight", []),
         # where a person lives, as the other languages' `habite`, `wohnt`
         ("Jacobine lives on 90 Whitchurch Road.", ["Jacobine"]),
         ("Data lives in S3.", []),
