@@ -48,7 +48,7 @@ SIGN_OFFS = (
 
 INTRODUCERS = (
     r"my name is|name is|name was|in the name of|name of|named|this is|I am|I'm|spoke (?:with|to)|"
-    r"talked to|speaking with|customer|client|caller|"
+    r"talked to|speaking with|follow(?:ed|ing)? up with|customer|client|caller|"
     r"(?:booked|ordered|scheduled|reserved|registered|issued|shipped|opened|created) for|"
     r"agent|subscriber|cardholder|card holder|account holder|holder|signed by|on behalf of|contact person|"
     r"my (?:partner|wife|husband|son|daughter|mother|father|colleague)|attn:?|"

@@ -67,6 +67,8 @@ def test_spacy_names_are_kept_unless_evidence_says_otherwise(text, expected):
         ("My name is Nunziatina", ["Nunziatina"]),
         ("Her maiden name is Castellacci", ["Castellacci"]),
         ("it's under my partner's name Jorunn Aasgaard", ["Jorunn Aasgaard"]),
+        ("Follow up with Erin Dalgety in 2 months.", ["Erin Dalgety"]),
+        ("Follow up with Billing Team tomorrow.", []),
         ("sometimes people call me philippa", ["philippa"]),
         ("my name is not important", []),
         # addressing, at the start of a sentence or at its end
