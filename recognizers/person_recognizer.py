@@ -116,6 +116,7 @@ from recognizers.names.rules import (
     VOCATIVE,
     VOICE_SPAN,
     WHOLE_VALUE_RULES,
+    WORK_OF_A_PERSON,
     XML_NAME_ELEMENT,
     compound_key_rule,
 )
@@ -397,6 +398,10 @@ class PersonRecognizer(LocalRecognizer):
             and not subject_may_be_a_name(value)
         ):
             return  # `Police said`, `Analysts said`, `Management asked`: a group or a plural speaks
+        if rule == WORK_OF_A_PERSON and not all(
+            reads_as_name(word) for word in value.split() if len(word.rstrip(".")) > 1
+        ):
+            return  # `the Booker Prize novel`: a word that is also a verb or an adjective names a thing
         if rule == CHAT_MENTION and _CAMEL_CASE.search(value.split()[0], 3 if value[:3] == "Mac" else 2):
             return  # `@JoshRamsayArmy Kay`: a handle (one word, its parts capitalised), not a display name
         if rule == AFTER_GREETING and is_chat_word(value):
@@ -883,8 +888,8 @@ _LINK_AFTER = regex.compile(r"[ \t]+(?:https?://|www\.)")
 _DASH_THEN_ONE_WORD = regex.compile(r"[ \t]+-[ \t]+[\w'’]+\Z")
 LOWER_WORD_SCORE = 0.4  # below `batch.MIN_SCORE`: a hint, never a finding on its own
 NER_CUT_HOW = "spaCy PERSON entity (pruned, cut at a line break)"
-# the word after a name opening a sentence, and what follows it: a lower-case word or the sentence's end
-# the next word, past an adverb in -ly between a subject and its verb (`Kirk actually needs to ...`)
+# the word after a name opening a sentence, past an adverb in -ly between the subject and its verb (`Kirk
+# actually needs to ...`), and what follows it: a lower-case word or the sentence's end
 _NEXT_WORD = regex.compile(r"(?:[ \t]+\p{Ll}{2,}ly)?[ \t]+(\p{Ll}+)(?=[ \t]+\p{Ll}|[ \t]*[.,:;!?\"]|[ \t]*$)")
 _WORDS = regex.compile(r"\S+")
 # a second name joined to the first by `and`: the two share the verb after them

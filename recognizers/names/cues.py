@@ -68,6 +68,8 @@ PERSON_NOUNS = (
     r"person|man|woman|guy|girl|boy|lady|gentleman|fellow|bloke|chap|dude|individual|human|"
     r"people|persons|men|women|guys|girls|boys|ladies|gentlemen|humans"
 )
+# Works named after the one person who wrote, sang or lived them: `the Sokolov novel`, `a Portillo concert`
+WORKS_OF_A_PERSON = r"novel|novels|concert|concerts|biography|biopic|memoir|memoirs|autobiography"
 KIN_ADJECTIVES = r"little|big|older|younger|elder|eldest|oldest|youngest|late|best|new|baby|twin"
 
 # Verbs whose subject in support notes is a person: `Jade prefers WhatsApp`, `Ms. Royer asked for...`

@@ -28,6 +28,7 @@ from recognizers.names.rules import (
     TRANSCRIPT_SPEAKER,
     VOCATIVE,
     VOICE_SPAN,
+    WORK_OF_A_PERSON,
     XML_NAME_ELEMENT,
 )
 
@@ -137,6 +138,7 @@ PATTERN_GATES = {
     CLOSING_THANKS: ("thank", "regards", "cheers"),
     "name (after a possessive and a role noun)": ("your ", "our "),
     CAST_MEMBER: ("starring",),
+    WORK_OF_A_PERSON: ("novel", "concert", "biog", "memoir"),
     KIN_APPOSITION: ("my ", "our ", "his ", "her ", "their "),
     # the name keys, by a part each holds (`cardholder`, `voornaam`, `prénom`, `givenName`, `src_display`)
     NAME_KEY_VALUE: (

@@ -27,6 +27,7 @@ from recognizers.names.cues import (
     SIGN_OFFS,
     SPEECH_VERBS,
     VOLITION_NOUNS,
+    WORKS_OF_A_PERSON,
 )
 from recognizers.names.pieces import (
     CAPS_FAMILY,
@@ -72,6 +73,7 @@ from recognizers.names.rules import (
     TRANSCRIPT_SPEAKER,
     VOCATIVE,
     VOICE_SPAN,
+    WORK_OF_A_PERSON,
     XML_NAME_ELEMENT,
 )
 
@@ -445,6 +447,13 @@ PATTERNS = [
         CAST_MEMBER,
         r"(?<![\w'’])(?:[Cc]o-)?(?:[Ss]tarring|STARRING)[ \t]+"
         rf"(?P<name>{TITLE_NAME}|{CAPS_NAME_2})(?![\p{{L}}'’\-])",
+        0.7,
+    ),
+    Pattern(
+        # a person's name used before a work of theirs, as one speaks of an author's book or a singer's show:
+        # `Unlike the Sokolov novel`, `Have you been to a Homero Portillo concert?`
+        WORK_OF_A_PERSON,
+        rf"\b(?i:the|a|an)[ \t]+(?P<name>{TITLE_NAME})[ \t]+(?:{WORKS_OF_A_PERSON})(?![\p{{L}}'’\-])",
         0.7,
     ),
     Pattern(

@@ -91,6 +91,11 @@ def test_spacy_names_are_kept_unless_evidence_says_otherwise(text, expected):
             ["Kimberly Svendsen", "Janković"],
         ),
         ("a film starring sunsets and starlight", []),
+        # a name before a work of theirs; not a prize's nor a season's
+        ("Unlike the Sokolov novel, it is short.", ["Sokolov"]),
+        ("Have you been to a Homero Portillo concert before?", ["Homero Portillo"]),
+        ("Have you read the Booker Prize novel?", []),
+        ("The Christmas concert starts at 7.", []),
         # where a person lives, as the other languages' `habite`, `wohnt`
         ("Jacobine lives on 90 Whitchurch Road.", ["Jacobine"]),
         ("Data lives in S3.", []),
