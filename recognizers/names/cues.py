@@ -66,7 +66,7 @@ KIN_NOUNS = (
 # Nouns that only a person is, as a sentence says what its subject is: `Scott is a very sympathetic person`
 PERSON_NOUNS = (
     r"person|man|woman|guy|girl|boy|lady|gentleman|fellow|bloke|chap|dude|individual|human|"
-    r"people|persons|men|women|guys|girls|boys|ladies|gentlemen|humans"
+    r"people|persons|men|women|guys|girls|boys|ladies|gentlemen|humans|fan|fans"
 )
 # Works named after the one person who wrote, sang or lived them: `the Sokolov novel`, `a Portillo concert`
 WORKS_OF_A_PERSON = r"novel|novels|concert|concerts|biography|biopic|memoir|memoirs|autobiography"

@@ -504,11 +504,11 @@ ANCHORED_BEFORE = [
     ),
     (
         # the subject of a sentence that says it is a person, or a relative or friend of someone:
-        # `Scott is a very sympathetic person`, `Ann Lee is my neighbour`; a determiner first, then up to
-        # three words that qualify the noun
+        # `Scott is a very sympathetic person`, `Ann Lee is my neighbour`, `Signe was a huge Mark Zielinski
+        # fan`; a determiner first, then up to three words that qualify the noun
         PERSON_PREDICATE,
         r"\b(?:is|was|are|were)[ \t]+(?:(?:a|an|the|such|one|of|my|our|your|his|her|their)[ \t]+){1,3}"
-        rf"(?:\p{{Ll}}[\p{{Ll}}\-]*[ \t]+){{0,3}}(?:{PERSON_NOUNS}|{KIN_NOUNS})(?![\p{{L}}'’\-])",
+        rf"(?:[\p{{L}}][\p{{L}}'’\-]*[ \t]+){{0,3}}(?:{PERSON_NOUNS}|{KIN_NOUNS})(?![\p{{L}}'’\-])",
         rf"{_NAME_BEFORE}[ \t]+\Z",
         0.7,
     ),

@@ -108,6 +108,8 @@ def test_spacy_names_are_kept_unless_evidence_says_otherwise(text, expected):
         ("Tancredi is a very sympathetic person.", ["Tancredi"]),
         ("Ann Lee is my neighbour.", ["Ann Lee"]),
         ("Acme is a great partner.", []),
+        ("You can tell Halina was a huge Diana Theissen fan.", ["Halina", "Diana Theissen"]),
+        ("Acme is a Microsoft partner.", []),
         ("Summer is a great time to travel.", []),
         # a courtesy title in lower case: the name after it, not the next verb nor milliseconds
         ("mr. ellison flew to oslo on friday", ["ellison"]),
