@@ -70,7 +70,7 @@ PERSON_NOUNS = (
 )
 # Works named after the one person who wrote, sang or lived them: `the Sokolov novel`, `a Portillo concert`
 WORKS_OF_A_PERSON = r"novel|novels|concert|concerts|biography|biopic|memoir|memoirs|autobiography"
-KIN_ADJECTIVES = r"little|big|older|younger|elder|eldest|oldest|youngest|late|best|new|baby|twin"
+KIN_ADJECTIVES = r"little|big|older|younger|elder|eldest|oldest|youngest|late|best|new|baby|twin|great"
 
 # Verbs whose subject in support notes is a person: `Jade prefers WhatsApp`, `Ms. Royer asked for...`
 SPEECH_VERBS = (

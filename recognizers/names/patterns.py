@@ -458,10 +458,12 @@ PATTERNS = [
     ),
     Pattern(
         # a relative or friend named after the noun of the relation, in prose: `remove my kid Lukas from the
-        # will`, `my daughter Grace is ill`; one word is enough, as people name their own by the given
-        # name. The noun is written in lower case, so a title (`My Son Has Gone`) is not read so
+        # will`, `my daughter Grace is ill`, `my great great grandmother was called Lily Nolan`; one word is
+        # enough, as people name their own by the given name. The noun is written in lower case, so a title
+        # (`My Son Has Gone`) is not read so
         KIN_APPOSITION,
-        rf"\b(?i:my|our|your|his|her|their)[ \t]+(?:(?:{KIN_ADJECTIVES})[ \t]+)?(?:{KIN_NOUNS})[ \t]+"
+        rf"\b(?i:my|our|your|his|her|their)[ \t]+(?:(?:{KIN_ADJECTIVES})[ \t]+){{0,2}}(?:{KIN_NOUNS})[ \t]+"
+        r"(?:(?:is|was)[ \t]+(?:called|named)[ \t]+)?"
         # ... whole: not `Bashar` of `his brother Bashar al-Assad`, which NER reads
         rf"(?P<name>{TITLE_NAME})(?![\p{{L}}'’\-]|[ \t]+\p{{Ll}}{{1,4}}-\p{{Lu}})",
         0.7,

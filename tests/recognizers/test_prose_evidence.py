@@ -102,6 +102,7 @@ def test_spacy_names_are_kept_unless_evidence_says_otherwise(text, expected):
         # a relative or friend named by the relation, one word enough; a title-cased heading is none
         ("I would like to remove my kid Ottavio from the will.", ["Ottavio"]),
         ("my daughter Grace is ill", ["Grace"]),
+        ("and my great great grandmother was called Lily Nolan", ["Lily Nolan"]),
         ("headed by his brother Bashar al-Assad, who", ["Bashar al-Assad"]),
         ("Our Partner Acme Ships Today", []),
         # the subject of a sentence that says it is a person, or someone's relative; not a company's partner
