@@ -67,8 +67,6 @@ def test_spacy_names_are_kept_unless_evidence_says_otherwise(text, expected):
         ("My name is Nunziatina", ["Nunziatina"]),
         ("Her maiden name is Castellacci", ["Castellacci"]),
         ("it's under my partner's name Jorunn Aasgaard", ["Jorunn Aasgaard"]),
-        ("Follow up with Erin Dalgety in 2 months.", ["Erin Dalgety"]),
-        ("Follow up with Billing Team tomorrow.", []),
         ("sometimes people call me philippa", ["philippa"]),
         ("my name is not important", []),
         # addressing, at the start of a sentence or at its end
@@ -79,7 +77,41 @@ def test_spacy_names_are_kept_unless_evidence_says_otherwise(text, expected):
         # reported speech
         ('the market is moving that way," says Lindqvist.', ["Lindqvist"]),
         ("she yelled at Brannagh when the bus left", ["Brannagh"]),
-        # ... with an apposition between the speaker and the verb; the maker of a work in its credits
+        # a courtesy title in lower case: the name after it, not the next verb nor milliseconds
+        ("mr. ellison flew to oslo on friday", ["ellison"]),
+        ("please correct it to mrs. wilhelmina strandqvist?", ["wilhelmina strandqvist"]),
+        ("please correct it to mrs. wilhelmina strand?", ["wilhelmina"]),  # `strand` is a word
+        ("duration: 3895.899 ms  statement: SELECT 1", []),
+        # the other items of a list that holds a name
+        (
+            "Our founders: Karvonen, Anna Lindqvist and Pietrasanta.",
+            ["Karvonen", "Anna Lindqvist", "Pietrasanta"],
+        ),
+        ("They had 3: Ksenia, Marcus and Oyelaran.", []),  # no name found in it to begin with
+        # a text written all in lower case: a given and a family name, or a list two of whose items the model
+        # calls persons; one lower-case word alone is no name without a cue
+        ("follow up with jessica kadyrov in 2 months.", ["jessica kadyrov"]),
+        (
+            "they had 6: silvana, adam, christopher, kristina, chad and caleb.",
+            ["silvana", "adam", "christopher", "kristina", "chad", "caleb"],
+        ),
+        ("she named him joshua", ["joshua"]),  # a verb of naming is the cue that confirms a lower-case hint
+        ("we walked past joshua today", []),
+        ("new addr 10 weitzelweg vechta - escalated to l2", []),
+        ("Offices in Paris, London and Berlin.", []),
+    ],
+)
+def test_introductions_addressing_speech_titles_and_lists(text, expected):
+    assert sorted(found(text, "PERSON")) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # who is followed up with
+        ("Follow up with Erin Dalgety in 2 months.", ["Erin Dalgety"]),
+        ("Follow up with Billing Team tomorrow.", []),
+        # a speaker with an apposition before the verb; the makers of a work in its credits
         (
             'Kristíana R Valbergsdóttir, the Cinematographer, said: "I am glad"',
             ["Kristíana R Valbergsdóttir"],
@@ -112,31 +144,11 @@ def test_spacy_names_are_kept_unless_evidence_says_otherwise(text, expected):
         ("You can tell Halina was a huge Diana Theissen fan.", ["Halina", "Diana Theissen"]),
         ("Acme is a Microsoft partner.", []),
         ("Summer is a great time to travel.", []),
-        # a courtesy title in lower case: the name after it, not the next verb nor milliseconds
-        ("mr. ellison flew to oslo on friday", ["ellison"]),
-        ("please correct it to mrs. wilhelmina strandqvist?", ["wilhelmina strandqvist"]),
-        ("please correct it to mrs. wilhelmina strand?", ["wilhelmina"]),  # `strand` is a word
-        ("duration: 3895.899 ms  statement: SELECT 1", []),
-        # the other items of a list that holds a name
-        (
-            "Our founders: Karvonen, Anna Lindqvist and Pietrasanta.",
-            ["Karvonen", "Anna Lindqvist", "Pietrasanta"],
-        ),
-        ("They had 3: Ksenia, Marcus and Oyelaran.", []),  # no name found in it to begin with
-        # a text written all in lower case: a given and a family name, or a list two of whose items the model
-        # calls persons; one lower-case word alone is no name without a cue
-        ("follow up with jessica kadyrov in 2 months.", ["jessica kadyrov"]),
-        (
-            "they had 6: silvana, adam, christopher, kristina, chad and caleb.",
-            ["silvana", "adam", "christopher", "kristina", "chad", "caleb"],
-        ),
-        ("she named him joshua", ["joshua"]),  # a verb of naming is the cue that confirms a lower-case hint
-        ("we walked past joshua today", []),
-        ("new addr 10 weitzelweg vechta - escalated to l2", []),
-        ("Offices in Paris, London and Berlin.", []),
     ],
 )
-def test_introductions_addressing_speech_titles_and_lists(text, expected):
+def test_sentences_that_say_their_word_is_a_person(text, expected):
+    """Cues of grammar and usage that make a word a person whatever the model calls it (issue 12's eleventh
+    round), each beside a row its cue must leave alone."""
     assert sorted(found(text, "PERSON")) == sorted(expected)
 
 
