@@ -793,7 +793,7 @@ class PersonRecognizer(LocalRecognizer):
                     and (dialogue_turns(text) if turns is None else turns) >= 2
                 )
                 and not (
-                    post
+                    (post or (_SPACED_COLON.match(text, end) and "\n" not in text.strip()))
                     and reads_as_name(value)
                     and subject_may_be_a_name(value)
                     and (SPEAKER_TURN.match(text, end) or _POST_OPENING.fullmatch(text, 0, start))
@@ -803,7 +803,9 @@ class PersonRecognizer(LocalRecognizer):
                 # opening a line; a speaker's turn in a dialogue (`Nicole: Remember me, Mary?`) is prose, and
                 # so is a post quoting its speaker, a singular noun or no dictionary word (`Putin : No Russian
                 # troops`, `Cormann : Bill Shorten is`; not `Officials : ...`), or headed by its speaker or
-                # subject, whatever follows (`Obama : U . S . prepared ...`): a post has no form's keys
+                # subject, whatever follows (`Obama : U . S . prepared ...`): a post has no form's keys, nor
+                # has a headline of one line that spaces its colon off as a speaker's (`Obama : International
+                # teams are prepared`)
                 continue
             if (
                 " " not in value
@@ -812,11 +814,14 @@ class PersonRecognizer(LocalRecognizer):
                 and LOWER_WORD_AFTER.match(text, end)
                 and not (subject_may_be_a_name(value) and _finite_verb_after(text, end))
                 and not (english_prose(text) and reads_as_name(value) and not is_dictionary_word(value))
+                and not (_POST_OPENING.fullmatch(text, 0, start) and _SPEAKER_ON_A_TOPIC.match(text, end))
             ):
                 # `Lift out of order`, `Analysts said`, `Voicemail from`: a word opening a sentence, unless it
                 # is a singular noun or no dictionary word and the subject of the verb after it (`David is`,
                 # `Bill is`; the model's reading decides between `Bill said` and `Police said`), or no
-                # dictionary word at all opening a sentence of English prose (`Katie up 6-0 after 1st`)
+                # dictionary word at all opening a sentence of English prose (`Katie up 6-0 after 1st`), or
+                # the speaker heading a text with what they said on a topic (`Clinton on same-sex marriage :
+                # "I fully support ...`)
                 continue
             if value.lower() in STOP_WORDS:
                 continue  # `He said`: a pronoun
@@ -880,6 +885,10 @@ _LOWER_JOINT = regex.compile(r"[ \t]+(?:to|and|or|with|&)[ \t]+")
 _CAPITALISED_JOINT = regex.compile(r"[ \t]+(?:and|&)[ \t]+(?=\p{Lu})")
 # nothing but quote marks before a name: it opens the text
 _POST_OPENING = regex.compile(r"[ \t\"“'‘]*")
+# a colon spaced off the word before it, as headlines and tokenised text write a speaker's (`Obama : ...`)
+_SPACED_COLON = regex.compile(r"[ \t]+:")
+# a speaker's topic before the colon that opens what they said: `Clinton on recreational marijuana : States`
+_SPEAKER_ON_A_TOPIC = regex.compile(r"[ \t]+on[ \t]+[^\n:]{1,60}?[ \t]*:[ \t]+\S")
 # a link after a space inside what the model called a name
 _LINK_AFTER = regex.compile(r"[ \t]+(?:https?://|www\.)")
 # a hyphen between spaces and one word closing what the model called a name: the first word of what the name

@@ -23,6 +23,12 @@ def found(text, entity_type):
         ('Johanna shouted at Ornella: "Where were you?"', ["Johanna", "Ornella"]),
         # ... not a word that is also a verb, an adjective or a plural, nor a noun before a preposition
         ("Police closed the road.", []),
+        # ... or the speaker heading a headline, on a topic or before a spaced colon; not a form's key
+        ("Warren on student debt : We need to cancel it , and I will fight for it . #TownHall", ["Warren"]),
+        ("Focus on quality : ship less , test more #devops", []),
+        ("Obama : International teams are prepared to investigate", ["Obama"]),
+        ("Focus on quality: ship less", []),
+        ("Reader : Gary Lee", ["Gary Lee"]),
         # ... past an adverb in -ly between the subject and its verb
         ("Kirk actually needs to stop with the pick up lines", ["Kirk"]),
         ("Usually takes two days.", []),
