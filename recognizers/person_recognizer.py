@@ -707,10 +707,10 @@ class PersonRecognizer(LocalRecognizer):
                 start, end = strip_span(text, start, glued.start())
                 if " " not in text[start:end].strip():
                     continue
-            title = _DASH_THEN_ONE_WORD.search(text, start, end)
+            title = _DASH_THEN_A_TITLE.search(text, start, end)
             if title and not text[start : title.start()].isupper():
                 # `Amy Winehouse - Back` of `Amy Winehouse - Back To Black`, `Brian Feeney - Oh` of a
-                # column's title: the model ran the name into the first word of what it heads; not a heading
+                # column's title: the model ran the name into the first words of what it heads; not a heading
                 # in capitals (`ASISTEN LABORATORIUM - BUKIT`)
                 start, end = strip_span(text, start, title.start())
             start, end = chat_trimmed(text, *name_between_separators(text, start, end))
@@ -891,10 +891,11 @@ _SPACED_COLON = regex.compile(r"[ \t]+:")
 _SPEAKER_ON_A_TOPIC = regex.compile(r"[ \t]+on[ \t]+[^\n:]{1,60}?[ \t]*:[ \t]+\S")
 # a link after a space inside what the model called a name
 _LINK_AFTER = regex.compile(r"[ \t]+(?:https?://|www\.)")
-# a hyphen between spaces and one word closing what the model called a name: the first word of what the name
-# heads (a song's or a column's title after its artist or author, as posts and headlines type it; a typeset
-# dash `—` there more often goes on with the same heading: +59 false names on heldout7 when it counted)
-_DASH_THEN_ONE_WORD = regex.compile(r"[ \t]+-[ \t]+[\w'’]+\Z")
+# a hyphen between spaces and one or two words closing what the model called a name: the first words of what
+# the name heads (a song's or a column's title after its artist or author, as posts and headlines type it:
+# `Jason Mraz - I Wo` of `Jason Mraz - I Won't Give Up`; a typeset dash `—` there more often goes on with the
+# same heading: +59 false names on heldout7 when it counted)
+_DASH_THEN_A_TITLE = regex.compile(r"[ \t]+-[ \t]+[\w'’]+(?:[ \t]+[\w'’]+)?\Z")
 LOWER_WORD_SCORE = 0.4  # below `batch.MIN_SCORE`: a hint, never a finding on its own
 NER_CUT_HOW = "spaCy PERSON entity (pruned, cut at a line break)"
 # the word after a name opening a sentence, past an adverb in -ly between the subject and its verb (`Kirk

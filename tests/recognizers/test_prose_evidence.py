@@ -259,3 +259,10 @@ def test_dictionary_readings(word, only_things, verb):
 )
 def test_dialogue_turns(text, turns):
     assert dialogue_turns(text) == turns
+
+
+def test_a_name_ends_before_the_title_it_heads():
+    """The model runs an artist's name into the first words of the song after a spaced hyphen (`... - My
+    Too`): the name keeps its own words, one or two of the title's are cut off."""
+    text = "new video -- Greta Uggams - My Too Tall and I am Too Small http://t.co/xyz"
+    assert "Greta Uggams" in found(text, "PERSON")
