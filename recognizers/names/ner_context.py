@@ -45,11 +45,13 @@ NOT_PERSON_BEFORE = regex.compile(
     # the other side of a match's score (`Club Brugge 4-0 Royal Antwerp FC`)
     r"\p{L}[ \t]+\d{1,2}[-–]\d{1,2})[ \t]+\Z"
 )
-# ... and after it: the label of an identifier (`Easy Switch ID: 714132651`, `Member No.`)
-# ... and a heading's `to:` (`Bill to:`, `Sold to:`)
+# ... and after it: the label of an identifier (`Easy Switch ID: 714132651`, `Member No.`), a heading's
+# `to:` (`Bill to:`, `Sold to:`), the start of a route, an award's title, a match's score
 NOT_PERSON_AFTER = regex.compile(
     r"[ \t]+(?:(?:(?i:id|nr\.?|number|code)|No\.?|no\.)(?:[ \t]*[:#=]|[ \t]+\d)|(?i:to)[ \t]*:)|"
     r"[ \t]+[→⇒➔➜]|"  # the start of a route
+    # an award's title (`Salesperson of the Month`, `Player of the Year`)
+    r"[ \t]+(?i:of[ \t]+the[ \t]+(?:day|week|month|year|decade|season|match|tournament))(?![\p{L}])|"
     r"[ \t]+\d{1,2}[-–]\d{1,2}[ \t]+\p{Lu}"  # a match's score before the other side
 )
 

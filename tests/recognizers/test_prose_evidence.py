@@ -32,6 +32,8 @@ def found(text, entity_type):
         # ... past an adverb in -ly between the subject and its verb
         ("Kirk actually needs to stop with the pick up lines", ["Kirk"]),
         ("Usually takes two days.", []),
+        # an award's title is no name
+        ("Hired in 2019. Awarded Salesperson of the Month three times.", []),
         # a table an SQL statement reads is no name; prose's `select ... from` is no statement
         ("Inject SELECT * FROM Users WHERE client_ip = ?", []),
         ("Please select a gift from Ann Lee's list", ["Ann Lee"]),
