@@ -8,6 +8,7 @@ from recognizers.names.cues import INTERJECTIONS
 from recognizers.names.rules import (
     ADDRESS_HEADING,
     APPOINTMENT_WITH,
+    BY_AGENT,
     CAST_MEMBER,
     CLOSING_THANKS,
     COMPOUND_NAME_KEY,
@@ -80,6 +81,7 @@ PATTERN_GATES = {
         "tercero",
     ),
     REVIEW_AUTHOR: ("by",),
+    BY_AGENT: ("by",),
     TRANSCRIPT_SPEAKER: (":",),
     PNR_NAME: ("/",),
     ISO20022_PARTY: ("<nm>",),

@@ -281,7 +281,7 @@ PATTERNS = [
         # the agent of a passive verb of request or approval: `was requested by Justin Cowan`
         BY_AGENT,
         rf"\b(?i:{AGENT_VERBS})(?:[ \t]+(?:at|in|on)[ \t]+[^\n]{{1,40}}?)?"
-        r"[ \t]+(?:by|(?<=\p{Lu}\p{Ll}+[ \t]+)By)(?:[ \t]*:)?[ \t]+"
+        r"[ \t]+(?i:by)(?:[ \t]*:)?[ \t]+"
         rf"(?P<name>{TITLE_NAME}|{CAPS_NAME_2}|{MIXED_NAME_2})"
         rf"(?![\p{{L}}\d'’])",
         0.7,
