@@ -30,6 +30,7 @@ import regex
 
 from recognizers.findings import DEFAULT_ENTITIES, Finding
 from recognizers.markup import blank_markup
+from recognizers.names.ner_context import dialogue_labels
 from recognizers.names.posts import social_post
 from recognizers.names.prose import english_prose
 from recognizers.urlencoding import decoded_view, to_original
@@ -410,26 +411,24 @@ class BatchDetector:
         raw: dict[str, list],
         analysed: dict[str, str],
         posts: dict[str, bool],
+        labels: dict[str, list[tuple[int, int]]],
     ) -> None:
         """Run NER once per distinct window and add the pruned PERSON hits to their texts' results
-        (offsets into `analysed[text]`, the text as the recognizers read it)."""
+        (offsets into `analysed[text]`, the text as the recognizers read it; `labels[text]`, its dialogue
+        labels, whose count is the dialogue's turns)."""
         if not ner_jobs:
             return
-        from recognizers.names.ner_context import dialogue_turns
         from recognizers.person_recognizer import NER_CUT_HOW
 
         person = self.recognizers["PERSON"]
         windows = list(dict.fromkeys(window for _, _, window in ner_jobs))
-        turns = {
-            text: dialogue_turns(analysed[text]) for text in dict.fromkeys(text for text, _, _ in ner_jobs)
-        }
         # the strings and lexemes these windows add to the model's vocabulary are freed when the zone ends
         # (results keep offsets and strings of their own, never a token): without it a worker's vocabulary
         # grows with every distinct word of every file it ever reads
         with self.nlp.memory_zone():
             docs = dict(zip(windows, self.nlp.pipe(windows, batch_size=NER_BATCH_SIZE), strict=True))
             for text, offset, window in ner_jobs:
-                for result in person.ner_results(window, docs[window], turns[text], posts[text]):
+                for result in person.ner_results(window, docs[window], len(labels[text]), posts[text]):
                     result.start += offset
                     result.end += offset
                     original = analysed[text][result.start : result.end]
@@ -482,13 +481,15 @@ class BatchDetector:
                     ner_jobs.append(
                         (text, start, _recase_for_ner(rest[start:end], self.keywords, posts[text]))
                     )
-        self._add_ner_results(ner_jobs, raw, analysed, posts)
+        # each text's dialogue labels, read once for the NER pruning (how many turns) and the list rules
+        labels = {text: dialogue_labels(analysed[text]) for text in unique} if "PERSON" in own else {}
+        self._add_ner_results(ner_jobs, raw, analysed, posts, labels)
         for text in unique:
             if "PERSON" in own and "\n" in analysed[text]:
                 raw[text] = _outside_header_lines(analysed[text], raw[text])
             if "PERSON" in own:
                 person = self.recognizers["PERSON"]
-                raw[text].extend(person.list_results(analysed[text], raw[text]))
+                raw[text].extend(person.list_results(analysed[text], raw[text], labels[text]))
                 raw[text].extend(_repeated_name_words(person, analysed[text], raw[text]))
         for text, origin in origins.items():
             for result in raw[text]:

@@ -207,15 +207,19 @@ class PersonRecognizer(LocalRecognizer):
         results.extend(self.list_results(text, results))
         return results
 
-    def list_results(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    def list_results(
+        self, text: str, results: list[RecognizerResult], labels: list[tuple[int, int]] | None = None
+    ) -> list[RecognizerResult]:
         """The other items of a list that holds a name found (`Kovalev, Lee and Phillips`), the other speakers
         of a dialogue with a named speaker, the speakers of a dialogue in the first and second person, and
-        the model's lower-case hints a sentence uses as persons (`recognizers.names.prose`)."""
+        the model's lower-case hints a sentence uses as persons (`recognizers.names.prose`). `labels`: the
+        text's dialogue labels (`dialogue_labels`) when the caller has read them already."""
         names = [(r.start, r.end) for r in results if r.entity_type == "PERSON" and r.score >= 0.5]
         hints = [
             (r.start, r.end) for r in results if r.entity_type == "PERSON" and r.score == LOWER_WORD_SCORE
         ]
-        labels = dialogue_labels(text)
+        if labels is None:
+            labels = dialogue_labels(text)
         return [
             make_result(self, "PERSON", start, end, 0.6, rule)
             for start, end, rule in listed_with_names(text, names, hints)
