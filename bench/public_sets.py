@@ -51,8 +51,11 @@ Nothing here is shipped data and nothing is downloaded: each converter reads a c
   name is gold (`name_mention`), every other one is neutral.
 - `tweebank`: Tweebank-NER v1.0's test split (mit-ccc/TweebankNLP, Apache-2.0, `Tweebank-NER-v1.0/test.bio`,
   1,201 tweets of Tweebank v2, users and links already replaced by `@USER123` and `URL123`), `PER` labels
-  in BIO form. Blind from issue 12's twelfth round: chosen and run once before that round's tuning, never
-  tuned on, its misses never read.
+  in BIO form; a link's stand-in is written back as a t.co link (`https://t.co/URL123`). Blind from issue
+  12's twelfth round: chosen and run once before that round's tuning, never tuned on, its misses never
+  read.
+- `tweebank-dev`: the same corpus's training and development splits (`train.bio`, `dev.bio`), read the same
+  way from the same clone: a development set from issue 12's twelfth round.
 
 Scoring (the rule of issue 12, `coverage_score`): a gold span is recalled when at least `COVERED_SHARE` of
 its non-space characters are covered by findings of its type; a courtesy title opening a PERSON label
@@ -273,10 +276,34 @@ def read_btc_dev_persons(folder: Path) -> list[Sample]:
     return samples
 
 
+# Tweebank's stand-in for a tweet's link (`URL1283`): a link, as the tweet had it, not an identifier
+TWEEBANK_LINK = re.compile(r"^URL\d+$")
+
+
 def read_tweebank_persons(path: Path) -> list[Sample]:
     """Tweebank-NER CoNLL (token, two `-` columns, BIO tag, tab-separated) as labelled samples: `PER` runs
-    as PERSON spans."""
-    return [labelled_sample(rows, "PER", "tweebank") for rows in conll_blocks(path)]
+    as PERSON spans. The set replaced each link by `URL` and a number (`URL1283`), which reads as an
+    identifier, a record's mark; every tweet's link was a t.co one, so the stand-in is written back as one
+    (`https://t.co/URL1283`), as `join_mentions` writes a handle back as the tweet had it. The set's
+    stand-ins for users (`@USER1812`) are handles already."""
+    return [
+        labelled_sample(
+            [(TWEEBANK_LINK.sub(r"https://t.co/\g<0>", token), tag) for token, tag in rows],
+            "PER",
+            "tweebank",
+        )
+        for rows in conll_blocks(path)
+    ]
+
+
+def read_tweebank_dev_persons(folder: Path) -> list[Sample]:
+    """Tweebank-NER's training and development splits (`train.bio`, `dev.bio`), each read as
+    `read_tweebank_persons` reads the test split; a sample's kind names its split (`tweebank train`)."""
+    samples = []
+    for split in ("train", "dev"):
+        for sample in read_tweebank_persons(folder / f"{split}.bio"):
+            samples.append(Sample(sample.text, sample.spans, f"tweebank {split}"))
+    return samples
 
 
 def read_wikigold_persons(path: Path) -> list[Sample]:
@@ -639,6 +666,19 @@ PUBLIC_SETS: dict[str, PublicSet] = {
         read_tweebank_persons,
         ("PERSON",),
         blind=True,
+    ),
+    "tweebank-dev": PublicSet(
+        "tweebank-dev",
+        "Tweebank-NER v1.0 training and development splits (mit-ccc/TweebankNLP, Apache-2.0), PERSON only:"
+        " written by others, a development set from issue 12's twelfth round.",
+        "",
+        ("", "Tweebank-NER-v1.0"),
+        TWEEBANK_ENV,
+        "--tweebank",
+        read_tweebank_dev_persons,
+        ("PERSON",),
+        folder=True,
+        marker="dev.bio",
     ),
 }
 

@@ -438,20 +438,31 @@ TWEEBANK = (
 )
 
 
-def test_tweebank_reads_the_first_and_last_of_four_tab_separated_columns(tmp_path):
+def test_tweebank_reads_the_first_and_last_of_four_tab_separated_columns_and_writes_links_back(tmp_path):
+    """The set's stand-in for a link (`URL3`) reads as an identifier; it is written back as the t.co link
+    the tweet had."""
     path = tmp_path / "test.bio"
     path.write_text(TWEEBANK)
     first, second = read_tweebank_persons(path)
-    assert first.text == "@USER12 meet bob Lee at URL3" and first.spans == [(13, 20, "PERSON")]
+    assert first.text == "@USER12 meet bob Lee at https://t.co/URL3" and first.spans == [(13, 20, "PERSON")]
     assert second.text == "Kesha rocks" and second.spans == [(0, 5, "PERSON")]
 
 
-def test_tweebank_is_a_blind_set_found_in_a_clone_of_tweebanknlp(tmp_path):
+def test_tweebank_test_split_is_blind_and_its_other_splits_a_development_set(tmp_path):
     folder = tmp_path / "TweebankNLP" / "Tweebank-NER-v1.0"
     folder.mkdir(parents=True)
     (folder / "test.bio").write_text(TWEEBANK)
-    tweebank = public_sets.PUBLIC_SETS["tweebank"]
-    assert tweebank.locate(tmp_path / "TweebankNLP") == folder / "test.bio" and tweebank.blind
+    (folder / "train.bio").write_text(TWEEBANK)
+    (folder / "dev.bio").write_text("Ann\t-\t-\tB-PER\n")
+    sets = public_sets.PUBLIC_SETS
+    assert sets["tweebank"].locate(tmp_path / "TweebankNLP") == folder / "test.bio" and sets["tweebank"].blind
+    assert sets["tweebank-dev"].locate(tmp_path / "TweebankNLP") == folder and not sets["tweebank-dev"].blind
+    samples = sets["tweebank-dev"].read(folder)
+    assert [(s.text, s.kind) for s in samples] == [
+        ("@USER12 meet bob Lee at https://t.co/URL3", "tweebank train"),
+        ("Kesha rocks", "tweebank train"),
+        ("Ann", "tweebank dev"),
+    ]
 
 
 @pytest.mark.parametrize(
