@@ -711,12 +711,19 @@ class PersonRecognizer(LocalRecognizer):
                 start, end = strip_span(text, start, glued.start())
                 if " " not in text[start:end].strip():
                     continue
+            link = _LINK_OPENING.match(text, start, end)
+            if link:
+                # `https://t.co/x - Ron Popper`: the model ran the post's link into the name after it, which
+                # is a name only of two words or more, as before a link (not `https://t.co/x Seriously`)
+                start, end = strip_span(text, link.end(), end)
             title = _DASH_THEN_A_TITLE.search(text, start, end)
             if title and not text[start : title.start()].isupper():
                 # `Amy Winehouse - Back` of `Amy Winehouse - Back To Black`, `Brian Feeney - Oh` of a
                 # column's title: the model ran the name into the first words of what it heads; not a heading
                 # in capitals (`ASISTEN LABORATORIUM - BUKIT`)
                 start, end = strip_span(text, start, title.start())
+            if link and " " not in text[start:end].strip():
+                continue
             start, end = chat_trimmed(text, *name_between_separators(text, start, end))
             if start >= end:
                 continue
@@ -755,6 +762,8 @@ class PersonRecognizer(LocalRecognizer):
                 and not STREET_NAME_END.search(text, start, end)
             ):
                 before = None  # `the Jensen novel`, `The Peter Pham version`: a name before its noun
+            if before and before.group(0)[0].isdigit() and _POSSESSIVE_AFTER.match(text, end):
+                before = None  # `left 4 Dwight Howard 's party`: a street or a postcode's town owns nothing
             if before or NOT_PERSON_AFTER.match(text, end) or after_job_title(text, start):
                 continue  # `The Maltings`, `3450 KE Den Dungen`, `Co. Kerry`, `Easy Switch ID:`
             suffix = NEXT_WORD.match(text, end)
@@ -895,6 +904,10 @@ _SPACED_COLON = regex.compile(r"[ \t]+:")
 _SPEAKER_ON_A_TOPIC = regex.compile(r"[ \t]+on[ \t]+[^\n:]{1,60}?[ \t]*:[ \t]+\S")
 # a link after a space inside what the model called a name
 _LINK_AFTER = regex.compile(r"[ \t]+(?:https?://|www\.)")
+# a possessive after a name, as written or as tokenised text spaces it off (`Dwight Howard 's party`)
+_POSSESSIVE_AFTER = regex.compile(r"[ \t]?['’]s\b")
+# a link opening what the model called a name, with the separator after it
+_LINK_OPENING = regex.compile(r"(?:https?://|www\.)\S*[ \t]+(?:[-–—:|][ \t]+)?")
 # a hyphen between spaces and one or two words closing what the model called a name: the first words of what
 # the name heads (a song's or a column's title after its artist or author, as posts and headlines type it:
 # `Jason Mraz - I Wo` of `Jason Mraz - I Won't Give Up`; a typeset dash `—` there more often goes on with the
@@ -903,8 +916,11 @@ _DASH_THEN_A_TITLE = regex.compile(r"[ \t]+-[ \t]+[\w'’]+(?:[ \t]+[\w'’]+)?\
 LOWER_WORD_SCORE = 0.4  # below `batch.MIN_SCORE`: a hint, never a finding on its own
 NER_CUT_HOW = "spaCy PERSON entity (pruned, cut at a line break)"
 # the word after a name opening a sentence, past an adverb in -ly between the subject and its verb (`Kirk
-# actually needs to ...`), and what follows it: a lower-case word or the sentence's end
-_NEXT_WORD = regex.compile(r"(?:[ \t]+\p{Ll}{2,}ly)?[ \t]+(\p{Ll}+)(?=[ \t]+\p{Ll}|[ \t]*[.,:;!?\"]|[ \t]*$)")
+# actually needs to ...`), and what follows it: a lower-case word, a number (`Clinton is 2 - 1 against`) or
+# the sentence's end
+_NEXT_WORD = regex.compile(
+    r"(?:[ \t]+\p{Ll}{2,}ly)?[ \t]+(\p{Ll}+)(?=[ \t]+[\p{Ll}\d]|[ \t]*[.,:;!?\"]|[ \t]*$)"
+)
 _WORDS = regex.compile(r"\S+")
 # a second name joined to the first by `and`: the two share the verb after them
 _COORDINATED_NAME = regex.compile(r"[ \t]+(?:and|&)[ \t]+\p{Lu}[\p{Ll}'’\-]+(?=[ \t])")

@@ -152,6 +152,12 @@ def test_introductions_addressing_speech_titles_and_lists(text, expected):
         ("You can tell Halina was a huge Diana Theissen fan.", ["Halina", "Diana Theissen"]),
         ("Acme is a Microsoft partner.", []),
         ("Summer is a great time to travel.", []),
+        # the subject of a verb a number follows (issue 12's twelfth round)
+        (
+            "Clinton is 2 - 1 against Sanders . But curious to see what delegate count will be tonight .",
+            ["Clinton"],
+        ),
+        ("Total is 25 euros today .", []),
     ],
 )
 def test_sentences_that_say_their_word_is_a_person(text, expected):

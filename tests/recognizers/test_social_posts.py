@@ -164,6 +164,24 @@ def test_a_post_keeps_its_acronyms_as_written_for_the_model(text, expected):
         # a link after a name of two words is no part of it; one word before a link is as often a place
         ("Amendments to proposed prostitution law : Peter MacKay http://t.co/DBbFM0jneh", ["Peter MacKay"]),
         ("Water voles return to Cornwall http://t.co/o00oS7AYqF", []),
+        # ... nor is a link before one (the spaced hyphen after the link is no title's); one word after a
+        # link is as often the post's next sentence
+        (
+            "Watch this #ABB video : https://t.co/URL1439 - Ron Popper talks about Human Rights and its"
+            " importance for ABB https://t.co/URL793",
+            ["Ron Popper"],
+        ),
+        (
+            "In case you missed it , @owen_paradigm &amp; I got married on 18th December . New name"
+            " http://t.co/0LTg5Z9Kx2 Sneaky pics http://t.co/Eu0GWETsBk x",
+            [],
+        ),
+        # a possessive after the name: the number before it is no house number (`4` for `for`)
+        (
+            "@kim2 I have a few tickets left 4 Kevin Durant 's party on Sat . Visit https://t.co/Xk29aQ",
+            ["Kevin Durant"],
+        ),
+        ("Send it to 236 Kay Ramp, Smithville", []),
     ],
 )
 def test_what_the_model_glues_to_a_name_in_a_post_or_headline_is_cut_off(text, expected):
