@@ -273,6 +273,11 @@ class PersonRecognizer(LocalRecognizer):
                         [start for start, _, kind in contacts if kind in ("PHONE_NUMBER", "EMAIL_ADDRESS")],
                     )
                 )
+                results.extend(
+                    self.letterhead_results(
+                        text, [start for start, _, kind in contacts if kind in LETTERHEAD_CONTACTS]
+                    )
+                )
         lowered = text.lower()
         if not lowered.isascii():
             # `(?i)` reads `ſ` as `s` and `İ` as `i`: lower() keeps `ſ`, turns `İ` into `i` + a combining dot
@@ -644,6 +649,38 @@ class PersonRecognizer(LocalRecognizer):
                 )
         return results
 
+    def letterhead_results(self, text: str, contact_starts: list[int]) -> list[RecognizerResult]:
+        """The name alone on a text's first line, heading the contact details below it: a business card, a
+        letterhead, a résumé or a signature block read whole (`Ann Lee\nAccountant\n\nPhone:\n...`,
+        `naomi ryan\nsewer pipe cleaner\n...\n12 Oak Street`), when a phone, an email or an address starts
+        within `LETTERHEAD_LINES` lines of it; held to the checks of names read from their position alone."""
+        line = _FIRST_LINE.match(text)
+        if line is None:
+            return []
+        start, end = line.span("line")
+        if not any(
+            contact_start > end and text.count("\n", end, contact_start) <= LETTERHEAD_LINES
+            for contact_start in contact_starts
+        ):
+            return []
+        value = text[start:end]
+        if value.isupper():
+            return []  # `FORMULAIRE DE RETOUR`, `DÉCLARATION DE SINISTRE`: a form's title heads its page
+        if value.islower():
+            named = is_lower_case_name(value)
+        else:
+            named = (
+                bool(
+                    self._name_field.fullmatch(text, start, end)
+                    or self._initial_name.fullmatch(text, start, end)
+                )
+                and plausible_name(value)
+                and positional_name(value)
+            )
+        if not named:
+            return []
+        return [make_result(self, "PERSON", start, end, 0.7, "name (heading a contact block)")]
+
     def addressee_results(self, text: str, address_starts: list[int]) -> list[RecognizerResult]:
         """The name written right before a postal address, as the addressee line of an envelope or a
         delivery note (`Ann Lee, Rue de la Loi 16, ...`, `... to Ann Lee at 12 rue des Lilas, ...`,
@@ -904,6 +941,10 @@ _SPACED_COLON = regex.compile(r"[ \t]+:")
 _SPEAKER_ON_A_TOPIC = regex.compile(r"[ \t]+on[ \t]+[^\n:]{1,60}?[ \t]*:[ \t]+\S")
 # a link after a space inside what the model called a name
 _LINK_AFTER = regex.compile(r"[ \t]+(?:https?://|www\.)")
+# a text's first line, past blank lines and quote marks, to its end (trailing spaces left out)
+_FIRST_LINE = regex.compile(r"[\s>|*•-]*(?P<line>[^\s>|*•-][^\n]*?)[ \t]*\n")
+LETTERHEAD_LINES = 8  # how far below a heading name its contact details may start
+LETTERHEAD_CONTACTS = ("PHONE_NUMBER", "EMAIL_ADDRESS", "ADDRESS")
 # a possessive after a name, as written or as tokenised text spaces it off (`Dwight Howard 's party`)
 _POSSESSIVE_AFTER = regex.compile(r"[ \t]?['’]s\b")
 # a link opening what the model called a name, with the separator after it

@@ -138,6 +138,28 @@ def test_contact_block_headings(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a business card, a résumé or a letterhead: the name heads contact details a few lines below it
+        (
+            "Rosalind Okonkwo\n\nAccountant\n\nPersonal Info:\nPhone:\n51 516 33 75\n\nE-mail:\nro@ex.com",
+            ["Rosalind Okonkwo"],
+        ),
+        ("Tuuli Harjunpää\n\n12 Oak Street\nSpringfield, IL 62704", ["Tuuli Harjunpää"]),
+        ("vesna kralj\nsewer pipe cleaner\n3911 fourth avenue suite 112 calgary alberta", ["vesna kralj"]),
+        # ... not a form's title, a heading of dictionary words, nor a name too far above the details
+        ("FORMULAIRE DE RETOUR\nOrder: ORD-2025-4338773\nTel 0471 12 34 56", []),
+        ("Opening Hours\n\nMon-Fri\n\nTel 0471 12 34 56", []),
+        ("Rosalind Okonkwo\n" + "notes\n" * 9 + "Tel 0471 12 34 56", []),
+    ],
+)
+def test_a_name_heading_the_contact_details_below_it(text, expected):
+    """Issue 12's twelfth round (presidio-research's résumés and cards): the first line of a text that is a
+    name, with a phone, an email or an address within eight lines below it."""
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         (
             "GODELIEVE MAES                      Date: 03.04.2025\nKerkstraat 44\n9000 Gent",
             ["GODELIEVE MAES"],
