@@ -345,6 +345,8 @@ class PersonRecognizer(LocalRecognizer):
                 found = before.search(text, max(0, match.start() - NAME_BEFORE_WINDOW), match.start())
                 if found:
                     self._add(results, text, found.start("name"), found.end("name"), name, score)
+                    if found.groupdict().get("first"):  # `Sousa and Ball were ...`: both are the subject
+                        self._add(results, text, found.start("first"), found.end("first"), name, score)
         for match in self._word_before_capital.finditer(text):
             if match.group(1).lower() in ROLE_INTRODUCERS:
                 found = self._name_after_role.match(text, match.end())

@@ -68,6 +68,14 @@ PERSON_NOUNS = (
     r"person|man|woman|guy|girl|boy|lady|gentleman|fellow|bloke|chap|dude|individual|human|"
     r"people|persons|men|women|guys|girls|boys|ladies|gentlemen|humans|fan|fans"
 )
+# Occupations only a person holds, singular and plural, as a sentence says what its subject is: `Usamov and
+# Bowers were precision engineers`, `Ann Lee is a nurse` (not `partner`, `owner`, `contractor`, `advisor`,
+# which companies are too, nor a word that also names a device, `speaker`, `driver`)
+OCCUPATION_NOUNS = (
+    r"engineers?|nurses?|lawyers?|solicitors?|attorneys?|accountants?|secretary|secretaries|receptionists?|"
+    r"technicians?|plumbers?|electricians?|teachers?|doctors?|surgeons?|professors?|musicians?|singers?|"
+    r"actors?|actress|actresses|ceos?"
+)
 # Works named after the one person who wrote, sang or lived them: `the Sokolov novel`, `a Portillo concert`
 WORKS_OF_A_PERSON = r"novel|novels|concert|concerts|biography|biopic|memoir|memoirs|autobiography"
 KIN_ADJECTIVES = r"little|big|older|younger|elder|eldest|oldest|youngest|late|best|new|baby|twin|great"

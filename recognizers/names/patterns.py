@@ -22,6 +22,7 @@ from recognizers.names.cues import (
     NAME_PART_FIELD_KEYS,
     NAME_PART_KEYS,
     NOT_PERSON_PATHS,
+    OCCUPATION_NOUNS,
     PERSON_KEYS,
     PERSON_NOUNS,
     SIGN_OFFS,
@@ -509,9 +510,13 @@ ANCHORED_BEFORE = [
         # `Scott is a very sympathetic person`, `Ann Lee is my neighbour`, `Signe was a huge Mark Zielinski
         # fan`; a determiner first, then up to three words that qualify the noun
         PERSON_PREDICATE,
-        r"\b(?:is|was|are|were)[ \t]+(?:(?:a|an|the|such|one|of|my|our|your|his|her|their)[ \t]+){1,3}"
-        rf"(?:[\p{{L}}][\p{{L}}'’\-]*[ \t]+){{0,3}}(?:{PERSON_NOUNS}|{KIN_NOUNS})(?![\p{{L}}'’\-])",
-        rf"{_NAME_BEFORE}[ \t]+\Z",
+        r"\b(?:(?:is|was|are|were)[ \t]+(?:(?:a|an|the|such|one|of|my|our|your|his|her|their)[ \t]+){1,3}"
+        rf"(?:[\p{{L}}][\p{{L}}'’\-]*[ \t]+){{0,3}}(?:{PERSON_NOUNS}|{KIN_NOUNS}|{OCCUPATION_NOUNS})|"
+        # an occupation in the plural needs no determiner: `were precision engineers`
+        rf"(?:are|were)[ \t]+(?:[\p{{L}}][\p{{L}}'’\-]*[ \t]+){{0,2}}(?:{OCCUPATION_NOUNS}))"
+        r"(?![\p{L}'’\-])",
+        # two subjects joined by `and` share the predicate: `Sousa and Ball were precision engineers`
+        rf"(?:(?<![\w'’])(?P<first>{TITLE_NAME})[ \t]+and[ \t]+)?{_NAME_BEFORE}[ \t]+\Z",
         0.7,
     ),
     # the owner of a request, consent or signature: `Per Mathijs van der Mast's request`

@@ -158,6 +158,10 @@ def test_introductions_addressing_speech_titles_and_lists(text, expected):
             ["Clinton"],
         ),
         ("Total is 25 euros today .", []),
+        # an occupation only a person holds, the plural with no determiner; two subjects share it
+        ("Is it any good? Kowalczyk and Brandt were precision engineers.", ["Kowalczyk", "Brandt"]),
+        ("Acme and Zeta were partners.", []),
+        ("Oh are Liverpool fans racist ? Who'dve tho", []),
     ],
 )
 def test_sentences_that_say_their_word_is_a_person(text, expected):
