@@ -669,7 +669,9 @@ class PersonRecognizer(LocalRecognizer):
         if value.isupper():
             return []  # `FORMULAIRE DE RETOUR`, `DÉCLARATION DE SINISTRE`: a form's title heads its page
         if value.islower():
-            named = is_lower_case_name(value)
+            # a name in lower case heads a text written all in lower case (`naomi ryan\nsewer pipe cleaner`);
+            # above capitalised lines it is prose (`hebben wij betekend aan\nHerrn Balázs Kiss`)
+            named = text.islower() and is_lower_case_name(value)
         else:
             named = (
                 bool(
