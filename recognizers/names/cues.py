@@ -78,6 +78,12 @@ OCCUPATION_NOUNS = (
 )
 # Works named after the one person who wrote, sang or lived them: `the Sokolov novel`, `a Portillo concert`
 WORKS_OF_A_PERSON = r"novel|novels|concert|concerts|biography|biopic|memoir|memoirs|autobiography"
+# Works whose maker `by` names: `a song by Kimberly Kovačić`, `the novel by Ann Lee` (not `play` nor `record`,
+# which a sports report's `26 yard play by Ohio State` and `record by` read too)
+WORKS_BY = (
+    r"songs?|tracks?|albums?|novels?|books?|poems?|paintings?|films?|movies?|essays?|memoirs?|biograph(?:y|ies)|"
+    r"photos?|photographs?|portraits?|sculptures?|singles?|remix(?:es)?|versions?"
+)
 KIN_ADJECTIVES = r"little|big|older|younger|elder|eldest|oldest|youngest|late|best|new|baby|twin|great"
 
 # Verbs whose subject in support notes is a person: `Jade prefers WhatsApp`, `Ms. Royer asked for...`

@@ -16,6 +16,7 @@ from recognizers.names.rules import (
     DASH_SIGNATURE,
     ISO20022_PARTY,
     KIN_APPOSITION,
+    MAKER_OF_A_WORK,
     MANDATE_PARTY,
     MT940_NAME,
     NAME_CHANGE,
@@ -141,6 +142,7 @@ PATTERN_GATES = {
     "name (after a possessive and a role noun)": ("your ", "our "),
     CAST_MEMBER: ("starring",),
     WORK_OF_A_PERSON: ("novel", "concert", "biog", "memoir"),
+    MAKER_OF_A_WORK: (" by ",),
     KIN_APPOSITION: ("my ", "our ", "his ", "her ", "their "),
     # the name keys, by a part each holds (`cardholder`, `voornaam`, `prénom`, `givenName`, `src_display`)
     NAME_KEY_VALUE: (

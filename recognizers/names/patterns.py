@@ -28,6 +28,7 @@ from recognizers.names.cues import (
     SIGN_OFFS,
     SPEECH_VERBS,
     VOLITION_NOUNS,
+    WORKS_BY,
     WORKS_OF_A_PERSON,
 )
 from recognizers.names.pieces import (
@@ -58,6 +59,7 @@ from recognizers.names.rules import (
     ISO20022_PARTY,
     KIN_APPOSITION,
     LAST_FIRST,
+    MAKER_OF_A_WORK,
     MANDATE_PARTY,
     MT940_NAME,
     NAME_CHANGE,
@@ -455,6 +457,16 @@ PATTERNS = [
         # `Unlike the Sokolov novel`, `Have you been to a Homero Portillo concert?`
         WORK_OF_A_PERSON,
         rf"\b(?i:the|a|an)[ \t]+(?P<name>{TITLE_NAME})[ \t]+(?:{WORKS_OF_A_PERSON})(?![\p{{L}}'’\-])",
+        0.7,
+    ),
+    Pattern(
+        # the maker of a work, after `by`: a name of two words (`a song by Kimberly Kovačić`; one word is as
+        # often a band or a studio, `a song by Metallica`), or of one after a former member's `ex-`, which
+        # only a person is (`This song by ex-Zombie Kastner`)
+        MAKER_OF_A_WORK,
+        rf"\b(?i:{WORKS_BY})[ \t]+by[ \t]+"
+        rf"(?:(?i:ex-|former[ \t]+)\p{{Lu}}[\p{{L}}'’]+[ \t]+(?P<name>{TITLE_NAME})|(?P<name>{TITLE_NAME_2}))"
+        r"(?![\p{L}\d'’])",
         0.7,
     ),
     Pattern(

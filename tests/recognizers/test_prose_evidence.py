@@ -162,6 +162,9 @@ def test_introductions_addressing_speech_titles_and_lists(text, expected):
         ("Is it any good? Kowalczyk and Brandt were precision engineers.", ["Kowalczyk", "Brandt"]),
         ("Acme and Zeta were partners.", []),
         ("Oh are Liverpool fans racist ? Who'dve tho", []),
+        # the maker of a work after `by`: a former member is a person, one word enough; a play is a sport's too
+        ("This song by ex-Zombie Kastner is a perfect example of why you shouldn't give up.", ["Kastner"]),
+        ("That is the 3rd , 26 yard play by Ohio State , starting from their end zone", []),
     ],
 )
 def test_sentences_that_say_their_word_is_a_person(text, expected):
