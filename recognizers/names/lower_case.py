@@ -17,6 +17,8 @@ LOWER_INTRODUCTION = regex.compile(
     # whoever's name it is (`her name is taylor`, `his name was mike`)
     r"(?:my|his|her|your|whose)[ \t]+name[ \t]+(?:is|was)|"
     r"speak to|talk to|"
+    # an account held under someone's name (`it's under my partner's name roberto yamamura`)
+    r"under[ \t]+(?:my[ \t]+\p{L}+['’]s[ \t]+)?name|"
     # call-centre shorthand opening a note: `cust ann lee rang re bill`, `cx joost wants 2 cancel`
     r"(?m:^)[ \t]*(?:cust|cx|caller|customer|client|cardholder|card holder|subscriber|account holder)"
     r"[ \t]*:?)"

@@ -456,7 +456,10 @@ PATTERNS = [
         # a person's name used before a work of theirs, as one speaks of an author's book or a singer's show:
         # `Unlike the Sokolov novel`, `Have you been to a Homero Portillo concert?`
         WORK_OF_A_PERSON,
-        rf"\b(?i:the|a|an)[ \t]+(?P<name>{TITLE_NAME})[ \t]+(?:{WORKS_OF_A_PERSON})(?![\p{{L}}'’\-])",
+        rf"\b(?i:the|a|an)[ \t]+(?P<name>{TITLE_NAME}|"
+        # ... or of two or three words in lower case, as a chat writes it (`a david lange concert`)
+        r"\p{Ll}[\p{Ll}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}'’\-]+){1,2})"
+        rf"[ \t]+(?:{WORKS_OF_A_PERSON})(?![\p{{L}}'’\-])",
         0.7,
     ),
     Pattern(

@@ -78,6 +78,8 @@ LOWER_CASE_ALLOWED = frozenset(
         REVIEW_AUTHOR,
         BIRTH_SUBJECT,
         ADDRESS_HEADING,
+        WORK_OF_A_PERSON,
+        "name (in a role only a person has)",
     }
 )
 

@@ -75,7 +75,7 @@ def _reads_as_names(value: str) -> bool:
     """One word reads as a name; of several, the first does (`Zac Brown`, not `Great Video`); a word with
     a clitic is none (`What's your name?`)."""
     first = value.split()[0]
-    return "'" not in first and "’" not in first and reads_as_name(first)
+    return "'" not in first and "’" not in first and reads_as_name(first, lower_case=first.islower())
 
 
 def greeted_names(text: str) -> list[tuple[int, int, str]]:
@@ -117,6 +117,8 @@ _RECIPIENT = regex.compile(
     rf"(?<![\w'’\-])(?i:gave|given|give|gives|giving|sent|send|sends|told|tell|tells|showed|shown|show|"
     rf"emailed|texted|handed|passed|mailed)[ \t]+(?P<name>{TITLE_NAME})[ \t]+(?i:his|her)[ \t]+\p{{L}}"
 )
+# a name of two or three words written in lower case, as a chat writes it (`julie novák`)
+_LOWER_NAME = r"\p{Ll}[\p{Ll}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}'’\-]+){1,2}"
 # roles only a person fills on an account or a will (not `partner`, `owner` or `contact`: companies are those)
 _PERSON_ROLES = (
     r"beneficiary|(?:legal[ \t]+)?guardian|executor|trustee|carer|caregiver|dependant|dependent|nominee|"
@@ -125,7 +127,11 @@ _PERSON_ROLES = (
 )
 # `add Tünde Hoffmann as a beneficiary`, `we need to add Ryan P Costa as guardian`
 _AS_ROLE = regex.compile(
-    rf"(?<![\w'’\-])(?P<name>{TITLE_NAME})[ \t]+as[ \t]+(?:(?i:a|an|the|my|our|his|her)[ \t]+)?"
+    rf"(?:(?<![\w'’\-])(?P<name>{TITLE_NAME})|"
+    # ... in lower case, after the verb that names the person to the role: `add julie novák as a beneficiary`
+    rf"(?<![\w'’\-])(?:add|added|adding|name|named|appoint|appointed|make|made|list|listed)[ \t]+"
+    rf"(?P<name>{_LOWER_NAME}))"
+    r"[ \t]+as[ \t]+(?:(?i:a|an|the|my|our|his|her)[ \t]+)?"
     rf"(?:(?i:new|joint|second|co-)[ \t]*)?(?i:{_PERSON_ROLES})(?![\w'’\-])"
 )
 

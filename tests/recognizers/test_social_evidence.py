@@ -48,6 +48,10 @@ def found(text):
         ("I want to add Tünde Hoffmann as a beneficiary to my account", ["Tünde Hoffmann"]),
         ("we need to add Ryan P Costa as guardian", ["Ryan P Costa"]),
         ("Please add Acme as a partner", []),
+        # ... in lower case too, after the verb naming them to it (issue 12's twelfth round)
+        ("in case of my child's account, we need to add zsófia gyarmathy as guardian", ["zsófia gyarmathy"]),
+        ("add my wife as guardian", []),
+        ("we added the new user as guardian", []),
         ("What's your name?", []),
         ("Murphy's law strikes again", []),
         # a sentence's subject before its finite verb, when it is no dictionary word
