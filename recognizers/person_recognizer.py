@@ -769,11 +769,23 @@ class PersonRecognizer(LocalRecognizer):
             if start >= end:
                 continue
             start, end = over_nickname(text, start, end)
-            # a lower-case person in English prose (`i love rick astley`) is the model's reading of it whole
+            # a lower-case person in English prose (`i love rick astley`) is the model's reading of it whole,
+            # and so is one opening a post, or what follows its quoted handle, as the subject of the finite
+            # verb after it (`RT @narryandliam : louis turns 18 tomorrow`)
             prose_lower = (
                 text[start:end].islower()
                 and not all(word in LOWER_PARTICLES for word in text[start:end].split())  # `van der`
-                and english_prose(text)
+                and (
+                    english_prose(text)
+                    or (
+                        post
+                        and (
+                            SENTENCE_OPENER.search(text, max(0, start - 3), start) is not None
+                            or _QUOTED_POST_OPENING.search(text, max(0, start - 60), start) is not None
+                        )
+                        and _finite_verb_after(text, end, post=True)
+                    )
+                )
             )
             if not text.islower() and not prose_lower:
                 # in a text all in lower case, lower-case words are the name's own
@@ -949,6 +961,8 @@ _LINK_AFTER = regex.compile(r"[ \t]+(?:https?://|www\.)")
 _FIRST_LINE = regex.compile(r"[\s>|*•-]*(?P<line>[^\s>|*•-][^\n]*?)[ \t]*\n")
 LETTERHEAD_LINES = 8  # how far below a heading name its contact details may start
 LETTERHEAD_CONTACTS = ("PHONE_NUMBER", "EMAIL_ADDRESS", "ADDRESS")
+# a retweet's or a reply's opening, the handle quoted and its colon: `RT @narryandliam : `
+_QUOTED_POST_OPENING = regex.compile(r"(?:^|\n)[ \t]*(?:(?i:rt)[ \t]+)?@\w+[ \t]*:[ \t]+\Z")
 # a possessive after a name, as written or as tokenised text spaces it off (`Dwight Howard 's party`)
 _POSSESSIVE_AFTER = regex.compile(r"[ \t]?['’]s\b")
 # a link opening what the model called a name, with the separator after it

@@ -62,6 +62,10 @@ def test_what_reads_as_a_post(text, is_post):
         # written all in lower case
         ("@arenalive can't wait to see jason at the Arena tonight !!", ["jason"]),
         ("can't wait to see jason at the arena tonight !!", []),
+        # ... and a lower-case word opening a post, or the text after a quoted handle, as the subject of the
+        # finite verb after it (issue 12's twelfth round)
+        ("RT @narryandliam : louis turns 18 tomorrow :)", ["louis"]),
+        ("RT @x : lol turns out it was fine", []),
     ],
 )
 def test_the_model_is_trusted_further_in_posts(text, expected):
