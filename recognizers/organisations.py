@@ -4,7 +4,8 @@ that lies inside one of these names, where it is written whole, is an organisati
 
 The list holds well-known brands, banks and firms whose names are (or read as) a founder's name; it is
 matched whole and case-insensitively, so a person who shares one word with a brand (`Hugo Martin`) stays
-a person.
+a person. A firm named after its partners (`Jones, Mitchell and Williams`) is read from how the sentence
+uses the list, as one thing, not from a list of names.
 """
 
 from __future__ import annotations
@@ -68,15 +69,36 @@ def _gate_words() -> tuple[str, ...]:
     )
 
 
+# A firm named after its partners, three family names or more (`Jones, Mitchell and Williams`), where the
+# sentence uses the list as one thing: a head noun after it (`The Davis, Reynolds and Williamson Orchestra`),
+# a workplace (`spent a year at Jones, Mitchell and Williams`, `Tomomi is from Hawkins, Richardson and
+# Santana`) or a singular verb (`Lopez, Santos and Coleman is a design agency`). A list of people is none of
+# these (`our founders: Kónya, Becker and Vasquez`, `Ann, Bob and Carl are coming`).
+_PARTNER = r"\p{Lu}[\p{Ll}'’\-]+"
+_PARTNERS = rf"{_PARTNER}(?:,[ \t]+{_PARTNER})+,?[ \t]+(?:and|&)[ \t]+{_PARTNER}"
+_PARTNER_FIRM = regex.compile(
+    rf"(?<![\p{{L}}])(?i:the)[ \t]+(?P<headed>{_PARTNERS})(?=[ \t]+\p{{Lu}}\p{{Ll}})|"
+    rf"(?:(?<![\p{{L}}])at|(?<![\p{{L}}])(?:is|are|was|were)[ \t]+from)[ \t]+(?P<workplace>{_PARTNERS})"
+    r"(?![\p{L}'’\-])|"
+    rf"(?<![\p{{L}}'’\-])(?P<subject>{_PARTNERS})(?=[ \t]+(?:is|was|has)[ \t])"
+)
+
+
 def organisation_spans(text: str) -> list[tuple[int, int]]:
-    """The `(start, end)` of each organisation named after a person, written whole in `text`."""
+    """The `(start, end)` of each organisation named after a person, written whole in `text`: a known brand or
+    firm, or a firm named after its partners that the sentence uses as one thing."""
+    spans = []
+    if " and " in text or " & " in text:
+        for match in _PARTNER_FIRM.finditer(text):
+            group = next(name for name in ("headed", "workplace", "subject") if match.group(name))
+            spans.append(match.span(group))
     lowered = text.lower()
     if not lowered.isascii():
         # `(?i)` reads `ſ` as `s` and `İ` as `i`: lower() keeps `ſ`, turns `İ` into `i` + a combining dot
         lowered = lowered.replace("ſ", "s").replace("\u0307", "")
     if not any(map(lowered.__contains__, _gate_words())):
-        return []
-    return [match.span() for match in _pattern().finditer(text)]
+        return spans
+    return spans + [match.span() for match in _pattern().finditer(text)]
 
 
 def inside_organisation(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -102,6 +102,13 @@ def test_german_pronouns_honorifics_and_teams(text, expected):
         ("Cc: Wells Fargo Support <support@wf.example>; Ann Lee <ann@ex.org>", ["Ann Lee"]),
         ("Pudding by Dr. Oetker, shipped by Marks & Spencer", []),
         ("Hugo Martin called about the Wells Fargo card", ["Hugo Martin"]),
+        # a firm named after its partners, where the sentence uses the list as one thing; a list of people
+        # stays people (issue 12's twelfth round)
+        ("Lopez, Santos and Coleman is a design agency based in Espoo.", []),
+        ("The Davis, Reynolds and Williamson Orchestra was founded in 1977.", []),
+        ("Tomomi is from Hawkins, Richardson and Santana", ["Tomomi"]),
+        ("Ann, Bob and Carl are coming tonight.", ["Ann", "Bob", "Carl"]),
+        ("Greetings from Ann, Bob and Carl!", ["Ann", "Bob", "Carl"]),
     ],
 )
 def test_organisations_named_after_people(text, expected):
