@@ -33,6 +33,7 @@ from recognizers.markup import blank_markup
 from recognizers.names.ner_context import dialogue_labels
 from recognizers.names.posts import social_post
 from recognizers.names.prose import english_prose
+from recognizers.names.rules import LETTERHEAD
 from recognizers.urlencoding import decoded_view, to_original
 from values.token_format import placeholder_spans
 
@@ -470,7 +471,11 @@ class BatchDetector:
             analysed[text] = masked
             raw[text], evidence = self._pattern_results(masked, own)
             if "PERSON" in own:
-                rest = _mask(masked, [(r.start, r.end) for r in raw[text]] + [e[:2] for e in evidence])
+                # what the patterns found is masked for NER, but a name heading a contact block: masked, it
+                # leaves the block's next line (a company's) to open the text, and the model reads that as a
+                # person (`>Esat Jeknić\n>Marshall, Hernandez and Simpson`)
+                found = [(r.start, r.end) for r in raw[text] if _how(r) != LETTERHEAD]
+                rest = _mask(masked, found + [e[:2] for e in evidence])
                 posts[text] = social_post(masked)
                 if posts[text] and rest.strip():
                     # a social post: NER reads it whole, as stock Presidio does (`recognizers.names.posts`)
@@ -508,6 +513,12 @@ class BatchDetector:
             kept = resolve([r for r in raw[text] if r.score >= MIN_SCORE], placeholders[text])
             results[text] = [Finding(r.entity_type, r.start, r.end, round(float(r.score), 2)) for r in kept]
         return [list(results[text]) for text in texts]
+
+
+def _how(result) -> str | None:
+    """The rule that found `result`."""
+    explanation = result.analysis_explanation
+    return explanation.pattern_name if explanation is not None else None
 
 
 _DETECTORS: dict[str, BatchDetector] = {}

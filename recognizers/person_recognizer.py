@@ -101,6 +101,7 @@ from recognizers.names.rules import (
     DASH_SIGNATURE,
     FAMILY_GIVEN_RULES,
     LAST_FIRST,
+    LETTERHEAD,
     LOWER_CASE_ALLOWED,
     LOWER_CASE_LINE,
     NAME_CHANGE,
@@ -683,7 +684,7 @@ class PersonRecognizer(LocalRecognizer):
             )
         if not named:
             return []
-        return [make_result(self, "PERSON", start, end, 0.7, "name (heading a contact block)")]
+        return [make_result(self, "PERSON", start, end, 0.7, LETTERHEAD)]
 
     def addressee_results(self, text: str, address_starts: list[int]) -> list[RecognizerResult]:
         """The name written right before a postal address, as the addressee line of an envelope or a

@@ -152,6 +152,12 @@ def test_contact_block_headings(text, expected):
         ),
         ("Tuuli Harjunpää\n\n12 Oak Street\nSpringfield, IL 62704", ["Tuuli Harjunpää"]),
         ("vesna kralj\nsewer pipe cleaner\n3911 fourth avenue suite 112 calgary alberta", ["vesna kralj"]),
+        # ... and the company's line under it stays a company's, the name left where the model reads it
+        (
+            ">Esat Jeknić\n>Marshall, Hernandez and Simpson\n>Esat Jeknić\n>3378 217 Lovers Lane\n"
+            ">Suite 680\n>Port Whangarei\n>New Zealand 15896",
+            ["Esat Jeknić", "Esat Jeknić"],
+        ),
         # ... not a form's title, a heading of dictionary words, nor a name too far above the details
         ("FORMULAIRE DE RETOUR\nOrder: ORD-2025-4338773\nTel 0471 12 34 56", []),
         ("Opening Hours\n\nMon-Fri\n\nTel 0471 12 34 56", []),
