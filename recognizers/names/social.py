@@ -165,7 +165,11 @@ SUBJECT = "name (subject opening a sentence)"
 # a capitalised word opening a sentence, the finite verb after it, then prose to the sentence's end (`Themba
 # is obsessed`), not a line that opens a block (`Terraform will perform the following actions:`)
 _SUBJECT = regex.compile(
-    rf"{_SENTENCE_START}(?P<name>(?:Mc|Mac|O['’])?\p{{Lu}}\p{{Ll}}{{2,}}(?:-\p{{Lu}}\p{{Ll}}+)?)"
+    # a sentence's start, or a clause's after a conjunction (`..., but Celina just has to ...`)
+    rf"(?:{_SENTENCE_START}|(?<=,[ \t]+(?:but|and|so|because|while|when|if)[ \t]+))"
+    r"(?P<name>(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)"
+    # an adverb may stand between the subject and its verb
+    r"(?:[ \t]+(?:just|really|also|still|always|never|only|even|actually|finally|already|\p{Ll}{2,}ly))?"
     r"[ \t]+(?P<verb>\p{Ll}+)(?=[ \t]+\p{Ll}[^:\n]*?(?:[.!?\n]|$))"
 )
 
@@ -173,8 +177,9 @@ _DEFINITION = regex.compile(r"[ \t]+(?:is|was|are|were)[ \t]+(?:a|an|the|one)\b"
 
 
 def sentence_subjects(text: str) -> list[tuple[int, int, str]]:
-    """A word opening a sentence as the subject of the finite verb after it (`Themba is obsessed`, `Macy
-    was so mean`): a name when it is no dictionary word at all and reads as one; a word stretched for
+    """A word opening a sentence, or a clause after a conjunction (`..., but Virpi just has to`), as the
+    subject of the finite verb after it, past an adverb (`Themba is obsessed`, `Macy was so mean`): a name
+    when it is no dictionary word at all and reads as one; a word stretched for
     emphasis (`Sooo`) is none (`reads_as_name`). A definition (`Zoolander is a 2001 film`, `Telenav is
     the agency ...`) says what a thing is as often as who a person is: no evidence."""
     from recognizers.dictionary import is_dictionary_word, is_finite_verb

@@ -56,6 +56,9 @@ def found(text):
         ("Murphy's law strikes again", []),
         # a sentence's subject before its finite verb, when it is no dictionary word
         ("Themba is obsessed with it", ["Themba"]),
+        # ... or a clause's after a conjunction, an adverb between (issue 12's twelfth round)
+        ("He's injured from the waist down, but Virpi just has to get laid.", ["Virpi"]),
+        ("I went home, but Acme still has my money.", []),
         ("Ledgend lives on", ["Ledgend"]),  # a misspelt word reads as a name: the rule's known cost
         ("Havent slept in days", []),
         ("Sooo plans for tomorrow ?", []),
