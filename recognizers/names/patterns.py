@@ -37,6 +37,7 @@ from recognizers.names.pieces import (
     END_OF_CAPS_NAME,
     GIVEN,
     INITIALS_NAME,
+    LOWER_NAME_2,
     MIXED_NAME_2,
     NAME,
     NAME_2,
@@ -456,9 +457,8 @@ PATTERNS = [
         # a person's name used before a work of theirs, as one speaks of an author's book or a singer's show:
         # `Unlike the Sokolov novel`, `Have you been to a Homero Portillo concert?`
         WORK_OF_A_PERSON,
-        rf"\b(?i:the|a|an)[ \t]+(?P<name>{TITLE_NAME}|"
-        # ... or of two or three words in lower case, as a chat writes it (`a david lange concert`)
-        r"\p{Ll}[\p{Ll}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}'’\-]+){1,2})"
+        # ... or of two or three words in lower case, as a chat writes it (`a claudia nakajima concert`)
+        rf"\b(?i:the|a|an)[ \t]+(?P<name>{TITLE_NAME}|{LOWER_NAME_2})"
         rf"[ \t]+(?:{WORKS_OF_A_PERSON})(?![\p{{L}}'’\-])",
         0.7,
     ),

@@ -53,3 +53,5 @@ CAPS_NAME_2 = rf"{_ALL_CAPS_WORD}(?:[ \t]+{_ALL_CAPS_WORD}){{1,3}}"
 MIXED_NAME_2 = rf"{TITLE_WORD}(?:[ \t]+{_ALL_CAPS_WORD}){{1,2}}"
 # an ALL-CAPS name inside mixed-case prose ends where the next word is lower case or the clause ends
 END_OF_CAPS_NAME = r"(?=[ \t]*(?:[,.;:!?()\n<]|$)|[ \t]+\p{Ll})"
+# a name of two or three words written in lower case, as a chat writes it (`julie novák`, `david lange`)
+LOWER_NAME_2 = r"\p{Ll}[\p{Ll}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}'’\-]+){1,2}"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import regex
 
 from recognizers.names.evidence import reads_as_name
-from recognizers.names.pieces import TITLE_NAME
+from recognizers.names.pieces import LOWER_NAME_2, TITLE_NAME
 
 GREETED = "name (greeted, thanked or praised)"
 SPOKEN_TO = "name (spoken to in the second person)"
@@ -117,8 +117,6 @@ _RECIPIENT = regex.compile(
     rf"(?<![\w'’\-])(?i:gave|given|give|gives|giving|sent|send|sends|told|tell|tells|showed|shown|show|"
     rf"emailed|texted|handed|passed|mailed)[ \t]+(?P<name>{TITLE_NAME})[ \t]+(?i:his|her)[ \t]+\p{{L}}"
 )
-# a name of two or three words written in lower case, as a chat writes it (`julie novák`)
-_LOWER_NAME = r"\p{Ll}[\p{Ll}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}'’\-]+){1,2}"
 # roles only a person fills on an account or a will (not `partner`, `owner` or `contact`: companies are those)
 _PERSON_ROLES = (
     r"beneficiary|(?:legal[ \t]+)?guardian|executor|trustee|carer|caregiver|dependant|dependent|nominee|"
@@ -130,7 +128,7 @@ _AS_ROLE = regex.compile(
     rf"(?:(?<![\w'’\-])(?P<name>{TITLE_NAME})|"
     # ... in lower case, after the verb that names the person to the role: `add julie novák as a beneficiary`
     rf"(?<![\w'’\-])(?:add|added|adding|name|named|appoint|appointed|make|made|list|listed)[ \t]+"
-    rf"(?P<name>{_LOWER_NAME}))"
+    rf"(?P<name>{LOWER_NAME_2}))"
     r"[ \t]+as[ \t]+(?:(?i:a|an|the|my|our|his|her)[ \t]+)?"
     rf"(?:(?i:new|joint|second|co-)[ \t]*)?(?i:{_PERSON_ROLES})(?![\w'’\-])"
 )
