@@ -15,8 +15,8 @@ from recognizers.names.words import everyday_words
 LOWER_INTRODUCTION = regex.compile(
     r"(?i:(?<![\w'’])(?:it['’]?s|this is|i am|i['’]?m|name['’]?s|calls? me|call|ask for|"
     # whoever's name it is (`her name is taylor`, `his name was mike`)
-    r"(?:my|his|her|your|whose)[ \t]+name[ \t]+(?:is|was)|"
-    r"speak to|talk to|"
+    r"(?:my|his|her|your|whose)[ \t]+(?:(?:maiden|family|last|first|full)[ \t]+)?name[ \t]+(?:is|was)|"
+    r"speak to|talk to|follow(?:ed|ing)?[ \t]+up[ \t]+with|"
     # an account held under someone's name (`it's under my partner's name roberto yamamura`)
     r"under[ \t]+(?:my[ \t]+\p{L}+['’]s[ \t]+)?name|"
     # call-centre shorthand opening a note: `cust ann lee rang re bill`, `cx joost wants 2 cancel`

@@ -77,6 +77,10 @@ def test_spacy_names_are_kept_unless_evidence_says_otherwise(text, expected):
         ("it's under my partner's name Jorunn Aasgaard", ["Jorunn Aasgaard"]),
         ("will my account stay active? it's under my partner's name roberto yamamura", ["roberto yamamura"]),
         ("it's under the name of the company", []),
+        # ... who is followed up with, whose maiden name it is, in lower case (issue 12's twelfth round)
+        ("follow up with patricia desrosiers in a couple of months.", ["patricia desrosiers"]),
+        ("she was born on 8/5/1989. her maiden name is nyberg", ["nyberg"]),
+        ("follow up with the billing team tomorrow", []),
         ("sometimes people call me philippa", ["philippa"]),
         ("my name is not important", []),
         # addressing, at the start of a sentence or at its end
