@@ -57,7 +57,8 @@ _SECOND_PERSON_GATE = ("you", " u ", " ur ", "please", "pls", "plz")
 # the owner of a relative, a voice or a face: `Natalia's sister`, `Ariana ' s voice`, `marvin's mom`
 _RELATIVE = (
     r"mom|mum|mother|mommy|dad|daddy|father|sister|brother|sis|bro|wife|husband|son|daughter|"
-    r"girlfriend|boyfriend|gf|bf|fiancée?|parents|kids|baby|grandma|grandpa|grandmother|grandfather|"
+    r"girlfriend|boyfriend|gf|bf|fiancée?|parents|kid|kids|child|children|baby|grandma|grandpa|grandmother|"
+    r"grandfather|"
     r"aunt|uncle|cousin|nephew|niece|family|voice|face|hair|eyes|smile|laugh|birthday|wedding|funeral"
 )
 # ... or of the contact details and birth date a person has: `Kian's address`, `Ann's phone number`

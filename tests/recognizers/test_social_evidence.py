@@ -42,6 +42,7 @@ def found(text):
         ("As promised, here's Gregorina's address:", ["Gregorina"]),
         ("Can you send me Tihomila's phone number?", ["Tihomila"]),
         ("What's the store's address?", []),
+        ("It was a done thing between him and Franciska's kid; and everybody thought so.", ["Franciska"]),
         # who is given what is theirs, and who is named in a role only a person fills
         ("Christian had given Lukas his address: 15 Via Carlo Cattaneo", ["Lukas"]),
         ("We sent Acme its invoice", []),
