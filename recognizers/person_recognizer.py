@@ -87,6 +87,7 @@ from recognizers.names.patterns import (
     NAME_AFTER_ROLE,
     NAME_BEFORE_WINDOW,
     NAME_CHANGED_FROM_TO,
+    NAME_CHANGED_TO,
     NAME_FIELD,
     PATTERNS,
     WORD_BEFORE_CAPITAL,
@@ -323,6 +324,9 @@ class PersonRecognizer(LocalRecognizer):
             for match in NAME_CHANGED_FROM_TO.finditer(text):
                 for group in ("old", "new"):
                     self._add(results, text, match.start(group), match.end(group), NAME_CHANGE, 0.8)
+        if " to " in text and "name" in lowered:
+            for match in NAME_CHANGED_TO.finditer(text):
+                self._add(results, text, match.start("new"), match.end("new"), NAME_CHANGE, 0.8)
         for start, end, rule in self_introductions(text) + addressed_names(text) + reported_speakers(text):
             self._add(results, text, start, end, rule, 0.7)
         for start, end, rule in (

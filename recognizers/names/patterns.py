@@ -556,3 +556,13 @@ NAME_CHANGED_FROM_TO = regex.compile(
     r"(?P<q>\"{1,2}|')(?P<old>(?:(?!(?P=q))[^\n]){1,80}?)(?P=q)[ \t]+(?i:to)[ \t]+"
     r"(?P=q)(?P<new>(?:(?!(?P=q))[^\n]){1,80}?)(?P=q)"
 )
+# ... or the name it is to be changed to, the name field named before in the same sentence (`The name in the
+# account is not correct, please change it to Sofia Lima`, `please update my name to ann lee`; not a thing's
+# name, `the name of the file`, `project name`)
+NAME_CHANGED_TO = regex.compile(
+    rf"(?i:(?<!(?:{NOT_PERSON_PATHS}|project|folder|channel|team|group|table|column|product|company)[ _-]?)"
+    r"\bname\b(?![ \t]+of\b)[^.!?\n]{0,60}?\b(?:change|update|correct|set)(?:d|s)?"
+    r"[ \t]+(?:it|this|that)[ \t]+to|"
+    r"\b(?:change|update|correct|set)(?:d|s)?[ \t]+(?:my|his|her|the|our|their)[ \t]+name[ \t]+to)[ \t]+"
+    rf"(?P<new>{TITLE_NAME}|{LOWER_NAME_2})(?=[ \t]*(?:[.,;!?]|$))"
+)

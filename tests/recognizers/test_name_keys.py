@@ -96,6 +96,14 @@ def test_voice_spans_and_people_addressed(text, expected):
         ("  Name: 'Siobhán O'Dwyer' <- 'siobhán o'dwyer'", ["Siobhán O'Dwyer", "siobhán o'dwyer"]),
         ('the project name changed from "Blue Harbour" to "Red Harbour"', []),
         ('file name changed from "scan.pdf" to "scan_final.pdf"', []),
+        # ... or asked for in prose, the name field named before in the sentence (issue 12's twelfth round)
+        (
+            "The name in the account is not correct, please change it to Bekbolat Musliyevich",
+            ["Bekbolat Musliyevich"],
+        ),
+        ("please update my name to ann lee.", ["ann lee"]),
+        ("The name of the file is wrong, please change it to Quarterly Report.", []),
+        ("The project name is wrong, please change it to Blue Harbour.", []),
     ],
 )
 def test_name_changes_in_audit_logs(text, expected):
