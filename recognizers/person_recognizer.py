@@ -96,6 +96,7 @@ from recognizers.names.pieces import TITLE_WORD
 from recognizers.names.posts import log_word_surname, lone_lower_case_name, social_post
 from recognizers.names.prose import confirmed_hints, english_prose
 from recognizers.names.rules import (
+    ANNOUNCED_SPEAKER,
     CAPS_RUN,
     COMPOUND_NAME_KEY,
     COPYRIGHT_HOLDER,
@@ -404,6 +405,8 @@ class PersonRecognizer(LocalRecognizer):
             return  # `© 2026 Blue Harbour`; a file's Copyright field holds a name (`Copyright : © Terry Cox`)
         if rule == CAPS_RUN and value.split()[0].lower() in STREET_TYPES:
             return  # `of VIA ADRIANA PENA, 1`: a street named after a person
+        if rule == ANNOUNCED_SPEAKER and all_dictionary_words(value):
+            return  # `Blue Harbour will be presenting the results`: a team or a product
         if rule == VOICE_SPAN and " " not in value and all_dictionary_words(value):
             return  # `<v Moderator>`, `<v Narrator>`: a role, not the speaker's name
         if rule in (DASH_SIGNATURE, VOCATIVE) and holds_everyday_word(value):

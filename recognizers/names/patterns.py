@@ -48,6 +48,7 @@ from recognizers.names.pieces import (
 )
 from recognizers.names.rules import (
     ADDRESS_HEADING,
+    ANNOUNCED_SPEAKER,
     APPOINTMENT_WITH,
     BIRTH_SUBJECT,
     BY_AGENT,
@@ -497,6 +498,15 @@ NAME_FIELD = (
 _NAME_BEFORE = rf"(?<![\w'’])(?P<name>{TITLE_NAME}|{CAPS_NAME_2}|{MIXED_NAME_2})"
 NAME_BEFORE_WINDOW = 160
 ANCHORED_BEFORE = [
+    (
+        # the speaker announced at an event, a name of two words or more: `Willemine ten Pas will be talking
+        # in the conference` (one word is as often a service: `Node will be talking to the broker`), not only
+        # dictionary words (`Blue Harbour will be presenting`)
+        ANNOUNCED_SPEAKER,
+        r"\b(?:will|is|was|are)[ \t]+(?:be[ \t]+)?(?:talking|speaking|presenting)(?![\w])",
+        rf"(?<![\w'’])(?P<name>{TITLE_NAME_2})[ \t]+\Z",
+        0.7,
+    ),
     (
         # the subject of a speech or request verb; a parenthetical or an apposition may sit between the
         # name and its verb: `Ann Lee (0471 12 34 56) reported ...`, `Ann Lee, the cinematographer, said`

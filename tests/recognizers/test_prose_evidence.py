@@ -173,6 +173,10 @@ def test_introductions_addressing_speech_titles_and_lists(text, expected):
         # the maker of a work after `by`: a former member is a person, one word enough; not a sports play
         ("This song by ex-Zombie Kastner is a perfect example of why you shouldn't give up.", ["Kastner"]),
         ("That is the 3rd , 26 yard play by Ohio State , starting from their end zone", []),
+        # a speaker announced, two words or more, not only dictionary words
+        ("Willemine ten Pas will be talking in the conference", ["Willemine ten Pas"]),
+        ("Blue Harbour will be presenting the results", []),
+        ("Node will be talking to the broker", []),
     ],
 )
 def test_sentences_that_say_their_word_is_a_person(text, expected):
