@@ -7,6 +7,7 @@ tests/recognizers/test_fast_paths.py checks that the gates change no result.
 from recognizers.names.cues import INTERJECTIONS
 from recognizers.names.rules import (
     ADDRESS_HEADING,
+    ANNOUNCED_SPEAKER,
     APPOINTMENT_WITH,
     BY_AGENT,
     CAST_MEMBER,
@@ -143,6 +144,7 @@ PATTERN_GATES = {
     CAST_MEMBER: ("starring",),
     WORK_OF_A_PERSON: ("novel", "concert", "biog", "memoir"),
     MAKER_OF_A_WORK: (" by ",),
+    ANNOUNCED_SPEAKER: ("hear", "see", "saw", "watch"),
     KIN_APPOSITION: ("my ", "our ", "his ", "her ", "their "),
     # the name keys, by a part each holds (`cardholder`, `voornaam`, `prénom`, `givenName`, `src_display`)
     NAME_KEY_VALUE: (

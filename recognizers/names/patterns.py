@@ -464,6 +464,14 @@ PATTERNS = [
         0.7,
     ),
     Pattern(
+        # a speaker or performer heard or seen at it, a name of two words or more: `have you heard Tamara T
+        # Stanković speak yet?`, `we saw Ann Lee sing`
+        ANNOUNCED_SPEAKER,
+        r"\b(?i:heard|hear|seen|see|saw|watched|watch)[ \t]+"
+        rf"(?P<name>{TITLE_NAME_2})[ \t]+(?:speak|sing|play|perform|talk|present)(?![\p{{L}}'’\-])",
+        0.7,
+    ),
+    Pattern(
         # the maker of a work, after `by`: a name of two words (`a song by Kimberly Kovačić`; one word is as
         # often a band or a studio, `a song by Metallica`), or of one after a former member's `ex-`, which
         # only a person is (`This song by ex-Zombie Kastner`)

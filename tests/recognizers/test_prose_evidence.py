@@ -177,6 +177,7 @@ def test_introductions_addressing_speech_titles_and_lists(text, expected):
         ("Willemine ten Pas will be talking in the conference", ["Willemine ten Pas"]),
         ("Blue Harbour will be presenting the results", []),
         ("Node will be talking to the broker", []),
+        ("have you heard Tamara T Stanković speak yet?", ["Tamara T Stanković"]),
     ],
 )
 def test_sentences_that_say_their_word_is_a_person(text, expected):
