@@ -420,6 +420,7 @@ class BatchDetector:
         if not ner_jobs:
             return
         from recognizers.person_recognizer import NER_CUT_HOW
+        from recognizers.results import how_found
 
         person = self.recognizers["PERSON"]
         windows = list(dict.fromkeys(window for _, _, window in ner_jobs))
@@ -433,9 +434,7 @@ class BatchDetector:
                     result.start += offset
                     result.end += offset
                     original = analysed[text][result.start : result.end]
-                    if original.isupper() and (
-                        " " not in original or result.analysis_explanation.pattern_name == NER_CUT_HOW
-                    ):
+                    if original.isupper() and (" " not in original or how_found(result) == NER_CUT_HOW):
                         # one re-cased ALL-CAPS word (BILL, ORANGE) is too weak a sign alone, and an ALL-CAPS
                         # line the model ran into the next one is a heading (`FORMULAIRE DE RETOUR`)
                         continue
@@ -451,6 +450,7 @@ class BatchDetector:
 
     def detect(self, texts: Sequence[str], entities: Iterable[str] | None = None) -> list[list]:
         from recognizers.overlaps import resolve
+        from recognizers.results import how_found
 
         wanted = tuple(dict.fromkeys(entities or DEFAULT_ENTITIES))
         own = [e for e in wanted if e in self.recognizers]
@@ -474,7 +474,7 @@ class BatchDetector:
                 # what the patterns found is masked for NER, but a name heading a contact block: masked, it
                 # leaves the block's next line (a company's) to open the text, and the model reads that as a
                 # person (`>Esat Jeknić\n>Marshall, Hernandez and Simpson`)
-                found = [(r.start, r.end) for r in raw[text] if _how(r) != LETTERHEAD]
+                found = [(r.start, r.end) for r in raw[text] if how_found(r) != LETTERHEAD]
                 rest = _mask(masked, found + [e[:2] for e in evidence])
                 posts[text] = social_post(masked)
                 if posts[text] and rest.strip():
@@ -513,12 +513,6 @@ class BatchDetector:
             kept = resolve([r for r in raw[text] if r.score >= MIN_SCORE], placeholders[text])
             results[text] = [Finding(r.entity_type, r.start, r.end, round(float(r.score), 2)) for r in kept]
         return [list(results[text]) for text in texts]
-
-
-def _how(result) -> str | None:
-    """The rule that found `result`."""
-    explanation = result.analysis_explanation
-    return explanation.pattern_name if explanation is not None else None
 
 
 _DETECTORS: dict[str, BatchDetector] = {}

@@ -77,10 +77,10 @@ def _gate_words() -> tuple[str, ...]:
 _PARTNER = r"\p{Lu}[\p{Ll}'’\-]+"
 _PARTNERS = rf"{_PARTNER}(?:,[ \t]+{_PARTNER})+,?[ \t]+(?:and|&)[ \t]+{_PARTNER}"
 _PARTNER_FIRM = regex.compile(
-    rf"(?<![\p{{L}}])(?i:the)[ \t]+(?P<headed>{_PARTNERS})(?=[ \t]+\p{{Lu}}\p{{Ll}})|"
-    rf"(?:(?<![\p{{L}}])at|(?<![\p{{L}}])(?:is|are|was|were)[ \t]+from)[ \t]+(?P<workplace>{_PARTNERS})"
+    rf"(?<![\p{{L}}])(?i:the)[ \t]+(?P<firm>{_PARTNERS})(?=[ \t]+\p{{Lu}}\p{{Ll}})|"
+    rf"(?:(?<![\p{{L}}])at|(?<![\p{{L}}])(?:is|are|was|were)[ \t]+from)[ \t]+(?P<firm>{_PARTNERS})"
     r"(?![\p{L}'’\-])|"
-    rf"(?<![\p{{L}}'’\-])(?P<subject>{_PARTNERS})(?=[ \t]+(?:is|was|has)[ \t])"
+    rf"(?<![\p{{L}}'’\-])(?P<firm>{_PARTNERS})(?=[ \t]+(?:is|was|has)[ \t])"
 )
 
 
@@ -89,9 +89,7 @@ def organisation_spans(text: str) -> list[tuple[int, int]]:
     firm, or a firm named after its partners that the sentence uses as one thing."""
     spans = []
     if " and " in text or " & " in text:
-        for match in _PARTNER_FIRM.finditer(text):
-            group = next(name for name in ("headed", "workplace", "subject") if match.group(name))
-            spans.append(match.span(group))
+        spans = [match.span("firm") for match in _PARTNER_FIRM.finditer(text)]
     lowered = text.lower()
     if not lowered.isascii():
         # `(?i)` reads `ſ` as `s` and `İ` as `i`: lower() keeps `ſ`, turns `İ` into `i` + a combining dot

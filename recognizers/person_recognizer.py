@@ -646,18 +646,24 @@ class PersonRecognizer(LocalRecognizer):
                 continue
             seen.add(line_start)
             start, end = strip_span(text, text.rfind("\n", 0, line_start - 1) + 1, line_start - 1)
-            if start >= end or not (
-                self._name_field.fullmatch(text, start, end) or self._initial_name.fullmatch(text, start, end)
-            ):
+            if start >= end or not self._name_line(text, start, end):
                 continue
-            value = text[start:end]
-            if value.split()[0].strip(".:").lower() in HEADING_CUES:
+            if text[start:end].split()[0].strip(".:").lower() in HEADING_CUES:
                 continue  # `ATTN MARIA DUPONT`: the attention line, read by its own rule without the cue
-            if plausible_name(value) and positional_name(value):
-                results.append(
-                    make_result(self, "PERSON", start, end, 0.7, "name (heading of a contact block)")
-                )
+            results.append(make_result(self, "PERSON", start, end, 0.7, "name (heading of a contact block)"))
         return results
+
+    def _name_line(self, text: str, start: int, end: int) -> bool:
+        """`text[start:end]`, a line's whole text, is a name standing alone (`Ann Lee`, `B. Remy`), held to
+        the checks of names read from their position alone."""
+        value = text[start:end]
+        return (
+            bool(
+                self._name_field.fullmatch(text, start, end) or self._initial_name.fullmatch(text, start, end)
+            )
+            and plausible_name(value)
+            and positional_name(value)
+        )
 
     def letterhead_results(self, text: str, contact_starts: list[int]) -> list[RecognizerResult]:
         """The name alone on a text's first line, heading the contact details below it: a business card, a
@@ -681,14 +687,7 @@ class PersonRecognizer(LocalRecognizer):
             # above capitalised lines it is prose (`hebben wij betekend aan\nHerrn Balázs Kiss`)
             named = text.islower() and is_lower_case_name(value)
         else:
-            named = (
-                bool(
-                    self._name_field.fullmatch(text, start, end)
-                    or self._initial_name.fullmatch(text, start, end)
-                )
-                and plausible_name(value)
-                and positional_name(value)
-            )
+            named = self._name_line(text, start, end)
         if not named:
             return []
         return [make_result(self, "PERSON", start, end, 0.7, LETTERHEAD)]

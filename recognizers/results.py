@@ -26,6 +26,12 @@ def make_result(
     )
 
 
+def how_found(result: RecognizerResult) -> str | None:
+    """The `how` a result was made with (`make_result`), or None for a result made elsewhere."""
+    explanation = result.analysis_explanation
+    return explanation.pattern_name if explanation is not None else None
+
+
 def compile_patterns(recognizer) -> None:
     """Compile the recognizer's patterns as Presidio does on its first text: now, since `pattern_results`
     may not need some of them for many texts, and the first text to need one should not pay for it."""
