@@ -24,7 +24,7 @@ import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from recognizers.dictionary import is_dictionary_word, names_only_things
+from recognizers.dictionary import is_dictionary_word, is_finite_verb, names_only_things
 from recognizers.layout import left_column_view
 from recognizers.names.evidence import (
     ABBREVIATED_TITLE,
@@ -96,6 +96,7 @@ from recognizers.names.pieces import TITLE_WORD
 from recognizers.names.posts import log_word_surname, lone_lower_case_name, social_post
 from recognizers.names.prose import confirmed_hints, english_prose
 from recognizers.names.rules import (
+    AFTER_INTRODUCER,
     ANNOUNCED_SPEAKER,
     CAPS_RUN,
     COMPOUND_NAME_KEY,
@@ -405,6 +406,8 @@ class PersonRecognizer(LocalRecognizer):
             return  # `© 2026 Blue Harbour`; a file's Copyright field holds a name (`Copyright : © Terry Cox`)
         if rule == CAPS_RUN and value.split()[0].lower() in STREET_TYPES:
             return  # `of VIA ADRIANA PENA, 1`: a street named after a person
+        if rule == AFTER_INTRODUCER and _verb_phrase(value):
+            return  # `My Son Has Gone`: a verb follows the relation noun, which is the sentence's subject
         if rule == ANNOUNCED_SPEAKER and all_dictionary_words(value):
             return  # `Blue Harbour will be presenting the results`: a team or a product
         if rule == VOICE_SPAN and " " not in value and all_dictionary_words(value):
@@ -1030,3 +1033,14 @@ _COPYRIGHT_FIELD = regex.compile(r"(?i:copyright)[ \t]*[:=]")
 _COLUMN_GAP_ONLY = regex.compile(r"[ ]{3,}")
 _RECORD_CODES_ONLY = regex.compile(r"[ \t]*(?:[^\s]*\d[^\s]*[ \t]+)*")
 _HOUSE_NUMBER_BEFORE = regex.compile(r"(?<![\w.,/-])\d{1,5}[a-zA-Z]?[ \t]+\Z")
+
+
+def _verb_phrase(value: str) -> bool:
+    """`value` opens on a finite verb and holds no word but dictionary and stop words (`Has Gone`, `Was
+    Taken From Me`): a title-cased sentence's predicate, not a name (`Will Okafor` holds one)."""
+    from recognizers.names.words import everyday_words
+
+    first, *rest = value.split()
+    return is_finite_verb(first) and all(
+        word.lower() in everyday_words() or is_dictionary_word(word) for word in rest
+    )

@@ -48,6 +48,7 @@ from recognizers.names.pieces import (
 )
 from recognizers.names.rules import (
     ADDRESS_HEADING,
+    AFTER_INTRODUCER,
     ANNOUNCED_SPEAKER,
     APPOINTMENT_WITH,
     BIRTH_SUBJECT,
@@ -277,7 +278,7 @@ PATTERNS = [
         0.75,
     ),
     Pattern(
-        "name (after an introducer)",
+        AFTER_INTRODUCER,
         rf"(?i:\b(?:{INTRODUCERS})(?:[ \t]+(?:is|was|named|called))?[ \t]*:?)[ \t]+"
         rf"(?P<name>{TITLE_NAME_2}|(?:{CAPS_NAME_2}|{MIXED_NAME_2}){END_OF_CAPS_NAME})",
         0.7,

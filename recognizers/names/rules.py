@@ -5,6 +5,7 @@ found by the rule must pass (read from its position alone, allowed in lower case
 """
 
 LAST_FIRST = "name (FAMILY, Given)"
+AFTER_INTRODUCER = "name (after an introducer)"
 
 BY_AGENT = "name (agent after 'by')"
 POSSESSIVE = "name (owner of a request)"

@@ -52,6 +52,10 @@ def found(text):
         # ... in lower case too, after the verb naming them to it (issue 12's twelfth round)
         ("in case of my child's account, we need to add zsófia gyarmathy as guardian", ["zsófia gyarmathy"]),
         ("add my wife as guardian", []),
+        # a relation noun introduces its name, unless a verb follows it in a title-cased sentence
+        ("my son Will Okafor is here", ["Will Okafor"]),
+        ("My Son Has Gone", []),
+        ("My Son Was Taken From Me", []),
         ("we added the new user as guardian", []),
         ("What's your name?", []),
         ("Murphy's law strikes again", []),
