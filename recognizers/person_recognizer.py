@@ -140,6 +140,7 @@ from recognizers.names.shape import (
     short_code,
 )
 from recognizers.names.social import (
+    companions,
     greeted_names,
     possessors,
     recipients_and_roles,
@@ -332,7 +333,11 @@ class PersonRecognizer(LocalRecognizer):
         for start, end, rule in self_introductions(text) + addressed_names(text) + reported_speakers(text):
             self._add(results, text, start, end, rule, 0.7)
         for start, end, rule in (
-            spoken_to_names(text) + possessors(text) + sentence_subjects(text) + recipients_and_roles(text)
+            spoken_to_names(text)
+            + possessors(text)
+            + sentence_subjects(text)
+            + recipients_and_roles(text)
+            + companions(text)
         ):
             self._add(results, text, start, end, rule, 0.7)
         for start, end, rule in greeted_names(text):

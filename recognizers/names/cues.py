@@ -61,7 +61,8 @@ KIN_NOUNS = (
     r"wife|husband|spouse|fiancée?|fiancee?|girlfriend|boyfriend|son|daughter|kid|child|baby|"
     r"stepson|stepdaughter|mother|father|mum|mom|dad|stepmother|stepfather|brother|sister|grandmother|"
     r"grandfather|grandma|grandpa|granny|grandson|granddaughter|aunt|auntie|uncle|nephew|niece|cousin|"
-    r"friend|neighbour|neighbor|flatmate|roommate|housemate|colleague|coworker|boss"
+    r"friend|neighbour|neighbor|flatmate|roommate|housemate|colleague|coworker|boss|"
+    r"hubby|wifey|bae|bestie|bff|mama|papa|mommy|daddy"
 )
 # Nouns that only a person is, as a sentence says what its subject is: `Scott is a very sympathetic person`
 PERSON_NOUNS = (

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import regex
 
+from recognizers.names.cues import KIN_NOUNS
 from recognizers.names.evidence import reads_as_name
 from recognizers.names.pieces import LOWER_NAME_2, TITLE_NAME
 
@@ -22,6 +23,7 @@ SPOKEN_TO = "name (spoken to in the second person)"
 POSSESSOR = "name (owner of a relative, a voice or a face)"
 RECIPIENT = "name (given what is his or hers)"
 IN_A_ROLE = "name (in a role only a person has)"
+COMPANION = "name (beside the writer: `Dean and I`, `me & Lexa`)"
 
 # greetings, thanks, farewells, wishes and the praise a comment opens with, then the one it is meant for
 _CUE = (
@@ -190,4 +192,60 @@ def sentence_subjects(text: str) -> list[tuple[int, int, str]]:
             continue
         if is_finite_verb(match.group("verb")) and reads_as_name(word) and not is_dictionary_word(word):
             found.append((match.start("name"), match.end("name"), SUBJECT))
+    return found
+
+
+# one to three capitalised or ALL-CAPS words, then `and I`/`& me`, or `me and` before them: the writer names
+# someone beside themselves (`Tessa and I went`, `HERES THE VIDEO OF DEAN AND I`, `ME &amp; LEXA WILL`)
+_COMPANION_WORD = r"(?:Mc|Mac|O['’])?\p{Lu}[\p{L}'’\-]+"
+_AND = r"[ \t]+(?:and|AND|And|&|&amp;)[ \t]+"
+_COMPANION = regex.compile(
+    rf"(?<![\w'’@#\-])(?P<before>{_COMPANION_WORD}(?:[ \t]+{_COMPANION_WORD}){{0,2}}){_AND}"
+    r"(?:I|i|me|Me|ME)(?![\w'’\-])"
+    rf"|(?<![\w'’\-])(?:me|Me|ME){_AND}(?P<after>{_COMPANION_WORD}(?:[ \t]+{_COMPANION_WORD}){{0,2}})"
+)
+_RELATIONS = regex.compile(rf"(?i:{KIN_NOUNS}|{_RELATIVE})")
+_WORD = regex.compile(r"\S+")
+_INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
+# `back to Uni and I have`: the word is a preposition's object, and `I` opens the next clause
+_PLACE_PREPOSITION_BEFORE = regex.compile(r"(?i:\b(?:to|at|in|into|from|on|onto)[ \t]+)\Z")
+
+
+def _companion_word(word: str) -> bool:
+    """A word of the name beside the writer: it reads as a name, and is no relation (`Mom and I`), no
+    retweet mark (`RT and i'll give you`) and no handle written in camel case (`MadeByMe and I`)."""
+    return (
+        reads_as_name(word)
+        and _RELATIONS.fullmatch(word) is None
+        and word != "RT"
+        and _INNER_CAPITAL.search(word, 3 if word[:3] == "Mac" else 2) is None
+    )
+
+
+def companions(text: str) -> list[tuple[int, int, str]]:
+    """Someone the writer names beside themselves (`Tessa and I went`, `me & Lexa`): a person. The name is
+    the run of words next to `and` that read as names and no relation (`my Mom and I` holds none); one
+    word that does not stops the run (`THE VIDEO OF DEAN AND I` -> `DEAN`)."""
+    if " and " not in text.lower() and "&" not in text:
+        return []
+    found = []
+    for match in _COMPANION.finditer(text):
+        group = "before" if match.group("before") else "after"
+        words = list(_WORD.finditer(match.group(group)))
+        if group == "before":
+            words.reverse()
+        run = []
+        for word in words:
+            if not _companion_word(word.group(0)):
+                break
+            run.append(word)
+        if not run:
+            continue
+        offset = match.start(group)
+        start, end = offset + min(w.start() for w in run), offset + max(w.end() for w in run)
+        if group == "before" and match.group(0)[-1] in "Ii" and _PLACE_PREPOSITION_BEFORE.search(
+            text, max(0, start - 8), start
+        ):
+            continue
+        found.append((start, end, COMPANION))
     return found

@@ -59,6 +59,18 @@ def found(text):
         ("we added the new user as guardian", []),
         ("What's your name?", []),
         ("Murphy's law strikes again", []),
+        # someone the writer names beside themselves (issue 12's thirteenth round)
+        ("Tessa and I went to the park", ["Tessa"]),
+        ("HERES THE VIDEO OF DEAN AND I MEETING YALL", ["DEAN"]),
+        ("ME &amp; LEXA WILL ROAD TRIP TO SA TOMORROW", ["LEXA"]),
+        ("Between Ann Lee and me there is nothing", ["Ann Lee"]),
+        ("my Mom and I went shopping", []),
+        ("me and my bestie", []),
+        ("Section A and I were merged", []),
+        ("me and Netflix tonight", []),
+        ("Ha the day I go back to Uni and I have the worst sleep", []),
+        ("RT and i will give you a shoutout", []),
+        ("MadeByMe and I have been waiting years", []),
         # a sentence's subject before its finite verb, when it is no dictionary word
         ("Themba is obsessed with it", ["Themba"]),
         # ... or a clause's after a conjunction, an adverb between (issue 12's twelfth round)
