@@ -243,8 +243,10 @@ def companions(text: str) -> list[tuple[int, int, str]]:
             continue
         offset = match.start(group)
         start, end = offset + min(w.start() for w in run), offset + max(w.end() for w in run)
-        if group == "before" and match.group(0)[-1] in "Ii" and _PLACE_PREPOSITION_BEFORE.search(
-            text, max(0, start - 8), start
+        if (
+            group == "before"
+            and match.group(0)[-1] in "Ii"
+            and _PLACE_PREPOSITION_BEFORE.search(text, max(0, start - 8), start)
         ):
             continue
         found.append((start, end, COMPANION))
