@@ -152,13 +152,14 @@ from recognizers.names.spans import (
     SPACED_PART,
     drop_lower_words,
     extend_span,
+    given_name_before,
     name_between_separators,
     only_a_word_after_a_role,
     over_nickname,
+    shape_to_check,
     skip_everyday_words,
     start_of_line,
     strip_span,
-    without_nickname,
 )
 from recognizers.names.words import (
     ANSWER_WORDS,
@@ -376,6 +377,7 @@ class PersonRecognizer(LocalRecognizer):
             if given and given.group(1).lower() not in everyday_words() | salutation_words():
                 return  # `Barbara M. Probst`: a given name's middle initial, not `M.` for Monsieur
         start, end = strip_span(text, start, end)
+        start = given_name_before(text, start)  # `Juliusz A Kwiatkowski lives at`
         if rule in POSITIONAL_PATTERNS:
             start = skip_everyday_words(text, start, end)
         elif only_a_word_after_a_role(text, matched, start, end):
@@ -741,7 +743,8 @@ class PersonRecognizer(LocalRecognizer):
         if post is None:
             post = social_post(text)
         results = []
-        for ent_start, ent_end in _person_spans(text, doc):
+        spans = list(_person_spans(text, doc))
+        for ent_start, ent_end in spans:
             start, end = strip_span(text, ent_start, ent_end)
             how = NER_HOW
             if "\n" in text[start:end]:
@@ -807,11 +810,16 @@ class PersonRecognizer(LocalRecognizer):
                 start, end = extend_span(text, *drop_lower_words(text, start, end))
             if only_a_word_after_a_role(text, ent_start, start, end):
                 continue  # `Engineer Mode`, `Manager Dashboard`
+            auxiliary = _AUXILIARY_BEFORE_A_NAME.match(text, start, end)
+            if auxiliary:  # `Will Colin Doyle stay or go ?`: the question's verb, then the name
+                start = auxiliary.end()
             value = text[start:end]
             lower_text = value.islower() and (text.islower() or prose_lower)  # read as written in lower case
             # in a post, a log word may be a surname (`Taylor Swift`, see `log_word_surname`)
             log_words = not (post and log_word_surname(value))
-            checked = without_nickname(value)  # `John “J.D.” Dorrian` is checked as `John Dorrian`
+            checked = shape_to_check(
+                value
+            )  # `John “J.D.” Dorrian` as `John Dorrian`, `O ' Connor` as `O'Connor`
             if not plausible_name(
                 checked.title() if lower_text else checked, log_words
             ) or is_identifier_part(text, start, end):
@@ -896,16 +904,22 @@ class PersonRecognizer(LocalRecognizer):
                 and not (subject_may_be_a_name(value) and _finite_verb_after(text, end))
                 and not (english_prose(text) and reads_as_name(value) and not is_dictionary_word(value))
                 and not (_POST_OPENING.fullmatch(text, 0, start) and _SPEAKER_ON_A_TOPIC.match(text, end))
+                and not _coordinated(text, start, end, spans)
             ):
                 # `Lift out of order`, `Analysts said`, `Voicemail from`: a word opening a sentence, unless it
                 # is a singular noun or no dictionary word and the subject of the verb after it (`David is`,
                 # `Bill is`; the model's reading decides between `Bill said` and `Police said`), or no
                 # dictionary word at all opening a sentence of English prose (`Katie up 6-0 after 1st`), or
                 # the speaker heading a text with what they said on a topic (`Clinton on same-sex marriage :
-                # "I fully support ...`)
+                # "I fully support ...`), or joined by `and` to another the model calls a person (`Charles
+                # and Diana : the Wedding of the Century`)
                 continue
-            if value.lower() in STOP_WORDS:
-                continue  # `He said`: a pronoun
+            if value.lower() in STOP_WORDS and not (
+                value[0].isupper()
+                and value.lower() not in _PRONOUNS
+                and _coordinated(text, start, end, spans)
+            ):
+                continue  # `He said`: a pronoun; `with Will and Tina` is two persons
             words = value.split()
             if (
                 len(words) >= 3
@@ -931,6 +945,21 @@ class PersonRecognizer(LocalRecognizer):
 
 # the question before a name's answer asks for the family name
 _FAMILY_NAME_ASKED = regex.compile(r"(?i:last|family)[ \t]+\Z")
+
+
+_PRONOUNS = frozenset("i me you he him she her it we us they them".split())
+_AND = regex.compile(r"[ \t]+(?:and|&|&amp;)[ \t]+")
+
+
+def _coordinated(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """The one word at [start, end) is joined by `and` to another of the model's PERSON `spans` (`Charles
+    and Diana`, `with Will and Tina`): two persons named together, whatever either word also means."""
+    after = _AND.match(text, end)
+    return any(
+        (after is not None and other_start == after.end())
+        or (other_end < start and _AND.fullmatch(text, other_end, start) is not None)
+        for other_start, other_end in spans
+    )
 
 
 def _person_spans(text: str, doc):
@@ -996,6 +1025,10 @@ _NEXT_WORD = regex.compile(
     r"(?:[ \t]+\p{Ll}{2,}ly)?[ \t]+(\p{Ll}+)(?=[ \t]+[\p{Ll}\d]|[ \t]*[.,:;!?\"]|[ \t]*$)"
 )
 _WORDS = regex.compile(r"\S+")
+# an auxiliary opening a question, before a name of two words at least
+_AUXILIARY_BEFORE_A_NAME = regex.compile(
+    r"(?:Will|Can|Could|Would|Should|Does|Did|Is|Was|Has|Have|Do)[ \t]+(?=\p{Lu}\S*[ \t]+\p{Lu})"
+)
 # a second name joined to the first by `and`: the two share the verb after them
 _COORDINATED_NAME = regex.compile(r"[ \t]+(?:and|&)[ \t]+\p{Lu}[\p{Ll}'’\-]+(?=[ \t])")
 # ... or, in a social post, a lower-case word and any word after it

@@ -14,6 +14,7 @@ from recognizers.names.words import (
     ARABIC_PARTICLES,
     HYPHENATED_PARTICLE,
     LOWER_PARTICLES,
+    ROLE_WORDS,
     WORDS_BEFORE_A_NAME,
 )
 
@@ -58,6 +59,11 @@ _INITIAL_OR_PARTICLES_BEFORE = regex.compile(
     rf"(?!M\.[ \t]+\Z)(?:{INITIAL}[ \t]*){{1,3}}|"
     r"(?:Van|Von|De|Del|Della|Di|Du|Ten|Ter)(?:[ \t]+(?:der|den|de|la|van|von))?[ \t]+)\Z"
 )
+# a given name and an initial, written with or without its dot, before the family name, one space apart (a
+# column gap parts fields: `RER A  Charles de Gaulle`)
+_GIVEN_NAME_AND_INITIAL_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}\d.'’\-])(?P<given>{TITLE_WORD})[ \t]\p{{Lu}}\.?[ \t]\Z"
+)
 _AFTER_PARTICLE = regex.compile(rf"(?:[ \t]+(?:{PARTICLE}))*[ \t]+{TITLE_WORD}")
 
 _SPAN_WORD = regex.compile(r"\S+")
@@ -82,6 +88,7 @@ def drop_lower_words(text: str, start: int, end: int) -> tuple[int, int]:
                 and index + 1 < len(words)
                 and words[index + 1].group(0)[0].isupper()
             )
+            and not _son_of(words, index)
         ):
             runs.append([])
         else:
@@ -92,16 +99,42 @@ def drop_lower_words(text: str, start: int, end: int) -> tuple[int, int]:
     return best[0].start(), best[-1].end()
 
 
+def _son_of(words: list, index: int) -> bool:
+    """`bin` between two capitalised words, `son of` in an Arabic name (`Maktoum bin Mohammed`); not
+    German's `am` after `ich` (`Ich bin Ann Lee`)."""
+    return (
+        words[index].group(0) == "bin"
+        and 0 < index < len(words) - 1
+        and words[index - 1].group(0)[0].isupper()
+        and words[index - 1].group(0).lower() != "ich"
+        and words[index + 1].group(0)[0].isupper()
+    )
+
+
 def start_of_line(text: str, index: int) -> int:
     """Where the line holding `text[index]` starts."""
     return text.rfind("\n", 0, index) + 1
 
 
+def given_name_before(text: str, start: int) -> int:
+    """Where a name starting at `start` starts with the given name and initial written before it
+    (`Juliusz A Kwiatkowski`: `A` alone could be the article, after a word that reads as a given name it is
+    an initial), or `start`."""
+    from recognizers.names.evidence import reads_as_name
+
+    given = _GIVEN_NAME_AND_INITIAL_BEFORE.search(text, max(0, start - 40), start)
+    if given is None or given.group("given").lower() in ROLE_WORDS:  # `Cardholder M. Arias`
+        return start
+    return given.start() if reads_as_name(given.group("given")) else start
+
+
 def extend_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a name the model cut short over an initial or the particles before it and the family name
-    after a particle it ended on."""
+    """Widen a name the model cut short over an initial or the particles before it (over the given name
+    before an initial too, `given_name_before`) and the family name after a particle it ended on."""
     before = _INITIAL_OR_PARTICLES_BEFORE.search(text, max(0, start - 12), start)
-    if before:
+    if given_name_before(text, start) < start:
+        start = given_name_before(text, start)
+    elif before:
         start = before.start()
     elif text[max(0, start - 3) : start] == "M. " and _m_is_an_initial(text, start - 3):
         start -= 3  # `Regards,\nM. Lee`: the initial the model left out
@@ -221,7 +254,14 @@ def over_nickname(text: str, start: int, end: int) -> tuple[int, int]:
     return (start, after.end()) if after else (start, end)
 
 
-def without_nickname(value: str) -> str:
-    """`value` without a nickname in quotes between its words, as the name's shape is checked
-    (`John “J.D.” Dorrian` -> `John Dorrian`)."""
-    return _NICKNAME.sub("", value) if '"' in value or "“" in value else value
+# an Irish or Italian prefix with its apostrophe spaced off, as tokenised text writes it (`O ' Connor`)
+_SPACED_APOSTROPHE = regex.compile(r"(?<![\p{L}'’])([OD])[ \t]+['’][ \t]+(?=\p{Lu})")
+
+
+def shape_to_check(value: str) -> str:
+    """`value` as the name's shape is checked: without a nickname in quotes between its words (`John
+    “J.D.” Dorrian` -> `John Dorrian`), and with a prefix's spaced apostrophe closed up (`Brendan O '
+    Connor` -> `Brendan O'Connor`)."""
+    if '"' in value or "“" in value:
+        value = _NICKNAME.sub("", value)
+    return _SPACED_APOSTROPHE.sub(r"\1'", value) if "'" in value or "’" in value else value

@@ -156,6 +156,9 @@ def test_a_speaker_is_read_with_the_whole_dialogue_not_its_window():
         ("I have lost my card. My name is Ruth R Montez.", ["Ruth R Montez"]),
         # `I` without a dot is the pronoun
         ("My name is Ann I am calling about my bill", ["Ann"]),
+        # ... and to the family name the model read alone, the given name before it too (thirteenth round)
+        ("Juliusz A Kwiatkowski said the invoice was wrong", ["Juliusz A Kwiatkowski"]),
+        ("Since A Smith joined we have grown", []),
     ],
 )
 def test_middle_initials(text, expected):

@@ -208,6 +208,24 @@ def test_what_the_model_glues_to_a_name_in_a_post_or_headline_is_cut_off(text, e
             "http://t.co/2wVlyNB5Ck",
             ["Ahmed abu Khattalah"],
         ),
+        # ... and so is `bin` between two capitalised words, unless German's `ich bin` (thirteenth round)
+        (
+            "Pics : in presence of the Emir , Maktoum bin Mohammed , receives the Managing Director",
+            ["Maktoum bin Mohammed"],
+        ),
+        ("Hallo, ich bin Ann Lee.", ["Ann Lee"]),
+        # a prefix's apostrophe spaced off as tokenised text writes it
+        ("Brendan O ' Connor on girly man , and border control", ["Brendan O ' Connor"]),
+        # the auxiliary opening a question is no part of the name after it
+        ("Will Colin Doyle stay or go ? http://t.co/x3qTmOw7", ["Colin Doyle"]),
+        ("Will Smith is great", ["Will Smith"]),
+        # two the model calls persons, joined by `and`: both, whatever either word also means
+        (
+            "Charles and Diana : the Wedding of the Century , ITV 1 , preview http://tgr.ph/qJ3IYd",
+            ["Charles", "Diana"],
+        ),
+        ("We Talk “ Megamind ” with Will and Tina ! https://t.co/URL92", ["Will", "Tina"]),
+        ("He and Tina went home", ["Tina"]),
         # a full stop tokenisation spaced off after `Jr` ends the sentence
         (
             "Iron Man 2 on DVD today ! Starring : Robert Downey Jr ., Mickey Rourke http://bit.ly/a6iCPn",
