@@ -817,9 +817,8 @@ class PersonRecognizer(LocalRecognizer):
             lower_text = value.islower() and (text.islower() or prose_lower)  # read as written in lower case
             # in a post, a log word may be a surname (`Taylor Swift`, see `log_word_surname`)
             log_words = not (post and log_word_surname(value))
-            checked = shape_to_check(
-                value
-            )  # `John “J.D.” Dorrian` as `John Dorrian`, `O ' Connor` as `O'Connor`
+            # checked as `John Dorrian` for `John “J.D.” Dorrian`, as `O'Connor` for `O ' Connor`
+            checked = shape_to_check(value)
             if not plausible_name(
                 checked.title() if lower_text else checked, log_words
             ) or is_identifier_part(text, start, end):
@@ -1076,8 +1075,6 @@ _HOUSE_NUMBER_BEFORE = regex.compile(r"(?<![\w.,/-])\d{1,5}[a-zA-Z]?[ \t]+\Z")
 def _verb_phrase(value: str) -> bool:
     """`value` opens on a finite verb and holds no word but dictionary and stop words (`Has Gone`, `Was
     Taken From Me`): a title-cased sentence's predicate, not a name (`Will Okafor` holds one)."""
-    from recognizers.names.words import everyday_words
-
     first, *rest = value.split()
     return is_finite_verb(first) and all(
         word.lower() in everyday_words() or is_dictionary_word(word) for word in rest

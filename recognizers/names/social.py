@@ -197,7 +197,7 @@ def sentence_subjects(text: str) -> list[tuple[int, int, str]]:
 
 # one to three capitalised or ALL-CAPS words, then `and I`/`& me`, or `me and` before them: the writer names
 # someone beside themselves (`Tessa and I went`, `HERES THE VIDEO OF DEAN AND I`, `ME &amp; LEXA WILL`)
-_COMPANION_WORD = r"(?:Mc|Mac|O['’])?\p{Lu}[\p{L}'’\-]+"
+_COMPANION_WORD = r"\p{Lu}[\p{L}'’\-]+"
 _AND = r"[ \t]+(?:and|AND|And|&|&amp;)[ \t]+"
 _COMPANION = regex.compile(
     rf"(?<![\w'’@#\-])(?P<before>{_COMPANION_WORD}(?:[ \t]+{_COMPANION_WORD}){{0,2}}){_AND}"

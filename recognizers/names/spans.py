@@ -131,9 +131,10 @@ def given_name_before(text: str, start: int) -> int:
 def extend_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a name the model cut short over an initial or the particles before it (over the given name
     before an initial too, `given_name_before`) and the family name after a particle it ended on."""
+    given = given_name_before(text, start)
     before = _INITIAL_OR_PARTICLES_BEFORE.search(text, max(0, start - 12), start)
-    if given_name_before(text, start) < start:
-        start = given_name_before(text, start)
+    if given < start:
+        start = given
     elif before:
         start = before.start()
     elif text[max(0, start - 3) : start] == "M. " and _m_is_an_initial(text, start - 3):
