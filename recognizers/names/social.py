@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from recognizers.names.cues import KIN_NOUNS
+from recognizers.names.cues import KIN_NOUNS, PERSON_NOUNS
 from recognizers.names.evidence import reads_as_name
 from recognizers.names.pieces import LOWER_NAME_2, TITLE_NAME
 
@@ -163,17 +163,22 @@ def possessors(text: str) -> list[tuple[int, int, str]]:
 
 
 SUBJECT = "name (subject opening a sentence)"
+# where a retweet's quoted text starts, a sentence's start too (`RT @x : Sooyoung came to ...`)
+_QUOTED_POST_START = r"(?<=(?:^|\n)[ \t]*(?:(?i:rt)[ \t]+)?@\w+[ \t]*:[ \t]+)"
 # a capitalised word opening a sentence, the finite verb after it, then prose to the sentence's end (`Themba
 # is obsessed`), not a line that opens a block (`Terraform will perform the following actions:`)
 _SUBJECT = regex.compile(
-    # a sentence's start, or a clause's after a conjunction (`..., but Celina just has to ...`)
-    rf"(?:{_SENTENCE_START}|(?<=,[ \t]+(?:but|and|so|because|while|when|if)[ \t]+))"
+    # a sentence's start, a clause's after a conjunction (`..., but Celina just has to ...`), a quoted post's
+    rf"(?:{_SENTENCE_START}|(?<=,[ \t]+(?:but|and|so|because|while|when|if)[ \t]+)|{_QUOTED_POST_START})"
     r"(?P<name>(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)"
     # an adverb may stand between the subject and its verb
     r"(?:[ \t]+(?:just|really|also|still|always|never|only|even|actually|finally|already|\p{Ll}{2,}ly))?"
     r"[ \t]+(?P<verb>\p{Ll}+)(?=[ \t]+\p{Ll}[^:\n]*?(?:[.!?\n]|$))"
 )
 
+# people named by what they are, whose plural the dictionary does not index as written (`Women are more
+# likely to ...`, `Children need ...`)
+_PEOPLE = regex.compile(rf"(?i:{PERSON_NOUNS}|{_RELATIVE})")
 _DEFINITION = regex.compile(r"[ \t]+(?:is|was|are|were)[ \t]+(?:a|an|the|one)\b")
 
 
@@ -190,7 +195,12 @@ def sentence_subjects(text: str) -> list[tuple[int, int, str]]:
         word = match.group("name")
         if _DEFINITION.match(text, match.end("name")):
             continue
-        if is_finite_verb(match.group("verb")) and reads_as_name(word) and not is_dictionary_word(word):
+        if (
+            is_finite_verb(match.group("verb"))
+            and reads_as_name(word)
+            and not is_dictionary_word(word)
+            and _PEOPLE.fullmatch(word) is None
+        ):
             found.append((match.start("name"), match.end("name"), SUBJECT))
     return found
 

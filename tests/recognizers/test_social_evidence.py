@@ -76,6 +76,10 @@ def found(text):
         # ... or a clause's after a conjunction, an adverb between (issue 12's twelfth round)
         ("He's injured from the waist down, but Virpi just has to get laid.", ["Virpi"]),
         ("I went home, but Acme still has my money.", []),
+        # ... or a retweet's quoted text (thirteenth round)
+        ("RT @USER2356 : Sooyoung came to tiff 's party", ["Sooyoung"]),
+        ("RT @x : Payment is due tomorrow", []),
+        ("RT @USER1411 : Women are more likely to experience it", []),
         ("Ledgend lives on", ["Ledgend"]),  # a misspelt word reads as a name: the rule's known cost
         ("Havent slept in days", []),
         ("Sooo plans for tomorrow ?", []),
