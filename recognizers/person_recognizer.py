@@ -810,6 +810,18 @@ class PersonRecognizer(LocalRecognizer):
                 start, end = extend_span(text, *drop_lower_words(text, start, end))
             if only_a_word_after_a_role(text, ent_start, start, end):
                 continue  # `Engineer Mode`, `Manager Dashboard`
+            if " " not in text[start:end].strip():
+                # the model read the family name alone and left out the given name before it, which no
+                # dictionary knows, when the two are the subject of the finite verb after them (`BREAKING
+                # NEWS : Quatarius Manuel has signed`, `Ubul Csonka listed his top 20 songs`)
+                given = _UNKNOWN_WORD_BEFORE.search(text, max(0, start - 30), start)
+                if (
+                    given
+                    and not is_dictionary_word(given.group(1))
+                    and reads_as_name(given.group(1))
+                    and _finite_verb_after(text, end, post)
+                ):
+                    start = given.start(1)
             auxiliary = _AUXILIARY_BEFORE_A_NAME.match(text, start, end)
             if auxiliary:  # `Will Colin Doyle stay or go ?`: the question's verb, then the name
                 start = auxiliary.end()
@@ -1024,6 +1036,8 @@ _NEXT_WORD = regex.compile(
     r"(?:[ \t]+\p{Ll}{2,}ly)?[ \t]+(\p{Ll}+)(?=[ \t]+[\p{Ll}\d]|[ \t]*[.,:;!?\"]|[ \t]*$)"
 )
 _WORDS = regex.compile(r"\S+")
+# a capitalised word of three letters or more right before a name (not a re-cased acronym: `FS Forbin`)
+_UNKNOWN_WORD_BEFORE = regex.compile(r"(?<![\w'’@#\-])(\p{Lu}\p{Ll}{2,})[ \t]+\Z")
 # an auxiliary opening a question, before a name of two words at least
 _AUXILIARY_BEFORE_A_NAME = regex.compile(
     r"(?:Will|Can|Could|Would|Should|Does|Did|Is|Was|Has|Have|Do)[ \t]+(?=\p{Lu}\S*[ \t]+\p{Lu})"

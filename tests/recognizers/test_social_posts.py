@@ -219,6 +219,9 @@ def test_what_the_model_glues_to_a_name_in_a_post_or_headline_is_cut_off(text, e
         # the auxiliary opening a question is no part of the name after it
         ("Will Colin Doyle stay or go ? http://t.co/x3qTmOw7", ["Colin Doyle"]),
         ("Will Smith is great", ["Will Smith"]),
+        # a given name no dictionary knows, left out before the family name the verb after has for subject
+        ("RT @USER1165 : BREAKING NEWS : Quatarius Manuel has signed a deal as lead", ["Quatarius Manuel"]),
+        ("I am delighted that FS Forbin will be operating as part of CTF 50", ["Forbin"]),
         # two the model calls persons, joined by `and`: both, whatever either word also means
         (
             "Charles and Diana : the Wedding of the Century , ITV 1 , preview http://tgr.ph/qJ3IYd",
