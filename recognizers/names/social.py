@@ -63,6 +63,8 @@ _RELATIVE = (
     r"grandfather|"
     r"aunt|uncle|cousin|nephew|niece|family|voice|face|hair|eyes|smile|laugh|birthday|wedding|funeral"
 )
+# the nouns of a relation, which name no one by themselves (`my Mom and I`, `Children need more sleep`)
+_RELATIONS = regex.compile(rf"(?i:{KIN_NOUNS}|{_RELATIVE})")
 # ... or of the contact details and birth date a person has: `Kian's address`, `Ann's phone number`
 _PERSONAL_DATA = (
     r"(?:home[ \t]+|postal[ \t]+|new[ \t]+)?address|(?:phone|mobile)(?:[ \t]+number)?|"
@@ -177,8 +179,8 @@ _SUBJECT = regex.compile(
 )
 
 # people named by what they are, whose plural the dictionary does not index as written (`Women are more
-# likely to ...`, `Children need ...`)
-_PEOPLE = regex.compile(rf"(?i:{PERSON_NOUNS}|{_RELATIVE})")
+# likely to ...`)
+_PEOPLE = regex.compile(rf"(?i:{PERSON_NOUNS})")
 _DEFINITION = regex.compile(r"[ \t]+(?:is|was|are|were)[ \t]+(?:a|an|the|one)\b")
 
 
@@ -200,6 +202,7 @@ def sentence_subjects(text: str) -> list[tuple[int, int, str]]:
             and reads_as_name(word)
             and not is_dictionary_word(word)
             and _PEOPLE.fullmatch(word) is None
+            and _RELATIONS.fullmatch(word) is None
         ):
             found.append((match.start("name"), match.end("name"), SUBJECT))
     return found
@@ -214,7 +217,6 @@ _COMPANION = regex.compile(
     r"(?:I|i|me|Me|ME)(?![\w'’\-])"
     rf"|(?<![\w'’\-])(?:me|Me|ME){_AND}(?P<after>{_COMPANION_WORD}(?:[ \t]+{_COMPANION_WORD}){{0,2}})"
 )
-_RELATIONS = regex.compile(rf"(?i:{KIN_NOUNS}|{_RELATIVE})")
 _WORD = regex.compile(r"\S+")
 _INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
 # `back to Uni and I have`: the word is a preposition's object, and `I` opens the next clause

@@ -80,6 +80,7 @@ def found(text):
         ("RT @USER2356 : Sooyoung came to tiff 's party", ["Sooyoung"]),
         ("RT @x : Payment is due tomorrow", []),
         ("RT @USER1411 : Women are more likely to experience it", []),
+        ("Children need more sleep than adults", []),
         ("Ledgend lives on", ["Ledgend"]),  # a misspelt word reads as a name: the rule's known cost
         ("Havent slept in days", []),
         ("Sooo plans for tomorrow ?", []),
