@@ -814,7 +814,7 @@ class PersonRecognizer(LocalRecognizer):
                 # the model read the family name alone and left out the given name before it, which no
                 # dictionary knows, when the two are the subject of the finite verb after them (`BREAKING
                 # NEWS : Quatarius Manuel has signed`, `Ubul Csonka listed his top 20 songs`)
-                given = _UNKNOWN_WORD_BEFORE.search(text, max(0, start - 30), start)
+                given = _CAPITALISED_WORD_BEFORE.search(text, max(0, start - 30), start)
                 if (
                     given
                     and not is_dictionary_word(given.group(1))
@@ -1037,7 +1037,7 @@ _NEXT_WORD = regex.compile(
 )
 _WORDS = regex.compile(r"\S+")
 # a capitalised word of three letters or more right before a name (not a re-cased acronym: `FS Forbin`)
-_UNKNOWN_WORD_BEFORE = regex.compile(r"(?<![\w'’@#\-])(\p{Lu}\p{Ll}{2,})[ \t]+\Z")
+_CAPITALISED_WORD_BEFORE = regex.compile(r"(?<![\w'’@#\-])(\p{Lu}\p{Ll}{2,})[ \t]+\Z")
 # an auxiliary opening a question, before a name of two words at least
 _AUXILIARY_BEFORE_A_NAME = regex.compile(
     r"(?:Will|Can|Could|Would|Should|Does|Did|Is|Was|Has|Have|Do)[ \t]+(?=\p{Lu}\S*[ \t]+\p{Lu})"
