@@ -235,8 +235,8 @@ def labelled_sample(
 
 
 def read_conll_persons(path: Path) -> list[Sample]:
-    """WNUT-17 CoNLL as labelled samples: `B-person`/`I-person` runs as PERSON spans, every other label
-    dropped."""
+    """WNUT CoNLL as labelled samples (WNUT-16's splits; WNUT-17's go through `read_wnut17_persons`):
+    `B-person`/`I-person` runs as PERSON spans, every other label dropped."""
     return [labelled_sample(rows, "person", "wnut17") for rows in conll_blocks(path)]
 
 
