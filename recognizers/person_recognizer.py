@@ -29,6 +29,7 @@ from recognizers.layout import left_column_view
 from recognizers.names.evidence import (
     ABBREVIATED_TITLE,
     addressed_names,
+    camel_case,
     chat_trimmed,
     fellow_speakers,
     is_chat_word,
@@ -140,6 +141,7 @@ from recognizers.names.shape import (
     short_code,
 )
 from recognizers.names.social import (
+    QUOTED_POST_OPENING,
     companions,
     greeted_names,
     possessors,
@@ -431,7 +433,7 @@ class PersonRecognizer(LocalRecognizer):
             reads_as_name(word) for word in value.split() if len(word.rstrip(".")) > 1
         ):
             return  # `the Booker Prize novel`: a word that is also a verb or an adjective names a thing
-        if rule == CHAT_MENTION and _CAMEL_CASE.search(value.split()[0], 3 if value[:3] == "Mac" else 2):
+        if rule == CHAT_MENTION and camel_case(value.split()[0]):
             return  # `@JoshRamsayArmy Kay`: a handle (one word, its parts capitalised), not a display name
         if rule == AFTER_GREETING and is_chat_word(value):
             return  # `Thanks Guys!`, `Hi Everyone,`
@@ -1016,8 +1018,8 @@ _LINK_AFTER = regex.compile(r"[ \t]+(?:https?://|www\.)")
 _FIRST_LINE = regex.compile(r"[\s>|*•-]*(?P<line>[^\s>|*•-][^\n]*?)[ \t]*\n")
 LETTERHEAD_LINES = 8  # how far below a heading name its contact details may start
 LETTERHEAD_CONTACTS = ("PHONE_NUMBER", "EMAIL_ADDRESS", "ADDRESS")
-# a retweet's or a reply's opening, the handle quoted and its colon: `RT @narryandliam : `
-_QUOTED_POST_OPENING = regex.compile(r"(?:^|\n)[ \t]*(?:(?i:rt)[ \t]+)?@\w+[ \t]*:[ \t]+\Z")
+# a retweet's or a reply's opening right before a word (`RT @narryandliam : louis`)
+_QUOTED_POST_OPENING = regex.compile(rf"{QUOTED_POST_OPENING}\Z")
 # a possessive after a name, as written or as tokenised text spaces it off (`Dwight Howard 's party`)
 _POSSESSIVE_AFTER = regex.compile(r"[ \t]?['’]s\b")
 # a link opening what the model called a name, with the separator after it
@@ -1075,9 +1077,6 @@ AFTER_HONORIFIC = "name (after an honorific)"
 SPEECH_SUBJECT = "name (subject of a speech or request verb)"
 AFTER_GREETING = "name (after a greeting)"
 CHAT_MENTION = "name (chat mention)"
-# a lower-case letter then a capital inside a word (searched after a word's first two letters, three for
-# `Mac`, so that `McKay` and `MacLeod` are not)
-_CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")
 # a capitalised word, then `M.`, right before the name: `Barbara M. Probst`, `Janka M. Szász`
 MIDDLE_INITIAL_BEFORE = regex.compile(r"(?<![\w'’.-])(\p{Lu}\p{Ll}+)[ \t]+M\.[ \t]+\Z")
 _COPYRIGHT_FIELD = regex.compile(r"(?i:copyright)[ \t]*[:=]")

@@ -108,6 +108,17 @@ _BARE_CONTRACTIONS = frozenset(
 _TRIPLED = regex.compile(r"(\p{L})\1\1")
 
 
+# a lower-case letter then a capital inside a word (searched after a word's first two letters, three for
+# `Mac`, so that `McKay` and `MacLeod` are not)
+_CAMEL_CASE = regex.compile(r"\p{Ll}\p{Lu}")
+
+
+def camel_case(word: str) -> bool:
+    """`word` is written in camel case, as a handle or a product is (`JoshRamsayArmy`, `MadeByMe`), not a
+    name with a capital inside (`McKay`, `MacLeod`)."""
+    return _CAMEL_CASE.search(word, 3 if word[:3] == "Mac" else 2) is not None
+
+
 def is_chat_word(word: str) -> bool:
     """Laughter, an exclamation, chat shorthand, a term of address, a contraction without its apostrophe,
     or a word stretched for emphasis (`Lol`, `Hurray`, `Imma`, `Fellas`, `Blerghhhhh`): no name."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import regex
 
 from recognizers.names.cues import KIN_NOUNS, PERSON_NOUNS
-from recognizers.names.evidence import reads_as_name
+from recognizers.names.evidence import camel_case, reads_as_name
 from recognizers.names.pieces import LOWER_NAME_2, TITLE_NAME
 
 GREETED = "name (greeted, thanked or praised)"
@@ -165,8 +165,10 @@ def possessors(text: str) -> list[tuple[int, int, str]]:
 
 
 SUBJECT = "name (subject opening a sentence)"
+# a retweet's or a reply's opening, the handle quoted and its colon: `RT @narryandliam : `
+QUOTED_POST_OPENING = r"(?:^|\n)[ \t]*(?:(?i:rt)[ \t]+)?@\w+[ \t]*:[ \t]+"
 # where a retweet's quoted text starts, a sentence's start too (`RT @x : Sooyoung came to ...`)
-_QUOTED_POST_START = r"(?<=(?:^|\n)[ \t]*(?:(?i:rt)[ \t]+)?@\w+[ \t]*:[ \t]+)"
+_QUOTED_POST_START = rf"(?<={QUOTED_POST_OPENING})"
 # a capitalised word opening a sentence, the finite verb after it, then prose to the sentence's end (`Themba
 # is obsessed`), not a line that opens a block (`Terraform will perform the following actions:`)
 _SUBJECT = regex.compile(
@@ -218,7 +220,6 @@ _COMPANION = regex.compile(
     rf"|(?<![\w'’\-])(?:me|Me|ME){_AND}(?P<after>{_COMPANION_WORD}(?:[ \t]+{_COMPANION_WORD}){{0,2}})"
 )
 _WORD = regex.compile(r"\S+")
-_INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
 # `back to Uni and I have`: the word is a preposition's object, and `I` opens the next clause
 _PLACE_PREPOSITION_BEFORE = regex.compile(r"(?i:\b(?:to|at|in|into|from|on|onto)[ \t]+)\Z")
 
@@ -227,10 +228,7 @@ def _companion_word(word: str) -> bool:
     """A word of the name beside the writer: it reads as a name, and is no relation (`Mom and I`), no
     retweet mark (`RT and i'll give you`) and no handle written in camel case (`MadeByMe and I`)."""
     return (
-        reads_as_name(word)
-        and _RELATIONS.fullmatch(word) is None
-        and word != "RT"
-        and _INNER_CAPITAL.search(word, 3 if word[:3] == "Mac" else 2) is None
+        reads_as_name(word) and _RELATIONS.fullmatch(word) is None and word != "RT" and not camel_case(word)
     )
 
 
