@@ -478,14 +478,17 @@ def test_tweebank_reads_the_first_and_last_of_four_tab_separated_columns_and_wri
     assert second.text == "Kesha rocks" and second.spans == [(0, 5, "PERSON")]
 
 
-def test_tweebank_test_split_is_blind_and_its_other_splits_a_development_set(tmp_path):
+def test_tweebank_splits_are_development_sets_read_from_one_clone(tmp_path):
     folder = tmp_path / "TweebankNLP" / "Tweebank-NER-v1.0"
     folder.mkdir(parents=True)
     (folder / "test.bio").write_text(TWEEBANK)
     (folder / "train.bio").write_text(TWEEBANK)
     (folder / "dev.bio").write_text("Ann\t-\t-\tB-PER\n")
     sets = public_sets.PUBLIC_SETS
-    assert sets["tweebank"].locate(tmp_path / "TweebankNLP") == folder / "test.bio" and sets["tweebank"].blind
+    assert (
+        sets["tweebank"].locate(tmp_path / "TweebankNLP") == folder / "test.bio"
+        and not sets["tweebank"].blind
+    )
     assert sets["tweebank-dev"].locate(tmp_path / "TweebankNLP") == folder and not sets["tweebank-dev"].blind
     samples = sets["tweebank-dev"].read(folder)
     assert [(s.text, s.kind) for s in samples] == [
