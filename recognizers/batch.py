@@ -30,6 +30,7 @@ import regex
 
 from recognizers.findings import DEFAULT_ENTITIES, Finding
 from recognizers.markup import blank_markup
+from recognizers.names.cues import ADVERBS_BEFORE_A_VERB
 from recognizers.names.ner_context import dialogue_labels
 from recognizers.names.posts import social_post
 from recognizers.names.prose import english_prose
@@ -114,6 +115,7 @@ _NAME_LIKE_KEYS = frozenset(
     "recipient sender from to caller callee subscriber payer payee signed_by first_name last_name".split()
 )
 _WORD_CORE = re.compile(r"^[^\w]*(.*?)[^\w]*$", re.UNICODE)
+_ADVERB = regex.compile(ADVERBS_BEFORE_A_VERB)
 
 
 def _word_kind(word: str, keywords: frozenset[str]) -> str:
@@ -201,7 +203,7 @@ def _subject_of_next_verb(text: str, words: list[tuple[int, int]], index: int) -
 
     word = _WORD_CORE.match(text[slice(*words[index])]).group(1)
     following = _WORD_CORE.match(text[slice(*words[index + 1])]).group(1)
-    if following.endswith("ly") and following.islower() and index + 2 < len(words):
+    if _ADVERB.fullmatch(following) and index + 2 < len(words):
         index += 1  # an adverb between the subject and its verb: `Kirk actually needs to ...`
         following = _WORD_CORE.match(text[slice(*words[index + 1])]).group(1)
     after = text[words[index + 2][0]] if index + 2 < len(words) else ""

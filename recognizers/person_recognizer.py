@@ -26,6 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from recognizers.dictionary import is_dictionary_word, is_finite_verb, names_only_things
 from recognizers.layout import left_column_view
+from recognizers.names.cues import ADVERBS_BEFORE_A_VERB
 from recognizers.names.evidence import (
     ABBREVIATED_TITLE,
     addressed_names,
@@ -141,6 +142,7 @@ from recognizers.names.shape import (
     short_code,
 )
 from recognizers.names.social import (
+    DEFINITION,
     QUOTED_POST_OPENING,
     companions,
     greeted_names,
@@ -833,8 +835,20 @@ class PersonRecognizer(LocalRecognizer):
             log_words = not (post and log_word_surname(value))
             # checked as `John Dorrian` for `John “J.D.” Dorrian`, as `O'Connor` for `O ' Connor`
             checked = shape_to_check(value)
+            # an everyday word no dictionary knows that is also a name (`Tim`) is one, written in title case
+            # as the subject of the verb after it in a post or English prose (`... but Tim can .`); `TIM` the
+            # telecom is no verb's subject there, and a definition (`Tim is the best deal`) says what a
+            # thing is as often as who a person is; a dictionary word stays refused (`Sun always shines`)
+            common_words = not (
+                " " not in value
+                and value.istitle()
+                and not is_dictionary_word(value)
+                and (post or english_prose(text))
+                and _finite_verb_after(text, end, post)
+                and not DEFINITION.match(text, end)
+            )
             if not plausible_name(
-                checked.title() if lower_text else checked, log_words
+                checked.title() if lower_text else checked, log_words, common_words
             ) or is_identifier_part(text, start, end):
                 continue
             if " " not in value and ABBREVIATED_TITLE.match(text, start):
@@ -966,8 +980,13 @@ _AND = regex.compile(r"[ \t]+(?:and|&|&amp;)[ \t]+")
 
 def _coordinated(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """The one word at [start, end) is joined by `and` to another of the model's PERSON `spans` (`Charles
-    and Diana`, `with Will and Tina`): two persons named together, whatever either word also means."""
+    and Diana`, `with Will and Tina`), or to a capitalised word after it that reads as a name and no
+    dictionary knows (`Rick and Daryl`): two persons named together, whatever either word also means."""
     after = _AND.match(text, end)
+    if after:
+        other = _CAPITALISED_NAME_WORD.match(text, after.end())
+        if other and not is_dictionary_word(other.group(0)) and reads_as_name(other.group(0)):
+            return True  # `Rick and Daryl`: the model missed the second, which no dictionary knows
     return any(
         (after is not None and other_start == after.end())
         or (other_end < start and _AND.fullmatch(text, other_end, start) is not None)
@@ -1004,6 +1023,8 @@ def _person_spans(text: str, doc):
 
 
 NER_HOW = "spaCy PERSON entity (pruned)"
+# a capitalised word of three letters or more, whole
+_CAPITALISED_NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}(?![\w'’@-])")
 _LOWER_JOINT = regex.compile(r"[ \t]+(?:to|and|or|with|&)[ \t]+")
 _CAPITALISED_JOINT = regex.compile(r"[ \t]+(?:and|&)[ \t]+(?=\p{Lu})")
 # nothing but quote marks before a name: it opens the text
@@ -1031,11 +1052,12 @@ _LINK_OPENING = regex.compile(r"(?:https?://|www\.)\S*[ \t]+(?:[-–—:|][ \t]+
 _DASH_THEN_A_TITLE = regex.compile(r"[ \t]+-[ \t]+[\w'’]+(?:[ \t]+[\w'’]+)?\Z")
 LOWER_WORD_SCORE = 0.4  # below `batch.MIN_SCORE`: a hint, never a finding on its own
 NER_CUT_HOW = "spaCy PERSON entity (pruned, cut at a line break)"
-# the word after a name opening a sentence, past an adverb in -ly between the subject and its verb (`Kirk
-# actually needs to ...`), and what follows it: a lower-case word, a number (`Clinton is 2 - 1 against`) or
-# the sentence's end
+# the word after a name opening a sentence, past an adverb between the subject and its verb (`Kirk actually
+# needs to ...`, `Dean still needs`), and what follows it: a lower-case word, a number (`Clinton is 2 - 1
+# against`) or the sentence's end
 _NEXT_WORD = regex.compile(
-    r"(?:[ \t]+\p{Ll}{2,}ly)?[ \t]+(\p{Ll}+)(?=[ \t]+[\p{Ll}\d]|[ \t]*[.,:;!?\"]|[ \t]*$)"
+    rf"(?:[ \t]+(?:{ADVERBS_BEFORE_A_VERB}))?"
+    r"[ \t]+(\p{Ll}+)(?=[ \t]+[\p{Ll}\d]|[ \t]*[.,:;!?\"]|[ \t]*$)"
 )
 _WORDS = regex.compile(r"\S+")
 # a capitalised word of three letters or more right before a name (not a re-cased acronym: `FS Forbin`)

@@ -86,6 +86,8 @@ WORKS_BY = (
     r"photos?|photographs?|portraits?|sculptures?|singles?|remix(?:es)?|versions?"
 )
 KIN_ADJECTIVES = r"little|big|older|younger|elder|eldest|oldest|youngest|late|best|new|baby|twin|great"
+# Adverbs that stand between a subject and its verb: `Dean still needs`, `Kirk actually needs`
+ADVERBS_BEFORE_A_VERB = r"just|really|also|still|always|never|only|even|actually|finally|already|\p{Ll}{2,}ly"
 
 # Verbs whose subject in support notes is a person: `Jade prefers WhatsApp`, `Ms. Royer asked for...`
 SPEECH_VERBS = (

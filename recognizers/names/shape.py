@@ -38,7 +38,7 @@ _CAPITALISED_WORDS = regex.compile(r"\p{Lu}[\p{L}'’]*")
 _SPACES_OR_HYPHENS = regex.compile(r"[ \-]+")
 
 
-def plausible_name(value: str, log_words: bool = True) -> bool:
+def plausible_name(value: str, log_words: bool = True, common_words: bool = True) -> bool:
     """Shape check for a name candidate: 1–5 words of letters (hyphens, apostrophes, dots allowed), at
     least one capital, not a known non-name word, not an organisation. `log_words=False` lets a log or
     product word stand as a surname (`Taylor Swift` in a social post, `recognizers.names.posts`)."""
@@ -73,7 +73,7 @@ def plausible_name(value: str, log_words: bool = True) -> bool:
         return False  # `Frazer Ville`, `Jersey City`: a place
     if all(word in ROLE_WORDS for word in lowered):
         return False  # `Cardholder`, `Customer`: the role, not the person
-    if all(word in COMMON_WORDS for word in lowered):
+    if common_words and all(word in COMMON_WORDS for word in lowered):
         return False
     # camelCase product names (iPhone, PayPal), as opposed to McDonald / MacArthur / O'Brien / LeBlanc;
     # technology acronyms with a lower-case letter inside (VoLTE, VoIP, WiMAX): a capital run after one

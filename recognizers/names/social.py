@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from recognizers.names.cues import KIN_NOUNS, PERSON_NOUNS
+from recognizers.names.cues import ADVERBS_BEFORE_A_VERB, KIN_NOUNS, PERSON_NOUNS
 from recognizers.names.evidence import camel_case, reads_as_name
 from recognizers.names.pieces import LOWER_NAME_2, TITLE_NAME
 
@@ -176,14 +176,14 @@ _SUBJECT = regex.compile(
     rf"(?:{_SENTENCE_START}|(?<=,[ \t]+(?:but|and|so|because|while|when|if)[ \t]+)|{_QUOTED_POST_START})"
     r"(?P<name>(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?)"
     # an adverb may stand between the subject and its verb
-    r"(?:[ \t]+(?:just|really|also|still|always|never|only|even|actually|finally|already|\p{Ll}{2,}ly))?"
+    rf"(?:[ \t]+(?:{ADVERBS_BEFORE_A_VERB}))?"
     r"[ \t]+(?P<verb>\p{Ll}+)(?=[ \t]+\p{Ll}[^:\n]*?(?:[.!?\n]|$))"
 )
 
 # people named by what they are, whose plural the dictionary does not index as written (`Women are more
 # likely to ...`)
 _PEOPLE = regex.compile(rf"(?i:{PERSON_NOUNS})")
-_DEFINITION = regex.compile(r"[ \t]+(?:is|was|are|were)[ \t]+(?:a|an|the|one)\b")
+DEFINITION = regex.compile(r"[ \t]+(?:is|was|are|were)[ \t]+(?:a|an|the|one)\b")
 
 
 def sentence_subjects(text: str) -> list[tuple[int, int, str]]:
@@ -197,7 +197,7 @@ def sentence_subjects(text: str) -> list[tuple[int, int, str]]:
     found = []
     for match in _SUBJECT.finditer(text):
         word = match.group("name")
-        if _DEFINITION.match(text, match.end("name")):
+        if DEFINITION.match(text, match.end("name")):
             continue
         if (
             is_finite_verb(match.group("verb"))

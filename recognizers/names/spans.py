@@ -190,7 +190,7 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     gap = COLUMN_GAP.search(text, start, end)
     if gap:
         end = gap.start()  # a column gap ends the cell: `BERNARD REMY      Date: 12.03.2026`
-    if text[start:end].endswith(("'s", "’s")):
+    if text[start:end].endswith(("'s", "’s", "‘s")):  # `‘`: an opening quote typed for the apostrophe
         end -= 2
     # trailing marks off, and a full stop tokenisation spaced off: it ends a sentence (`Robert Downey Jr .`)
     while end > start and not (

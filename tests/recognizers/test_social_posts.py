@@ -240,3 +240,37 @@ def test_the_bounds_of_a_name_the_model_ran_on(text, expected):
     """Issue 12's tenth round, from btc-dev and WNUT-16's training split: the model's span held two names
     (`A B & C D`), or was cut short at a lower-case particle or failed the shape check on a spaced `.`."""
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an adverb between a sentence's subject and its verb
+        (
+            "Dean still needs more recognition though , but elo and g soul are hella good https://t.co/URL1",
+            ["Dean"],
+        ),
+        # an everyday word that is also a name, as the subject of the verb after it; not the telecom, nor a
+        # definition
+        ("I think Nikki ca nt win but Tim can . I think he says he does nt want to win #BBCAN4", ["Tim"]),
+        ("Switched to TIM and the signal is awful lol", []),
+        ("Max is the best plan ever lol https://t.co/x", []),
+        # an opening quote typed for the apostrophe of a possessive
+        (
+            "Taylor Swift ‘s boyfriend Calvin Harris Injured In a Terrible Car Accident https://t.co/URL625",
+            ["Taylor Swift", "Calvin Harris"],
+        ),
+        # a word opening a sentence, joined by `and` to a word no dictionary knows: two persons; not two
+        # dictionary words
+        (
+            "RT @USER1299 : Behind the scenes . Rick and Daryl #TheWalkingDead https://t.co/URL359",
+            ["Rick", "Daryl"],
+        ),
+        ("Behind the scenes . Salt and Pepper #TheWalkingDead https://t.co/URL359", []),
+    ],
+)
+def test_what_the_model_calls_a_person_is_kept_on_the_evidence_of_its_sentence(text, expected):
+    """Issue 12's fourteenth round, from Tweebank-NER's test split once it became a development set: the
+    model's person was thrown away by a filter its sentence answers (a subject's adverb, a verb after an
+    everyday word, a mistyped apostrophe, a name it is joined to)."""
+    assert found(text) == expected
