@@ -446,8 +446,10 @@ class BatchDetector:
     def nlp(self):
         if self._nlp is None:
             from recognizers.engine import ner_pipeline
+            from recognizers.names.name_lists import family_names, given_names
 
             self._nlp = ner_pipeline(self.model_name)
+            given_names(), family_names()  # read with the model, which the pruning of its names needs
         return self._nlp
 
     def detect(self, texts: Sequence[str], entities: Iterable[str] | None = None) -> list[list]:

@@ -59,6 +59,7 @@ from recognizers.names.lower_case import (
     lower_case_full_name,
     possessive_its,
 )
+from recognizers.names.name_lists import given_name_noun, is_given_name
 from recognizers.names.ner_context import (
     ATTRIBUTIVE_AFTER,
     DATELINE_AFTER,
@@ -95,7 +96,7 @@ from recognizers.names.patterns import (
     WORD_BEFORE_CAPITAL,
 )
 from recognizers.names.pieces import TITLE_WORD
-from recognizers.names.posts import log_word_surname, lone_lower_case_name, social_post
+from recognizers.names.posts import half_lower_case_name, log_word_surname, lone_lower_case_name, social_post
 from recognizers.names.prose import confirmed_hints, english_prose
 from recognizers.names.rules import (
     AFTER_INTRODUCER,
@@ -809,8 +810,13 @@ class PersonRecognizer(LocalRecognizer):
                     )
                 )
             )
-            if not text.islower() and not prose_lower:
-                # in a text all in lower case, lower-case words are the name's own
+            if (
+                not text.islower()
+                and not prose_lower
+                and not (post and half_lower_case_name(text[start:end]))
+            ):
+                # in a text all in lower case, lower-case words are the name's own, and so is a listed name's
+                # word a post left in lower case (`James franco`)
                 start, end = extend_span(text, *drop_lower_words(text, start, end))
             if only_a_word_after_a_role(text, ent_start, start, end):
                 continue  # `Engineer Mode`, `Manager Dashboard`
@@ -891,10 +897,12 @@ class PersonRecognizer(LocalRecognizer):
                 lower_text
                 and " " not in value
                 and not (post and lone_lower_case_name(value, noun=not text.islower()))
+                and not ((post or prose_lower) and given_name_noun(value))
             ):
                 # one lower-case word alone is as often a town, a note's shorthand or another language's word
                 # (`addr`, `thuis`): kept below the reporting score, a hint for `list_results` (two of them
-                # in one list make its items names: `silvana, adam, christopher and caleb`)
+                # in one list make its items names: `silvana, adam, christopher and caleb`); in a post or
+                # English prose a given name is one (`all are welcome , joe included`)
                 results.append(make_result(self, "PERSON", start, end, LOWER_WORD_SCORE, NER_HOW))
                 continue
             if only_salutation_words(value):
@@ -956,9 +964,9 @@ class PersonRecognizer(LocalRecognizer):
             ):
                 # `METER READING VISIT` (read re-cased): a heading of three words or more, one of them a
                 # verb, an adjective or a plural; not `John Henry Newman`, whose words are only nouns. A
-                # headline's name keeps its words before the first that is not a noun, two at least
-                # (`David Mark Confesses`, `Aaron Rodgers SILENCING`)
-                named = list(itertools.takewhile(names_only_things, words))
+                # headline's name keeps its words before the first that is neither a noun nor a given name,
+                # two at least (`David Mark Confesses`, `Aaron Rodgers SILENCING`)
+                named = list(itertools.takewhile(_headline_name_word, words))
                 if len(named) < 2:
                     continue
                 end = list(_WORDS.finditer(text, start, end))[len(named) - 1].end()
@@ -1072,6 +1080,12 @@ _COORDINATED_NAME = regex.compile(r"[ \t]+(?:and|&)[ \t]+\p{Lu}[\p{Ll}'’\-]+(?
 _VERB_THEN_A_WORD = regex.compile(r"[ \t]+(\p{Ll}+)(?=[ \t]+\S)")
 # a line that holds nothing but a name (after quote markers): `> Alma Jensen`
 WHOLE_LINE = regex.compile(r"[ \t>|*\-]*[^\W\d_][^\n\d:;=<>@]*")
+
+
+def _headline_name_word(word: str) -> bool:
+    """A word of a headline's name: a noun and nothing else, or a given name (`Mark` of `David Mark
+    Confesses`, a verb too)."""
+    return names_only_things(word) or is_given_name(word)
 
 
 def _two_words(text: str, start: int, end: int) -> bool:

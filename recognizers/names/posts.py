@@ -13,11 +13,12 @@ edited prose fails it on its edited English.
 
 Why it matters (issue 12): in a post the small English model's PERSON is right more often than in a record,
 where log words, product names and form labels read as names. There `recognizers.batch` lets NER read the
-whole text (as stock Presidio does) rather than windows, and `PersonRecognizer.ner_results` keeps three
+whole text (as stock Presidio does) rather than windows, and `PersonRecognizer.ner_results` keeps four
 kinds of the model's persons it prunes elsewhere: a log or product word as a surname (`Taylor Swift`,
 `log_word_surname`), a capitalised word opening a sentence as the subject of the finite verb after it
-(`Harry got shot ...`), and one lower-case word that is no dictionary word (`... especially kevin love`,
-`lone_lower_case_name`).
+(`Harry got shot ...`), one lower-case word that is no dictionary word (`... especially kevin love`,
+`lone_lower_case_name`), and a name of two words one of which the post left in lower case (`James
+franco`, `half_lower_case_name`).
 """
 
 from __future__ import annotations
@@ -81,7 +82,8 @@ def lone_lower_case_name(word: str, noun: bool = False) -> bool:
     (`lol`, `gonna`); elsewhere it stays a hint (`PersonRecognizer.ner_results`). With `noun` (a post
     that capitalises other words: the writer left this one in lower case), a singular noun and nothing
     else is one too (`taylor`, `jason`: WordNet indexes people's names as nouns); in a post written all in
-    lower case the model reads every word so, and a noun stays a hint there (`we named him kieran`)."""
+    lower case the model reads every word so, and a noun stays a hint there (`i love baker so much`) unless
+    it is a given name (`recognizers.names.name_lists`, read by `PersonRecognizer.ner_results`)."""
     from recognizers.dictionary import is_dictionary_word, names_only_things
     from recognizers.names.evidence import is_chat_word, reads_as_name
 
@@ -105,4 +107,24 @@ def log_word_surname(value: str) -> bool:
         2 <= len(words) <= 3
         and reads_as_name(words[0])
         and all(word.lower() not in NOT_NAME_WORDS for word in words[:-1])
+    )
+
+
+def half_lower_case_name(value: str) -> bool:
+    """In a post, a name of two words the model read whole, one capitalised and one in lower case, as posts
+    type them (`James franco`, `john Maxwell`): the lower-case word a given or a family name of the lists
+    (`recognizers.names.name_lists`), each reading as a name; elsewhere a lower-case word ends the name
+    (`Ann Lee al ritiro`)."""
+    from recognizers.names.evidence import reads_as_name
+    from recognizers.names.name_lists import is_listed_name
+
+    words = value.split()
+    lower = [word for word in words if word.islower()]
+    capitalised = [word for word in words if word.istitle()]
+    return (
+        len(lower) == 1
+        and len(capitalised) == 1
+        and is_listed_name(lower[0])
+        and reads_as_name(lower[0], lower_case=True)
+        and reads_as_name(capitalised[0])
     )

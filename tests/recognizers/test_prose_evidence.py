@@ -51,7 +51,9 @@ def found(text, entity_type):
         # chat's roles are no names, and a name's possessive is no part of it
         ('Kalman: "Who are you?"\nJordan: "I\'m Mary\'s daughter".', ["Kalman", "Jordan", "Mary"]),
         ("Agent: how can I help you today?\nCustomer: I want to cancel my plan.", []),
-        ('luis: "who are you?"\ncarol: "i\'m lindsay\'s daughter".', ["lindsay"]),
+        # ... and a lower-case speaker is a name when it is a given name (issue 12's fourteenth round);
+        # `carol` is a verb too
+        ('luis: "who are you?"\ncarol: "i\'m lindsay\'s daughter".', ["lindsay", "luis"]),
         # a name used before its noun, not a house called `The Willows`
         ("Unlike the Grevenbroich novel, it is short.", ["Grevenbroich"]),
         ("Outage on the Kerkstraat cabinet fixed at 17:57.", []),

@@ -58,10 +58,11 @@ def test_what_reads_as_a_post(text, is_post):
         # they like), not in a record
         ("Harry joins Twitter at last #finally", ["Harry"]),
         ("Ticket 4821: Harry joins Support queue", []),
-        # ... and a singular noun left in lower case where the post capitalises other words, not in a post
-        # written all in lower case
+        # ... and a singular noun left in lower case where the post capitalises other words; in a post
+        # written all in lower case only a given name (issue 12's fourteenth round), not any noun
         ("@arenalive can't wait to see jason at the Arena tonight !!", ["jason"]),
-        ("can't wait to see jason at the arena tonight !!", []),
+        ("can't wait to see jason at the arena tonight !!", ["jason"]),
+        ("i love baker so much lol", []),
         # ... and a lower-case word opening a post, or the text after a quoted handle, as the subject of the
         # finite verb after it (issue 12's twelfth round)
         ("RT @narryandliam : louis turns 18 tomorrow :)", ["louis"]),
