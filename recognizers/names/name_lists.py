@@ -24,6 +24,7 @@ def given_names() -> frozenset[str]:
 
 @functools.cache
 def family_names() -> frozenset[str]:
+    """Every family name of `LOCALES`' person providers, in lower case."""
     return _listed(("last_names",))
 
 

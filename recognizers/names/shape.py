@@ -41,7 +41,8 @@ _SPACES_OR_HYPHENS = regex.compile(r"[ \-]+")
 def plausible_name(value: str, log_words: bool = True, common_words: bool = True) -> bool:
     """Shape check for a name candidate: 1–5 words of letters (hyphens, apostrophes, dots allowed), at
     least one capital, not a known non-name word, not an organisation. `log_words=False` lets a log or
-    product word stand as a surname (`Taylor Swift` in a social post, `recognizers.names.posts`)."""
+    product word stand as a surname (`Taylor Swift` in a social post, `recognizers.names.posts`);
+    `common_words=False` lets an everyday word stand alone (`Tim`, the subject of a verb)."""
     if not value or len(value) > 80 or "\n" in value or any(char in _FORBIDDEN_CHARS for char in value):
         return False
     words = value.replace(",", " ").split()
