@@ -936,18 +936,20 @@ class PersonRecognizer(LocalRecognizer):
                 and not (post and _finite_verb_after(text, end, post=True))
                 and SENTENCE_OPENER.search(text, max(0, start - 3), start)
                 and LOWER_WORD_AFTER.match(text, end)
-                and not (subject_may_be_a_name(value) and _finite_verb_after(text, end))
+                and not (
+                    (subject_may_be_a_name(value) or is_given_name(value)) and _finite_verb_after(text, end)
+                )
                 and not (english_prose(text) and reads_as_name(value) and not is_dictionary_word(value))
                 and not (_POST_OPENING.fullmatch(text, 0, start) and _SPEAKER_ON_A_TOPIC.match(text, end))
                 and not _coordinated(text, start, end, spans)
             ):
                 # `Lift out of order`, `Analysts said`, `Voicemail from`: a word opening a sentence, unless it
-                # is a singular noun or no dictionary word and the subject of the verb after it (`David is`,
-                # `Bill is`; the model's reading decides between `Bill said` and `Police said`), or no
-                # dictionary word at all opening a sentence of English prose (`Katie up 6-0 after 1st`), or
-                # the speaker heading a text with what they said on a topic (`Clinton on same-sex marriage :
-                # "I fully support ...`), or joined by `and` to another the model calls a person (`Charles
-                # and Diana : the Wedding of the Century`)
+                # is a singular noun, no dictionary word or a given name and the subject of the verb after it
+                # (`David is`, `Bill is`, `Harry got shot`; the model's reading decides between `Bill said`
+                # and `Police said`), or no dictionary word at all opening a sentence of English prose (`Katie
+                # up 6-0 after 1st`), or the speaker heading a text with what they said on a topic (`Clinton
+                # on same-sex marriage : "I fully support ...`), or joined by `and` to another the model calls
+                # a person (`Charles and Diana : the Wedding of the Century`)
                 continue
             if value.lower() in STOP_WORDS and not (
                 value[0].isupper()
