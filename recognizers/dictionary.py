@@ -96,6 +96,21 @@ def names_only_things(word: str, model_name: str | None = None) -> bool:
     return not any(base in words["noun"] for base in _base_forms(lowered, rules["noun"]))
 
 
+def is_plural_noun(word: str, model_name: str | None = None) -> bool:
+    """`word` reads as a noun's plural: it ends in `-s`, is a form of an indexed noun by the suffix rules
+    (`Tales`, `Associates`, `Bills`), and is indexed as written in no part of speech (`James`, `Parks`
+    are nouns as written, as WordNet lists the people; `Always` is an adverb)."""
+    from recognizers.engine import resolve_model_name
+
+    words, rules = _tables(resolve_model_name(model_name))
+    lowered = word.lower()
+    if not words or not lowered.endswith("s") or lowered in words["noun"]:
+        return False
+    if any(lowered in words[pos] for pos in ("verb", "adj", "adv")):
+        return False
+    return any(base in words["noun"] for base in _base_forms(lowered, rules["noun"]))
+
+
 def noun_a_name_may_be(word: str, model_name: str | None = None) -> bool:
     """`word` may be a name where spaCy calls it a person and a verb follows it: what `names_only_things`
     accepts, and also a singular noun that is a verb or an adjective too (`Bill`, `Jade`, `Mark`,

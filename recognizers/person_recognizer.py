@@ -24,7 +24,7 @@ import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from recognizers.dictionary import is_dictionary_word, is_finite_verb, names_only_things
+from recognizers.dictionary import is_dictionary_word, is_finite_verb, is_plural_noun, names_only_things
 from recognizers.layout import left_column_view
 from recognizers.names.cues import ADVERBS_BEFORE_A_VERB
 from recognizers.names.evidence import (
@@ -59,7 +59,7 @@ from recognizers.names.lower_case import (
     lower_case_full_name,
     possessive_its,
 )
-from recognizers.names.name_lists import given_name_noun, is_given_name
+from recognizers.names.name_lists import given_name_noun, is_given_name, is_listed_name
 from recognizers.names.ner_context import (
     ATTRIBUTIVE_AFTER,
     DATELINE_AFTER,
@@ -973,6 +973,10 @@ class PersonRecognizer(LocalRecognizer):
                     continue
                 end = list(_WORDS.finditer(text, start, end))[len(named) - 1].end()
                 value = text[start:end]
+            if not post and " " not in value and is_plural_noun(value) and not is_listed_name(value):
+                # `Tales` of `Cautionary Tales`, `Associates`: outside a post (where nicknames and possessives
+                # typed without their apostrophe abound) a plural is no one-word name; `Morales` is listed
+                continue
             if " " not in value and in_german_text(text, start, end):
                 continue  # `Werktagen`, `Rechnung`: German capitalises every noun; a lone word is weak there
             score = 0.85 if " " in value else 0.6

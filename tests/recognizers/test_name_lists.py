@@ -5,6 +5,7 @@ name, and that a post's name left half in lower case is whole."""
 import pytest
 
 from recognizers import detect
+from recognizers.dictionary import is_plural_noun
 from recognizers.names.name_lists import given_name_noun, given_names
 from recognizers.names.posts import half_lower_case_name
 
@@ -79,3 +80,40 @@ def test_given_names_as_evidence_in_text(text, expected):
 )
 def test_a_name_half_in_lower_case_is_whole_when_its_lower_case_word_is_listed(value, whole):
     assert half_lower_case_name(value) is whole
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a plural the model calls a person outside a post is none
+        (
+            "I love the verses from Emmie Ström's Cautionary Tales. Is there a better example of such joy?",
+            [],
+        ),
+        ("Standard And Poors is a design agency based in GUÉRET.", []),
+        # ... unless it is a listed family name
+        (
+            "Is there a better crafted pop song on this list? Torpy and Salinas were precision engineers.",
+            ["Torpy", "Salinas"],
+        ),
+        ("Mr. Matthews is a 36 year old man who grew up in Leeds.", ["Matthews"]),
+    ],
+)
+def test_a_plural_is_no_one_word_name_unless_the_lists_hold_it(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "word, plural",
+    [
+        ("Tales", True),
+        ("Associates", True),
+        ("Salinas", True),
+        ("James", False),
+        ("Parks", False),
+        ("Always", False),
+    ],
+)
+def test_a_plural_noun_is_an_indexed_nouns_form_and_nothing_else(word, plural):
+    # `James`, `Parks`: nouns as written (WordNet lists the people); `always`: an adverb as written
+    assert is_plural_noun(word) is plural
