@@ -1,6 +1,7 @@
 """Issue 12's fourteenth round: the given and family names of the nine regions (Faker's person providers) as
-evidence that a lower-case word the model calls a person is one, that a headline's verb-shaped word is a
-name, and that a post's name left half in lower case is whole."""
+evidence that a lower-case word the model calls a person is one, that a headline's verb-shaped word or a
+sentence's verb-shaped subject is a name, that a post's name left half in lower case is whole, and that a
+plural outside a post is a name only when the lists hold it."""
 
 import pytest
 
