@@ -168,6 +168,7 @@ from recognizers.names.spans import (
 )
 from recognizers.names.words import (
     ANSWER_WORDS,
+    COMMON_WORDS,
     HEADING_CUES,
     LOWER_PARTICLES,
     NOTE_SHORTHAND,
@@ -844,9 +845,11 @@ class PersonRecognizer(LocalRecognizer):
             # an everyday word no dictionary knows that is also a name (`Tim`) is one, written in title case
             # as the subject of the verb after it in a post or English prose (`... but Tim can .`); `TIM` the
             # telecom is no verb's subject there, and a definition (`Tim is the best deal`) says what a
-            # thing is as often as who a person is; a dictionary word stays refused (`Sun always shines`)
+            # thing is as often as who a person is; a dictionary word stays refused (`Sun always shines`).
+            # Asked only of an everyday word (as `plausible_name` reads it): the sentence is read per span
             common_words = not (
                 " " not in value
+                and value.strip(".'’-").lower() in COMMON_WORDS
                 and value.istitle()
                 and not is_dictionary_word(value)
                 and (post or english_prose(text))

@@ -45,11 +45,12 @@ def is_given_name(word: str) -> bool:
 
 
 def given_name_noun(word: str) -> bool:
-    """`word` is a given name the dictionary knows as nothing but a noun, if at all (`joe`, `daniel`):
-    not a verb or an adjective first (`will`, `mark`, `hope`), whatever the lists say."""
-    from recognizers.dictionary import is_dictionary_word, names_only_things
+    """`word` is a given name the dictionary knows as nothing but a noun, if at all (`joe`, `daniel`,
+    `kieran`: `names_only_things` holds for a word no dictionary knows): not a verb or an adjective first
+    (`will`, `mark`, `hope`), whatever the lists say."""
+    from recognizers.dictionary import names_only_things
 
-    return is_given_name(word) and (not is_dictionary_word(word) or names_only_things(word))
+    return is_given_name(word) and names_only_things(word)
 
 
 def is_listed_name(word: str) -> bool:

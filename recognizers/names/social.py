@@ -181,8 +181,8 @@ _SUBJECT = regex.compile(
 )
 
 # people named by what they are, whose plural the dictionary does not index as written (`Women are more
-# likely to ...`)
-_PEOPLE = regex.compile(rf"(?i:{PERSON_NOUNS})")
+# likely to ...`), or by their relation (`_RELATIONS`): no name as a subject
+_PEOPLE_OR_RELATIONS = regex.compile(rf"(?i:{PERSON_NOUNS}|{KIN_NOUNS}|{_RELATIVE})")
 DEFINITION = regex.compile(r"[ \t]+(?:is|was|are|were)[ \t]+(?:a|an|the|one)\b")
 
 
@@ -203,8 +203,7 @@ def sentence_subjects(text: str) -> list[tuple[int, int, str]]:
             is_finite_verb(match.group("verb"))
             and reads_as_name(word)
             and not is_dictionary_word(word)
-            and _PEOPLE.fullmatch(word) is None
-            and _RELATIONS.fullmatch(word) is None
+            and _PEOPLE_OR_RELATIONS.fullmatch(word) is None
         ):
             found.append((match.start("name"), match.end("name"), SUBJECT))
     return found
